@@ -1,0 +1,10 @@
+/**
+ * The registry of service providers. Each OCI service the emulator speaks is one provider; add a
+ * line here when you add one.
+ */
+import type { ProviderFactory } from '../core/types.ts';
+import { identityAuthProvider } from './identity/auth-provider.ts';
+
+export const defaultProviders: ProviderFactory[] = [
+  identityAuthProvider,
+];
