@@ -1,0 +1,67 @@
+/**
+ * The gateway: one Yoga server over the stitched schema, with identity, request ids, limits and
+ * the error policy as small plugins. Build it once per process (module scope); the stitched
+ * schema itself is built on the first request and reused.
+ */
+import type { Executor } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { log as rootLog, type Logger } from '#shared/log.ts';
+import { domainSdl } from '../../schema/index.ts';
+import type { GatewayContext, GatewayServerContext } from './context.ts';
+import { maskGatewayError, useErrorPolicy, yogaLogger } from './errors.ts';
+import { readCaller, requestIdOf, useRequestId, useRequireIdentity } from './identity.ts';
+import { useLimits, type GatewayLimits } from './limits.ts';
+import { buildGatewaySchema } from './schema.ts';
+
+/** Options of {@link createGateway}. */
+export interface GatewayOptions {
+  /** Executor per domain function name (see `remoteExecutorsFromEnv`). Functions without one fail with UPSTREAM_UNAVAILABLE. */
+  executors: Readonly<Record<string, Executor | undefined>>;
+  /** Domain SDL by function name. @default `domainSdl` from schema/index.ts */
+  sdl?: Readonly<Record<string, string | undefined>>;
+  /** Used outside an Fn call; inside one, the call's logger is used. @default shared/log `log` */
+  logger?: Logger;
+  /** Operation limits. @default DEFAULT_LIMITS (depth 10, aliases 15, cost 5000, tokens 2000) */
+  limits?: GatewayLimits;
+  /** Path Yoga serves. @default env GRAPHQL_PATH, else '/graphql' */
+  graphqlEndpoint?: string;
+  /** Serve GraphiQL on GET with `Accept: text/html`. @default true */
+  graphiql?: boolean;
+}
+
+export type Gateway = YogaServerInstance<GatewayServerContext, GatewayContext>;
+
+/**
+ * Creates the gateway server. Call `gateway.fetch(request, { call })` per request.
+ * @example
+ * const gateway = createGateway({ executors: remoteExecutorsFromEnv({ functions: DOMAIN_FUNCTIONS, invoker }) });
+ * startFunction({ name: 'gateway', http: (req, call) => gateway.fetch(req, { call }) });
+ */
+export function createGateway(options: GatewayOptions): Gateway {
+  const baseLog = options.logger ?? rootLog;
+  let schema: GraphQLSchema | undefined;
+  const getSchema = () => (schema ??= buildGatewaySchema({ sdl: options.sdl ?? domainSdl, executors: options.executors }));
+  return createYoga<GatewayServerContext, GatewayContext>({
+    schema: getSchema,
+    graphqlEndpoint: options.graphqlEndpoint ?? process.env.GRAPHQL_PATH ?? '/graphql',
+    // The API Gateway in front owns CORS; the function answers same-origin only.
+    cors: false,
+    batching: false,
+    landingPage: false,
+    healthCheckEndpoint: undefined,
+    // Yoga's GraphiQL page loads its JS/CSS from a CDN (unpkg); without network it renders blank.
+    graphiql: options.graphiql === false ? false : { title: 'OCI GraphQL API', defaultQuery: '{\n  me {\n    userId\n    roles\n  }\n}\n' },
+    logging: yogaLogger(baseLog),
+    maskedErrors: { maskError: maskGatewayError },
+    context: ({ request, call }) => {
+      const requestId = requestIdOf(request, { call });
+      const caller = readCaller(request.headers);
+      const ctx: GatewayContext = { requestId, log: (call?.log ?? baseLog).child({ requestId }) };
+      if (caller) ctx.caller = caller;
+      if (call) ctx.call = call;
+      return ctx;
+    },
+    plugins: [useRequestId(), useRequireIdentity(), ...useLimits(options.limits), useErrorPolicy(baseLog)],
+  });
+}

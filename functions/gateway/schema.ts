@@ -1,0 +1,47 @@
+/**
+ * The gateway's stitched schema: its own `me` subschema plus one subschema per domain function,
+ * built from that function's SDL (schema/index.ts) and executed by that function's executor.
+ */
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { stitchSchemas } from '@graphql-tools/stitch';
+import type { Executor } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import { UnauthenticatedError } from '#shared/errors.ts';
+import { scalarResolvers } from '#shared/graphql/index.ts';
+import { gatewaySdl, subschemaTypeDefs } from '../../schema/index.ts';
+import type { GatewayContext } from './context.ts';
+import { unavailableExecutor } from './executor.ts';
+
+/** Options of {@link buildGatewaySchema}. */
+export interface GatewaySchemaOptions {
+  /** SDL of each domain subschema by function name (without the shared declarations). */
+  sdl: Readonly<Record<string, string | undefined>>;
+  /** Executor per function name; a function without one fails with UPSTREAM_UNAVAILABLE. */
+  executors: Readonly<Record<string, Executor | undefined>>;
+}
+
+const localResolvers = {
+  Query: {
+    me: (_: unknown, __: unknown, ctx: GatewayContext) => {
+      if (!ctx.caller) throw new UnauthenticatedError();
+      return { userId: ctx.caller.userId, roles: ctx.caller.roles };
+    },
+  },
+};
+
+/** Builds the stitched schema (call once; it is the slow part of a cold start). */
+export function buildGatewaySchema({ sdl, executors }: GatewaySchemaOptions): GraphQLSchema {
+  const local = makeExecutableSchema({ typeDefs: subschemaTypeDefs(gatewaySdl), resolvers: [scalarResolvers, localResolvers] });
+  const domains = Object.entries(sdl).flatMap(([fn, text]) =>
+    text === undefined
+      ? []
+      : [
+          {
+            name: fn,
+            schema: makeExecutableSchema({ typeDefs: subschemaTypeDefs(text), resolvers: [scalarResolvers] }),
+            executor: executors[fn] ?? unavailableExecutor(fn, `the ${fn} function has no executor configured`),
+          },
+        ],
+  );
+  return stitchSchemas({ subschemas: [{ schema: local }, ...domains], resolvers: scalarResolvers });
+}

@@ -1,0 +1,39 @@
+/**
+ * SDL of every subschema, by function name. `.graphql` files are imported as text (esbuild text
+ * loader in bundles, the vitest plugin in tests, `tsx --import ./schema/register.mjs` under tsx).
+ *
+ * Each domain engineer adds their function here: one import line and one entry in `domainSdl`.
+ * The gateway stitches every entry of `domainSdl` (see functions/gateway).
+ */
+import scalars from './scalars.graphql';
+import gateway from './gateway.graphql';
+// import resourcesSdl from './resources.graphql';
+// import exportsSdl from './exports.graphql';
+// import presignSdl from './presign.graphql';
+// import quotaSdl from './quota.graphql';
+
+/** The domain functions the gateway delegates to (all of them, configured or not). */
+export const DOMAIN_FUNCTIONS = ['resources', 'exports', 'presign', 'quota'] as const;
+export type DomainFunction = (typeof DOMAIN_FUNCTIONS)[number];
+
+/** Shared scalar and enum declarations (`SafeInt`, `DateTime`, `Role`). */
+export const scalarsSdl: string = scalars;
+
+/** The gateway's own SDL (without the shared declarations). */
+export const gatewaySdl: string = gateway;
+
+/** SDL of each domain subschema whose `schema/<fn>.graphql` exists (without the shared declarations). */
+export const domainSdl: Readonly<Partial<Record<DomainFunction, string>>> = {
+  // resources: resourcesSdl,
+  // exports: exportsSdl,
+  // presign: presignSdl,
+  // quota: quotaSdl,
+};
+
+/**
+ * Full type definitions of a subschema: the shared declarations followed by its SDL. Pass to
+ * `makeExecutableSchema({ typeDefs: subschemaTypeDefs(sdl), resolvers: [scalarResolvers, ...] })`.
+ */
+export function subschemaTypeDefs(sdl: string): string {
+  return `${scalars}\n${sdl}`;
+}

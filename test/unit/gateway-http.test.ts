@@ -1,0 +1,146 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createGateway, type Gateway } from '../../functions/gateway/gateway.ts';
+import { remoteExecutorsFromEnv } from '../../functions/gateway/executor.ts';
+import { createInMemoryInvoker } from '../../functions/gateway/invoker.ts';
+import { NotFoundError } from '../../shared/errors.ts';
+import { createLogger } from '../../shared/log.ts';
+import { executeSubschemaRequest, requireRole, scalarResolvers, type SubschemaContext } from '../../shared/graphql/index.ts';
+import { subschemaTypeDefs } from '../../schema/index.ts';
+
+// A tiny domain subschema, served through the real invoke protocol by an in-memory invoker.
+const thingsSdl = /* GraphQL */ `
+  type Query {
+    things: [Thing!]!
+    thing(id: ID!): Thing
+    secretCount: Int!
+    boom: String
+    size(bytes: SafeInt!): SafeInt!
+    at(when: DateTime!): DateTime!
+    node: Node
+  }
+  type Mutation { touch(id: ID!): Thing! }
+  type Thing { id: ID! name: String! owner: String! }
+  type Node { id: ID! child: Node }
+`;
+const ghostSdl = 'type Query { ghost: String }';
+
+const things = [{ id: 't1', name: 'first' }];
+const thingsSchema = makeExecutableSchema({
+  typeDefs: subschemaTypeDefs(thingsSdl),
+  resolvers: [
+    scalarResolvers,
+    {
+      Query: {
+        things: (_: unknown, __: unknown, ctx: SubschemaContext) => things.map((t) => ({ ...t, owner: ctx.caller.userId })),
+        thing: (_: unknown, { id }: { id: string }, ctx: SubschemaContext) => {
+          const t = things.find((x) => x.id === id);
+          if (!t) throw new NotFoundError(`thing ${id} not found`, { details: { id } });
+          return { ...t, owner: ctx.caller.userId };
+        },
+        secretCount: (_: unknown, __: unknown, ctx: SubschemaContext) => {
+          requireRole(ctx.caller, 'operator');
+          return 42;
+        },
+        boom: () => {
+          throw new Error('db password is hunter2');
+        },
+        size: (_: unknown, { bytes }: { bytes: number }) => bytes * 2,
+        at: (_: unknown, { when }: { when: Date }) => new Date(when.getTime() + 1000),
+        node: () => ({ id: 'n0', child: { id: 'n1', child: null } }),
+      },
+      Mutation: { touch: (_: unknown, { id }: { id: string }) => ({ id, name: 'touched', owner: 'x' }) },
+    },
+  ],
+});
+
+const logLines: string[] = [];
+const logger = createLogger({ level: "debug", sink: (l) => { logLines.push(l); if (process.env.DBG) console.log(l); } });
+let gateway: Gateway;
+
+beforeAll(() => {
+  const invoker = createInMemoryInvoker({
+    handlers: { 'ocid1.fnfunc.things': (body, call) => executeSubschemaRequest({ schema: thingsSchema, body, call }) },
+    log: logger,
+  });
+  gateway = createGateway({
+    sdl: { things: thingsSdl, ghost: ghostSdl },
+    executors: remoteExecutorsFromEnv({ functions: ['things', 'ghost'], invoker, env: { FN_ID_THINGS: 'ocid1.fnfunc.things' } }),
+    logger,
+  });
+});
+
+const VIEWER = { 'x-user-id': 'alice', 'x-user-roles': 'viewer' };
+const GQL_JSON = 'application/graphql-response+json';
+
+async function post(query: string, opts: { headers?: Record<string, string>; variables?: unknown; accept?: string } = {}) {
+  const res = await gateway.fetch('http://fn/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: opts.accept ?? GQL_JSON, ...(opts.headers ?? VIEWER) },
+    body: JSON.stringify({ query, variables: opts.variables }),
+  });
+  return { res, body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[] } };
+}
+
+describe('gateway identity', () => {
+  it('answers me from the identity headers, ignoring unknown roles', async () => {
+    const { res, body } = await post('{ me { userId roles } }', { headers: { 'x-user-id': 'bob', 'x-user-roles': 'superuser, operator ,viewer' } });
+    expect(res.status).toBe(200);
+    expect(body).toEqual({ data: { me: { userId: 'bob', roles: ['viewer', 'operator'] } } });
+  });
+
+  it('answers 401 UNAUTHENTICATED to any operation without identity', async () => {
+    for (const query of ['{ me { userId } }', '{ things { id } }']) {
+      const { res, body } = await post(query, { headers: {} });
+      expect(res.status).toBe(401);
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('echoes opc-request-id and forwards it to the domain function', async () => {
+    const { res } = await post('{ me { userId } }', { headers: { ...VIEWER, 'opc-request-id': 'req-echo-1' } });
+    expect(res.headers.get('opc-request-id')).toBe('req-echo-1');
+    const { res: res2 } = await post('{ me { userId } }');
+    expect(res2.headers.get('opc-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('gateway delegation over the invoke protocol', () => {
+  it('runs a domain query with the caller and keeps 64-bit-ish scalars', async () => {
+    const { res, body } = await post('query($b: SafeInt!) { things { id name owner } size(bytes: $b) at(when: "2024-05-01T12:00:00Z") }', {
+      variables: { b: 2 ** 40 },
+    });
+    expect(res.status).toBe(200);
+    expect(body).toEqual({ data: { things: [{ id: 't1', name: 'first', owner: 'alice' }], size: 2 ** 41, at: '2024-05-01T12:00:01.000Z' } });
+  });
+
+  it('refuses a viewer an operator field with FORBIDDEN from the domain side', async () => {
+    const { res, body } = await post('{ me { userId } secretCount }');
+    expect(res.status).toBe(200);
+    expect(body.data).toBeNull(); // secretCount is non-null, so the error nulls the whole data
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]).toMatchObject({ path: ['secretCount'], extensions: { code: 'FORBIDDEN' } });
+    expect(body.errors?.[0]?.message).toContain('operator');
+    const ok = await post('{ secretCount }', { headers: { 'x-user-id': 'op', 'x-user-roles': 'operator' } });
+    expect(ok.body).toEqual({ data: { secretCount: 42 } });
+  });
+
+  it('keeps an AppError message and code, masks an unexpected error', async () => {
+    const { body } = await post('{ thing(id: "nope") { id } boom me { userId } }');
+    expect(body.data).toEqual({ thing: null, boom: null, me: { userId: 'alice' } });
+    const byPath = Object.fromEntries((body.errors ?? []).map((e) => [String(e.path?.[0]), e]));
+    expect(byPath.thing).toMatchObject({ message: 'thing nope not found', extensions: { code: 'NOT_FOUND', id: 'nope' } });
+    expect(byPath.boom).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(JSON.stringify(body)).not.toContain('hunter2');
+    expect(logLines.some((l) => l.includes('hunter2') && l.includes('"callId":"mem-'))).toBe(true);
+  });
+
+  it('answers UPSTREAM_UNAVAILABLE naming the missing FN_ID for an unconfigured function', async () => {
+    const { res, body } = await post('{ ghost me { userId } }');
+    expect(res.status).toBe(200);
+    expect(body.data).toEqual({ ghost: null, me: { userId: 'alice' } });
+    expect(body.errors?.[0]).toMatchObject({ path: ['ghost'], extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+    expect(body.errors?.[0]?.message).toContain('FN_ID_GHOST');
+  });
+});
