@@ -1,8 +1,8 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../../functions/gateway/gateway.ts';
-import { remoteExecutorsFromEnv } from '../../functions/gateway/executor.ts';
-import { createInMemoryInvoker } from '../../functions/gateway/invoker.ts';
+import { createRemoteExecutor, remoteExecutorsFromEnv } from '../../functions/gateway/executor.ts';
+import { createInMemoryInvoker, type FunctionInvoker } from '../../functions/gateway/invoker.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { createLogger } from '../../shared/log.ts';
 import { executeSubschemaRequest, requireRole, scalarResolvers, type SubschemaContext } from '../../shared/graphql/index.ts';
@@ -142,5 +142,155 @@ describe('gateway delegation over the invoke protocol', () => {
     expect(body.data).toEqual({ ghost: null, me: { userId: 'alice' } });
     expect(body.errors?.[0]).toMatchObject({ path: ['ghost'], extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
     expect(body.errors?.[0]?.message).toContain('FN_ID_GHOST');
+  });
+});
+
+describe('gateway GraphQL over HTTP', () => {
+  it('answers a parse error with 400 under graphql-response+json and 200 under application/json', async () => {
+    const strict = await post('{ me { userId ');
+    expect(strict.res.status).toBe(400);
+    expect(strict.res.headers.get('content-type')).toContain(GQL_JSON);
+    expect(strict.body.data).toBeUndefined();
+    expect(strict.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const legacy = await post('{ me { userId ', { accept: 'application/json' });
+    expect(legacy.res.status).toBe(200);
+    expect(legacy.res.headers.get('content-type')).toContain('application/json');
+    expect(legacy.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('answers a validation error with 400 and GRAPHQL_VALIDATION_FAILED', async () => {
+    const { res, body } = await post('{ me { nope } }');
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain(GQL_JSON);
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(body.errors?.[0]?.message).toContain('nope');
+  });
+
+  it('refuses a depth bomb before any function runs', async () => {
+    const deep = `{ node { ${'child { '.repeat(12)}id${' }'.repeat(12)} } }`;
+    const { res, body } = await post(deep);
+    expect(res.status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/depth limit of 10 exceeded/i);
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses an alias bomb', async () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: me { userId }`).join(' ');
+    const { res, body } = await post(`{ ${aliases} }`);
+    expect(res.status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/aliases limit of 15 exceeded/i);
+  });
+
+  it('refuses a document over the token limit as a parse error', async () => {
+    const fields = Array.from({ length: 2100 }, () => "userId").join(' ');
+    const { res, body } = await post(`{ me { ${fields} } }`);
+    expect(res.status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/token limit of 2000 exceeded/i);
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('refuses an operation over the cost limit', async () => {
+    const g = createGateway({ sdl: {}, executors: {}, logger, limits: { maxCost: 5 } });
+    const res = await g.fetch('http://fn/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER },
+      body: JSON.stringify({ query: '{ a: me { userId roles } b: me { userId roles } }' }),
+    });
+    const body = (await res.json()) as { errors: { message: string }[] };
+    expect(res.status).toBe(400);
+    expect(body.errors[0]?.message).toMatch(/cost limit of 5 exceeded/i);
+  });
+
+  it('refuses batched requests', async () => {
+    const res = await gateway.fetch('http://fn/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER },
+      body: JSON.stringify([{ query: '{ me { userId } }' }, { query: '{ me { userId } }' }]),
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('serves queries over GET and refuses mutations over GET with 405', async () => {
+    const q = await gateway.fetch(`http://fn/graphql?query=${encodeURIComponent('{ me { userId } }')}`, { headers: { accept: GQL_JSON, ...VIEWER } });
+    expect(q.status).toBe(200);
+    expect(await q.json()).toEqual({ data: { me: { userId: 'alice' } } });
+    const m = await gateway.fetch(`http://fn/graphql?query=${encodeURIComponent('mutation { touch(id: "t1") { id } }')}`, {
+      headers: { accept: GQL_JSON, ...VIEWER },
+    });
+    expect(m.status).toBe(405);
+    expect(m.headers.get('allow')).toBe('POST');
+    const viaPost = await post('mutation { touch(id: "t1") { id name } }');
+    expect(viaPost.body).toEqual({ data: { touch: { id: 't1', name: 'touched' } } });
+  });
+
+  it('serves GraphiQL HTML on GET with Accept text/html', async () => {
+    const res = await gateway.fetch('http://fn/graphql', { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('<title>OCI GraphQL API</title>');
+  });
+
+  it('lets GraphiQL introspect within the limits', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const { res, body } = await post(getIntrospectionQuery());
+    expect(res.status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(JSON.stringify(body.data)).toContain('SafeInt');
+  });
+});
+
+describe('gateway upstream failures', () => {
+  const sdl = { flaky: 'type Query { flaky: String }' };
+  async function ask(invoker: FunctionInvoker, headers: Record<string, string> = VIEWER) {
+    const g = createGateway({ sdl, executors: { flaky: createRemoteExecutor({ fn: 'flaky', fnId: 'ocid1.fnfunc.flaky', invoker }) }, logger });
+    const res = await g.fetch('http://fn/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: GQL_JSON, ...headers },
+      body: JSON.stringify({ query: 'query Q { flaky }', operationName: 'Q' }),
+    });
+    return { res, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  }
+
+  it('sends the invoke protocol body with caller, request id and a deadline', async () => {
+    const seen: { fnId: string; body: unknown; deadlineMs: number }[] = [];
+    const { body } = await ask(
+      {
+        invoke: async (fnId, text, { deadlineMs }) => {
+          seen.push({ fnId, body: JSON.parse(text), deadlineMs });
+          return JSON.stringify({ data: { flaky: 'ok' } });
+        },
+      },
+      { 'x-user-id': 'carol', 'x-user-roles': 'admin,bogus', 'opc-request-id': 'req-proto-1' },
+    );
+    expect(body).toEqual({ data: { flaky: 'ok' } });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.fnId).toBe('ocid1.fnfunc.flaky');
+    expect(seen[0]?.deadlineMs).toBeGreaterThan(0);
+    expect(seen[0]?.body).toMatchObject({
+      graphql: { query: expect.stringContaining('flaky'), variables: {}, operationName: 'Q' },
+      caller: { userId: 'carol', roles: ['admin'] },
+      requestId: 'req-proto-1',
+    });
+  });
+
+  it('maps an invoke failure to UPSTREAM_UNAVAILABLE without leaking its text', async () => {
+    const failing: FunctionInvoker = {
+      invoke: async () => {
+        throw Object.assign(new Error('502 function failed: stack at /internal/path'), { statusCode: 502 });
+      },
+    };
+    const { res, body } = await ask(failing);
+    expect(res.status).toBe(200);
+    expect(body.data).toEqual({ flaky: null });
+    expect(body.errors?.[0]).toMatchObject({ message: 'the flaky function is unavailable; try again later', extensions: { code: 'UPSTREAM_UNAVAILABLE', function: 'flaky' } });
+    expect(JSON.stringify(body)).not.toContain('/internal/path');
+  });
+
+  it('maps a malformed function response to UPSTREAM_UNAVAILABLE', async () => {
+    for (const reply of ['<html>oops</html>', '[]', '{"hello":1}', '{"data":5}']) {
+      const { body } = await ask({ invoke: async () => reply });
+      expect(body.errors?.[0]).toMatchObject({ message: 'the flaky function returned an invalid response', extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+    }
   });
 });
