@@ -1,0 +1,65 @@
+/**
+ * JWT authentication for a route, as an API Gateway JWT/TOKEN authentication policy does: bearer
+ * token in `Authorization`, RS256 signature against the issuer's JWKS, `iss`, `aud`, `exp`/`nbf`
+ * with a small clock skew. Claims become the caller identity: `sub` → user id, `roles` → roles.
+ */
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, errors as joseErrors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { ROLES, type Role } from './issuer.ts';
+
+export interface JwtPolicy {
+  issuer: string;
+  audience: string;
+  /** the issuer's public keys, or the URL serving them */
+  jwks: JSONWebKeySet | URL;
+  /** @default 60 (OCI's `maxClockSkewInSeconds`) */
+  clockSkewSeconds?: number;
+}
+
+export interface Identity { userId: string; roles: Role[] }
+
+/** The token is missing or not acceptable; `message` is safe to show the client. */
+export class AuthError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AuthError';
+  }
+}
+
+export type Authenticator = (authorization: string | undefined) => Promise<Identity>;
+
+export function createAuthenticator(policy: JwtPolicy): Authenticator {
+  const keys: JWTVerifyGetKey = policy.jwks instanceof URL ? createRemoteJWKSet(policy.jwks) : createLocalJWKSet(policy.jwks);
+  return async (authorization) => {
+    if (!authorization) throw new AuthError('missing bearer token: send Authorization: Bearer <token>');
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!m) throw new AuthError('the Authorization header is not a bearer token');
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(m[1]!, keys, {
+        algorithms: ['RS256'], issuer: policy.issuer, audience: policy.audience,
+        clockTolerance: policy.clockSkewSeconds ?? 60, requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (e: unknown) {
+      throw new AuthError(describe(e));
+    }
+    const userId = typeof payload.sub === 'string' ? payload.sub.trim() : '';
+    if (!userId) throw new AuthError('the token has no subject');
+    const raw = payload.roles ?? [];
+    if (!Array.isArray(raw) || raw.some((r) => typeof r !== 'string')) throw new AuthError('the roles claim must be an array of strings');
+    const roles = [...new Set(raw as string[])].filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+    return { userId, roles };
+  };
+}
+
+function describe(e: unknown): string {
+  if (e instanceof joseErrors.JWTExpired) return 'the token has expired';
+  if (e instanceof joseErrors.JWTClaimValidationFailed) {
+    if (e.claim === 'aud') return 'the token is not meant for this API (audience)';
+    if (e.claim === 'iss') return 'the token comes from an unknown issuer';
+    if (e.claim === 'nbf') return 'the token is not valid yet';
+    return `the token's ${e.claim} claim is not valid`;
+  }
+  if (e instanceof joseErrors.JWSSignatureVerificationFailed || e instanceof joseErrors.JWKSNoMatchingKey) return 'the token signature is not valid';
+  if (e instanceof joseErrors.JOSEAlgNotAllowed) return 'the token is not signed with RS256';
+  return 'the token is not a valid JWT';
+}

@@ -1,0 +1,171 @@
+/**
+ * The API Gateway front: one HTTP server answering the route table (`routes.ts`). Function routes
+ * are authenticated (`auth.ts`), mapped (`mapping.ts`) and invoked through the Functions invoke
+ * API (`invoker.ts`); nothing reaches a function before the body limit (6 MB → 413) and the token
+ * check (→ 401) pass.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { JSONWebKeySet } from 'jose';
+import { createLogger, type Logger } from '#shared/log.ts';
+import { AuthError, createAuthenticator, type Identity, type JwtPolicy } from './auth.ts';
+import { corsHeaders, preflightHeaders, type CorsPolicy } from './cors.ts';
+import { InvokeTransportError, type FunctionInvoker } from './invoker.ts';
+import { UnsignableBodyError } from './invoke-oci.ts';
+import { toClientResponse, toInvokeHeaders } from './mapping.ts';
+import { ROUTES, type RouteSpec } from './routes.ts';
+
+/** OCI Functions' request payload limit. */
+export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+export interface ApiGatewayOptions {
+  /** @default 8080; 0 picks a free port */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** @default ROUTES */
+  routes?: RouteSpec[];
+  /** function name (as routes name it) → function OCID */
+  functions: Record<string, string>;
+  invoker: FunctionInvoker;
+  /** the JWT policy of `auth: 'jwt'` routes */
+  jwt: JwtPolicy;
+  /** served by `builtin: 'jwks'` routes */
+  jwks?: JSONWebKeySet;
+  cors?: CorsPolicy;
+  /** @default MAX_BODY_BYTES */
+  maxBodyBytes?: number;
+  /** @default createLogger({ base: { component: 'apigw' } }) */
+  log?: Logger;
+}
+
+export interface ApiGateway {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+class TooLarge extends Error {}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const payload = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': payload.length });
+  res.end(payload);
+}
+
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > max) throw new TooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGateway> {
+  const routes = options.routes ?? ROUTES;
+  const authenticate = createAuthenticator(options.jwt);
+  const max = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const log = options.log ?? createLogger({ base: { component: 'apigw' } });
+  const cors = options.cors ?? {};
+  for (const r of routes) {
+    if (r.function && !options.functions[r.function]) throw new Error(`route ${r.path} names function "${r.function}", which has no OCID in options.functions`);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const requestId = randomUUID().replace(/-/g, '').toUpperCase();
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = req.url ?? '/';
+    const path = url.split('?')[0]!;
+    const common = { 'opc-request-id': requestId, ...corsHeaders(cors, req) };
+    let identity: Identity | undefined;
+    const done = (status: number, extra: Record<string, unknown> = {}) =>
+      log.info('request', { requestId, method, path, status, ms: Date.now() - started, ...(identity ? { userId: identity.userId } : {}), ...extra });
+    // unread request bodies are drained so keep-alive clients do not stall
+    const refuse = (status: number, message: string, headers: Record<string, string> = {}) => {
+      if (!req.complete) req.resume();
+      json(res, status, { message }, { ...common, ...headers });
+      done(status, { message });
+    };
+
+    const route = routes.find((r) => r.path === path);
+    if (!route) return refuse(404, 'Not Found');
+    if (method === 'OPTIONS') {
+      const pre = req.headers['access-control-request-method'] ? preflightHeaders(cors, req, route.methods) : {};
+      res.writeHead(204, { ...common, ...pre, allow: [...route.methods, 'OPTIONS'].join(', ') });
+      res.end();
+      return done(204);
+    }
+    if (!(route.methods as string[]).includes(method)) return refuse(405, 'Method Not Allowed', { allow: [...route.methods, 'OPTIONS'].join(', ') });
+    if (route.builtin === 'health') return (json(res, 200, { status: 'ok' }, common), done(200));
+    if (route.builtin === 'jwks') return (json(res, 200, options.jwks ?? { keys: [] }, common), done(200));
+    const fnId = options.functions[route.function ?? ''];
+    if (!fnId) return refuse(500, 'the route has no backend');
+
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > max) return refuse(413, `the request body exceeds ${max} bytes`, { connection: 'close' });
+
+    if (route.auth === 'jwt') {
+      const authorization = req.headers.authorization;
+      const anonymousPage = route.htmlWithoutToken && method === 'GET' && authorization === undefined && String(req.headers.accept ?? '').includes('text/html');
+      if (!anonymousPage) {
+        try {
+          identity = await authenticate(authorization);
+        } catch (e: unknown) {
+          if (!(e instanceof AuthError)) throw e;
+          const header = authorization ? `Bearer error="invalid_token", error_description="${e.message}"` : 'Bearer realm="oci-graphql-functions"';
+          return refuse(401, e.message, { 'www-authenticate': header });
+        }
+      }
+    }
+
+    let body: Buffer;
+    try {
+      body = await readBody(req, max);
+    } catch (e: unknown) {
+      if (e instanceof TooLarge) return refuse(413, `the request body exceeds ${max} bytes`, { connection: 'close' });
+      throw e;
+    }
+
+    try {
+      const headers = toInvokeHeaders({ method, url, headers: req.headers, ...(req.socket.remoteAddress ? { clientIp: req.socket.remoteAddress } : {}), ...(identity ? { identity } : {}), requestId });
+      const answer = toClientResponse(await options.invoker.invoke({ functionId: fnId, body, headers }));
+      res.writeHead(answer.status, { ...common, ...answer.headers, 'content-length': answer.body.length });
+      res.end(method === 'HEAD' ? undefined : answer.body);
+      done(answer.status, { callId: answer.headers['fn-call-id'] });
+    } catch (e: unknown) {
+      if (e instanceof UnsignableBodyError) return refuse(415, e.message);
+      if (e instanceof InvokeTransportError) {
+        log.warn('invoke failed', { requestId, error: e.message, cause: String(e.cause) });
+        return refuse(e.timedOut ? 504 : 502, e.timedOut ? 'Gateway Timeout' : 'Bad Gateway');
+      }
+      throw e;
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      log.error('internal error', { error: e instanceof Error ? e.message : String(e) });
+      if (!res.headersSent) json(res, 500, { message: 'Internal Server Error' });
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
