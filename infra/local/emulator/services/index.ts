@@ -4,7 +4,9 @@
  */
 import type { ProviderFactory } from '../core/types.ts';
 import { identityAuthProvider } from './identity/auth-provider.ts';
+import { nosqlProvider } from './nosql/provider.ts';
 
 export const defaultProviders: ProviderFactory[] = [
   identityAuthProvider,
+  nosqlProvider,
 ];
