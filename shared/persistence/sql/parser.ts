@@ -89,12 +89,15 @@ class Parser {
 
   private tableRef(): { table: string; alias?: string } {
     const table = this.ident('a table name');
+    let alias: string | undefined;
+    if (this.acceptKw('as')) alias = this.ident('an alias');
+    else {
+      const p = this.peek();
+      if (p.kind === 'ident' && !RESERVED.has(p.text.toLowerCase())) alias = this.next().text;
+      else if (p.kind === 'ident' && UNSUPPORTED_CLAUSES[p.text.toLowerCase()]) throw new SqlUnsupportedError(UNSUPPORTED_CLAUSES[p.text.toLowerCase()]!);
+    }
     if (this.isOp(',')) throw new SqlUnsupportedError('a join (several tables in FROM)');
-    if (this.acceptKw('as')) return { table, alias: this.ident('an alias') };
-    const p = this.peek();
-    if (p.kind === 'ident' && !RESERVED.has(p.text.toLowerCase())) return { table, alias: this.next().text };
-    if (p.kind === 'ident' && UNSUPPORTED_CLAUSES[p.text.toLowerCase()]) throw new SqlUnsupportedError(UNSUPPORTED_CLAUSES[p.text.toLowerCase()]!);
-    return { table };
+    return alias === undefined ? { table } : { table, alias };
   }
 
   private select(): SelectStmt {
