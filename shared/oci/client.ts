@@ -16,7 +16,7 @@
  *   `withRetry` consults (the SDK's OciError drops response headers; see retry-after.ts).
  */
 import { CircuitBreaker, DefaultRequestSigner, FetchHttpClient, NoRetryConfigurationDetails } from 'oci-common';
-import type { AuthenticationDetailsProvider, ClientConfiguration, HttpClient } from 'oci-common';
+import type { AuthParams, AuthenticationDetailsProvider, ClientConfiguration, HttpClient } from 'oci-common';
 import { createAuthProvider } from '../auth/index.ts';
 import { ConfigError, type Env } from '../config.ts';
 import { recordRetryAfter } from './retry-after.ts';
@@ -26,10 +26,7 @@ export type OciService =
   | 'OBJECTSTORAGE' | 'NOSQL' | 'FUNCTIONS_INVOKE' | 'FUNCTIONS' | 'CORE' | 'IDENTITY' | 'WORKREQUESTS' | 'MONITORING' | (string & {});
 
 /** Any oci-sdk service client class. */
-export type OciClientClass<C> = new (
-  params: { authenticationDetailsProvider?: AuthenticationDetailsProvider; httpClient?: HttpClient },
-  clientConfiguration?: ClientConfiguration,
-) => C;
+export type OciClientClass<C> = new (params: AuthParams, clientConfiguration?: ClientConfiguration) => C;
 
 /** The members every client has that we touch. */
 export interface OciClientLike {
@@ -108,7 +105,7 @@ export function createOciClient<C extends OciClientLike>(ClientClass: OciClientC
   };
   // AuthParams' type says "only one of", but the client uses httpClient for transport and the
   // provider for its region: both are needed here.
-  const params = { httpClient: recordingHttpClient(auth), ...(auth ? { authenticationDetailsProvider: auth } : {}) };
+  const params = { httpClient: recordingHttpClient(auth), ...(auth ? { authenticationDetailsProvider: auth } : {}) } as unknown as AuthParams;
   const client = new ClientClass(params, clientConfiguration);
   const endpoint = options.endpoint !== undefined ? validateEndpoint(options.endpoint, 'endpoint') : endpointFor(service, env);
   if (endpoint) client.endpoint = endpoint; // last: region setters overwrite it

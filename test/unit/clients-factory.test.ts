@@ -108,7 +108,7 @@ describe('createOciClient retry and breaker settings', () => {
     CircuitBreaker.EnableDefaultCircuitBreaker = 'true'; // undo the test env's global switch-off for this test
     try {
       const ours = createOciClient(ObjectStorageClient, { service: 'OBJECTSTORAGE', auth: 'none', endpoint: base });
-      const plain = new ObjectStorageClient({}, { retryConfiguration: NoRetryConfigurationDetails });
+      const plain = new ObjectStorageClient({} as ConstructorParameters<typeof ObjectStorageClient>[0], { retryConfiguration: NoRetryConfigurationDetails });
       plain.endpoint = base;
       for (const client of [ours, plain]) {
         for (let i = 0; i < 12; i++) {
