@@ -1,7 +1,7 @@
 /**
  * The API Gateway front against a real emulator: requests are invoked through the emulator's
- * Functions invoke endpoint, signed as the admin user. The backend is a fake invoke target (a
- * test provider on the invoke path) so each test controls the function's answer exactly.
+ * Functions invoke endpoint (its real Functions provider), signed as the admin user. The backend is
+ * a fake invoke target registered there, so each test controls the function's answer exactly.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
@@ -9,26 +9,26 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, importJWK, type JWK } from 'jose';
 import { startEmulatorFixture, tempDir, uid, type EmulatorFixture } from '../helpers/emulator.ts';
-import type { EmulatorRequest, EmulatorResponse, ProviderFactory } from '#local/emulator/index.ts';
+import type { FunctionTarget, FunctionsProvider } from '#local/emulator/services/functions/provider.ts';
 import { createOciInvoker, openDevIssuer, startApiGateway, DEV_AUDIENCE, DEV_ISSUER, type ApiGateway, type DevIssuer } from '#local/apigw/index.ts';
 import { createLogger } from '#shared/log.ts';
 
 const FN_ID = 'ocid1.fnfunc.oc1.iad.aaaaaaaafakegatewayfunction';
-type Target = (req: EmulatorRequest) => EmulatorResponse;
-const calls: EmulatorRequest[] = [];
-let target: Target = () => ({ body: { ok: true } });
+interface Call { body: Buffer; header(name: string): string | undefined }
+type Answer = { status?: number; headers?: Record<string, string>; body?: unknown; error?: { code: string; message: string } };
+const calls: Call[] = [];
+let target: (call: Call) => Answer = () => ({ body: { ok: true } });
 
-const fakeFunctions: ProviderFactory = () => ({
-  name: 'functions',
-  prefixes: ['/20181201'],
-  routes: [{
-    method: 'POST', path: '/20181201/functions/{functionId}/actions/invoke', operation: 'InvokeFunction',
-    handler: (req) => {
-      calls.push(req);
-      return target(req);
-    },
-  }],
-});
+/** A fake invoke target registered with the emulator's real Functions provider: each test sets the function's answer. */
+const fakeTarget: FunctionTarget = {
+  async invoke({ body, headers }) {
+    const call: Call = { body, header: (n) => { const v = headers[n.toLowerCase()]; return Array.isArray(v) ? v.join(', ') : v; } };
+    calls.push(call);
+    const a = target(call);
+    const raw = a.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(a.body) ? a.body : Buffer.from(typeof a.body === 'string' ? a.body : JSON.stringify(a.body));
+    return { status: a.status ?? 200, headers: { 'content-type': 'application/json', ...a.headers }, body: raw, ...(a.error ? { error: a.error } : {}) };
+  },
+};
 
 let fx: EmulatorFixture;
 let gw: ApiGateway;
@@ -36,7 +36,8 @@ let issuer: DevIssuer;
 let issuerDir: string;
 
 beforeAll(async () => {
-  fx = await startEmulatorFixture({ providers: [fakeFunctions] });
+  fx = await startEmulatorFixture();
+  fx.emu.provider<FunctionsProvider>('functions')!.register(FN_ID, fakeTarget);
   issuerDir = tempDir('apigw');
   issuer = await openDevIssuer({ stateDir: issuerDir });
   gw = await startApiGateway({
@@ -69,8 +70,7 @@ describe('request mapping (client → function)', () => {
     expect(res.status).toBe(200);
     expect(calls).toHaveLength(1);
     const c = calls[0]!;
-    expect(c.params.functionId).toBe(FN_ID);
-    expect(c.principal?.id).toBe(fx.emu.admin.userId);
+    expect(c.header('oci-subject-id')).toBe(fx.emu.admin.userId);
     expect(c.header('fn-intent')).toBe('httprequest');
     expect(c.header('fn-invoke-type')).toBe('sync');
     expect(c.header('fn-http-method')).toBe('POST');
@@ -83,6 +83,7 @@ describe('request mapping (client → function)', () => {
     expect(c.header('fn-http-h-connection')).toBeUndefined();
     expect(c.header('opc-request-id')).toMatch(/^[0-9A-F]{32}$/);
     expect(res.headers.get('opc-request-id')).toBe(c.header('opc-request-id'));
+    expect(c.header('fn-http-h-host')).toBe(new URL(gw.url).host);
     expect(JSON.parse(c.body.toString())).toEqual({ query: '{ me { userId } }' });
   });
 
@@ -136,7 +137,7 @@ describe('response mapping (function → client)', () => {
   });
 
   it('uses the service status when it is >= 400, whatever Fn-Http-Status says', async () => {
-    target = () => ({ status: 502, headers: { 'fn-http-status': '200', 'content-type': 'application/json' }, body: { code: 'FunctionInvokeExecutionFailed', message: 'function failed' } });
+    target = () => ({ status: 502, headers: { 'fn-http-status': '200' }, error: { code: 'FunctionInvokeExecutionFailed', message: 'function failed' } });
     const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { authorization: await bearer() }, body: '{}' });
     expect(res.status).toBe(502);
     expect(((await res.json()) as { code: string }).code).toBe('FunctionInvokeExecutionFailed');
@@ -197,7 +198,7 @@ describe('limits, CORS and builtin routes', () => {
     expect(calls).toHaveLength(0);
   });
   it('accepts a body of exactly 6 MB', async () => {
-    target = (req) => ({ body: { size: req.body.length } });
+    target = (call) => ({ body: { size: call.body.length } });
     const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { authorization: await bearer(), 'content-type': 'text/plain' }, body: Buffer.alloc(6 * 1024 * 1024, 0x61) });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ size: 6 * 1024 * 1024 });
