@@ -4,11 +4,13 @@
  */
 import type { ProviderFactory } from '../core/types.ts';
 import { identityAuthProvider } from './identity/auth-provider.ts';
+import { functionsProvider } from './functions/provider.ts';
 import { nosqlProvider } from './nosql/provider.ts';
 import { objectStorageProvider } from './objectstorage/provider.ts';
 
 export const defaultProviders: ProviderFactory[] = [
   identityAuthProvider,
+  functionsProvider,
   nosqlProvider,
   objectStorageProvider,
 ];
