@@ -4,7 +4,7 @@
  */
 import { createGraphQLError, type ExecutionRequest, type ExecutionResult, type Executor } from '@graphql-tools/utils';
 import { print, type GraphQLError } from 'graphql';
-import { ErrorCode, errorMessage } from '#shared/errors.ts';
+import { ErrorCode, errorMessage, isAppError } from '#shared/errors.ts';
 import { statusOfCode, type InvokeRequestBody } from '#shared/graphql/index.ts';
 import { log as rootLog } from '#shared/log.ts';
 import type { GatewayContext } from './context.ts';
@@ -77,8 +77,8 @@ export function createRemoteExecutor({ fn, fnId, invoker }: RemoteExecutorOption
     try {
       text = await invoker.invoke(fnId, JSON.stringify(body), { deadlineMs });
     } catch (e: unknown) {
-      const status = (e as { statusCode?: unknown; status?: unknown }).statusCode ?? (e as { status?: unknown }).status;
-      log.warn('function invoke failed', { fnId, status, error: errorMessage(e) });
+      const status = isAppError(e) ? e.details.status : (e as { statusCode?: unknown }).statusCode;
+      log.warn('function invoke failed', { fnId, code: isAppError(e) ? e.code : undefined, status, error: errorMessage(e) });
       return failure(ErrorCode.UpstreamUnavailable, `the ${fn} function is unavailable; try again later`, { function: fn });
     }
     const result = toResult(text);

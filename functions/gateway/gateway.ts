@@ -47,6 +47,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphqlEndpoint: options.graphqlEndpoint ?? process.env.GRAPHQL_PATH ?? '/graphql',
     // The API Gateway in front owns CORS; the function answers same-origin only.
     cors: false,
+    // Native WHATWG classes: the Fn adapter checks `instanceof Response`, and @whatwg-node's Node
+    // ponyfill (picked in CJS bundles) would hand back a different Response class.
+    fetchAPI: { fetch, Request, Response, Headers, ReadableStream, URL, URLSearchParams, TextEncoder, TextDecoder, Blob, FormData, File: globalThis.File },
     batching: false,
     landingPage: false,
     healthCheckEndpoint: undefined,

@@ -1,0 +1,73 @@
+/**
+ * {@link FunctionInvoker} over the OCI Functions invoke API (`FunctionsInvokeClient.invokeFunction`,
+ * POST `/20181201/functions/{fnId}/actions/invoke`), signed with the gateway's credentials
+ * (resource principal inside OCI Functions / the local Fn runner).
+ *
+ * Endpoint: `FN_INVOKE_ENDPOINT`, else `OCI_ENDPOINT_FUNCTIONS_INVOKE`, else `OCI_ENDPOINT`.
+ * No retries: an invoke may run a mutation, and OCI's default for this call is NoRetry too.
+ */
+import type { AuthenticationDetailsProvider } from 'oci-common';
+import { FunctionsInvokeClient, requests } from 'oci-functions';
+import type { Env } from '#shared/config.ts';
+import { DeadlineExceededError } from '#shared/errors.ts';
+import { createOciClient, toAppError, type OciClientClass } from '#shared/oci/index.ts';
+import type { FunctionInvoker } from './invoker.ts';
+
+// oci-sdk constructors take `AuthParams` (a union requiring one of provider / httpClient), which
+// `OciClientClass`'s params type does not match; createOciClient always passes both.
+const InvokeClient = FunctionsInvokeClient as unknown as OciClientClass<FunctionsInvokeClient>;
+
+/** Options of {@link createOciInvoker}. */
+export interface OciInvokerOptions {
+  /** @default process.env */
+  env?: Env;
+  /** Credentials; `'none'` sends unsigned requests (tests). @default shared/auth createAuthProvider() */
+  auth?: AuthenticationDetailsProvider | 'none';
+}
+
+async function readBody(value: unknown): Promise<string> {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof (value as ReadableStream).getReader === 'function') return new Response(value as ReadableStream).text();
+  const chunks: Buffer[] = [];
+  for await (const chunk of value as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Creates the OCI invoker; the client is built on first use and reused across warm calls. */
+export function createOciInvoker(options: OciInvokerOptions = {}): FunctionInvoker {
+  let client: FunctionsInvokeClient | undefined;
+  const getClient = () => {
+    const env = options.env ?? process.env;
+    const endpoint = env.FN_INVOKE_ENDPOINT?.trim();
+    return (client ??= createOciClient(InvokeClient, {
+      service: 'FUNCTIONS_INVOKE',
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.auth ? { auth: options.auth } : {}),
+      ...(endpoint ? { endpoint } : {}),
+    }));
+  };
+  return {
+    async invoke(fnId, body, { deadlineMs }) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new DeadlineExceededError(`function ${fnId} did not answer within ${deadlineMs} ms`)), deadlineMs);
+      });
+      try {
+        const call = (async () => {
+          const res = await getClient().invokeFunction({
+            functionId: fnId,
+            invokeFunctionBody: body,
+            fnInvokeType: requests.InvokeFunctionRequest.FnInvokeType.Sync,
+          });
+          return readBody(res.value);
+        })();
+        return await Promise.race([call, timeout]);
+      } catch (e: unknown) {
+        throw toAppError(e);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
