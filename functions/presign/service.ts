@@ -1,0 +1,184 @@
+/**
+ * The presign use cases, on ports only: admission through the quota ledger, PARs and listings
+ * through the ObjectStore, byte give-back through settlement's reconcile (the same idempotent
+ * step the bucket events run, so a delete settles once whichever runs first).
+ */
+import { BadUserInputError, ForbiddenError, NotFoundError } from '#shared/errors.ts';
+import type { Logger } from '#shared/log.ts';
+import type { JobOwners } from '#shared/quota/jobs.ts';
+import { requireJobAccess } from '#shared/quota/jobs.ts';
+import type { Ledger } from '#shared/quota/ledger.ts';
+import {
+  buildObjectPath, collectionPrefix, formatUri, isFileKind, parseUri, validateId, validateSize, type FileKind, type ObjectPathParts,
+} from '#shared/quota/paths.ts';
+import type { Settlement } from '#shared/quota/settlement.ts';
+import type { ObjectStore } from '#shared/storage/port.ts';
+import { MULTIPART_INSTRUCTIONS, planUpload, type MultipartSettings } from './multipart.ts';
+
+export interface PresignSettings {
+  bucket: string;
+  /** @default 3600 */
+  uploadTtlSeconds: number;
+  multipart: MultipartSettings;
+}
+
+export interface PresignDeps {
+  ledger: Ledger;
+  settlement: Settlement;
+  jobs: JobOwners;
+  store: ObjectStore;
+  settings: PresignSettings;
+  log?: Logger;
+}
+
+/** Who is asking (roles are checked by the resolvers; ownership here). */
+export interface Actor {
+  userId: string;
+  isAdmin: boolean;
+}
+
+export const DOWNLOAD_TTL_DEFAULT = 86_400;
+export const DOWNLOAD_TTL_MAX = 604_800;
+const CONTENT_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}(\s*;[\x20-\x7e]{0,200})?$/;
+
+export function createPresignService(d: PresignDeps) {
+  const { store, settings } = d;
+  const bucket = settings.bucket;
+  const uriOf = async (path: string) => formatUri(await store.namespace(), bucket, path);
+
+  /** Owner check for an existing path: owner or admin. Logs go through the job owner record. */
+  async function requireAccess(parts: ObjectPathParts, actor: Actor): Promise<void> {
+    if (parts.kind === 'LOG') {
+      await requireJobAccess(d.jobs, parts.collectionId, actor);
+      return;
+    }
+    if (parts.ownerId !== actor.userId && !actor.isAdmin) throw new ForbiddenError('this file belongs to another user');
+  }
+
+  async function parse(uri: unknown) {
+    return parseUri(uri, { namespace: await store.namespace(), bucket });
+  }
+
+  return {
+    async createUploadUrl(actor: Actor, input: { kind: unknown; collectionId: unknown; filename: unknown; sizeBytes: unknown; contentType?: unknown }) {
+      const target = buildObjectPath({ kind: input.kind, userId: actor.userId, collectionId: input.collectionId, filename: input.filename });
+      const sizeBytes = validateSize(input.sizeBytes);
+      if (input.contentType !== undefined && input.contentType !== null && (typeof input.contentType !== 'string' || !CONTENT_TYPE.test(input.contentType))) {
+        throw new BadUserInputError('contentType must be a MIME type such as application/octet-stream', { details: { field: 'contentType' } });
+      }
+      if (target.kind === 'LOG') {
+        const owner = await d.jobs.claim(target.collectionId, actor.userId);
+        if (owner !== actor.userId) throw new ForbiddenError(`training job ${target.collectionId} logs belong to another user`);
+      }
+      const uri = await uriOf(target.path);
+      const expiresAt = d.ledger.now() + settings.uploadTtlSeconds * 1000;
+      const { admittedAt } = await d.ledger.admit({ userId: actor.userId, path: target.path, sizeBytes, expiresAt });
+      let par;
+      try {
+        par = await store.createPar({ bucket, objectName: target.path, access: 'ObjectWrite', expiresAt: new Date(expiresAt), name: `upload-${actor.userId}-${admittedAt}` });
+      } catch (e: unknown) {
+        // nothing left behind: the reservation and the admission go away with the failed URL
+        await d.ledger.cancelAdmission({ userId: actor.userId, path: target.path, admittedAt }).catch((c: unknown) =>
+          d.log?.error('could not cancel admission after PAR failure', { path: target.path, error: c }),
+        );
+        throw e;
+      }
+      const plan = planUpload(sizeBytes, settings.multipart);
+      return {
+        uri, url: par.url, method: 'PUT', expiresAt: par.expiresAt,
+        multipart: plan ? { ...plan, method: 'PUT', header: 'opc-multipart: true', instructions: MULTIPART_INSTRUCTIONS } : null,
+      };
+    },
+
+    async createDownloadUrl(actor: Actor, uri: unknown, ttlSeconds: unknown = DOWNLOAD_TTL_DEFAULT) {
+      const ttl = ttlSeconds ?? DOWNLOAD_TTL_DEFAULT;
+      if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 1 || ttl > DOWNLOAD_TTL_MAX) {
+        throw new BadUserInputError(`ttlSeconds must be an integer from 1 to ${DOWNLOAD_TTL_MAX}`, { details: { field: 'ttlSeconds' } });
+      }
+      const parts = await parse(uri);
+      await requireAccess(parts, actor);
+      if (!(await store.head({ bucket, objectName: parts.path }))) throw new NotFoundError(`no file at ${String(uri)}`);
+      const expiresAt = new Date(d.ledger.now() + ttl * 1000);
+      const par = await store.createPar({ bucket, objectName: parts.path, access: 'ObjectRead', expiresAt, name: `download-${actor.userId}-${Date.now()}` });
+      return { uri: String(uri), url: par.url, method: 'GET', expiresAt: par.expiresAt };
+    },
+
+    async files(actor: Actor, a: { kind: unknown; collectionId?: unknown; first?: unknown; after?: unknown }) {
+      if (!isFileKind(a.kind)) throw new BadUserInputError('kind must be DATASET, MODEL or LOG', { details: { field: 'kind' } });
+      const kind: FileKind = a.kind;
+      const collectionId = a.collectionId === undefined || a.collectionId === null ? undefined : validateId(a.collectionId, 'collectionId');
+      const first = a.first ?? 100;
+      if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > 1000) {
+        throw new BadUserInputError('first must be an integer from 1 to 1000', { details: { field: 'first' } });
+      }
+      if (kind === 'LOG') {
+        if (!collectionId) throw new BadUserInputError('collectionId (the job id) is required for LOG files', { details: { field: 'collectionId' } });
+        await requireJobAccess(d.jobs, collectionId, actor);
+      }
+      const prefix = collectionPrefix(kind, validateId(actor.userId, 'caller user id'), collectionId);
+      const start = a.after === undefined || a.after === null ? undefined : decodeCursor(a.after, prefix);
+      const page = await store.list({ bucket, prefix, limit: first, ...(start ? { start } : {}) });
+      const ns = await store.namespace();
+      const nodes = page.objects.map((o) => {
+        const parts = o.name.slice(prefix.length).split('/');
+        return {
+          uri: formatUri(ns, bucket, o.name), name: o.name, kind,
+          collectionId: collectionId ?? parts[0] ?? '', filename: parts[parts.length - 1] ?? '',
+          sizeBytes: o.sizeBytes, timeCreated: o.timeCreated ?? null, etag: o.eTag ?? null,
+        };
+      });
+      const endCursor = page.nextStart ? Buffer.from(page.nextStart).toString('base64url') : null;
+      return { nodes, pageInfo: { endCursor, hasNextPage: page.nextStart !== undefined } };
+    },
+
+    async deleteFile(actor: Actor, uri: unknown) {
+      const parts = await parse(uri);
+      await requireAccess(parts, actor);
+      const head = await store.head({ bucket, objectName: parts.path });
+      if (!head) throw new NotFoundError(`no file at ${String(uri)}`);
+      await store.delete({ bucket, objectName: parts.path });
+      await d.settlement.reconcile(parts.path);
+      return { deletedCount: 1, deletedBytes: head.sizeBytes };
+    },
+
+    /** Deletes every object under the caller's dataset/model folder, all pages, settling each. */
+    async deleteCollection(actor: Actor, kind: 'DATASET' | 'MODEL', collectionId: unknown) {
+      const id = validateId(collectionId, kind === 'DATASET' ? 'datasetId' : 'modelId');
+      const prefix = collectionPrefix(kind, validateId(actor.userId, 'caller user id'), id);
+      let deletedCount = 0;
+      let deletedBytes = 0;
+      for (let rounds = 0; rounds < 10_000; rounds++) {
+        const page = await store.list({ bucket, prefix, limit: 1000 });
+        if (page.objects.length === 0) break;
+        for (let i = 0; i < page.objects.length; i += 8) {
+          await Promise.all(page.objects.slice(i, i + 8).map(async (o) => {
+            if (await store.delete({ bucket, objectName: o.name })) {
+              deletedCount++;
+              deletedBytes += o.sizeBytes;
+            }
+            await d.settlement.reconcile(o.name);
+          }));
+        }
+      }
+      return { deletedCount, deletedBytes };
+    },
+
+    async storageUsage(actor: Actor) {
+      const s = await d.ledger.snapshot(actor.userId);
+      return {
+        totalBytes: s.usedBytes, reservedBytes: s.reservedBytes,
+        byKind: (['DATASET', 'MODEL', 'LOG'] as const).map((kind) => ({ kind, bytes: s.usedByKind[kind], files: s.filesByKind[kind] })),
+      };
+    },
+  };
+}
+
+export type PresignService = ReturnType<typeof createPresignService>;
+
+function decodeCursor(after: unknown, prefix: string): string {
+  const bad = () => new BadUserInputError('after is not a cursor from this listing', { details: { field: 'after' } });
+  if (typeof after !== 'string' || !/^[A-Za-z0-9_-]{1,2000}$/.test(after)) throw bad();
+  const name = Buffer.from(after, 'base64url').toString('utf8');
+  if (!name.startsWith(prefix)) throw bad();
+  return name;
+}

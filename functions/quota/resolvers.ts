@@ -1,0 +1,50 @@
+/** Resolvers of schema/quota.graphql: role checks here, rules in shared/quota. */
+import { ForbiddenError } from '#shared/errors.ts';
+import { hasRole, requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
+import type { Ledger, QuotaSnapshot } from '#shared/quota/ledger.ts';
+import { validateId } from '#shared/quota/paths.ts';
+import { isQuotaTier, type QuotaLimits } from '#shared/quota/rules.ts';
+import { BadUserInputError } from '#shared/errors.ts';
+
+export interface QuotaContext extends SubschemaContext {
+  ledger: Ledger;
+}
+
+/** The GraphQL `Quota` of a snapshot. */
+export function quotaView(s: QuotaSnapshot) {
+  const usedPct = s.limits.maxStorageBytes > 0 ? Math.round((s.usedBytes / s.limits.maxStorageBytes) * 10_000) / 100 : 0;
+  return {
+    userId: s.userId, tier: s.tier,
+    storage: { usedBytes: s.usedBytes, reservedBytes: s.reservedBytes, limitBytes: s.limits.maxStorageBytes, usedPct },
+    fileSize: { maxBytes: s.limits.maxFileSizeBytes },
+    rateLimits: {
+      uploadsLastHour: s.uploadsLastHour, hourlyLimit: s.limits.maxUploadsPerHour,
+      uploadsLastDay: s.uploadsLastDay, dailyLimit: s.limits.maxUploadsPerDay,
+    },
+  };
+}
+
+type LimitsInput = Partial<Record<keyof QuotaLimits, number | null>> | null | undefined;
+
+export const quotaResolvers = {
+  Query: {
+    async quota(_: unknown, args: { userId?: string | null }, ctx: QuotaContext) {
+      requireRole(ctx.caller, 'viewer');
+      const userId = args.userId ?? ctx.caller.userId;
+      if (userId !== ctx.caller.userId && !hasRole(ctx.caller, 'admin')) throw new ForbiddenError("only admins may read another user's quota");
+      return quotaView(await ctx.ledger.snapshot(validateId(userId, 'userId')));
+    },
+  },
+  Mutation: {
+    async setQuotaLimits(_: unknown, args: { userId: string; tier?: string | null; limits?: LimitsInput }, ctx: QuotaContext) {
+      requireRole(ctx.caller, 'admin');
+      const userId = validateId(args.userId, 'userId');
+      if (args.tier !== undefined && args.tier !== null && !isQuotaTier(args.tier)) throw new BadUserInputError('tier must be DEFAULT or PREMIUM');
+      const snapshot = await ctx.ledger.setLimits({
+        userId, ...(isQuotaTier(args.tier) ? { tier: args.tier } : {}), ...(args.limits ? { limits: args.limits } : {}),
+      });
+      ctx.log.info('quota limits set', { userId, tier: snapshot.tier, by: ctx.caller.userId });
+      return quotaView(snapshot);
+    },
+  },
+};

@@ -1,0 +1,122 @@
+/**
+ * The usage ledger: one row per user, changed only through conditional writes (see cas.ts).
+ * Admission reserves the declared size until the upload URL expires; settlement (settlement.ts)
+ * turns reservations into real sizes.
+ */
+import { BadUserInputError } from '../errors.ts';
+import { updateRow, type UpdateRowOptions } from './cas.ts';
+import type { FileKind } from './paths.ts';
+import { emptyUsage, type RowStore, type UsageRow } from './rows.ts';
+import { DAY_MS, HOUR_MS, LIMIT_KEYS, checkAdmission, countSince, effectiveLimits, type QuotaLimitOverrides, type QuotaLimits, type QuotaTier } from './rules.ts';
+
+/** A user's quota as the API shows it. */
+export interface QuotaSnapshot {
+  userId: string;
+  tier: QuotaTier;
+  limits: QuotaLimits;
+  usedBytes: number;
+  reservedBytes: number;
+  uploadsLastHour: number;
+  uploadsLastDay: number;
+  usedByKind: Record<FileKind, number>;
+  filesByKind: Record<FileKind, number>;
+}
+
+/** Options of {@link createLedger}. */
+export interface LedgerOptions {
+  usage: RowStore<UsageRow>;
+  /** Injectable clock (epoch ms). @default Date.now */
+  now?: () => number;
+  cas?: UpdateRowOptions;
+}
+
+/** Drops expired reservations and admissions older than 24 h (the row never grows past a day of uploads). */
+export function pruneUsage(row: UsageRow, nowMs: number): UsageRow {
+  const reservations = Object.fromEntries(Object.entries(row.reservations).filter(([, r]) => r.expiresAt > nowMs));
+  return { ...row, reservations, admissions: row.admissions.filter((t) => t > nowMs - DAY_MS) };
+}
+
+const reservedOf = (row: UsageRow, nowMs: number, except?: string) =>
+  Object.entries(row.reservations).reduce((s, [p, r]) => (p !== except && r.expiresAt > nowMs ? s + r.bytes : s), 0);
+
+export function snapshotOf(row: UsageRow, nowMs: number): QuotaSnapshot {
+  return {
+    userId: row.userId, tier: row.tier, limits: effectiveLimits(row.tier, row.limits),
+    usedBytes: row.usedBytes, reservedBytes: reservedOf(row, nowMs),
+    uploadsLastHour: countSince(row.admissions, nowMs, HOUR_MS), uploadsLastDay: countSince(row.admissions, nowMs, DAY_MS),
+    usedByKind: { ...row.usedByKind }, filesByKind: { ...row.filesByKind },
+  };
+}
+
+export type Ledger = ReturnType<typeof createLedger>;
+
+/** @example const ledger = createLedger({ usage: rowStore(usageTable, 'userId') }); */
+export function createLedger(options: LedgerOptions) {
+  const now = options.now ?? Date.now;
+  const { usage } = options;
+  return {
+    now,
+    async snapshot(userId: string): Promise<QuotaSnapshot> {
+      const row = (await usage.get(userId))?.value ?? emptyUsage(userId);
+      return snapshotOf(row, now());
+    },
+
+    /**
+     * Admits an upload of `sizeBytes` to `path` or throws the first refusal. On success the bytes
+     * are reserved until `expiresAt` and the admission counts in the rate windows. A new admission
+     * for the same path replaces that path's earlier reservation.
+     */
+    async admit(a: { userId: string; path: string; sizeBytes: number; expiresAt: number }): Promise<{ admittedAt: number }> {
+      return updateRow(usage, a.userId, 'upload admission', (cur) => {
+        const t = now();
+        const row = pruneUsage(cur?.value ?? emptyUsage(a.userId), t);
+        checkAdmission({
+          limits: effectiveLimits(row.tier, row.limits), usedBytes: row.usedBytes, reservedBytes: reservedOf(row, t, a.path),
+          admissions: row.admissions, sizeBytes: a.sizeBytes, nowMs: t,
+        });
+        const reservations = { ...row.reservations, [a.path]: { bytes: a.sizeBytes, admittedAt: t, expiresAt: a.expiresAt } };
+        return { write: { ...row, reservations, admissions: [...row.admissions, t] }, result: { admittedAt: t } };
+      }, options.cas);
+    },
+
+    /**
+     * Undoes an admission whose URL could not be issued: drops the reservation (if it is still the
+     * one made at `admittedAt`) and that admission's timestamp. Nothing is left behind.
+     */
+    async cancelAdmission(a: { userId: string; path: string; admittedAt: number }): Promise<void> {
+      await updateRow(usage, a.userId, 'admission cancel', (cur) => {
+        if (!cur) return { result: undefined };
+        const row = cur.value;
+        const r = row.reservations[a.path];
+        const i = row.admissions.lastIndexOf(a.admittedAt);
+        if (r?.admittedAt !== a.admittedAt && i < 0) return { result: undefined };
+        const reservations = { ...row.reservations };
+        if (r?.admittedAt === a.admittedAt) delete reservations[a.path];
+        const admissions = i < 0 ? row.admissions : [...row.admissions.slice(0, i), ...row.admissions.slice(i + 1)];
+        return { write: { ...row, reservations, admissions }, result: undefined };
+      }, options.cas);
+    },
+
+    /** Admin: set the tier and/or limit overrides (`null` clears an override). Returns the new snapshot. */
+    async setLimits(a: { userId: string; tier?: QuotaTier; limits?: Partial<Record<keyof QuotaLimits, number | null>> }): Promise<QuotaSnapshot> {
+      for (const k of LIMIT_KEYS) {
+        const v = a.limits?.[k];
+        if (v !== undefined && v !== null && (!Number.isSafeInteger(v) || v <= 0)) {
+          throw new BadUserInputError(`limits.${k} must be a positive integer`, { details: { field: `limits.${k}` } });
+        }
+      }
+      return updateRow(usage, a.userId, 'quota limits update', (cur) => {
+        const t = now();
+        const row = pruneUsage(cur?.value ?? emptyUsage(a.userId), t);
+        const limits: QuotaLimitOverrides = { ...row.limits };
+        for (const k of LIMIT_KEYS) {
+          const v = a.limits?.[k];
+          if (v === null) delete limits[k];
+          else if (v !== undefined) limits[k] = v;
+        }
+        const next = { ...row, tier: a.tier ?? row.tier, limits };
+        return { write: next, result: snapshotOf(next, t) };
+      }, options.cas);
+    },
+  };
+}

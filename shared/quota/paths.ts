@@ -1,0 +1,123 @@
+/**
+ * Object paths, built server-side from the caller's identity, and `oci://` URIs. Every input is
+ * validated here; a failure is a BadUserInputError naming the field and the rule.
+ *
+ * datasets/{userId}/{datasetId}/{filename}, models/{userId}/{modelId}/{filename},
+ * logs/training/{jobId}/output.log
+ */
+import { BadUserInputError } from '../errors.ts';
+
+export const FILE_KINDS = ['DATASET', 'MODEL', 'LOG'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+export const LOG_FILENAME = 'output.log';
+const MAX_FILENAME_BYTES = 255;
+// C0, DEL, C1 controls and the Unicode line/paragraph separators
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+
+export function isFileKind(v: unknown): v is FileKind {
+  return typeof v === 'string' && (FILE_KINDS as readonly string[]).includes(v);
+}
+
+/** Validates an id (user, dataset, model, job): 1-128 chars of `[A-Za-z0-9._-]`, starting alphanumeric. */
+export function validateId(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
+    throw new BadUserInputError(`${field} must be 1-128 characters of letters, digits, ".", "_" or "-", starting with a letter or digit`, {
+      details: { field },
+    });
+  }
+  return value;
+}
+
+/** Validates a filename and returns its NFC form. */
+export function validateFilename(value: unknown, field = 'filename'): string {
+  if (typeof value !== 'string' || value === '') throw new BadUserInputError(`${field} must be a non-empty string`, { details: { field } });
+  const name = value.normalize('NFC');
+  const fail = (why: string) => new BadUserInputError(`${field} ${why}`, { details: { field } });
+  if (name.includes('/') || name.includes('\\')) throw fail('must not contain path separators');
+  if (name === '.' || name === '..') throw fail('must not be "." or ".."');
+  if (CONTROL.test(name)) throw fail('must not contain control characters');
+  if (name.trim() !== name || name.trim() === '') throw fail('must not start or end with whitespace');
+  const bytes = Buffer.byteLength(name, 'utf8');
+  if (bytes > MAX_FILENAME_BYTES) throw fail(`must be at most ${MAX_FILENAME_BYTES} bytes of UTF-8, got ${bytes}`);
+  return name;
+}
+
+/** A positive safe integer byte count. */
+export function validateSize(value: unknown, field = 'sizeBytes'): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+    throw new BadUserInputError(`${field} must be a positive integer number of bytes`, { details: { field } });
+  }
+  return value;
+}
+
+/** The parts of a user file path. `ownerId` is absent for logs (owned through the job record). */
+export interface ObjectPathParts {
+  kind: FileKind;
+  ownerId?: string;
+  collectionId: string;
+  filename: string;
+}
+
+const PREFIX: Record<Exclude<FileKind, 'LOG'>, string> = { DATASET: 'datasets', MODEL: 'models' };
+
+/** Folder of a collection (with trailing slash): where deleteDataset/deleteModel/files look. */
+export function collectionPrefix(kind: FileKind, userId: string, collectionId?: string): string {
+  if (kind === 'LOG') return collectionId === undefined ? 'logs/training/' : `logs/training/${collectionId}/`;
+  const base = `${PREFIX[kind]}/${userId}/`;
+  return collectionId === undefined ? base : `${base}${collectionId}/`;
+}
+
+/** Builds the object path for an upload; validates every part. */
+export function buildObjectPath(input: { kind: unknown; userId: string; collectionId: unknown; filename: unknown }): ObjectPathParts & { path: string } {
+  if (!isFileKind(input.kind)) throw new BadUserInputError('kind must be DATASET, MODEL or LOG', { details: { field: 'kind' } });
+  const kind = input.kind;
+  const userId = validateId(input.userId, 'caller user id');
+  const collectionId = validateId(input.collectionId, 'collectionId');
+  if (kind === 'LOG') {
+    if (input.filename !== undefined && input.filename !== null && input.filename !== LOG_FILENAME) {
+      throw new BadUserInputError(`filename of a training log must be "${LOG_FILENAME}"`, { details: { field: 'filename' } });
+    }
+    return { kind, collectionId, filename: LOG_FILENAME, path: `logs/training/${collectionId}/${LOG_FILENAME}` };
+  }
+  const filename = validateFilename(input.filename);
+  return { kind, ownerId: userId, collectionId, filename, path: `${collectionPrefix(kind, userId, collectionId)}${filename}` };
+}
+
+/** Parses an object path back into its parts; `undefined` for paths outside the layout. */
+export function parseObjectPath(path: string): ObjectPathParts | undefined {
+  const parts = path.split('/');
+  if (parts.length === 4 && parts[0] === 'logs' && parts[1] === 'training' && parts[3] === LOG_FILENAME && ID_PATTERN.test(parts[2]!)) {
+    return { kind: 'LOG', collectionId: parts[2]!, filename: LOG_FILENAME };
+  }
+  if (parts.length !== 4) return undefined;
+  const [top, owner, collection, filename] = parts as [string, string, string, string];
+  const kind = top === 'datasets' ? 'DATASET' : top === 'models' ? 'MODEL' : undefined;
+  if (!kind || !ID_PATTERN.test(owner) || !ID_PATTERN.test(collection) || filename === '') return undefined;
+  return { kind, ownerId: owner, collectionId: collection, filename };
+}
+
+/** `oci://{namespace}/{bucket}/{path}`. */
+export function formatUri(namespace: string, bucket: string, path: string): string {
+  return `oci://${namespace}/${bucket}/${path}`;
+}
+
+/**
+ * Parses an `oci://` URI of a user file in the expected namespace and bucket.
+ * @throws BadUserInputError for another scheme, namespace, bucket, or a path outside the layout.
+ */
+export function parseUri(uri: unknown, expected: { namespace: string; bucket: string }): ObjectPathParts & { path: string } {
+  const bad = (why: string) => new BadUserInputError(`uri ${why}`, { details: { field: 'uri' } });
+  if (typeof uri !== 'string') throw bad('must be a string');
+  const m = /^oci:\/\/([^/]+)\/([^/]+)\/(.+)$/.exec(uri);
+  if (!m) throw bad('must look like oci://{namespace}/{bucket}/{path}');
+  const [, namespace, bucket, path] = m as unknown as [string, string, string, string];
+  if (namespace !== expected.namespace || bucket !== expected.bucket) {
+    throw bad(`must name namespace "${expected.namespace}" and bucket "${expected.bucket}"`);
+  }
+  const parts = parseObjectPath(path);
+  if (!parts) throw bad('path is not a user file (datasets/{userId}/{datasetId}/{file}, models/..., logs/training/{jobId}/output.log)');
+  if (parts.kind !== 'LOG' && validateFilename(parts.filename) !== parts.filename) throw bad('filename is not in NFC form');
+  return { ...parts, path };
+}

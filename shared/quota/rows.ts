@@ -1,0 +1,95 @@
+/**
+ * What the quota ledger keeps, and the narrow versioned-row port it writes through. The port is a
+ * projection of the shared persistence KeyValueTable (adapter in `tables.ts`): read a row with its
+ * version; write only if the version is still the one read (or the row is still absent).
+ */
+import type { FileKind } from './paths.ts';
+import type { QuotaLimitOverrides, QuotaTier } from './rules.ts';
+
+/** A row and the version that conditional writes must match. */
+export interface Versioned<T> {
+  value: T;
+  version: string;
+}
+
+/** Conditional single-row storage. */
+export interface RowStore<T> {
+  get(key: string): Promise<Versioned<T> | undefined>;
+  /**
+   * Writes `value` if the row's version is still `expected` (`null`: the row must not exist).
+   * Returns the new version, or `undefined` when the condition failed (someone else wrote first).
+   */
+  putIf(key: string, value: T, expected: string | null, options?: { ttlDays?: number }): Promise<string | undefined>;
+  /** Deletes unconditionally (idempotency records only). */
+  delete(key: string): Promise<void>;
+}
+
+/** A reservation of declared bytes for an object being uploaded, until `expiresAt`. */
+export interface Reservation {
+  bytes: number;
+  admittedAt: number;
+  expiresAt: number;
+}
+
+export type KindTotals = Record<FileKind, number>;
+
+/** One row per user: limits, settled usage, reservations, recent admissions. */
+export interface UsageRow {
+  userId: string;
+  tier: QuotaTier;
+  limits: QuotaLimitOverrides;
+  usedBytes: number;
+  usedByKind: KindTotals;
+  filesByKind: KindTotals;
+  /** By object path. */
+  reservations: Record<string, Reservation>;
+  /** Epoch ms of admissions in the last 24 h. */
+  admissions: number[];
+  /** Settlement deltas already applied (id → epoch ms), removed once their object row is cleared. */
+  applied: Record<string, number>;
+}
+
+/** A settlement delta recorded on the object row before it is applied to the usage row. */
+export interface PendingDelta {
+  id: string;
+  userId: string;
+  kind: FileKind;
+  bytes: number;
+  files: number;
+  /** Last-modified (epoch ms) of the object seen; releases reservations admitted before it. */
+  releaseUpTo?: number;
+}
+
+/** Per-object last-applied state: what the books count for this path. */
+export interface ObjectRow {
+  path: string;
+  userId: string;
+  kind: FileKind;
+  present: boolean;
+  sizeBytes: number;
+  eTag?: string;
+  checkedAt: number;
+  pending?: PendingDelta;
+}
+
+/** Idempotency record of a processed event id. */
+export interface EventRow {
+  eventId: string;
+  at: number;
+}
+
+/** Owner of a training job's log folder. */
+export interface JobOwnerRow {
+  jobId: string;
+  userId: string;
+  createdAt: number;
+}
+
+export const zeroTotals = (): KindTotals => ({ DATASET: 0, MODEL: 0, LOG: 0 });
+
+export function emptyUsage(userId: string): UsageRow {
+  return {
+    userId, tier: 'DEFAULT', limits: {}, usedBytes: 0, usedByKind: zeroTotals(), filesByKind: zeroTotals(),
+    reservations: {}, admissions: [], applied: {},
+  };
+}
