@@ -9,8 +9,8 @@ import scalars from './scalars.graphql';
 import gateway from './gateway.graphql';
 // import resourcesSdl from './resources.graphql';
 // import exportsSdl from './exports.graphql';
-// import presignSdl from './presign.graphql';
-// import quotaSdl from './quota.graphql';
+import presignSdl from './presign.graphql';
+import quotaSdl from './quota.graphql';
 
 /** The domain functions the gateway delegates to (all of them, configured or not). */
 export const DOMAIN_FUNCTIONS = ['resources', 'exports', 'presign', 'quota'] as const;
@@ -26,8 +26,8 @@ export const gatewaySdl: string = gateway;
 export const domainSdl: Readonly<Partial<Record<DomainFunction, string>>> = {
   // resources: resourcesSdl,
   // exports: exportsSdl,
-  // presign: presignSdl,
-  // quota: quotaSdl,
+  presign: presignSdl,
+  quota: quotaSdl,
 };
 
 /**
