@@ -1,0 +1,32 @@
+/**
+ * Virtual Network (VirtualNetworkClient, `/20160918/...`): VCNs, subnets, internet gateways,
+ * route tables, security lists (create/get/list/update/delete with displayName and vcnId filters,
+ * retry tokens, `if-match`), VNIC get/update and public IPs (reserved create/delete; ephemeral
+ * ones come with instance VNICs). Every other VirtualNetworkClient operation answers 501.
+ *
+ * Limitations against OCI:
+ * - resources are AVAILABLE at once and deletes are immediate (the record is gone; OCI shows
+ *   TERMINATING/TERMINATED for a while); no DHCP options, NAT/service gateways, NSGs, IPv6, DRGs.
+ * - a VCN's dependents (subnets, internet gateways, non-default route tables and security lists)
+ *   and a subnet's live VNICs make delete answer 409 Conflict, as on OCI; default route tables
+ *   and security lists go with their VCN.
+ * - CIDRs must be /16../30 for VCNs and subnets; route rule destinations are checked only for
+ *   syntax; security rules are stored as given (protocol and source/destination checked).
+ * - public IPs come from 129.80.0.0/16; reserved IPs cannot be assigned to a private IP.
+ */
+import type { Provider, ProviderContext } from '../../core/types.ts';
+import { surfaceOf } from '../resource-kit/catalog.ts';
+import { RetryTokens } from '../resource-kit/retry-tokens.ts';
+import { gatewayRoutes } from './gateways.ts';
+import { SERVICE, networkTables } from './tables.ts';
+import { vcnRoutes } from './vcns.ts';
+import { vnicApi, vnicRoutes, type VnicApi } from './vnics.ts';
+
+export interface NetworkProvider extends Provider, VnicApi {}
+
+export function networkProvider(ctx: ProviderContext): NetworkProvider {
+  const t = networkTables(ctx);
+  const tokens = new RetryTokens(ctx.store, SERVICE, ctx.now);
+  const routes = [...vcnRoutes(ctx, t, tokens), ...gatewayRoutes(ctx, t, tokens), ...vnicRoutes(ctx, t, tokens)];
+  return { name: SERVICE, routes, ...surfaceOf(['VirtualNetworkClient'], routes), ...vnicApi(ctx, t) };
+}
