@@ -293,4 +293,29 @@ describe('gateway upstream failures', () => {
       expect(body.errors?.[0]).toMatchObject({ message: 'the flaky function returned an invalid response', extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
     }
   });
+
+  it('masks an unexpected gateway-side error and logs it with the request id', async () => {
+    const g = createGateway({
+      sdl,
+      executors: {
+        flaky: () => {
+          throw new Error('executor exploded: secret-xyz');
+        },
+      },
+      logger,
+    });
+    const res = await g.fetch('http://fn/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER, 'opc-request-id': 'req-mask-1' },
+      body: JSON.stringify({ query: '{ flaky me { userId } }' }),
+    });
+    const body = (await res.json()) as { data: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect(res.status).toBe(200);
+    expect(body.data).toEqual({ flaky: null, me: { userId: 'alice' } });
+    expect(body.errors[0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(JSON.stringify(body)).not.toContain('secret-xyz');
+    const line = logLines.find((l) => l.includes('secret-xyz') && l.includes('"msg":"unexpected error"'));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line!)).toMatchObject({ level: 'error', msg: 'unexpected error', requestId: 'req-mask-1', path: 'flaky' });
+  });
 });
