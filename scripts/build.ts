@@ -1,0 +1,128 @@
+/**
+ * `npm run build`: one esbuild bundle per function (CONTRACTS.md "Bundles and the one image").
+ *   functions/<fn>/handler.ts -> dist/functions/<fn>.cjs, metafile dist/meta/<fn>.json
+ *   functions/entry.ts        -> dist/functions/entry.cjs (dispatches on FUNCTION_NAME)
+ * `tsx scripts/build.ts --entry <file> --out <file>` bundles one file the same way (tests, experiments).
+ *
+ * Size: oci-common drags in node-fetch twice (isomorphic-fetch for its HTTP client, and directly for
+ * the instance-principal metadata call), and node-fetch brings whatwg-url + tr46 (~300 KB). Node 20
+ * has global fetch/Request/Headers, which is what oci-common's FetchHttpClient actually calls, so
+ * `isomorphic-fetch` is aliased to an empty module and `node-fetch` to a shim over global fetch
+ * (scripts/*.cjs). Bundles are verified to sign and call a client (test/unit/fn-build.test.ts). `mainFields: module,main` picks ESM builds where packages have
+ * them (better tree shaking); NODE_ENV is defined as production so dev-only branches drop out.
+ */
+import { build, type Metafile } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Warn above this size: the target for a function bundle. */
+export const BUNDLE_BUDGET_BYTES = 1.5 * 1024 * 1024;
+
+export interface BuildFunctionOptions {
+  /** Entry TypeScript file. */
+  entry: string;
+  /** Output `.cjs` file. */
+  outfile: string;
+  /** Where to write the esbuild metafile (JSON). @default none */
+  metafile?: string;
+  /** @default true */
+  minify?: boolean;
+}
+
+export interface BuildResult {
+  outfile: string;
+  bytes: number;
+  metafile: Metafile;
+  warnings: string[];
+}
+
+/** Bundle one entry for the Fn runtime (node20, CJS, minified, `.graphql` as text). Throws on any error. */
+export async function buildFunction(options: BuildFunctionOptions): Promise<BuildResult> {
+  const result = await build({
+    entryPoints: [options.entry],
+    outfile: options.outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: options.minify ?? true,
+    mainFields: ['module', 'main'],
+    loader: { '.graphql': 'text' },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    alias: {
+      'isomorphic-fetch': join(ROOT, 'scripts', 'empty-module.cjs'),
+      'node-fetch': join(ROOT, 'scripts', 'node-fetch-shim.cjs'),
+    },
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'silent',
+    absWorkingDir: ROOT,
+  });
+  if (result.errors.length > 0) throw new Error(result.errors.map((e) => e.text).join('\n'));
+  const out = Object.entries(result.metafile.outputs).find(([p]) => resolve(ROOT, p) === resolve(options.outfile));
+  const bytes = out ? out[1].bytes : 0;
+  if (options.metafile) {
+    mkdirSync(dirname(options.metafile), { recursive: true });
+    writeFileSync(options.metafile, JSON.stringify(result.metafile));
+  }
+  return { outfile: options.outfile, bytes, metafile: result.metafile, warnings: result.warnings.map((w) => w.text) };
+}
+
+/** Function folders that have a `handler.ts`. */
+export function functionNames(root = ROOT): string[] {
+  const dir = join(root, 'functions');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'handler.ts')))
+    .map((d) => d.name)
+    .sort();
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+
+/** Build every function plus the entry dispatcher into `dist/`. */
+export async function buildAll(root = ROOT): Promise<BuildResult[]> {
+  const dist = join(root, 'dist');
+  const jobs = functionNames(root).map((fn) => ({
+    name: fn,
+    entry: join(root, 'functions', fn, 'handler.ts'),
+    outfile: join(dist, 'functions', `${fn}.cjs`),
+    metafile: join(dist, 'meta', `${fn}.json`),
+  }));
+  jobs.push({ name: 'entry', entry: join(root, 'functions', 'entry.ts'), outfile: join(dist, 'functions', 'entry.cjs'), metafile: join(dist, 'meta', 'entry.json') });
+  const results: BuildResult[] = [];
+  for (const job of jobs) {
+    const r = await buildFunction(job);
+    const over = r.bytes > BUNDLE_BUDGET_BYTES ? `  (over the ${kb(BUNDLE_BUDGET_BYTES)} budget)` : '';
+    process.stdout.write(`${relative(root, r.outfile).padEnd(32)} ${kb(r.bytes).padStart(8)}${over}\n`);
+    for (const w of r.warnings) process.stdout.write(`  warning: ${w}\n`);
+    results.push(r);
+  }
+  return results;
+}
+
+function argValue(args: string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(args: string[]): Promise<void> {
+  const entry = argValue(args, '--entry');
+  const out = argValue(args, '--out');
+  if (entry || out) {
+    if (!entry || !out) throw new Error('usage: tsx scripts/build.ts [--entry <file.ts> --out <file.cjs>]');
+    const r = await buildFunction({ entry: resolve(entry), outfile: resolve(out), metafile: join(ROOT, 'dist', 'meta', `${basename(out, '.cjs')}.json`) });
+    process.stdout.write(`${relative(ROOT, r.outfile)} ${kb(r.bytes)}\n`);
+    return;
+  }
+  await buildAll();
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).catch((e: unknown) => {
+    process.stderr.write(`build failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}
