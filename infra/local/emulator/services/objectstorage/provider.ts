@@ -27,6 +27,7 @@
  *   SDK's docs); a failed `if-match` answers 412 IfMatchFailed.
  */
 import type { Provider, ProviderContext, ProviderFactory, UnimplementedRoute } from '../../core/types.ts';
+import { objectStorageApi } from './api.ts';
 import { bucketRoutes } from './buckets.ts';
 import { DEFAULT_MIN_PART_SIZE, MAX_PUT_SIZE, type ObjectStorageOptions, type OsContext } from './context.ts';
 import { multipartRoutes } from './multipart.ts';
@@ -84,6 +85,7 @@ export function createObjectStorageProvider(options: ObjectStorageOptions = {}):
       routes: [...bucketRoutes(os), ...objectRoutes(os), ...multipartRoutes(os), ...parRoutes(os)],
       unimplemented: UNIMPLEMENTED,
       onReset: () => os.state.reindex(),
+      ...objectStorageApi(os),
     };
   };
 }
