@@ -6,7 +6,7 @@
 import { BadUserInputError } from '../errors.ts';
 import { updateRow, type UpdateRowOptions } from './cas.ts';
 import type { FileKind } from './paths.ts';
-import { emptyUsage, type RowStore, type UsageRow } from './rows.ts';
+import { SETTLED_RETENTION_MS, emptyUsage, type RowStore, type UsageRow } from './rows.ts';
 import { DAY_MS, HOUR_MS, LIMIT_KEYS, checkAdmission, countSince, effectiveLimits, type QuotaLimitOverrides, type QuotaLimits, type QuotaTier } from './rules.ts';
 
 /** A user's quota as the API shows it. */
@@ -30,10 +30,14 @@ export interface LedgerOptions {
   cas?: UpdateRowOptions;
 }
 
-/** Drops expired reservations and admissions older than 24 h (the row never grows past a day of uploads). */
+/**
+ * Drops expired reservations, admissions older than 24 h and old settlement tombstones (the row
+ * never grows past a day of uploads).
+ */
 export function pruneUsage(row: UsageRow, nowMs: number): UsageRow {
   const reservations = Object.fromEntries(Object.entries(row.reservations).filter(([, r]) => r.expiresAt > nowMs));
-  return { ...row, reservations, admissions: row.admissions.filter((t) => t > nowMs - DAY_MS) };
+  const settled = Object.fromEntries(Object.entries(row.settled ?? {}).filter(([, t]) => t > nowMs - SETTLED_RETENTION_MS));
+  return { ...row, reservations, settled, admissions: row.admissions.filter((t) => t > nowMs - DAY_MS) };
 }
 
 const reservedOf = (row: UsageRow, nowMs: number, except?: string) =>

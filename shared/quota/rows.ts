@@ -45,9 +45,18 @@ export interface UsageRow {
   reservations: Record<string, Reservation>;
   /** Epoch ms of admissions in the last 24 h. */
   admissions: number[];
-  /** Settlement deltas already applied (id → epoch ms), removed once their object row is cleared. */
+  /** Settlement deltas applied whose object row may still show them pending (id → epoch ms). */
   applied: Record<string, number>;
+  /**
+   * Tombstones of deltas whose object row was cleared (id → epoch ms), kept for
+   * {@link SETTLED_RETENTION_MS} so a concurrent finisher that read the pending delta before it
+   * was cleared cannot apply it again.
+   */
+  settled?: Record<string, number>;
 }
+
+/** Longer than any call can hold a stale pending delta (OCI Functions time out at 300 s). */
+export const SETTLED_RETENTION_MS = 10 * 60_000;
 
 /** A settlement delta recorded on the object row before it is applied to the usage row. */
 export interface PendingDelta {

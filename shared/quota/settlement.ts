@@ -12,12 +12,13 @@
  * The object row (per path: last-applied present/size/eTag) and the user's usage row are two rows,
  * so a change goes through a pending delta: (1) write the new object state plus `pending` to the
  * object row, (2) apply the delta to the usage row unless its id is in `usage.applied`, recording
- * it, (3) clear `pending`, (4) forget the id. A crash between steps leaves `pending`, which the
+ * it, (3) clear `pending`, (4) move the id to short-lived tombstones (`settled`, 10 min: a
+ * concurrent finisher that read the pending delta before (3) still finds it). A crash between steps leaves `pending`, which the
  * retry (the Events router redelivers on failure) or any later reconcile of the path finishes;
  * step (2) is guarded by the id, so no delta applies twice. Idempotency records: event ids (with a
  * TTL) short-cut duplicates, and a create/update whose eTag the object row already holds skips the HEAD.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log.ts';
 import type { ObjectStore } from '../storage/port.ts';
 import { updateRow, type UpdateRowOptions } from './cas.ts';
@@ -72,7 +73,7 @@ export function createSettlement(o: SettlementOptions) {
   async function finish(path: string, p: PendingDelta): Promise<void> {
     await updateRow(o.usage, p.userId, 'usage settlement', (cur) => {
       const row = pruneUsage(cur?.value ?? emptyUsage(p.userId), now());
-      if (row.applied[p.id] !== undefined) return { result: undefined };
+      if (row.applied[p.id] !== undefined || row.settled?.[p.id] !== undefined) return { result: undefined };
       const reservations = { ...row.reservations };
       const r = reservations[path];
       if (r && p.releaseUpTo !== undefined && r.admittedAt <= p.releaseUpTo + RELEASE_SLACK_MS) delete reservations[path];
@@ -92,9 +93,10 @@ export function createSettlement(o: SettlementOptions) {
     }, o.cas);
     await updateRow(o.usage, p.userId, 'usage settlement cleanup', (cur) => {
       if (!cur || cur.value.applied[p.id] === undefined) return { result: undefined };
-      const applied = { ...cur.value.applied };
+      const row = pruneUsage(cur.value, now());
+      const applied = { ...row.applied };
       delete applied[p.id];
-      return { write: { ...cur.value, applied }, result: undefined };
+      return { write: { ...row, applied, settled: { ...row.settled, [p.id]: now() } }, result: undefined };
     }, o.cas);
   }
 
@@ -127,7 +129,7 @@ export function createSettlement(o: SettlementOptions) {
       const releaseUpTo = head ? (head.lastModified?.getTime() ?? t) : undefined;
       const needsRelease = releaseUpTo !== undefined && (await o.usage.get(owner.userId))?.value.reservations[path] !== undefined;
       if (bytes === 0 && files === 0 && !needsRelease && before?.eTag === next.eTag && before !== undefined) return 'unchanged';
-      const pending: PendingDelta = { id: randomUUID(), userId: owner.userId, kind: owner.kind, bytes, files };
+      const pending: PendingDelta = { id: randomBytes(9).toString('base64url'), userId: owner.userId, kind: owner.kind, bytes, files };
       if (releaseUpTo !== undefined) pending.releaseUpTo = releaseUpTo;
       const version = await o.objects.putIf(path, { ...next, pending }, cur?.version ?? null);
       if (version === undefined) continue; // a concurrent reconcile won: re-read, re-HEAD
