@@ -20,7 +20,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'emu-pipeline-'));
 const RESOURCE_ID = 'ocid1.fnfunc.oc1.iad.aaaaaaaa' + 'f'.repeat(52);
 
 function client(auth: common.AuthenticationDetailsProvider | undefined, retryConfiguration: common.RetryConfiguration = common.NoRetryConfigurationDetails): ObjectStorageClient {
-  return f.point(new ObjectStorageClient(auth ? { authenticationDetailsProvider: auth } : {}, {
+  return f.point(new ObjectStorageClient((auth ? { authenticationDetailsProvider: auth } : {}) as common.AuthParams, {
     circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
     retryConfiguration,
   }));

@@ -182,6 +182,16 @@ describe('PAR use (unsigned)', () => {
     expect((await http(`${prefix.accessUri}out/new`, { method: 'PUT', body: 'n' })).status).toBe(404);
   });
 
+  it('a PUT without Content-Length (chunked) is refused with 411 and stores nothing', async () => {
+    const b = await bucket();
+    const p = await par(b, 'AnyObjectWrite');
+    const body = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('chunked')); c.close(); } });
+    const r = await http(`${p.accessUri}chunked`, { method: 'PUT', body, duplex: 'half' } as RequestInit);
+    expect(r.status).toBe(411);
+    expect(((await r.json()) as { code: string }).code).toBe('ContentLengthRequired');
+    expect((await os.listObjects({ namespaceName: ns, bucketName: b })).listObjects.objects).toEqual([]);
+  });
+
   it('expired, deleted and unknown tokens answer 404', async () => {
     const b = await bucket();
     await putObj(b, 'x', 'x');
