@@ -217,3 +217,17 @@ describe('fault rules and the request log', () => {
     expect(await listFaults()).toEqual([]);
   });
 });
+
+describe('reset hook', () => {
+  it('POST /_emulator/reset forgets Object Storage state and its indexes', async () => {
+    const os = client(f.auth);
+    const name = uid('reset');
+    await os.createBucket({ namespaceName: ns, createBucketDetails: { name, compartmentId: f.emu.admin.tenancyId } });
+    await os.putObject({ namespaceName: ns, bucketName: name, objectName: 'o', putObjectBody: 'x', contentLength: 1 });
+    const r = await fetch(`${f.emu.url}/_emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ services: ['objectstorage'] }) });
+    expect(r.status).toBe(200);
+    expect((await failure(os.getBucket({ namespaceName: ns, bucketName: name }))).statusCode).toBe(404);
+    await os.createBucket({ namespaceName: ns, createBucketDetails: { name, compartmentId: f.emu.admin.tenancyId } });
+    expect((await os.listObjects({ namespaceName: ns, bucketName: name })).listObjects.objects).toEqual([]);
+  });
+});
