@@ -33,7 +33,8 @@ export interface Runner {
 
 const MAX_SOCKET_PATH = 107;
 const CONFIG_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const RESERVED = /^(FN_|OCI_RESOURCE_PRINCIPAL_|OCI_REGION_METADATA$)/;
+// the variables the Fn agent sets (reference §1.1); other FN_* keys (FN_INVOKE_ENDPOINT, FN_ID_*) are ordinary config
+const RESERVED = /^(FN_(LISTENER|FORMAT|APP_ID|APP_NAME|FN_ID|FN_NAME|MEMORY|TYPE|TMPSIZE|CPUS|LOGFRAME_NAME|LOGFRAME_HDR)$|OCI_RESOURCE_PRINCIPAL_|OCI_REGION_METADATA$)/;
 
 export function resolveFunction(f: RunnerFunction): ResolvedFunction {
   const where = `function ${JSON.stringify(f.name)}`;
