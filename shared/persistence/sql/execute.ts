@@ -40,10 +40,31 @@ export function execute(stmt: Statement, o: ExecuteOptions): ExecuteResult {
     return [col, ...s.slice(1)];
   };
   const vars = o.variables ?? {};
+  checkPaths(stmt, resolve);
   const ev = makeEvaluator(resolve, vars);
   const matched = stmt.where ? o.rows.filter((r) => ev.cond(stmt.where!, r) === true) : [...o.rows];
   if (stmt.kind === 'delete') return { kind: 'delete', matched };
   return { kind: 'select', items: select(stmt, matched, ev) };
+}
+
+/** Resolve every column reference up front, so a bad one fails even on an empty table. */
+function checkPaths(stmt: Statement, resolve: (steps: string[]) => string[]): void {
+  const walk = (e: Expr | undefined): void => {
+    if (!e) return;
+    switch (e.k) {
+      case 'path': resolve(e.steps); return;
+      case 'cmp': case 'and': case 'or': walk(e.l); walk(e.r); return;
+      case 'not': case 'isnull': walk(e.e); return;
+      case 'in': walk(e.e); e.list.forEach(walk); return;
+      case 'between': walk(e.e); walk(e.lo); walk(e.hi); return;
+      default: return;
+    }
+  };
+  walk(stmt.where);
+  if (stmt.kind === 'select') {
+    for (const p of stmt.proj) if (p.k === 'expr') walk(p.e);
+    for (const t of stmt.orderBy) walk(t.e);
+  }
 }
 
 function select(stmt: SelectStmt, rows: SqlRow[], ev: Evaluator): SqlRow[] {
