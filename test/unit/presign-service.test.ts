@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { executeSubschemaRequest, type Role } from '#shared/graphql/index.ts';
+import { createLogger } from '#shared/log.ts';
+import { MemoryTable } from '#shared/persistence/nosql-memory.ts';
+import { createJobOwners } from '#shared/quota/jobs.ts';
+import { createLedger } from '#shared/quota/ledger.ts';
+import { createSettlement } from '#shared/quota/settlement.ts';
+import { quotaStores, type DocRow } from '#shared/quota/tables.ts';
+import { MemoryObjectStore } from '#shared/storage/memory.ts';
+import type { FnCall } from '#shared/fn/index.ts';
+import { presignSchema } from '../../functions/presign/schema.ts';
+import { quotaSchema } from '../../functions/quota/schema.ts';
+import { createPresignService } from '../../functions/presign/service.ts';
+import { planUpload } from '../../functions/presign/multipart.ts';
+
+const BUCKET = 'user-files';
+const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
+const silent = createLogger({ sink: () => {} });
+const call: FnCall = { callId: 'c1', deadline: new Date(Date.now() + 60_000), remainingMs: () => 60_000, env: {}, log: silent };
+
+function setup() {
+  const now = () => Date.now();
+  const stores = quotaStores((def) => new MemoryTable<DocRow>({ def }));
+  const store = new MemoryObjectStore('ns', now);
+  const ledger = createLedger({ usage: stores.usage });
+  const settlement = createSettlement({ ...stores, store, bucket: BUCKET });
+  const jobs = createJobOwners(stores.jobs);
+  const presign = createPresignService({ ledger, settlement, jobs, store, settings: { bucket: BUCKET, uploadTtlSeconds: 3600, multipart: { thresholdBytes: GiB, partBytes: 128 * MiB } } });
+  const gql = async (userId: string, roles: Role[], query: string, variables: Record<string, unknown> = {}, schema = presignSchema) =>
+    executeSubschemaRequest({
+      schema, call, body: { graphql: { query, variables }, caller: { userId, roles } },
+      createContext: (base) => ({ ...base, presign, ledger }),
+    }) as Promise<{ data?: Record<string, any> | null; errors?: { message: string; extensions: { code: string; http: { status: number } } }[] }>;
+  return { stores, store, ledger, settlement, presign, gql };
+}
+
+const UPLOAD = `mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { uri url method expiresAt multipart { partSize partCount header } } }`;
+const input = (o: Record<string, unknown> = {}) => ({ i: { kind: 'DATASET', collectionId: 'ds1', filename: 'a.csv', sizeBytes: 100, ...o } });
+
+describe('createUploadUrl', () => {
+  it('admits, then issues an ObjectWrite PAR for exactly the server-built path', async () => {
+    const { gql, store, ledger } = setup();
+    const r = await gql('alice', ['operator'], UPLOAD, input());
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.createUploadUrl).toMatchObject({ uri: 'oci://ns/user-files/datasets/alice/ds1/a.csv', method: 'PUT', multipart: null });
+    expect(store.pars).toEqual([expect.objectContaining({ objectName: 'datasets/alice/ds1/a.csv', access: 'ObjectWrite', bucket: BUCKET })]);
+    expect(Date.parse(r.data!.createUploadUrl.expiresAt) - Date.now()).toBeGreaterThan(3500_000);
+    expect(await ledger.snapshot('alice')).toMatchObject({ reservedBytes: 100, uploadsLastHour: 1 });
+  });
+  it('a viewer is refused upload (FORBIDDEN) and nothing changes', async () => {
+    const { gql, store, ledger } = setup();
+    const r = await gql('vic', ['viewer'], UPLOAD, input());
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', http: { status: 403 } });
+    expect(store.pars).toHaveLength(0);
+    expect((await ledger.snapshot('vic')).uploadsLastHour).toBe(0);
+  });
+  it.each([
+    [{ filename: '../x' }], [{ filename: 'a/b' }], [{ collectionId: 'bad id' }], [{ sizeBytes: 0 }], [{ sizeBytes: -5 }], [{ contentType: 'nope' }],
+    [{ kind: 'LOG', collectionId: 'job1', filename: 'other.log' }],
+  ])('bad input %j is BAD_USER_INPUT and changes nothing', async (o) => {
+    const { gql, store, ledger } = setup();
+    const r = await gql('alice', ['operator'], UPLOAD, input(o));
+    expect(r.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(store.pars).toHaveLength(0);
+    expect((await ledger.snapshot('alice')).uploadsLastHour).toBe(0);
+  });
+  it('refusal codes reach GraphQL with their http status', async () => {
+    const { gql } = setup();
+    const r = await gql('alice', ['operator'], UPLOAD, input({ sizeBytes: 11 * GiB }));
+    expect(r.errors?.[0]).toMatchObject({ message: `file too large: size ${11 * GiB} > limit ${10 * GiB} bytes`, extensions: { code: 'FILE_TOO_LARGE', http: { status: 413 } } });
+  });
+  it('a PAR failure after admission leaves nothing behind', async () => {
+    const { gql, store, ledger } = setup();
+    store.failCreatePar = Object.assign(new Error('boom'), { statusCode: 500 });
+    const r = await gql('alice', ['operator'], UPLOAD, input());
+    expect(r.errors).toHaveLength(1);
+    expect(await ledger.snapshot('alice')).toMatchObject({ reservedBytes: 0, uploadsLastHour: 0, uploadsLastDay: 0 });
+  });
+  it('large files get a multipart plan; 100 GiB premium works', async () => {
+    const { gql, ledger } = setup();
+    await ledger.setLimits({ userId: 'alice', tier: 'PREMIUM' });
+    const r = await gql('alice', ['operator'], UPLOAD, input({ sizeBytes: 100 * GiB }));
+    expect(r.data!.createUploadUrl.multipart).toEqual({ partSize: 128 * MiB, partCount: 800, header: 'opc-multipart: true' });
+    expect(planUpload(GiB, { thresholdBytes: GiB, partBytes: 128 * MiB })).toBeUndefined();
+    expect(planUpload(10 * 1024 * GiB, { thresholdBytes: GiB, partBytes: 128 * MiB })).toEqual({ partSize: 1049 * MiB, partCount: Math.ceil((10 * 1024 * GiB) / (1049 * MiB)) });
+  });
+  it('logs belong to the first user who asks for the job; others are FORBIDDEN', async () => {
+    const { gql } = setup();
+    const log = input({ kind: 'LOG', collectionId: 'job-9', filename: 'output.log' });
+    expect((await gql('alice', ['operator'], UPLOAD, log)).data!.createUploadUrl.uri).toBe('oci://ns/user-files/logs/training/job-9/output.log');
+    expect((await gql('bob', ['operator'], UPLOAD, log)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('download, listing, deletes', () => {
+  const DL = `mutation($u: String!, $t: Int) { createDownloadUrl(uri: $u, ttlSeconds: $t) { url method expiresAt } }`;
+  it('download: owner and admin yes, another user FORBIDDEN, ttl bounds', async () => {
+    const { gql, store } = setup();
+    store.put(BUCKET, 'datasets/alice/ds1/a.csv', 10);
+    const uri = 'oci://ns/user-files/datasets/alice/ds1/a.csv';
+    expect((await gql('alice', ['viewer'], DL, { u: uri })).data!.createDownloadUrl.method).toBe('GET');
+    expect(store.pars.at(-1)).toMatchObject({ access: 'ObjectRead', objectName: 'datasets/alice/ds1/a.csv' });
+    expect(Date.parse((await gql('root', ['admin'], DL, { u: uri, t: 604800 })).data!.createDownloadUrl.expiresAt) - Date.now()).toBeGreaterThan(604_000_000);
+    expect((await gql('bob', ['operator'], DL, { u: uri })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect((await gql('alice', ['viewer'], DL, { u: uri, t: 604801 })).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect((await gql('alice', ['viewer'], DL, { u: 'oci://ns/user-files/datasets/alice/ds1/missing' })).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+  });
+  it('files pages through the caller\'s objects only', async () => {
+    const { gql, store } = setup();
+    for (let i = 0; i < 5; i++) store.put(BUCKET, `datasets/alice/ds1/f${i}`, i + 1);
+    store.put(BUCKET, 'datasets/bob/ds1/x', 1);
+    const Q = `query($a: String) { files(kind: DATASET, collectionId: "ds1", first: 2, after: $a) { nodes { filename sizeBytes uri } pageInfo { endCursor hasNextPage } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const r: any = await gql('alice', ['viewer'], Q, { a: after });
+      seen.push(...r.data.files.nodes.map((n: { filename: string }) => n.filename));
+      after = r.data.files.pageInfo.endCursor;
+      if (!r.data.files.pageInfo.hasNextPage) break;
+    }
+    expect(seen).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
+    const forged = Buffer.from('datasets/bob/ds1/').toString('base64url');
+    expect((await gql('alice', ['viewer'], Q, { a: forged })).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+  it('deleteDataset removes every page and gives the bytes back', async () => {
+    const { gql, store, settlement, ledger } = setup();
+    for (let i = 0; i < 1001; i++) {
+      const p = `datasets/alice/big/f${String(i).padStart(4, '0')}`;
+      store.put(BUCKET, p, 2);
+      await settlement.reconcile(p);
+    }
+    expect((await ledger.snapshot('alice')).usedBytes).toBe(2002);
+    const r = await gql('alice', ['operator'], `mutation { deleteDataset(datasetId: "big") { deletedCount deletedBytes } }`);
+    expect(r.data!.deleteDataset).toEqual({ deletedCount: 1001, deletedBytes: 2002 });
+    expect((await store.list({ bucket: BUCKET, prefix: 'datasets/alice/big/' })).objects).toHaveLength(0);
+    expect(await ledger.snapshot('alice')).toMatchObject({ usedBytes: 0, filesByKind: { DATASET: 0 } });
+  });
+  it("deleteFile of another user's file is FORBIDDEN; a viewer cannot delete", async () => {
+    const { gql, store } = setup();
+    store.put(BUCKET, 'models/bob/m/w.bin', 5);
+    const D = `mutation($u: String!) { deleteFile(uri: $u) { deletedCount } }`;
+    expect((await gql('alice', ['operator'], D, { u: 'oci://ns/user-files/models/bob/m/w.bin' })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect((await gql('bob', ['viewer'], D, { u: 'oci://ns/user-files/models/bob/m/w.bin' })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect((await gql('bob', ['operator'], D, { u: 'oci://ns/user-files/models/bob/m/w.bin' })).data!.deleteFile.deletedCount).toBe(1);
+  });
+});
+
+describe('quota subschema', () => {
+  const Q = `query($u: ID) { quota(userId: $u) { userId tier storage { usedBytes reservedBytes limitBytes usedPct } fileSize { maxBytes } rateLimits { uploadsLastHour hourlyLimit uploadsLastDay dailyLimit } } }`;
+  const SET = `mutation($u: ID!, $t: QuotaTier, $l: QuotaLimitsInput) { setQuotaLimits(userId: $u, tier: $t, limits: $l) { tier storage { limitBytes } rateLimits { hourlyLimit } } }`;
+  it('self for anyone, others for admins only; 64-bit byte counts', async () => {
+    const { gql } = setup();
+    const me = await gql('alice', ['viewer'], Q, {}, quotaSchema);
+    expect(me.data!.quota).toEqual({
+      userId: 'alice', tier: 'DEFAULT', storage: { usedBytes: 0, reservedBytes: 0, limitBytes: 100 * GiB, usedPct: 0 },
+      fileSize: { maxBytes: 10 * GiB }, rateLimits: { uploadsLastHour: 0, hourlyLimit: 50, uploadsLastDay: 0, dailyLimit: 500 },
+    });
+    expect((await gql('alice', ['operator'], Q, { u: 'bob' }, quotaSchema)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect((await gql('root', ['admin'], Q, { u: 'bob' }, quotaSchema)).data!.quota.userId).toBe('bob');
+  });
+  it('setQuotaLimits is admin only and validates', async () => {
+    const { gql } = setup();
+    expect((await gql('alice', ['operator'], SET, { u: 'alice', t: 'PREMIUM' }, quotaSchema)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    const r = await gql('root', ['admin'], SET, { u: 'alice', t: 'PREMIUM', l: { maxUploadsPerHour: 9 } }, quotaSchema);
+    expect(r.data!.setQuotaLimits).toEqual({ tier: 'PREMIUM', storage: { limitBytes: 1024 * GiB }, rateLimits: { hourlyLimit: 9 } });
+    expect((await gql('root', ['admin'], SET, { u: 'alice', l: { maxStorageBytes: 0 } }, quotaSchema)).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect((await gql('root', ['admin'], SET, { u: 'alice', t: 'GOLD' }, quotaSchema)).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
