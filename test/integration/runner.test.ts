@@ -67,6 +67,7 @@ describe('Fn contract', () => {
     const b = json(res);
     expect(b.callId).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(b.callId).toBe(res.callId);
+    expect(res.headers['fn-call-id']).toBe(b.callId);
     expect(Date.parse(b.deadline)).toBeGreaterThan(before);
     expect(Date.parse(b.deadline)).toBeLessThanOrEqual(Date.now() + 30_000);
     expect(b.fnId).toBe(ids.echo);

@@ -71,7 +71,10 @@ export class ContainerCredentials {
     if (this.closed) return;
     writeAtomic(this.rpstPath, token);
     this.expiresAt = claims.exp * 1000;
-    this.schedule(Math.max(50, (claims.exp - claims.iat) * 1000 * (this.o.renewAt ?? 0.75)));
+    // renew when `1 - renewAt` of the lifetime is left, counted back from exp: iat is whole seconds,
+    // so counting forward from our clock could land after exp
+    const lifetimeMs = (claims.exp - claims.iat) * 1000;
+    this.schedule(Math.max(50, this.expiresAt - lifetimeMs * (1 - (this.o.renewAt ?? 0.75)) - Date.now()));
   }
 
   private schedule(delayMs: number): void {

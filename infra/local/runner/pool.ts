@@ -39,19 +39,23 @@ export class FunctionPool {
 
   async invoke(req: InvokeRequest): Promise<InvokeResult> {
     const body = req.body ?? Buffer.alloc(0);
+    let callId: string | undefined;
     try {
       if (body.length > MAX_PAYLOAD_BYTES) {
         throw new RunnerError('PayloadTooLarge', `the request body is ${body.length} bytes; OCI Functions accepts at most ${MAX_PAYLOAD_BYTES} (6 MB)`);
       }
       const container = await this.acquire();
-      const callId = newCallId(this.d.clock());
+      callId = newCallId(this.d.clock());
       const timeoutMs = this.fn.timeoutSeconds * 1000;
       const headers = callHeaders(req.headers ?? {}, callId, new Date(this.d.clock() + timeoutMs), body.length);
       const outcome = await container.call({ headers, body, timeoutMs, maxResponseBytes: MAX_PAYLOAD_BYTES });
-      return { ...(await this.settle(container, outcome, callId)), callId };
+      const result = await this.settle(container, outcome, callId);
+      // the agent, not the FDK, puts Fn-Call-Id on the response
+      return { ...result, headers: { ...result.headers, 'fn-call-id': callId }, callId };
     } catch (e: unknown) {
-      if (e instanceof RunnerError) return errorResult(e);
-      throw e;
+      if (!(e instanceof RunnerError)) throw e;
+      const result = errorResult(e);
+      return callId ? { ...result, headers: { ...result.headers, 'fn-call-id': callId }, callId } : result;
     }
   }
 
