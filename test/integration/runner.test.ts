@@ -187,6 +187,25 @@ describe('concurrency', () => {
   });
 });
 
+describe('idle containers', () => {
+  it('stops a container after idleTimeoutMs without calls, and starts a new one on the next call', async () => {
+    const id = newOcid('fnfunc');
+    const r = await startRunner({
+      emulator: { url: fx.emu.url, configFile: fx.emu.admin.configFile },
+      functions: [fn('idle', id, 'fn-crash')], workDir: work, initTimeoutMs: 20_000, idleTimeoutMs: 200, log: (l) => lines.push(l),
+    });
+    try {
+      const a = JSON.parse((await r.invoke(id, { body: Buffer.from('x') })).body.toString()).pid as number;
+      await waitFor(() => r.containers(id).length === 0 && !isAlive(a), { what: 'the idle container to stop' });
+      const b = await r.invoke(id, { body: Buffer.from('x') });
+      expect(b.status).toBe(200);
+      expect(JSON.parse(b.body.toString()).pid).not.toBe(a);
+    } finally {
+      await r.close();
+    }
+  });
+});
+
 describe('container init', () => {
   it('fails a container that never creates its socket (504 ContainerInitTimeout) or links it absolutely (502)', async () => {
     const nolisten = newOcid('fnfunc');
