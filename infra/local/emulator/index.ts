@@ -31,8 +31,13 @@ export interface EmulatorOptions {
   providers?: ProviderFactory[];
   /** verify OCI request signatures @default true */
   verifySignatures?: boolean;
-  /** the clock (ms since epoch) @default Date.now */
+  /** the services' clock (ms since epoch): TTLs, PAR expiry, lifecycle transitions @default Date.now */
   now?: () => number;
+  /**
+   * the clock signatures are checked against (5-minute skew). Callers sign with the real clock, so
+   * this stays the wall clock even when tests shift `now`. @default Date.now
+   */
+  signatureClock?: () => number;
   /** internal errors are reported here @default console.error */
   onError?: (e: unknown) => void;
 }
@@ -83,7 +88,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     router.add(p);
   }
   const onError = options.onError ?? ((e: unknown) => console.error('[emulator] internal error', e));
-  const handle = createPipeline({ router, keys: tenancy, faults, log, verifySignatures: options.verifySignatures ?? true, now: ctx.now, onError });
+  const handle = createPipeline({ router, keys: tenancy, faults, log, verifySignatures: options.verifySignatures ?? true, now: options.signatureClock ?? Date.now, onError });
   const server: Server = createServer((req, res) => void handle(req, res).catch(onError));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
