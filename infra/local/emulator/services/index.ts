@@ -7,10 +7,18 @@ import { identityAuthProvider } from './identity/auth-provider.ts';
 import { functionsProvider } from './functions/provider.ts';
 import { nosqlProvider } from './nosql/provider.ts';
 import { objectStorageProvider } from './objectstorage/provider.ts';
+import { identityProvider } from './identity-compartments/provider.ts';
+import { computeProvider } from './compute/provider.ts';
+import { networkProvider } from './network/provider.ts';
+import { workRequestsProvider } from './workrequests/provider.ts';
 
 export const defaultProviders: ProviderFactory[] = [
   identityAuthProvider,
   functionsProvider,
   nosqlProvider,
   objectStorageProvider,
+  identityProvider,
+  computeProvider,
+  networkProvider,
+  workRequestsProvider,
 ];

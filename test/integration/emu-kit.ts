@@ -1,0 +1,50 @@
+/**
+ * Shared setup of the emu-* resource provider tests: an emulator with short transitions, real
+ * oci-sdk clients (no retries, no circuit breaker, so a 409 shows at once) and small helpers.
+ */
+import * as common from 'oci-common';
+import { startEmulatorFixture, uid, type EmulatorFixture } from '../helpers/emulator.ts';
+import type { EmulatorOptions } from '#local/emulator/index.ts';
+
+export interface Kit {
+  fx: EmulatorFixture;
+  tenancyId: string;
+  /** a client of `Client` pointed at the emulator */
+  client<T extends { endpoint: string }>(Client: new (p: { authenticationDetailsProvider: common.AuthenticationDetailsProvider }, c: common.ClientConfiguration) => T): T;
+}
+
+/** Starts an emulator with EMULATOR_TRANSITION_MS=100 and EMULATOR_IMAGE_WORK_MS=300 (unless set). */
+export async function startKit(options: Partial<EmulatorOptions> = {}): Promise<Kit> {
+  process.env.EMULATOR_TRANSITION_MS ??= '100';
+  process.env.EMULATOR_IMAGE_WORK_MS ??= '300';
+  const fx = await startEmulatorFixture(options);
+  return {
+    fx, tenancyId: fx.emu.admin.tenancyId,
+    client: (Client) => fx.point(new Client({ authenticationDetailsProvider: fx.auth }, {
+      circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+      retryConfiguration: common.NoRetryConfigurationDetails,
+    })),
+  };
+}
+
+/** The OciError a call fails with (the test fails if it succeeds). */
+export async function failure(p: Promise<unknown>): Promise<common.OciError> {
+  try { await p; } catch (e) { return e as common.OciError; }
+  throw new Error('expected the call to fail');
+}
+
+/** Every item of a paginated list call, plus the number of pages it took. */
+export async function allPages<T>(call: (page: string | undefined) => Promise<{ items: T[]; opcNextPage?: string }>): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let page: string | undefined;
+  let pages = 0;
+  do {
+    const r = await call(page);
+    items.push(...r.items);
+    page = r.opcNextPage;
+    pages++;
+  } while (page);
+  return { items, pages };
+}
+
+export { uid };
