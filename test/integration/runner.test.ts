@@ -40,7 +40,7 @@ beforeAll(async () => {
   runner = await startRunner({
     emulator: { url: fx.emu.url, configFile: fx.emu.admin.configFile },
     functions: [
-      fn('echo', ids.echo, 'fn-echo', { memoryMb: 256, env: { GREETING: 'hi', FUNCTION_NAME: 'echo' } }),
+      fn('echo', ids.echo, 'fn-echo', { memoryMb: 256, env: { GREETING: 'hi', FUNCTION_NAME: 'echo', FN_INVOKE_ENDPOINT: 'http://x', FN_ID_QUOTA: 'q' } }),
       fn('untouched', ids.untouched, 'fn-echo'),
       fn('sleep', ids.sleep, 'fn-sleep', { timeoutSeconds: 1 }),
       fn('wide', ids.wide, 'fn-sleep', { maxContainers: 2 }),
@@ -80,7 +80,7 @@ describe('Fn contract', () => {
     expect(b.headers['Fn-Call-Id']).toEqual([b.callId]);
     const env = b.env as Record<string, string>;
     expect(env).toMatchObject({ FN_FORMAT: 'http-stream', FN_APP_ID: appId, FN_FN_ID: ids.echo, FN_MEMORY: '256', FN_TYPE: 'sync',
-      GREETING: 'hi', FUNCTION_NAME: 'echo', OCI_RESOURCE_PRINCIPAL_VERSION: '2.2', OCI_RESOURCE_PRINCIPAL_REGION: 'us-ashburn-1' });
+      GREETING: 'hi', FUNCTION_NAME: 'echo', FN_INVOKE_ENDPOINT: 'http://x', FN_ID_QUOTA: 'q', OCI_RESOURCE_PRINCIPAL_VERSION: '2.2', OCI_RESOURCE_PRINCIPAL_REGION: 'us-ashburn-1' });
     expect(env.FN_FN_NAME).toBeUndefined();
     expect(env.FN_APP_NAME).toBeUndefined();
     expect(JSON.parse(env.OCI_REGION_METADATA!)).toEqual({ realmDomainComponent: 'oraclecloud.com', realmKey: 'oc1', regionIdentifier: 'us-ashburn-1', regionKey: 'IAD' });
@@ -231,7 +231,8 @@ describe('container init', () => {
   it('rejects bad function definitions with a clear error', async () => {
     const base = { emulator: { url: fx.emu.url, configFile: fx.emu.admin.configFile }, workDir: work };
     await expect(startRunner({ ...base, functions: [fn('m', newOcid('fnfunc'), 'fn-echo', { memoryMb: 100 })] })).rejects.toThrow(/memoryMb must be one of 128/);
-    await expect(startRunner({ ...base, functions: [fn('r', newOcid('fnfunc'), 'fn-echo', { env: { FN_FORMAT: 'json' } })] })).rejects.toThrow(/reserved/);
+    await expect(startRunner({ ...base, functions: [fn('r', newOcid('fnfunc'), 'fn-echo', { env: { FN_FORMAT: 'json' } })] })).rejects.toThrow(/FN_FORMAT is reserved/);
+    await expect(startRunner({ ...base, functions: [fn('r2', newOcid('fnfunc'), 'fn-echo', { env: { OCI_RESOURCE_PRINCIPAL_RPST: '/x' } })] })).rejects.toThrow(/reserved/);
     await expect(startRunner({ ...base, functions: [fn('k', newOcid('fnfunc'), 'fn-echo', { env: { '1BAD': 'x' } })] })).rejects.toThrow(/config key/);
     await expect(startRunner({ ...base, functions: [fn('e', newOcid('fnfunc'), 'fn-echo', { entry: join(work, 'missing.cjs') })] })).rejects.toThrow(/does not exist/);
     await expect(startRunner({ ...base, socketBase: `/tmp/${'x'.repeat(100)}`, functions: [] })).rejects.toThrow(/107/);
