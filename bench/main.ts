@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: prints one table per section, all figures from this one run.
+ * - bundles: size, cold start (median) and its ratio to a bare FDK hello-world, peak RSS
+ * - gateway: warm requests per second for `{ me { userId roles } }` through the local API gateway
+ * - further sections (storage, resources) when their modules are present
+ * Targets (issue 3): bundle ≤ 1.5 MB, cold-start ratio ≤ 1.5, peak RSS ≤ 100 MB.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator } from '#local/emulator/index.ts';
+import { buildBaseline, measureColdStart, sessionKeyPair, writeCredentials, type ColdStartResult } from './cold-start.ts';
+import { runStackBenches } from './stack.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const DIST = join(process.cwd(), 'dist', 'functions');
+const MB = 1024 * 1024;
+
+function fmt(n: number, digits = 1): string {
+  return Number.isFinite(n) ? n.toFixed(digits) : 'n/a';
+}
+
+async function benchBundles(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'bench-'));
+  const emu = await startEmulator({ stateDir: join(work, 'state'), port: 0, onError: () => {} });
+  try {
+    const keys = sessionKeyPair();
+    const token = await emu.tenancy.issueResourcePrincipalToken({ resourceId: 'ocid1.fnfunc.oc1.iad.aaaaaaaabench', resourceType: 'fnfunc', compartmentId: emu.tenancy.tenancyId, sessionPublicKeyPem: keys.publicPem });
+    const creds = writeCredentials(join(work, 'creds'), token, keys.privatePem);
+    const rpEnv = {
+      OCI_RESOURCE_PRINCIPAL_VERSION: '2.2', OCI_RESOURCE_PRINCIPAL_RPST: creds.rpstFile, OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: creds.keyFile,
+      OCI_RESOURCE_PRINCIPAL_REGION: 'us-ashburn-1', OCI_ENDPOINT: emu.url, OS_NAMESPACE: emu.tenancy.namespace, NOSQL_COMPARTMENT_ID: emu.tenancy.tenancyId,
+    };
+    const baselineBundle = await buildBaseline(join(work, 'baseline'));
+    const fns = existsSync(DIST) ? readdirSync(DIST).filter((f) => f.endsWith('.cjs') && f !== 'entry.cjs').map((f) => f.replace(/\.cjs$/, '')) : [];
+    if (fns.length === 0) throw new Error('no bundles in dist/functions: run npm run build');
+    const results: ColdStartResult[] = [];
+    // interleave baseline and functions so drift on a noisy machine hits both alike
+    const baseline = await measureColdStart({ name: 'fdk-hello (baseline)', entry: baselineBundle, bundle: baselineBundle, env: {}, body: '{}', runs: RUNS });
+    for (const name of fns) {
+      const isGateway = name === 'gateway';
+      results.push(await measureColdStart({
+        name, entry: join(DIST, 'entry.cjs'), bundle: join(DIST, `${name}.cjs`), runs: RUNS,
+        env: { ...rpEnv, FUNCTION_NAME: name },
+        body: isGateway ? '' : '{}',
+        headers: isGateway ? { 'Fn-Intent': 'httprequest', 'Fn-Http-Method': 'GET', 'Fn-Http-Request-Url': '/graphql?query=%7B__typename%7D', 'Fn-Http-H-Accept': 'application/json' } : {},
+      }));
+    }
+    const baseline2 = await measureColdStart({ name: 'fdk-hello (baseline)', entry: baselineBundle, bundle: baselineBundle, env: {}, body: '{}', runs: RUNS });
+    const base = Math.min(baseline.medianMs, baseline2.medianMs);
+    console.log(`\n## Bundles: cold start (spawn → FDK handshake → first response), median of ${RUNS}, one run`);
+    console.log('| function | bundle MB | cold start ms | ratio to fdk hello | peak RSS MB | targets (≤1.5 MB, ≤1.5×, ≤100 MB) |');
+    console.log('|---|---|---|---|---|---|');
+    console.log(`| fdk-hello (baseline) | ${fmt(baseline.bundleBytes / MB, 3)} | ${fmt(base)} | 1.00 | ${fmt(Math.max(baseline.peakRssMb, baseline2.peakRssMb))} | |`);
+    for (const r of results) {
+      const ratio = r.medianMs / base;
+      const ok = r.bundleBytes <= 1.5 * MB && ratio <= 1.5 && r.peakRssMb <= 100;
+      console.log(`| ${r.name} | ${fmt(r.bundleBytes / MB, 3)} | ${fmt(r.medianMs)} | ${fmt(ratio, 2)} | ${fmt(r.peakRssMb)} | ${ok ? 'met' : 'MISSED'} |`);
+    }
+  } finally {
+    await emu.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await benchBundles();
+await runStackBenches();
