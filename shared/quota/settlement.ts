@@ -126,7 +126,8 @@ export function createSettlement(o: SettlementOptions) {
       const t = now();
       const next: ObjectRow = { path, userId: owner.userId, kind: owner.kind, present: head !== undefined, sizeBytes: size, checkedAt: t };
       if (head) next.eTag = head.eTag;
-      const releaseUpTo = head ? (head.lastModified?.getTime() ?? t) : undefined;
+      const modified = head?.lastModified?.getTime();
+      const releaseUpTo = head ? (modified !== undefined && Number.isFinite(modified) ? modified : t) : undefined;
       const needsRelease = releaseUpTo !== undefined && (await o.usage.get(owner.userId))?.value.reservations[path] !== undefined;
       if (bytes === 0 && files === 0 && !needsRelease && before?.eTag === next.eTag && before !== undefined) return 'unchanged';
       const pending: PendingDelta = { id: randomBytes(9).toString('base64url'), userId: owner.userId, kind: owner.kind, bytes, files };

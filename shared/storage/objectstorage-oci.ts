@@ -29,6 +29,22 @@ const ACCESS: Record<ParAccess, models.CreatePreauthenticatedRequestDetails.Acce
 
 const notFound = (e: unknown) => isOciError(e) && e.statusCode === 404;
 
+/**
+ * The SDK hands `last-modified` over as a string it reformatted, not always ISO (seen:
+ * "2026-11-22T1:59:29Z", hour not padded). Parse it tolerantly; `undefined` if hopeless.
+ */
+export function parseSdkDate(v: unknown): Date | undefined {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v;
+  if (typeof v !== 'string') return undefined;
+  const direct = Date.parse(v);
+  if (!Number.isNaN(direct)) return new Date(direct);
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})T(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,3}))?Z$/.exec(v.trim());
+  if (!m) return undefined;
+  const n = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const ms = Number((m[7] ?? '0').padEnd(3, '0'));
+  return new Date(Date.UTC(n[0], n[1] - 1, n[2], n[3], n[4], n[5], ms));
+}
+
 /** Builds the adapter. @example createOciObjectStore({ client: createOciClient(ObjectStorageClient, { service: 'OBJECTSTORAGE' }) }) */
 export function createOciObjectStore(options: OciObjectStoreOptions): ObjectStore {
   const { client } = options;
@@ -62,7 +78,7 @@ export function createOciObjectStore(options: OciObjectStoreOptions): ObjectStor
       const par = res.preauthenticatedRequest;
       const base = (options.parBaseUrl ?? client.endpoint).replace(/\/+$/, '');
       const url = options.parBaseUrl === undefined && par.fullPath ? par.fullPath : `${base}${par.accessUri}`;
-      return { id: par.id, url, expiresAt: new Date(par.timeExpires) };
+      return { id: par.id, url, expiresAt: parseSdkDate(par.timeExpires) ?? expiresAt };
     },
     async deletePar({ bucket, parId }) {
       const namespaceName = await namespace();
@@ -77,7 +93,8 @@ export function createOciObjectStore(options: OciObjectStoreOptions): ObjectStor
       try {
         const r = await withRetry(() => client.headObject({ namespaceName, bucketName: bucket, objectName }), options.retry?.() ?? {});
         const out: ObjectHead = { sizeBytes: Number(r.contentLength), eTag: r.eTag };
-        if (r.lastModified) out.lastModified = new Date(r.lastModified);
+        const lastModified = parseSdkDate(r.lastModified);
+        if (lastModified) out.lastModified = lastModified;
         return out;
       } catch (e: unknown) {
         if (notFound(e)) return undefined;
@@ -96,7 +113,7 @@ export function createOciObjectStore(options: OciObjectStoreOptions): ObjectStor
         objects: r.listObjects.objects.map((o) => ({
           name: o.name, sizeBytes: Number(o.size ?? 0),
           ...(o.etag ? { eTag: o.etag } : {}),
-          ...(o.timeCreated ? { timeCreated: new Date(o.timeCreated) } : {}),
+          ...(parseSdkDate(o.timeCreated) ? { timeCreated: parseSdkDate(o.timeCreated)! } : {}),
         })),
       };
       if (r.listObjects.nextStartWith) page.nextStart = r.listObjects.nextStartWith;
