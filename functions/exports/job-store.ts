@@ -1,0 +1,63 @@
+/**
+ * {@link JobStore} over the shared KeyValueTable port (OCI NoSQL in the function, the in-memory
+ * table in unit tests). Writes are conditional on the row version (`ifVersion` / `ifAbsent`).
+ */
+import type { KeyValueTable, Row } from '#shared/persistence/port.ts';
+import { needsWork, type ExportJob } from './model.ts';
+import type { JobPage, JobStore, StoredJob } from './ports.ts';
+
+export type JobRow = Row & { id: string; data: ExportJob };
+
+const rowOf = (j: ExportJob): JobRow => ({
+  id: j.id, state: j.state, instanceId: j.instanceId, imageId: j.imageId ?? null, bucket: j.bucket, objectName: j.objectName,
+  needsWork: needsWork(j), updatedAt: j.updatedAt, data: j,
+});
+
+export function createJobStore(table: KeyValueTable<JobRow>): JobStore {
+  /** Up to `n` rows: NoSQL may answer a query in several batches (`nextPage`) even under LIMIT. */
+  async function collect<R extends Row>(statement: string, variables: Record<string, unknown>, n: number): Promise<R[]> {
+    const out: R[] = [];
+    let page: string | undefined;
+    do {
+      const r = await table.query<R>(statement, { variables, ...(page ? { page } : {}) });
+      out.push(...r.items);
+      page = r.nextPage;
+    } while (page && out.length < n);
+    return out.slice(0, n);
+  }
+  const first = async (statement: string, variables: Record<string, unknown>): Promise<StoredJob | undefined> => {
+    const id = (await collect<{ id: string }>(statement, variables, 1))[0]?.id;
+    return id ? get(id) : undefined;
+  };
+  async function get(id: string): Promise<StoredJob | undefined> {
+    const r = await table.get({ id });
+    return r ? { job: r.value.data, version: r.version } : undefined;
+  }
+  return {
+    get,
+    async create(job) {
+      const r = await table.put(rowOf(job), { ifAbsent: true });
+      return r.ok ? r.version : undefined;
+    },
+    async update(job, version) {
+      const r = await table.put(rowOf(job), { ifVersion: version });
+      return r.ok ? r.version : undefined;
+    },
+    findByImage: (imageId) => first('SELECT id FROM {table} WHERE imageId = $imageId', { $imageId: imageId }),
+    findByObject: (bucket, objectName) => first('SELECT id FROM {table} WHERE objectName = $objectName AND bucket = $bucket', { $objectName: objectName, $bucket: bucket }),
+    async list(o): Promise<JobPage> {
+      const where: string[] = [];
+      const variables: Record<string, unknown> = {};
+      if (o.state) { where.push('state = $state'); variables.$state = o.state; }
+      if (o.instanceId) { where.push('instanceId = $instanceId'); variables.$instanceId = o.instanceId; }
+      if (o.before) { where.push('id < $before'); variables.$before = o.before; }
+      const sql = `SELECT * FROM {table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${o.first + 1}`;
+      const rows = await collect<JobRow>(sql, variables, o.first + 1);
+      return { jobs: rows.slice(0, o.first).map((r) => r.data), hasMore: rows.length > o.first };
+    },
+    async listNeedingWork(limit) {
+      const n = Math.max(1, Math.floor(limit));
+      return (await collect<{ id: string }>(`SELECT id FROM {table} WHERE needsWork = true ORDER BY id LIMIT ${n}`, {}, n)).map((r) => r.id);
+    },
+  };
+}

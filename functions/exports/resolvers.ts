@@ -1,0 +1,57 @@
+/** Resolvers of schema/exports.graphql: role checks and the API view; the rules live in service.ts. */
+import { requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
+import { objectUriOf, type ExportJob, type ExportState } from './model.ts';
+import type { ExportService, StartInput } from './service.ts';
+
+export interface ExportsContext extends SubschemaContext {
+  exports: ExportService;
+}
+
+/** The GraphQL `ExportJob` of a stored job. */
+export function jobView(j: ExportJob, now = Date.now()) {
+  const end = j.finishedAt ?? now;
+  return {
+    id: j.id, state: j.state, percentComplete: j.percentComplete, instanceId: j.instanceId, instanceName: j.instanceName,
+    imageId: j.imageId ?? null, imageName: j.imageName, format: j.format, bucket: j.bucket, objectName: j.objectName,
+    objectUri: objectUriOf(j), sizeBytes: j.sizeBytes ?? null, deleteImageAfterExport: j.deleteImageAfterExport,
+    imageDeleted: j.imageDeleted ?? false, startedAt: new Date(j.startedAt), updatedAt: new Date(j.updatedAt),
+    finishedAt: j.finishedAt === undefined ? null : new Date(j.finishedAt),
+    durationSeconds: Math.max(0, Math.round((end - j.startedAt) / 1000)), error: j.error ?? null,
+  };
+}
+
+export const exportsResolvers = {
+  Query: {
+    async exportJob(_: unknown, a: { id: string }, ctx: ExportsContext) {
+      requireRole(ctx.caller, 'viewer');
+      return jobView(await ctx.exports.get(a.id));
+    },
+    async exportJobs(_: unknown, a: { state?: ExportState | null; instanceId?: string | null; first?: number | null; after?: string | null }, ctx: ExportsContext) {
+      requireRole(ctx.caller, 'viewer');
+      const page = await ctx.exports.list(a);
+      const last = page.jobs.at(-1);
+      return {
+        nodes: page.jobs.map((j) => jobView(j)),
+        pageInfo: { hasNextPage: page.hasMore, endCursor: last ? Buffer.from(last.id).toString('base64url') : null },
+      };
+    },
+    async exportDownloadUrl(_: unknown, a: { jobId: string; ttlSeconds?: number | null }, ctx: ExportsContext) {
+      requireRole(ctx.caller, 'viewer');
+      return ctx.exports.downloadUrl(a.jobId, a.ttlSeconds ?? 3600);
+    },
+  },
+  Mutation: {
+    async exportInstance(_: unknown, a: { input: StartInput }, ctx: ExportsContext) {
+      requireRole(ctx.caller, 'operator');
+      return jobView(await ctx.exports.start(a.input, ctx.caller.userId));
+    },
+    async cancelExport(_: unknown, a: { id: string }, ctx: ExportsContext) {
+      requireRole(ctx.caller, 'operator');
+      return jobView(await ctx.exports.cancel(a.id, ctx.caller.userId));
+    },
+    async reconcileExports(_: unknown, _a: unknown, ctx: ExportsContext) {
+      requireRole(ctx.caller, 'operator');
+      return ctx.exports.reconcile();
+    },
+  },
+};

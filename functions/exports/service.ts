@@ -1,0 +1,204 @@
+/**
+ * The exports domain as the resolvers and the event handler use it: start, read, list, cancel,
+ * download URL, reconcile, and the event entry point. Depends only on the ports.
+ */
+import { BadUserInputError, ConflictError, NotFoundError, errorMessage } from '#shared/errors.ts';
+import {
+  CANCELABLE_STATES, EXPORT_FORMATS, IMAGEABLE_INSTANCE_STATES, defaultImageName, defaultPrefix, isJobId, isTerminal, needsWork,
+  newJobId, objectNameOf, overallPercent, validateBucket, validateImageName, validatePrefix,
+  type ExportFormat, type ExportJob, type ExportState,
+} from './model.ts';
+import { createMachine, type MachineDeps } from './machine.ts';
+import type { JobPage } from './ports.ts';
+
+export interface ExportServiceOptions extends MachineDeps {
+  /** the bucket when the input names none (env EXPORTS_BUCKET) */
+  defaultBucket: string;
+  /** a job not updated for this long is advanced when read (a lost event) @default 60000 */
+  staleAfterMs?: number;
+}
+
+export interface StartInput {
+  instanceId: string;
+  format?: ExportFormat;
+  imageName?: string | null;
+  bucket?: string | null;
+  objectNamePrefix?: string | null;
+  deleteImageAfterExport?: boolean | null;
+}
+
+export interface ReconcileReport { checked: number; advanced: number; failures: { jobId: string; error: string }[] }
+
+/** Which job an event is about: by image, by exported object, or by the image's `exportJobId` tag. */
+export type EventHint =
+  | { kind: 'image'; imageId: string; taggedJobId?: string }
+  | { kind: 'object'; bucket: string; objectName: string };
+
+const OCID = /^ocid1\.[a-z0-9]+\.[a-z0-9-]*\.[a-z0-9-]*\.[A-Za-z0-9._-]+$/;
+
+export function createExportService(o: ExportServiceOptions) {
+  const now = o.now ?? Date.now;
+  const machine = createMachine(o);
+  const { jobs, compute, storage, workRequests, log } = o;
+
+  async function validateStart(input: StartInput) {
+    if (typeof input.instanceId !== 'string' || !OCID.test(input.instanceId)) throw new BadUserInputError('instanceId must be an instance OCID');
+    const format = input.format ?? 'QCOW2';
+    if (!EXPORT_FORMATS.includes(format)) throw new BadUserInputError(`format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    const bucket = validateBucket(input.bucket ?? o.defaultBucket);
+    const prefix = validatePrefix(input.objectNamePrefix ?? defaultPrefix(now()));
+    const imageName = input.imageName == null ? undefined : validateImageName(input.imageName);
+    const inst = await compute.getInstance(input.instanceId);
+    if (!inst) throw new BadUserInputError(`instance ${input.instanceId} does not exist`);
+    if (!(IMAGEABLE_INSTANCE_STATES as readonly string[]).includes(inst.lifecycleState)) {
+      throw new BadUserInputError(`instance ${inst.id} is ${inst.lifecycleState}; an image can be made only while it is ${IMAGEABLE_INSTANCE_STATES.join(' or ')}`);
+    }
+    try {
+      await storage.list({ bucket, prefix, limit: 1 });
+    } catch (e) {
+      if (e instanceof NotFoundError) throw new BadUserInputError(`bucket ${bucket} does not exist`);
+      throw e;
+    }
+    return { inst, format, bucket, prefix, imageName: imageName ?? defaultImageName(inst.displayName, now()) };
+  }
+
+  /** Validate, record the job (PENDING) and create the image (CREATING_IMAGE). Bad input: an error, no job. */
+  async function start(input: StartInput, createdBy: string): Promise<ExportJob> {
+    const v = await validateStart(input);
+    const t = now();
+    const id = newJobId(t);
+    const job: ExportJob = {
+      id, state: 'PENDING', percentComplete: 0, instanceId: v.inst.id, instanceName: v.inst.displayName, compartmentId: v.inst.compartmentId,
+      imageName: v.imageName, format: v.format, namespace: await storage.namespace(), bucket: v.bucket,
+      objectName: objectNameOf({ prefix: v.prefix, imageName: v.imageName, jobId: id, format: v.format }),
+      deleteImageAfterExport: input.deleteImageAfterExport ?? true, createdBy, startedAt: t, updatedAt: t,
+    };
+    if (!(await jobs.create(job))) throw new ConflictError(`export job ${id} exists already`);
+    log.info('export started', { jobId: id, instanceId: job.instanceId, format: job.format, bucket: job.bucket, objectName: job.objectName, by: createdBy });
+    try {
+      return await machine.advance(id);
+    } catch (e) {
+      // transient: the job stays PENDING and reconcile creates the image (same retry token)
+      log.warn('export start: creating the image failed for now; reconcile will retry', { jobId: id, error: errorMessage(e) });
+      return (await jobs.get(id))?.job ?? job;
+    }
+  }
+
+  function requireId(id: string): string {
+    if (typeof id !== 'string' || !isJobId(id)) throw new BadUserInputError(`"${String(id).slice(0, 40)}" is not an export job id`);
+    return id;
+  }
+
+  /** The job; a stale active job is advanced first, and an active step shows its work request's live progress. */
+  async function get(id: string): Promise<ExportJob> {
+    const cur = await jobs.get(requireId(id));
+    if (!cur) throw new NotFoundError(`export job ${id} does not exist`);
+    let job = cur.job;
+    if (needsWork(job) && now() - job.updatedAt > (o.staleAfterMs ?? 60_000)) {
+      try {
+        job = await machine.advance(id);
+      } catch (e) {
+        log.warn('advancing a stale export job failed', { jobId: id, error: errorMessage(e) });
+      }
+    }
+    return live(job);
+  }
+
+  async function live(job: ExportJob): Promise<ExportJob> {
+    const wrId = job.state === 'CREATING_IMAGE' ? job.createImageWorkRequestId : job.state === 'EXPORTING' ? job.exportWorkRequestId : undefined;
+    if (!wrId) return job;
+    try {
+      const wr = await workRequests.get(wrId);
+      return { ...job, percentComplete: Math.max(job.percentComplete, overallPercent(job.state, wr?.percentComplete)) };
+    } catch {
+      return job;
+    }
+  }
+
+  async function list(a: { state?: ExportState | null; instanceId?: string | null; first?: number | null; after?: string | null }): Promise<JobPage> {
+    const first = a.first ?? 20;
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw new BadUserInputError('first must be between 1 and 100');
+    let before: string | undefined;
+    if (a.after) {
+      const decoded = Buffer.from(a.after, 'base64url').toString('utf8');
+      if (!isJobId(decoded)) throw new BadUserInputError('after is not a cursor from this list');
+      before = decoded;
+    }
+    return jobs.list({ first, ...(a.state ? { state: a.state } : {}), ...(a.instanceId ? { instanceId: a.instanceId } : {}), ...(before ? { before } : {}) });
+  }
+
+  /** Cancel a job that has not delivered yet: it turns CANCELED and its image (and any late object) is cleaned up. */
+  async function cancel(id: string, by: string): Promise<ExportJob> {
+    requireId(id);
+    for (let i = 0; i < 10; i++) {
+      const cur = await jobs.get(id);
+      if (!cur) throw new NotFoundError(`export job ${id} does not exist`);
+      const j = cur.job;
+      if (!CANCELABLE_STATES.includes(j.state)) throw new ConflictError(`export job ${id} is ${j.state}; only ${CANCELABLE_STATES.join(', ')} jobs can be canceled`);
+      const t = now();
+      const next: ExportJob = {
+        ...j, state: 'CANCELED', finishedAt: t, updatedAt: t, error: `canceled by ${by}`,
+        cleanup: { image: !!j.imageId, object: j.state === 'EXPORTING' },
+      };
+      if (await jobs.update(next, cur.version)) {
+        log.info('export canceled', { jobId: id, from: j.state, by });
+        try {
+          return await machine.advance(id);
+        } catch (e) {
+          log.warn('cleanup after cancel failed for now; reconcile will retry', { jobId: id, error: errorMessage(e) });
+          return next;
+        }
+      }
+    }
+    throw new ConflictError(`export job ${id} kept changing; try again`);
+  }
+
+  /** A read PAR for the exported object of a SUCCEEDED job. */
+  async function downloadUrl(jobId: string, ttlSeconds: number): Promise<{ url: string; expiresAt: Date; objectName: string }> {
+    if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > 7 * 86_400) throw new BadUserInputError('ttlSeconds must be between 60 and 604800 (7 days)');
+    const cur = await jobs.get(requireId(jobId));
+    if (!cur) throw new NotFoundError(`export job ${jobId} does not exist`);
+    const j = cur.job;
+    if (j.state !== 'SUCCEEDED') throw new ConflictError(`export job ${jobId} is ${j.state}; a download URL exists only once it SUCCEEDED`);
+    const expiresAt = new Date(now() + ttlSeconds * 1000);
+    const par = await storage.createPar({ bucket: j.bucket, objectName: j.objectName, access: 'ObjectRead', expiresAt, name: `export-${j.id}-${now()}` });
+    return { url: par.url, expiresAt: par.expiresAt, objectName: j.objectName };
+  }
+
+  /** Advance every job that is not finished (or owes cleanup); a lost event never strands a job. */
+  async function reconcile(limit = 200): Promise<ReconcileReport> {
+    const ids = await jobs.listNeedingWork(limit);
+    const report: ReconcileReport = { checked: ids.length, advanced: 0, failures: [] };
+    for (const id of ids) {
+      try {
+        const before = (await jobs.get(id))?.job;
+        const after = await machine.advance(id);
+        if (before && (before.state !== after.state || !!before.cleanup !== !!after.cleanup)) report.advanced++;
+      } catch (e) {
+        report.failures.push({ jobId: id, error: errorMessage(e) });
+      }
+    }
+    log.info('exports reconciled', { checked: report.checked, advanced: report.advanced, failures: report.failures.length });
+    return report;
+  }
+
+  /** An event names a job; advance it. Events about nothing we started are ignored (`undefined`). */
+  async function onEvent(hint: EventHint): Promise<ExportJob | undefined> {
+    let found = hint.kind === 'image' ? await jobs.findByImage(hint.imageId) : await jobs.findByObject(hint.bucket, hint.objectName);
+    if (!found && hint.kind === 'image' && hint.taggedJobId && isJobId(hint.taggedJobId)) {
+      // an image our CreateImage made but whose id never reached the job (the call died, or a cancel won)
+      const tagged = await jobs.get(hint.taggedJobId);
+      if (tagged && !tagged.job.imageId && isTerminal(tagged.job.state)) {
+        const t = now();
+        await jobs.update({ ...tagged.job, imageId: hint.imageId, cleanup: { image: true, object: tagged.job.cleanup?.object ?? false }, updatedAt: t }, tagged.version);
+      }
+      found = tagged;
+    }
+    if (!found) return undefined;
+    return machine.advance(found.job.id);
+  }
+
+  return { start, get, list, cancel, downloadUrl, reconcile, onEvent, advance: machine.advance };
+}
+
+export type ExportService = ReturnType<typeof createExportService>;
