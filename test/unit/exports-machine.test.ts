@@ -1,0 +1,292 @@
+/**
+ * The export state machine with in-memory ports: the happy path, duplicated and reordered events,
+ * two copies at once, cancel in each state, a dropped event recovered by reconcile, failures.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ConflictError, NotFoundError, UpstreamError } from '#shared/errors.ts';
+import { createLogger } from '#shared/log.ts';
+import { MemoryTable } from '#shared/persistence/nosql-memory.ts';
+import { MemoryObjectStore } from '#shared/storage/memory.ts';
+import { FakeCompute } from '../../functions/exports/memory.ts';
+import { createJobStore, type JobRow } from '../../functions/exports/job-store.ts';
+import { createExportService, type ExportService } from '../../functions/exports/service.ts';
+import { EXPORT_JOBS_TABLE } from '../../functions/exports/tables.ts';
+import type { JobStore } from '../../functions/exports/ports.ts';
+
+const log = createLogger({ level: 'error' });
+
+interface World { svc: ExportService; compute: FakeCompute; store: MemoryObjectStore; jobs: JobStore; instanceId: string; clock: { t: number } }
+
+function world(o: { buckets?: string[] } = {}): World {
+  const clock = { t: Date.parse('2024-05-01T10:00:00Z') };
+  const store = new MemoryObjectStore('ns1', () => clock.t);
+  const buckets = new Set(o.buckets ?? ['exports', 'other']);
+  const storage = Object.assign(Object.create(store) as MemoryObjectStore, {
+    list: async (a: { bucket: string; prefix: string; limit?: number }) => {
+      if (!buckets.has(a.bucket)) throw new NotFoundError(`bucket ${a.bucket} not found`);
+      return store.list(a);
+    },
+  });
+  const compute = new FakeCompute(store);
+  const jobs = createJobStore(new MemoryTable<JobRow>({ def: EXPORT_JOBS_TABLE, now: () => clock.t }));
+  const svc = createExportService({
+    jobs, compute, workRequests: compute, storage, log, defaultBucket: 'exports', now: () => clock.t, cleanupWaitMs: 0, pollMs: 1, staleAfterMs: 60_000,
+  });
+  const inst = compute.addInstance({ displayName: 'web 1' });
+  return { svc, compute, store, jobs, instanceId: inst.id, clock };
+}
+
+const imageHint = (imageId: string) => ({ kind: 'image' as const, imageId });
+const objectHint = (bucket: string, objectName: string) => ({ kind: 'object' as const, bucket, objectName });
+
+describe('exports state machine', () => {
+  let w: World;
+  beforeEach(() => { w = world(); });
+
+  it('runs PENDING → CREATING_IMAGE → EXPORTING → CLEANING_UP → SUCCEEDED on the two events, deleting the image', async () => {
+    const job = await w.svc.start({ instanceId: w.instanceId, format: 'VMDK' }, 'op1');
+    expect(job.state).toBe('CREATING_IMAGE');
+    expect(job.objectName).toMatch(/^exports\/2024-05-01\/web-1-export-202405011000-[0-9a-f]{10}\.vmdk$/);
+    expect(job.instanceName).toBe('web 1');
+    const imageId = job.imageId!;
+
+    w.compute.setProgress(job.createImageWorkRequestId!, 50);
+    expect((await w.svc.get(job.id)).percentComplete).toBe(22);
+
+    w.compute.finishCreate(imageId);
+    const exporting = await w.svc.onEvent(imageHint(imageId));
+    expect(exporting?.state).toBe('EXPORTING');
+    expect(w.compute.exports).toHaveLength(1);
+    expect(w.compute.exports[0]).toMatchObject({ bucket: 'exports', objectName: job.objectName, format: 'VMDK' });
+
+    w.compute.finishExport(imageId, { sizeBytes: 5555 });
+    const done = await w.svc.onEvent(objectHint('exports', job.objectName));
+    expect(done).toMatchObject({ state: 'SUCCEEDED', percentComplete: 100, sizeBytes: 5555, imageDeleted: true });
+    expect(w.compute.liveImages()).toHaveLength(0);
+    expect(done?.finishedAt).toBe(w.clock.t);
+  });
+
+  it('keeps the image when deleteImageAfterExport is false', async () => {
+    const job = await w.svc.start({ instanceId: w.instanceId, deleteImageAfterExport: false }, 'op1');
+    w.compute.finishCreate(job.imageId!);
+    await w.svc.onEvent(imageHint(job.imageId!));
+    w.compute.finishExport(job.imageId!);
+    const done = await w.svc.onEvent(objectHint('exports', job.objectName));
+    expect(done).toMatchObject({ state: 'SUCCEEDED', format: 'QCOW2' });
+    expect(done?.imageDeleted).toBeUndefined();
+    expect(w.compute.liveImages().map((i) => i.id)).toEqual([job.imageId]);
+    expect(w.compute.calls.deleteImage).toBe(0);
+  });
+
+  it('duplicated and reordered events never make a second image or export', async () => {
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    const imageId = job.imageId!;
+    // an early duplicate of createimage.end before the image is ready: nothing happens
+    expect((await w.svc.onEvent(imageHint(imageId)))?.state).toBe('CREATING_IMAGE');
+    w.compute.finishCreate(imageId);
+    await Promise.all([w.svc.onEvent(imageHint(imageId)), w.svc.onEvent(imageHint(imageId)), w.svc.onEvent(imageHint(imageId))]);
+    expect(w.compute.calls).toMatchObject({ createImage: 1, exportImage: 1 });
+    // the object event arrives twice, and a late createimage.end after it
+    w.compute.finishExport(imageId);
+    const [a, b] = await Promise.all([w.svc.onEvent(objectHint('exports', job.objectName)), w.svc.onEvent(objectHint('exports', job.objectName))]);
+    expect(a?.state).toBe('SUCCEEDED');
+    expect(b?.state).toBe('SUCCEEDED');
+    expect((await w.svc.onEvent(imageHint(imageId)))?.state).toBe('SUCCEEDED');
+    expect(w.compute.calls).toEqual({ createImage: 1, exportImage: 1, deleteImage: 1 });
+  });
+
+  it('two copies advancing the same PENDING job at once create one image (retry token + conditional write)', async () => {
+    w.compute.failNext = { op: 'createImage', error: new UpstreamError('503'), times: 1 };
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    expect(job.state).toBe('PENDING'); // transient failure: left for reconcile
+    const results = await Promise.all([w.svc.advance(job.id), w.svc.advance(job.id), w.svc.reconcile()]);
+    expect(results[0].state).toBe('CREATING_IMAGE');
+    expect(results[1].imageId).toBe(results[0].imageId);
+    expect(w.compute.calls.createImage).toBe(1);
+    expect(w.compute.liveImages()).toHaveLength(1);
+  });
+
+  it('ignores events about images and objects it did not start', async () => {
+    await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    expect(await w.svc.onEvent(imageHint('ocid1.image.oc1.local.someoneelse'))).toBeUndefined();
+    expect(await w.svc.onEvent(objectHint('exports', 'exports/unrelated.qcow2'))).toBeUndefined();
+  });
+
+  it('recovers a dropped createimage.end and a dropped object event through reconcile', async () => {
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    w.compute.finishCreate(job.imageId!);
+    // the event is lost: nothing moves until reconcile
+    expect((await w.jobs.get(job.id))?.job.state).toBe('CREATING_IMAGE');
+    const r1 = await w.svc.reconcile();
+    expect(r1).toMatchObject({ checked: 1, advanced: 1, failures: [] });
+    expect((await w.jobs.get(job.id))?.job.state).toBe('EXPORTING');
+    w.compute.finishExport(job.imageId!);
+    await w.svc.reconcile();
+    expect((await w.jobs.get(job.id))?.job).toMatchObject({ state: 'SUCCEEDED', imageDeleted: true });
+    expect(await w.svc.reconcile()).toMatchObject({ checked: 0 });
+  });
+
+  it('a read of a stale job advances it (lost event, no scheduler)', async () => {
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    w.compute.finishCreate(job.imageId!);
+    expect((await w.svc.get(job.id)).state).toBe('CREATING_IMAGE');
+    w.clock.t += 61_000;
+    expect((await w.svc.get(job.id)).state).toBe('EXPORTING');
+  });
+
+  it('CLEANING_UP waits for the export work request before deleting the image (OCI refuses while EXPORTING)', async () => {
+    w.compute.deleteWhileExporting = 'conflict';
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    w.compute.finishCreate(job.imageId!);
+    await w.svc.onEvent(imageHint(job.imageId!));
+    w.compute.finishExport(job.imageId!, { closeWorkRequest: false });
+    expect((await w.svc.onEvent(objectHint('exports', job.objectName)))?.state).toBe('CLEANING_UP');
+    expect(w.compute.liveImages()).toHaveLength(1);
+    w.compute.closeExport(job.imageId!);
+    await w.svc.reconcile();
+    expect((await w.jobs.get(job.id))?.job.state).toBe('SUCCEEDED');
+    expect(w.compute.liveImages()).toHaveLength(0);
+  });
+
+  it('fails the job with the work request error when the export fails, deleting the temporary image', async () => {
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    w.compute.finishCreate(job.imageId!);
+    await w.svc.onEvent(imageHint(job.imageId!));
+    w.compute.closeExport(job.imageId!, 'FAILED', 'bucket is read-only');
+    await w.svc.reconcile();
+    const failed = (await w.jobs.get(job.id))!.job;
+    expect(failed).toMatchObject({ state: 'FAILED', error: 'exporting the image failed: bucket is read-only' });
+    expect(w.compute.liveImages()).toHaveLength(0);
+    expect(failed.cleanup).toBeUndefined();
+  });
+
+  it('fails the job when CreateImage is refused for good (no image left)', async () => {
+    w.compute.failNext = { op: 'createImage', error: new ConflictError('instance is being moved'), times: 1 };
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    expect(job).toMatchObject({ state: 'FAILED', error: 'creating the image failed: instance is being moved' });
+    expect(w.compute.liveImages()).toHaveLength(0);
+  });
+});
+
+describe('exports cancel', () => {
+  let w: World;
+  beforeEach(() => { w = world(); });
+
+  it('PENDING: canceled; an image whose CreateImage raced the cancel is found by its tag and deleted', async () => {
+    w.compute.failNext = { op: 'createImage', error: new UpstreamError('503'), times: 1 };
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    expect(job.state).toBe('PENDING');
+    // another copy issued CreateImage (same token) but died before recording it
+    const { imageId } = await w.compute.createImage({ compartmentId: job.compartmentId, instanceId: job.instanceId, displayName: job.imageName, freeformTags: { exportJobId: job.id }, retryToken: (await import('../../functions/exports/model.ts')).stepRetryToken(job.id, 'create-image') });
+    const c = await w.svc.cancel(job.id, 'op2');
+    expect(c).toMatchObject({ state: 'CANCELED', error: 'canceled by op2' });
+    w.compute.finishCreate(imageId);
+    await w.svc.onEvent({ kind: 'image', imageId, taggedJobId: job.id });
+    expect(w.compute.liveImages()).toHaveLength(0);
+    expect((await w.jobs.get(job.id))?.job).toMatchObject({ state: 'CANCELED', imageId, imageDeleted: true });
+  });
+
+  it('CREATING_IMAGE: canceled and the provisioning image deleted; a late createimage.end changes nothing', async () => {
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    const c = await w.svc.cancel(job.id, 'op1');
+    expect(c).toMatchObject({ state: 'CANCELED', imageDeleted: true });
+    expect(c.cleanup).toBeUndefined();
+    expect(w.compute.liveImages()).toHaveLength(0);
+    expect((await w.svc.onEvent(imageHint(job.imageId!)))?.state).toBe('CANCELED');
+    expect(w.compute.calls.exportImage).toBe(0);
+  });
+
+  it('EXPORTING: canceled; the image is deleted once OCI allows it and an object written late is removed', async () => {
+    w.compute.deleteWhileExporting = 'conflict';
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    w.compute.finishCreate(job.imageId!);
+    await w.svc.onEvent(imageHint(job.imageId!));
+    const c = await w.svc.cancel(job.id, 'op1');
+    expect(c).toMatchObject({ state: 'CANCELED', cleanup: { image: true, object: true } });
+    expect(w.compute.liveImages()).toHaveLength(1);
+    // the export could not be stopped: it writes its object, then closes
+    w.compute.finishExport(job.imageId!);
+    expect((await w.svc.onEvent(objectHint('exports', job.objectName)))?.state).toBe('CANCELED');
+    expect(await w.store.head({ bucket: 'exports', objectName: job.objectName })).toBeUndefined();
+    expect(w.compute.liveImages()).toHaveLength(0);
+    expect((await w.jobs.get(job.id))?.job.cleanup).toBeUndefined();
+    expect(await w.svc.reconcile()).toMatchObject({ checked: 0 });
+  });
+
+  it('CLEANING_UP and finished jobs cannot be canceled', async () => {
+    w.compute.deleteWhileExporting = 'conflict';
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    w.compute.finishCreate(job.imageId!);
+    await w.svc.onEvent(imageHint(job.imageId!));
+    w.compute.finishExport(job.imageId!, { closeWorkRequest: false });
+    await w.svc.onEvent(objectHint('exports', job.objectName));
+    await expect(w.svc.cancel(job.id, 'op1')).rejects.toThrow(/is CLEANING_UP; only PENDING, CREATING_IMAGE, EXPORTING/);
+    w.compute.closeExport(job.imageId!);
+    await w.svc.reconcile();
+    await expect(w.svc.cancel(job.id, 'op1')).rejects.toBeInstanceOf(ConflictError);
+    expect((await w.jobs.get(job.id))?.job.state).toBe('SUCCEEDED');
+  });
+});
+
+describe('exports input validation and reads', () => {
+  let w: World;
+  beforeEach(() => { w = world(); });
+  const noJobs = async () => expect((await w.svc.list({})).jobs).toEqual([]);
+
+  it.each([
+    [{ instanceId: 'not-an-ocid' }, /instanceId must be an instance OCID/],
+    [{ instanceId: 'ocid1.instance.oc1.local.missing' }, /instance ocid1.instance.oc1.local.missing does not exist/],
+    [{ bucket: 'nope' }, /bucket nope does not exist/],
+    [{ objectNamePrefix: '/abs/' }, /starts with "\/"/],
+    [{ objectNamePrefix: 'a/../b/' }, /"\.\." segment/],
+    [{ objectNamePrefix: 'noslash' }, /does not end with "\/"/],
+    [{ imageName: 'bad name!' }, /imageName must be/],
+  ])('refuses %j with a clear error and leaves no job and no image', async (patch, message) => {
+    await expect(w.svc.start({ instanceId: w.instanceId, ...patch }, 'op1')).rejects.toThrow(message);
+    await noJobs();
+    expect(w.compute.calls.createImage).toBe(0);
+  });
+
+  it('refuses an instance that cannot be imaged', async () => {
+    const inst = w.compute.addInstance({ lifecycleState: 'TERMINATED' });
+    await expect(w.svc.start({ instanceId: inst.id }, 'op1')).rejects.toThrow(/is TERMINATED; an image can be made only while it is RUNNING or STOPPED/);
+    await noJobs();
+  });
+
+  it('lists newest first with cursors, filtered by state and instance', async () => {
+    const other = w.compute.addInstance({ displayName: 'db' });
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      w.clock.t += 1000;
+      ids.push((await w.svc.start({ instanceId: i % 2 ? other.id : w.instanceId, objectNamePrefix: 'x/' }, 'op1')).id);
+    }
+    await w.svc.cancel(ids[4]!, 'op1');
+    const p1 = await w.svc.list({ first: 2 });
+    expect(p1.jobs.map((j) => j.id)).toEqual([ids[4], ids[3]]);
+    expect(p1.hasMore).toBe(true);
+    const p2 = await w.svc.list({ first: 2, after: Buffer.from(ids[3]!).toString('base64url') });
+    expect(p2.jobs.map((j) => j.id)).toEqual([ids[2], ids[1]]);
+    const p3 = await w.svc.list({ first: 2, after: Buffer.from(ids[1]!).toString('base64url') });
+    expect(p3).toEqual({ jobs: [expect.objectContaining({ id: ids[0] })], hasMore: false });
+    expect((await w.svc.list({ instanceId: other.id })).jobs.map((j) => j.id)).toEqual([ids[3], ids[1]]);
+    expect((await w.svc.list({ state: 'CANCELED' })).jobs.map((j) => j.id)).toEqual([ids[4]]);
+    await expect(w.svc.list({ after: 'garbage' })).rejects.toThrow(/not a cursor/);
+    await expect(w.svc.list({ first: 0 })).rejects.toThrow(/first must be/);
+  });
+
+  it('gives a read PAR only for a SUCCEEDED job', async () => {
+    const job = await w.svc.start({ instanceId: w.instanceId, format: 'VHD', bucket: 'other', objectNamePrefix: '' }, 'op1');
+    expect(job.objectName).toMatch(/^web-1-export-\d{12}-[0-9a-f]{10}\.vhd$/);
+    await expect(w.svc.downloadUrl(job.id, 600)).rejects.toThrow(/is CREATING_IMAGE; a download URL exists only once it SUCCEEDED/);
+    w.compute.finishCreate(job.imageId!);
+    await w.svc.onEvent(imageHint(job.imageId!));
+    w.compute.finishExport(job.imageId!);
+    await w.svc.onEvent(objectHint('other', job.objectName));
+    await expect(w.svc.downloadUrl(job.id, 10)).rejects.toThrow(/ttlSeconds/);
+    const d = await w.svc.downloadUrl(job.id, 600);
+    expect(d.url).toMatch(/^memory:\/\/par\//);
+    expect(w.store.pars).toEqual([expect.objectContaining({ bucket: 'other', objectName: job.objectName, access: 'ObjectRead' })]);
+    await expect(w.svc.get('exp0000000000ffffffffff')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(w.svc.get('nope')).rejects.toThrow(/not an export job id/);
+  });
+});
