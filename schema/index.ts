@@ -7,7 +7,7 @@
  */
 import scalars from './scalars.graphql';
 import gateway from './gateway.graphql';
-// import resourcesSdl from './resources.graphql';
+import resourcesSdl from './resources.graphql';
 import exportsSdl from './exports.graphql';
 import presignSdl from './presign.graphql';
 import quotaSdl from './quota.graphql';
@@ -24,7 +24,7 @@ export const gatewaySdl: string = gateway;
 
 /** SDL of each domain subschema whose `schema/<fn>.graphql` exists (without the shared declarations). */
 export const domainSdl: Readonly<Partial<Record<DomainFunction, string>>> = {
-  // resources: resourcesSdl,
+  resources: resourcesSdl,
   exports: exportsSdl,
   presign: presignSdl,
   quota: quotaSdl,

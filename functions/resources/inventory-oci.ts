@@ -1,0 +1,121 @@
+/**
+ * {@link InventoryPort} over the oci-sdk clients: Identity (compartments), Compute and Virtual
+ * Network (instances with VNIC IPs and image names), and the per-service lists in services-oci.ts.
+ */
+import { ComputeClient, VirtualNetworkClient, type models as core } from 'oci-core';
+import { IdentityClient, requests as identityRequests, type models as identity } from 'oci-identity';
+import { BadUserInputError, NotFoundError, isAppError } from '#shared/errors.ts';
+import { createOciClient } from '#shared/oci/index.ts';
+import { iso, tagsOf, type OciCalls } from './calls.ts';
+import type { CompartmentRecord, InstanceView, InventoryPort, ListKind, ListKindValue } from './ports.ts';
+import { createServiceLists } from './services-oci.ts';
+import { ocidType } from './validate.ts';
+
+export const identityClient = () => createOciClient(IdentityClient, { service: 'IDENTITY' });
+export const computeClient = () => createOciClient(ComputeClient, { service: 'CORE' });
+export const networkClient = () => createOciClient(VirtualNetworkClient, { service: 'CORE' });
+
+const imageNames = new Map<string, Promise<string | null>>();
+
+function compartmentOf(c: identity.Compartment): CompartmentRecord {
+  return {
+    id: c.id, name: c.name, description: c.description ?? '', parentId: c.compartmentId ?? null,
+    lifecycleState: String(c.lifecycleState), timeCreated: iso(c.timeCreated),
+  };
+}
+
+export function instanceView(i: core.Instance, ips: { privateIps: string[]; publicIps: string[] }, imageName: string | null): InstanceView {
+  return {
+    kind: 'INSTANCE', id: i.id, displayName: i.displayName ?? i.id, compartmentId: i.compartmentId, lifecycleState: String(i.lifecycleState),
+    timeCreated: iso(i.timeCreated), freeformTags: tagsOf(i.freeformTags), shape: i.shape, ocpus: i.shapeConfig?.ocpus ?? null,
+    memoryInGBs: i.shapeConfig?.memoryInGBs ?? null, availabilityDomain: i.availabilityDomain, faultDomain: i.faultDomain ?? null,
+    imageId: i.imageId ?? null, imageName, ...ips,
+  };
+}
+
+export function createOciInventory(calls: OciCalls, options: { tenancyId: string }): InventoryPort {
+  const id = identityClient();
+  const compute = computeClient();
+  const vn = networkClient();
+  const lists = createServiceLists(calls);
+
+  const imageName = (imageId: string | undefined): Promise<string | null> => {
+    if (!imageId) return Promise.resolve(null);
+    let p = imageNames.get(imageId);
+    if (!p) {
+      p = calls.one('compute', () => compute.getImage({ imageId })).then((r) => r.image.displayName ?? null, (e: unknown) => {
+        imageNames.delete(imageId);
+        if (isAppError(e) && e.code === 'NOT_FOUND') return null;
+        throw e;
+      });
+      imageNames.set(imageId, p);
+    }
+    return p;
+  };
+
+  /** private/public IPs per instance id from its attachments' VNICs */
+  async function ipsOf(attachments: core.VnicAttachment[]): Promise<Map<string, { privateIps: string[]; publicIps: string[] }>> {
+    const out = new Map<string, { privateIps: string[]; publicIps: string[] }>();
+    await Promise.all(attachments.filter((a) => a.vnicId && (a.lifecycleState === 'ATTACHED' || a.lifecycleState === 'ATTACHING')).map(async (a) => {
+      let vnic: core.Vnic;
+      try {
+        vnic = (await calls.one('network', () => vn.getVnic({ vnicId: a.vnicId! }))).vnic;
+      } catch (e: unknown) {
+        if (isAppError(e) && e.code === 'NOT_FOUND') return; // detached meanwhile
+        throw e;
+      }
+      const cur = out.get(a.instanceId) ?? { privateIps: [], publicIps: [] };
+      if (vnic.privateIp) cur.privateIps.push(vnic.privateIp);
+      if (vnic.publicIp) cur.publicIps.push(vnic.publicIp);
+      out.set(a.instanceId, cur);
+    }));
+    return out;
+  }
+
+  async function listInstances(compartmentId: string): Promise<InstanceView[]> {
+    const [instances, attachments] = await Promise.all([
+      calls.allPages('compute', (page, limit) => compute.listInstances({ compartmentId, limit, ...(page ? { page } : {}) })),
+      calls.allPages('compute', (page, limit) => compute.listVnicAttachments({ compartmentId, limit, ...(page ? { page } : {}) })),
+    ]);
+    const live = new Set(instances.filter((i) => i.lifecycleState !== 'TERMINATED').map((i) => i.id));
+    const [ips, names] = await Promise.all([
+      ipsOf(attachments.filter((a) => live.has(a.instanceId))),
+      Promise.all(instances.map((i) => imageName(i.imageId))),
+    ]);
+    return instances.map((i, n) => instanceView(i, ips.get(i.id) ?? { privateIps: [], publicIps: [] }, names[n] ?? null));
+  }
+
+  return {
+    tenancyId: options.tenancyId,
+    async getCompartment(compartmentId) {
+      return compartmentOf((await calls.one('identity', () => id.getCompartment({ compartmentId }))).compartment);
+    },
+    async listCompartments({ parentId, subtree }) {
+      const items = await calls.allPages('identity', (page, limit) => id.listCompartments({
+        compartmentId: parentId, limit, ...(page ? { page } : {}),
+        ...(subtree ? { compartmentIdInSubtree: true, accessLevel: identityRequests.ListCompartmentsRequest.AccessLevel.Any } : {}),
+      }));
+      return items.map(compartmentOf);
+    },
+    list<K extends ListKind>(kind: K, compartmentId: string): Promise<ListKindValue[K][]> {
+      if (kind === 'instances') return listInstances(compartmentId) as Promise<ListKindValue[K][]>;
+      return lists[kind as Exclude<ListKind, 'instances'>](compartmentId) as Promise<ListKindValue[K][]>;
+    },
+    async compartmentOf(resourceId) {
+      const type = ocidType(resourceId);
+      if (type === 'instance') return (await calls.one('compute', () => compute.getInstance({ instanceId: resourceId }))).instance.compartmentId;
+      if (type === 'autonomousdatabase' || type === 'mysqldbsystem' || type === 'loadbalancer') return lists.compartmentOf(type, resourceId);
+      throw new BadUserInputError(`metrics are available for instances, autonomous databases, MySQL DB systems and load balancers, not ${type}`, { details: { resourceId } });
+    },
+    async getInstance(instanceId) {
+      const i = (await calls.one('compute', () => compute.getInstance({ instanceId }))).instance;
+      if (!i) throw new NotFoundError(`instance ${instanceId} not found`);
+      const [attachments, name] = await Promise.all([
+        i.lifecycleState === 'TERMINATED' ? Promise.resolve([]) : calls.allPages('compute', (page, limit) => compute.listVnicAttachments({ compartmentId: i.compartmentId, instanceId, limit, ...(page ? { page } : {}) })),
+        imageName(i.imageId),
+      ]);
+      const ips = await ipsOf(attachments);
+      return instanceView(i, ips.get(i.id) ?? { privateIps: [], publicIps: [] }, name);
+    },
+  };
+}

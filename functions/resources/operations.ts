@@ -1,0 +1,126 @@
+/**
+ * Mutations: instance actions (optionally waiting for the target state within the call's time),
+ * launch (defaults, key pair, cloud-init, convention network) and terminate (optional network
+ * cleanup). Each one invalidates the cached lists it changed.
+ */
+import { randomUUID } from 'node:crypto';
+import { BadUserInputError, ConflictError } from '#shared/errors.ts';
+import type { Logger } from '#shared/log.ts';
+import { defaultUserData } from './cloud-init.ts';
+import type { Inventory } from './inventory.ts';
+import { generateSshKeyPair } from './keys.ts';
+import { cleanupNetwork, ensureNetwork, MANAGED_TAG, pieceToken, type EnsuredNetwork } from './network.ts';
+import type { ComputePort, InstanceAction, InstanceView, InventoryPort, NetworkPort } from './ports.ts';
+
+export interface OperationsDeps {
+  inventory: Inventory;
+  port: InventoryPort;
+  compute: ComputePort;
+  network: NetworkPort;
+  log: Logger;
+  /** ms left in the Fn call */
+  remainingMs: () => number;
+  /** poll interval while waiting @default 1000 */
+  pollMs?: number;
+  /** kept free at the end of the call for the answer @default 2000 */
+  reserveMs?: number;
+}
+
+const TARGET: Record<InstanceAction, 'RUNNING' | 'STOPPED'> = { START: 'RUNNING', STOP: 'STOPPED', SOFTSTOP: 'STOPPED', RESET: 'RUNNING', SOFTRESET: 'RUNNING' };
+const ALLOWED_FROM: Record<InstanceAction, string[]> = {
+  START: ['STOPPED', 'RUNNING', 'STARTING'], STOP: ['RUNNING', 'STOPPED', 'STOPPING'], SOFTSTOP: ['RUNNING', 'STOPPED', 'STOPPING'],
+  RESET: ['RUNNING'], SOFTRESET: ['RUNNING'],
+};
+
+export interface ActionResult { instance: InstanceView; targetState: string; reachedTargetState: boolean; waited: boolean; message: string }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function waitForState(d: OperationsDeps, id: string, want: string[], first?: InstanceView): Promise<{ instance: InstanceView; reached: boolean }> {
+  let cur = first ?? (await d.port.getInstance(id));
+  const poll = d.pollMs ?? 1000;
+  const reserve = d.reserveMs ?? 2000;
+  while (!want.includes(cur.lifecycleState)) {
+    if (d.remainingMs() - reserve < poll) return { instance: cur, reached: false };
+    await sleep(poll);
+    cur = await d.port.getInstance(id);
+  }
+  return { instance: cur, reached: true };
+}
+
+export async function instanceAction(d: OperationsDeps, args: { id: string; action: InstanceAction; waitForState: boolean }): Promise<ActionResult> {
+  const before = await d.port.getInstance(args.id);
+  if (!ALLOWED_FROM[args.action].includes(before.lifecycleState)) {
+    throw new ConflictError(`cannot ${args.action} instance ${before.displayName}: it is ${before.lifecycleState} (allowed from ${ALLOWED_FROM[args.action].join(', ')})`,
+      { details: { lifecycleState: before.lifecycleState, action: args.action } });
+  }
+  const after = await d.compute.instanceAction(args.id, args.action);
+  await d.inventory.invalidate(before.compartmentId, ['instances']);
+  const target = TARGET[args.action];
+  if (!args.waitForState) {
+    return { instance: after, targetState: target, reachedTargetState: after.lifecycleState === target, waited: false, message: `${args.action} accepted; instance is ${after.lifecycleState}` };
+  }
+  // a RESET passes through STOPPING/STARTING: wait until it has left RUNNING once, or settled
+  const { instance, reached } = await waitForState(d, args.id, [target], after);
+  await d.inventory.invalidate(before.compartmentId, ['instances']);
+  return {
+    instance, targetState: target, reachedTargetState: reached, waited: true,
+    message: reached ? `instance reached ${target}` : `instance is still ${instance.lifecycleState}; it did not reach ${target} before the call's deadline`,
+  };
+}
+
+export interface LaunchInput {
+  displayName: string; compartmentId: string; shape: string; ocpus?: number; memoryInGBs?: number; imageId?: string; bootVolumeSizeInGBs: number;
+  sshPublicKey?: string; userData?: string; availabilityDomain?: string; networkPrefix: string; openPorts: number[]; idempotencyKey?: string;
+}
+export interface LaunchResult { instance: InstanceView; generatedPrivateKey: string | null; sshPublicKey: string; imageId: string; network: EnsuredNetwork }
+
+async function defaultImage(d: OperationsDeps, compartmentId: string, shape: string): Promise<string> {
+  for (const version of ['24.04', '22.04']) {
+    const images = await d.compute.listImages({ compartmentId, operatingSystem: 'Canonical Ubuntu', operatingSystemVersion: version, shape });
+    if (images[0]) return images[0].id;
+  }
+  throw new BadUserInputError(`no Ubuntu 24.04 or 22.04 platform image is compatible with shape ${shape}; pass imageId`);
+}
+
+export async function launchInstance(d: OperationsDeps, input: LaunchInput): Promise<LaunchResult> {
+  await d.port.getCompartment(input.compartmentId); // NOT_FOUND before anything is created
+  const key = input.idempotencyKey ?? randomUUID();
+  const [imageId, ads] = await Promise.all([
+    input.imageId ?? defaultImage(d, input.compartmentId, input.shape),
+    input.availabilityDomain ? Promise.resolve([input.availabilityDomain]) : d.compute.listAvailabilityDomains(input.compartmentId),
+  ]);
+  if (!ads[0]) throw new ConflictError('the region has no availability domain');
+  const network = await ensureNetwork(d.network, { compartmentId: input.compartmentId, prefix: input.networkPrefix, ports: input.openPorts, idempotencyKey: key, log: d.log });
+  const generated = input.sshPublicKey ? undefined : generateSshKeyPair(input.displayName);
+  const sshPublicKey = input.sshPublicKey ?? generated!.publicKey;
+  const instance = await d.compute.launch({
+    compartmentId: input.compartmentId, displayName: input.displayName, availabilityDomain: ads[0], shape: input.shape,
+    ...(input.ocpus !== undefined ? { ocpus: input.ocpus } : {}), ...(input.memoryInGBs !== undefined ? { memoryInGBs: input.memoryInGBs } : {}),
+    imageId, bootVolumeSizeInGBs: input.bootVolumeSizeInGBs, subnetId: network.subnetId, sshPublicKey,
+    userData: input.userData ?? defaultUserData({ ports: input.openPorts }), freeformTags: { [MANAGED_TAG.key]: MANAGED_TAG.value },
+    retryToken: pieceToken(key, 'instance'),
+  });
+  await d.inventory.invalidate(input.compartmentId, ['instances']);
+  d.log.info('instance launched', { instanceId: instance.id, compartmentId: input.compartmentId, networkCreated: network.created.length, generatedKey: !!generated });
+  return { instance, generatedPrivateKey: generated?.privateKey ?? null, sshPublicKey, imageId, network };
+}
+
+export interface TerminateResult { id: string; lifecycleState: string; removedNetwork: string[]; networkKept: string | null }
+
+export async function terminateInstance(d: OperationsDeps, args: { id: string; cleanupNetwork: boolean }): Promise<TerminateResult> {
+  const inst = await d.port.getInstance(args.id);
+  const subnetId = args.cleanupNetwork ? await d.compute.subnetOfInstance({ compartmentId: inst.compartmentId, instanceId: inst.id }) : undefined;
+  if (inst.lifecycleState !== 'TERMINATED' && inst.lifecycleState !== 'TERMINATING') await d.compute.terminate(inst.id);
+  await d.inventory.invalidate(inst.compartmentId, ['instances']);
+  if (!args.cleanupNetwork) {
+    const now = await d.port.getInstance(inst.id);
+    return { id: inst.id, lifecycleState: now.lifecycleState, removedNetwork: [], networkKept: null };
+  }
+  // the subnet is busy until the instance's VNIC is gone, i.e. until TERMINATED
+  const { instance, reached } = await waitForState(d, inst.id, ['TERMINATED']);
+  if (!reached) return { id: inst.id, lifecycleState: instance.lifecycleState, removedNetwork: [], networkKept: 'the instance was not TERMINATED before the deadline; run terminateInstance again to clean up the network' };
+  if (!subnetId) return { id: inst.id, lifecycleState: instance.lifecycleState, removedNetwork: [], networkKept: 'the instance had no primary VNIC subnet' };
+  const { removed, kept } = await cleanupNetwork(d.network, d.compute, { compartmentId: inst.compartmentId, subnetId, instanceId: inst.id });
+  return { id: inst.id, lifecycleState: instance.lifecycleState, removedNetwork: removed, networkKept: kept ?? null };
+}

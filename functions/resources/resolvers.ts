@@ -1,0 +1,128 @@
+/** Resolvers of schema/resources.graphql: role checks and input validation here, logic in the domain modules. */
+import { BadUserInputError } from '#shared/errors.ts';
+import { requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
+import type { CompartmentNode, Inventory } from './inventory.ts';
+import { fetchSeries } from './metrics.ts';
+import { instanceAction, launchInstance, terminateInstance, type OperationsDeps } from './operations.ts';
+import { INSTANCE_ACTIONS, METRIC_NAMES, RESOURCE_KINDS, type HealthStatus, type InventoryPort, type MetricsPort, type ResourceKind, type ResourceView } from './ports.ts';
+import {
+  COMPARTMENT_TYPES, requireDuration, requireInt, requireList, requireNumber, requireOcid, requireOneOf, requireSshPublicKey, requireString,
+} from './validate.ts';
+
+/** What the resources resolvers get (built per request by handler.ts / tests). */
+export interface ResourcesContext extends SubschemaContext {
+  inventory: Inventory;
+  port: InventoryPort;
+  metrics: MetricsPort;
+  ops: OperationsDeps;
+}
+
+const MAX_IDS = 200;
+const NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]*$/;
+const PREFIX = /^[a-z][a-z0-9-]{0,19}$/;
+const fresh = (a: { fresh?: boolean | null }) => a.fresh === true;
+const compartmentArg = (v: unknown, name: string) => requireOcid(v, name, COMPARTMENT_TYPES);
+
+interface ResourceSetSource { compartments: CompartmentNode[]; byKind: Map<ResourceKind, ResourceView[]> }
+
+const resourceFields = {
+  freeformTags: (r: ResourceView) => Object.entries(r.freeformTags).map(([key, value]) => ({ key, value })),
+  health: (r: ResourceView, _: unknown, ctx: ResourcesContext) => ctx.inventory.health(r),
+};
+
+export const resourcesResolvers = {
+  Query: {
+    async compartments(_: unknown, a: { rootId?: string | null; includeSubtree?: boolean | null; name?: string | null; fresh?: boolean | null }, ctx: ResourcesContext) {
+      requireRole(ctx.caller, 'viewer');
+      const rootId = a.rootId == null ? undefined : compartmentArg(a.rootId, 'rootId');
+      const name = a.name == null ? undefined : requireString(a.name, 'name', { max: 100 });
+      return ctx.inventory.compartments({ ...(rootId ? { rootId } : {}), includeSubtree: a.includeSubtree !== false, ...(name ? { name } : {}), fresh: fresh(a) });
+    },
+    async resources(_: unknown, a: { compartmentId: string; kinds?: string[] | null; includeSubtree?: boolean | null; fresh?: boolean | null }, ctx: ResourcesContext): Promise<ResourceSetSource> {
+      requireRole(ctx.caller, 'viewer');
+      const compartmentId = compartmentArg(a.compartmentId, 'compartmentId');
+      const kinds = a.kinds == null ? [...RESOURCE_KINDS] : requireList(a.kinds, 'kinds', RESOURCE_KINDS.length, (v, n) => requireOneOf(v, n, RESOURCE_KINDS));
+      const compartments = await ctx.inventory.compartments({ rootId: compartmentId, includeSubtree: a.includeSubtree === true, fresh: fresh(a) });
+      const scope = a.includeSubtree === true ? compartments : compartments.filter((c) => c.id === compartmentId);
+      const byKind = await ctx.inventory.resources(scope.map((c) => c.id), kinds, fresh(a));
+      return { compartments: scope, byKind };
+    },
+    async instance(_: unknown, a: { id: string }, ctx: ResourcesContext) {
+      requireRole(ctx.caller, 'viewer');
+      return ctx.port.getInstance(requireOcid(a.id, 'id', ['instance']));
+    },
+    async metrics(_: unknown, a: { resourceIds: string[]; names: string[]; window?: string | null; resolution?: string | null }, ctx: ResourcesContext) {
+      requireRole(ctx.caller, 'viewer');
+      const ids = requireList(a.resourceIds, 'resourceIds', MAX_IDS, (v, n) => requireOcid(v, n));
+      const names = requireList(a.names, 'names', METRIC_NAMES.length, (v, n) => requireOneOf(v, n, METRIC_NAMES));
+      if (!ids.length || !names.length) throw new BadUserInputError('resourceIds and names must not be empty');
+      const window = requireDuration(a.window ?? '1h', 'window', 60_000, 7 * 86_400_000);
+      const resolution = requireDuration(a.resolution ?? '5m', 'resolution', 60_000, 86_400_000);
+      if (window.ms / resolution.ms > 1440) throw new BadUserInputError('window / resolution must be at most 1440 points; use a coarser resolution');
+      const resources = await Promise.all(ids.map(async (id) => ({ id, compartmentId: await ctx.inventory.compartmentOf(id) })));
+      return fetchSeries(ctx.metrics, { resources, names, windowMs: window.ms, resolution: resolution.text });
+    },
+  },
+  Mutation: {
+    async instanceAction(_: unknown, a: { id: string; action: string; waitForState?: boolean | null }, ctx: ResourcesContext) {
+      requireRole(ctx.caller, 'operator');
+      const id = requireOcid(a.id, 'id', ['instance']);
+      const action = requireOneOf(a.action, 'action', INSTANCE_ACTIONS);
+      const r = await instanceAction(ctx.ops, { id, action, waitForState: a.waitForState === true });
+      ctx.log.info('instance action', { instanceId: id, action, by: ctx.caller.userId, reached: r.reachedTargetState });
+      return r;
+    },
+    async launchInstance(_: unknown, { input: i }: { input: Record<string, unknown> }, ctx: ResourcesContext) {
+      requireRole(ctx.caller, 'operator');
+      const input = {
+        displayName: requireString(i.displayName, 'input.displayName', { max: 100, pattern: NAME, hint: 'may hold letters, digits, space, dot, dash and underscore' }),
+        compartmentId: compartmentArg(i.compartmentId, 'input.compartmentId'),
+        shape: i.shape == null ? 'VM.Standard.E2.1.Micro' : requireString(i.shape, 'input.shape', { max: 64, pattern: /^[A-Za-z0-9.]+$/ }),
+        ...(i.ocpus == null ? {} : { ocpus: requireNumber(i.ocpus, 'input.ocpus', 1, 128) }),
+        ...(i.memoryInGBs == null ? {} : { memoryInGBs: requireNumber(i.memoryInGBs, 'input.memoryInGBs', 1, 2048) }),
+        ...(i.imageId == null ? {} : { imageId: requireOcid(i.imageId, 'input.imageId', ['image']) }),
+        bootVolumeSizeInGBs: i.bootVolumeSizeInGBs == null ? 50 : requireInt(i.bootVolumeSizeInGBs, 'input.bootVolumeSizeInGBs', 50, 32_768),
+        ...(i.sshPublicKey == null ? {} : { sshPublicKey: requireSshPublicKey(i.sshPublicKey, 'input.sshPublicKey') }),
+        ...(i.userData == null ? {} : { userData: requireString(i.userData, 'input.userData', { max: 24_000 }) }),
+        ...(i.availabilityDomain == null ? {} : { availabilityDomain: requireString(i.availabilityDomain, 'input.availabilityDomain', { max: 100, pattern: /^[A-Za-z0-9:_-]+$/ }) }),
+        networkPrefix: i.networkPrefix == null ? 'dash' : requireString(i.networkPrefix, 'input.networkPrefix', { max: 20, pattern: PREFIX, hint: 'must be lower-case letters, digits and dashes, starting with a letter' }),
+        openPorts: i.openPorts == null ? [] : requireList(i.openPorts, 'input.openPorts', 20, (v, n) => requireInt(v, n, 1, 65_535)),
+        ...(i.idempotencyKey == null ? {} : { idempotencyKey: requireString(i.idempotencyKey, 'input.idempotencyKey', { max: 64, pattern: /^[A-Za-z0-9_-]+$/ }) }),
+      };
+      return launchInstance(ctx.ops, input);
+    },
+    async terminateInstance(_: unknown, a: { id: string; cleanupNetwork?: boolean | null }, ctx: ResourcesContext) {
+      requireRole(ctx.caller, 'operator');
+      const r = await terminateInstance(ctx.ops, { id: requireOcid(a.id, 'id', ['instance']), cleanupNetwork: a.cleanupNetwork === true });
+      ctx.log.info('instance terminated', { instanceId: r.id, by: ctx.caller.userId, removedNetwork: r.removedNetwork.length });
+      return r;
+    },
+  },
+  Compartment: {
+    instances: (c: CompartmentNode, a: { fresh?: boolean | null }, ctx: ResourcesContext) => ctx.inventory.list('instances', c.id, fresh(a)),
+    databases: async (c: CompartmentNode, a: { fresh?: boolean | null }, ctx: ResourcesContext) =>
+      (await Promise.all([ctx.inventory.list('autonomousDatabases', c.id, fresh(a)), ctx.inventory.list('mysqlDbSystems', c.id, fresh(a))])).flat(),
+    clusters: (c: CompartmentNode, a: { fresh?: boolean | null }, ctx: ResourcesContext) => ctx.inventory.list('clusters', c.id, fresh(a)),
+    apiGateways: (c: CompartmentNode, a: { fresh?: boolean | null }, ctx: ResourcesContext) => ctx.inventory.list('apiGateways', c.id, fresh(a)),
+    loadBalancers: (c: CompartmentNode, a: { fresh?: boolean | null }, ctx: ResourcesContext) => ctx.inventory.list('loadBalancers', c.id, fresh(a)),
+  },
+  ResourceSet: {
+    instances: (s: ResourceSetSource) => s.byKind.get('INSTANCE') ?? [],
+    databases: (s: ResourceSetSource) => s.byKind.get('DATABASE') ?? [],
+    clusters: (s: ResourceSetSource) => s.byKind.get('CLUSTER') ?? [],
+    apiGateways: (s: ResourceSetSource) => s.byKind.get('API_GATEWAY') ?? [],
+    loadBalancers: (s: ResourceSetSource) => s.byKind.get('LOAD_BALANCER') ?? [],
+    all: (s: ResourceSetSource) => [...s.byKind.values()].flat(),
+    async healthSummary(s: ResourceSetSource, _: unknown, ctx: ResourcesContext) {
+      const counts = new Map<HealthStatus, number>();
+      for (const h of await Promise.all([...s.byKind.values()].flat().map((r) => ctx.inventory.health(r)))) counts.set(h.status, (counts.get(h.status) ?? 0) + 1);
+      return [...counts].map(([status, count]) => ({ status, count }));
+    },
+  },
+  Resource: { __resolveType: (r: ResourceView) => ({ INSTANCE: 'Instance', DATABASE: 'Database', CLUSTER: 'Cluster', API_GATEWAY: 'ApiGateway', LOAD_BALANCER: 'LoadBalancer' })[r.kind] },
+  Instance: resourceFields,
+  Database: resourceFields,
+  Cluster: resourceFields,
+  ApiGateway: resourceFields,
+  LoadBalancer: resourceFields,
+};
