@@ -11,6 +11,12 @@ import { identityProvider } from './identity-compartments/provider.ts';
 import { computeProvider } from './compute/provider.ts';
 import { networkProvider } from './network/provider.ts';
 import { workRequestsProvider } from './workrequests/provider.ts';
+import { databaseProvider } from './database/provider.ts';
+import { mysqlProvider } from './mysql/provider.ts';
+import { containerEngineProvider } from './containerengine/provider.ts';
+import { apiGatewayProvider } from './apigateway/provider.ts';
+import { loadBalancerProvider } from './loadbalancer/provider.ts';
+import { monitoringProvider } from './monitoring/provider.ts';
 
 export const defaultProviders: ProviderFactory[] = [
   identityAuthProvider,
@@ -21,4 +27,10 @@ export const defaultProviders: ProviderFactory[] = [
   computeProvider,
   networkProvider,
   workRequestsProvider,
+  databaseProvider,
+  mysqlProvider,
+  containerEngineProvider,
+  apiGatewayProvider,
+  loadBalancerProvider,
+  monitoringProvider,
 ];

@@ -86,8 +86,8 @@ export interface ListOptions<T> extends PageOptions {
 export function listAnswer<T extends BaseResource>(req: EmulatorRequest, items: T[], o: ListOptions<T> = {}): EmulatorResponse {
   let rows = items;
   for (const [param, field] of Object.entries({ lifecycleState: 'lifecycleState', ...o.filters } as Record<string, keyof T>)) {
-    const want = req.query(param);
-    if (want !== undefined && want !== '') rows = rows.filter((r) => String(r[field]) === want);
+    const want = req.queryAll(param).filter((v) => v !== '');
+    if (want.length) rows = rows.filter((r) => want.includes(String(r[field])));
   }
   const sortKeys = o.sortKeys ?? ({ timecreated: 'timeCreated', displayname: 'displayName', name: 'name' } as Record<string, keyof T>);
   const sortBy = (req.query('sortBy') ?? o.defaultSortBy ?? 'timecreated').toLowerCase();
