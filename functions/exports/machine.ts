@@ -28,7 +28,8 @@ export interface MachineDeps {
   pollMs?: number;
 }
 
-type StepResult = { job: ExportJob; created?: { imageId: string } } | undefined;
+/** `progressOnly`: only percentComplete changed; the step is still waiting, so advance stops after writing it. */
+type StepResult = { job: ExportJob; created?: { imageId: string }; progressOnly?: boolean } | undefined;
 
 const FINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELED']);
 const isPermanent = (e: unknown) => isAppError(e) && (e.httpStatus === 400 || e.httpStatus === 404 || e.httpStatus === 403);
@@ -42,7 +43,7 @@ export function createMachine(d: MachineDeps) {
     touch(j, { state: 'FAILED', error, finishedAt: now(), cleanup: { image: !!j.imageId && j.deleteImageAfterExport && !j.imageDeleted, object: false } });
   const withPercent = (j: ExportJob, wr: WorkRequestInfo | undefined): StepResult => {
     const p = Math.max(j.percentComplete, overallPercent(j.state, wr?.percentComplete));
-    return p === j.percentComplete ? undefined : { job: touch(j, { percentComplete: p }) };
+    return p === j.percentComplete ? undefined : { job: touch(j, { percentComplete: p }), progressOnly: true };
   };
 
   async function finishCleanup(j: ExportJob): Promise<ExportJob | undefined> {
@@ -170,6 +171,7 @@ export function createMachine(d: MachineDeps) {
       pendingImage = undefined;
       if (r.job.state !== job.state) d.log.info('export job moved', { jobId: id, from: job.state, to: r.job.state, ...(r.job.error ? { error: r.job.error } : {}) });
       job = r.job;
+      if (r.progressOnly) return job;
     }
     throw new ConflictError(`export job ${id} kept changing while being advanced; try again`);
   }

@@ -106,6 +106,18 @@ describe('exports state machine', () => {
     expect(w.compute.liveImages()).toHaveLength(1);
   });
 
+  it('a progress-only change is written once per call, not in a loop while the work request moves', async () => {
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    const wr = job.createImageWorkRequestId!;
+    const realGet = w.compute.get.bind(w.compute);
+    let reads = 0;
+    w.compute.get = async (id: string) => { reads++; w.compute.setProgress(wr, Math.min(99, reads * 10)); return realGet(id); };
+    const after = await w.svc.advance(job.id);
+    expect(after.state).toBe('CREATING_IMAGE');
+    expect(after.percentComplete).toBe(4);
+    expect(reads).toBe(1);
+  });
+
   it('ignores events about images and objects it did not start', async () => {
     await w.svc.start({ instanceId: w.instanceId }, 'op1');
     expect(await w.svc.onEvent(imageHint('ocid1.image.oc1.local.someoneelse'))).toBeUndefined();
