@@ -6,6 +6,9 @@
  * - `useErrorPolicy`: logs each masked error with the call id and request id, and drops
  *   `extensions.http` from field errors (errors with a `path`), so a response carrying `data`
  *   answers 2xx as GraphQL over HTTP requires; request errors (401, 400, 405) keep their status.
+ *   Exception: back-off refusals (413 payload too large, 429 quota or rate limit) keep their
+ *   status, because the callers' HTTP layer (retry, upload tooling) must see them without
+ *   parsing GraphQL errors; the product's quota contract promises those statuses.
  */
 import { createGraphQLError } from '@graphql-tools/utils';
 import { GraphQLError } from 'graphql';
@@ -31,8 +34,13 @@ export function maskGatewayError(error: unknown, message: string, isDev?: boolea
   return masked;
 }
 
+/** Statuses a field error may still set on the HTTP response (see the policy above). */
+export const PROPAGATED_FIELD_STATUSES: ReadonlySet<number> = new Set([413, 429]);
+
 function withoutHttp(e: GraphQLError): GraphQLError {
   if (!e.path || !e.extensions || !('http' in e.extensions)) return e;
+  const status = (e.extensions.http as { status?: unknown } | undefined)?.status;
+  if (typeof status === 'number' && PROPAGATED_FIELD_STATUSES.has(status)) return e;
   const { http: _http, ...extensions } = e.extensions;
   const copy = new GraphQLError(e.message, { ...locationOf(e), originalError: e.originalError, extensions });
   if (originals.has(e)) originals.set(copy, originals.get(e));

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../../functions/gateway/gateway.ts';
 import { createRemoteExecutor, remoteExecutorsFromEnv } from '../../functions/gateway/executor.ts';
 import { createInMemoryInvoker, type FunctionInvoker } from '../../functions/gateway/invoker.ts';
-import { NotFoundError } from '../../shared/errors.ts';
+import { AppError, NotFoundError } from '../../shared/errors.ts';
 import { createLogger } from '../../shared/log.ts';
 import { executeSubschemaRequest, requireRole, scalarResolvers, type SubschemaContext } from '../../shared/graphql/index.ts';
 import { subschemaTypeDefs } from '../../schema/index.ts';
@@ -18,6 +18,7 @@ const thingsSdl = /* GraphQL */ `
     size(bytes: SafeInt!): SafeInt!
     at(when: DateTime!): DateTime!
     node: Node
+    limited: Boolean
   }
   type Mutation { touch(id: ID!): Thing! }
   type Thing { id: ID! name: String! owner: String! }
@@ -44,6 +45,9 @@ const thingsSchema = makeExecutableSchema({
         },
         boom: () => {
           throw new Error('db password is hunter2');
+        },
+        limited: () => {
+          throw new AppError('HOURLY_LIMIT_EXCEEDED', 429, 'hourly upload limit exceeded: 50 of 50');
         },
         size: (_: unknown, { bytes }: { bytes: number }) => bytes * 2,
         at: (_: unknown, { when }: { when: Date }) => new Date(when.getTime() + 1000),
@@ -124,6 +128,12 @@ describe('gateway delegation over the invoke protocol', () => {
     expect(body.errors?.[0]?.message).toContain('operator');
     const ok = await post('{ secretCount }', { headers: { 'x-user-id': 'op', 'x-user-roles': 'operator' } });
     expect(ok.body).toEqual({ data: { secretCount: 42 } });
+  });
+
+  it('lets a 413/429 refusal set the HTTP status, keeping code and message', async () => {
+    const { res, body } = await post('{ limited }');
+    expect(res.status).toBe(429);
+    expect(body.errors?.[0]).toMatchObject({ path: ['limited'], message: 'hourly upload limit exceeded: 50 of 50', extensions: { code: 'HOURLY_LIMIT_EXCEEDED' } });
   });
 
   it('keeps an AppError message and code, masks an unexpected error', async () => {
