@@ -33,7 +33,7 @@ const admin = () => fx.token({ sub: 'root-admin', roles: ['admin'] });
 
 async function gql<T = any>(token: string, query: string, variables: Record<string, unknown> = {}) {
   const r = await fx.graphql<T>(query, { token, variables });
-  return r.body as { data?: any; errors?: { message: string; extensions?: { code?: string; http?: { status?: number } } }[] };
+  return { ...(r.body as object), status: r.status } as { status: number; data?: any; errors?: { message: string; extensions?: { code?: string; http?: { status?: number } } }[] };
 }
 const UPLOAD = `mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { uri url method expiresAt multipart { partSize partCount method header } } }`;
 const QUOTA = `query($u: ID) { quota(userId: $u) { userId tier storage { usedBytes reservedBytes limitBytes usedPct } fileSize { maxBytes } rateLimits { uploadsLastHour hourlyLimit uploadsLastDay dailyLimit } } }`;
@@ -104,27 +104,30 @@ describe('upload and download through PARs', () => {
 });
 
 describe('refusals', () => {
-  // The subschema sends extensions.http.status (413/429, see test/unit/presign-service.test.ts);
-  // the gateway drops `http` from field errors by design (functions/gateway/errors.ts), so the
-  // client sees the code and the figures.
+  // Refusals answer HTTP 413 (file too large) or 429 (quota, rate): the gateway lets these two
+  // statuses through from field errors (functions/gateway/errors.ts).
   it('every refusal code, in order, with the figures', async () => {
     const a = await admin();
     const { sub, token } = await userToken();
     const big = await upload(token, { sizeBytes: 11 * GiB });
+    expect(big.status).toBe(413);
     expect(big.errors?.[0]).toMatchObject({ message: `file too large: size ${11 * GiB} > limit ${10 * GiB} bytes`, extensions: { code: 'FILE_TOO_LARGE', sizeBytes: 11 * GiB, maxBytes: 10 * GiB } });
     await gql(a, SET, { u: sub, l: { maxStorageBytes: 100, maxUploadsPerHour: 2, maxUploadsPerDay: 3 } });
     expect((await upload(token, { filename: 'f1', sizeBytes: 60 })).errors).toBeUndefined();
     const storage = await upload(token, { filename: 'f2', sizeBytes: 41 });
+    expect(storage.status).toBe(429);
     expect(storage.errors?.[0]).toMatchObject({ message: 'storage quota exceeded: current 60 + upload 41 > limit 100 bytes', extensions: { code: 'STORAGE_QUOTA_EXCEEDED', currentBytes: 60, uploadBytes: 41, limitBytes: 100 } });
     expect((await upload(token, { filename: 'f2', sizeBytes: 40 })).errors).toBeUndefined();
     // hourly limit reached too, but storage is checked first
     expect((await upload(token, { filename: 'f3', sizeBytes: 200 })).errors?.[0]?.extensions).toMatchObject({ code: 'STORAGE_QUOTA_EXCEEDED' });
     await gql(a, SET, { u: sub, l: { maxStorageBytes: 1000 } });
     const rate = await upload(token, { filename: 'f3', sizeBytes: 1 });
+    expect(rate.status).toBe(429);
     expect(rate.errors?.[0]).toMatchObject({ extensions: { code: 'HOURLY_LIMIT_EXCEEDED', uploads: 2, limit: 2 } });
     expect(rate.errors?.[0]?.message).toMatch(/^hourly upload limit exceeded: 2 uploads in the last hour, limit 2/);
     await gql(a, SET, { u: sub, l: { maxUploadsPerHour: 10, maxUploadsPerDay: 2 } });
     const daily = await upload(token, { filename: 'f3', sizeBytes: 1 });
+    expect(daily.status).toBe(429);
     expect(daily.errors?.[0]).toMatchObject({ extensions: { code: 'DAILY_LIMIT_EXCEEDED', uploads: 2, limit: 2 } });
     expect(daily.errors?.[0]?.message).toMatch(/^daily upload limit exceeded: 2 uploads in the last 24 hours, limit 2/);
     expect((await quotaOf(token)).rateLimits).toEqual({ uploadsLastHour: 2, hourlyLimit: 10, uploadsLastDay: 2, dailyLimit: 2 });
