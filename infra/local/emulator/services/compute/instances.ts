@@ -1,7 +1,7 @@
 /** Instances: launch, get, list, update, instance actions and terminate, plus VNIC attachments. */
 import { OciErrors } from '../../core/errors.ts';
 import { LOCAL_REGION, newOcid } from '../../core/ids.ts';
-import type { EmulatorRequest, ProviderContext, Route } from '../../core/types.ts';
+import type { ProviderContext, Route } from '../../core/types.ts';
 import { requireState, settlesAt, transition } from '../resource-kit/lifecycle.ts';
 import type { RetryTokens } from '../resource-kit/retry-tokens.ts';
 import { isoNow, listAnswer } from '../resource-kit/table.ts';
@@ -16,7 +16,18 @@ import { validateMetadata } from './metadata.ts';
 
 const ACTIONS = ['START', 'STOP', 'SOFTSTOP', 'RESET', 'SOFTRESET', 'SENDDIAGNOSTICINTERRUPT', 'DIAGNOSTICREBOOT', 'REBOOTMIGRATE'] as const;
 
-export function instanceRoutes(ctx: ProviderContext, t: ComputeTables, tokens: RetryTokens, timing: Timing): Route[] {
+/** Programmatic compute API (the demo tenancy seed and the bench create through it). */
+export interface ComputeApi {
+  /**
+   * LaunchInstance with the same body. `state` RUNNING or STOPPED puts the instance there at once
+   * (no transition); PROVISIONING (the default) behaves like the REST call.
+   */
+  launchInstance(details: Record<string, unknown>, o?: { state?: 'PROVISIONING' | 'RUNNING' | 'STOPPED' }): InstanceRecord;
+  /** TerminateInstance; `immediate` skips TERMINATING */
+  terminateInstance(id: string, o?: { immediate?: boolean; preserveBootVolume?: boolean }): void;
+}
+
+export function instanceModule(ctx: ProviderContext, t: ComputeTables, tokens: RetryTokens, timing: Timing): { routes: Route[]; api: ComputeApi } {
   const network = () => {
     const n = ctx.provider<NetworkProvider>('network');
     if (!n) throw OciErrors.internal('The network provider is not registered');
@@ -25,8 +36,7 @@ export function instanceRoutes(ctx: ProviderContext, t: ComputeTables, tokens: R
   const wr = (operationType: string, inst: InstanceRecord, actionType: 'CREATED' | 'UPDATED' | 'DELETED', durationMs: number) =>
     createWorkRequest(ctx, { operationType, compartmentId: inst.compartmentId, resources: [{ actionType, entityType: 'instance', identifier: inst.id, entityUri: `/20160918/instances/${inst.id}` }], durationMs, auto: true });
 
-  function launch(req: EmulatorRequest): InstanceRecord {
-    const b = req.json();
+  function launch(b: Record<string, unknown>, delayMs = timing.transitionMs): InstanceRecord {
     const compartmentId = requireCompartment(ctx, b.compartmentId);
     const availabilityDomain = oneOf(b.availabilityDomain, 'availabilityDomain', AD_NAMES);
     const spec = shapeSpec(str(b.shape, 'shape'));
@@ -63,7 +73,7 @@ export function instanceRoutes(ctx: ProviderContext, t: ComputeTables, tokens: R
     const id = newOcid('instance');
     const displayName = optionalStr(b.displayName, 'displayName') ?? `instance${new Date(now).toISOString().slice(0, 16).replace(/\D/g, '')}`;
     const vnic = network().attachVnic({
-      compartmentId, subnetId: subnetId as string, availabilityDomain, instanceId: id, readyAt: now + timing.transitionMs,
+      compartmentId, subnetId: subnetId as string, availabilityDomain, instanceId: id, readyAt: now + delayMs,
       ...(optionalBool(vnicDetails.assignPublicIp, 'createVnicDetails.assignPublicIp') !== undefined ? { assignPublicIp: vnicDetails.assignPublicIp as boolean } : {}),
       ...(optionalStr(vnicDetails.displayName, 'createVnicDetails.displayName') ? { displayName: vnicDetails.displayName as string } : {}),
       ...(optionalStr(vnicDetails.hostnameLabel, 'createVnicDetails.hostnameLabel', { max: 63 }) ? { hostnameLabel: vnicDetails.hostnameLabel as string } : {}),
@@ -71,7 +81,7 @@ export function instanceRoutes(ctx: ProviderContext, t: ComputeTables, tokens: R
     });
     const att = t.vnicAttachments.put({
       id: newOcid('vnicattachment'), compartmentId, availabilityDomain, instanceId: id, vnicId: vnic.id, subnetId: vnic.subnetId, displayName: 'primary',
-      nicIndex: 0, timeCreated: isoNow(ctx), lifecycleState: 'ATTACHING', _next: [{ state: 'ATTACHED', at: now + timing.transitionMs }],
+      nicIndex: 0, timeCreated: isoNow(ctx), lifecycleState: 'ATTACHING', _next: [{ state: 'ATTACHED', at: now + delayMs }],
     });
     if (sourceType === 'bootVolume') t.bootVolumes.put({ ...t.bootVolumes.find(bootVolumeId)!, _instanceId: id });
     const inst: InstanceRecord = {
@@ -82,9 +92,42 @@ export function instanceRoutes(ctx: ProviderContext, t: ComputeTables, tokens: R
       freeformTags: freeformTags(b.freeformTags), definedTags: definedTags(b.definedTags), timeCreated: new Date(now).toISOString(), lifecycleState: 'PROVISIONING',
       _vnicId: vnic.id, _attachmentId: att.id, _bootVolumeId: bootVolumeId, _bootVolumeSizeInGBs: bootSize,
     };
-    transition(inst, ['PROVISIONING', 'RUNNING'], now, timing.transitionMs);
+    transition(inst, ['PROVISIONING', 'RUNNING'], now, delayMs);
     return t.instances.put(inst);
   }
+
+  function terminate(inst: InstanceRecord, preserve: boolean, delayMs: number): void {
+    const now = ctx.now();
+    transition(inst, ['TERMINATING', 'TERMINATED'], now, delayMs);
+    network().releaseVnic(inst._vnicId, settlesAt(inst, now));
+    const att = t.vnicAttachments.find(inst._attachmentId);
+    if (att) { transition(att, ['DETACHING', 'DETACHED'], now, delayMs); t.vnicAttachments.put(att); }
+    if (preserve) {
+      const existing = t.bootVolumes.find(inst._bootVolumeId);
+      const img = inst.imageId ? t.images.find(inst.imageId) : undefined;
+      t.bootVolumes.put({
+        ...(existing ?? {}), id: inst._bootVolumeId, compartmentId: inst.compartmentId, availabilityDomain: inst.availabilityDomain,
+        displayName: `${inst.displayName} (Boot Volume)`, sizeInGBs: inst._bootVolumeSizeInGBs, ...(inst.imageId ? { imageId: inst.imageId } : {}),
+        _arch: existing?._arch ?? img?._arch ?? 'x86_64', timeCreated: existing?.timeCreated ?? inst.timeCreated, lifecycleState: 'AVAILABLE',
+      });
+    } else {
+      t.bootVolumes.delete(inst._bootVolumeId);
+    }
+    t.instances.put(inst);
+  }
+
+  const api: ComputeApi = {
+    launchInstance(details, o = {}) {
+      const state = o.state ?? 'PROVISIONING';
+      const inst = launch(details, state === 'PROVISIONING' ? timing.transitionMs : 0);
+      if (state === 'STOPPED') { inst.lifecycleState = 'STOPPED'; delete inst._next; t.instances.put(inst); }
+      return t.instances.find(inst.id)!;
+    },
+    terminateInstance(id, o = {}) {
+      const inst = t.instances.require(id, 'instanceId');
+      if (inst.lifecycleState !== 'TERMINATING' && inst.lifecycleState !== 'TERMINATED') terminate(inst, o.preserveBootVolume ?? false, o.immediate ? 0 : timing.transitionMs);
+    },
+  };
 
   function act(inst: InstanceRecord, action: (typeof ACTIONS)[number]): void {
     const now = ctx.now();
@@ -107,14 +150,14 @@ export function instanceRoutes(ctx: ProviderContext, t: ComputeTables, tokens: R
     }
   }
 
-  return [
+  const routes: Route[] = [
     {
       method: 'POST', path: '/20160918/instances', operation: 'LaunchInstance',
       handler: (req) => {
         const replay = tokens.replayed(req);
         const prior = replay ? t.instances.find(replay) : undefined;
         if (prior) return t.instances.answer(prior);
-        const inst = launch(req);
+        const inst = launch(req.json());
         tokens.remember(req, inst.id);
         const w = wr('LaunchInstance', inst, 'CREATED', timing.transitionMs);
         return t.instances.answer(inst, { headers: { 'opc-work-request-id': w.id } });
@@ -161,24 +204,7 @@ export function instanceRoutes(ctx: ProviderContext, t: ComputeTables, tokens: R
         const preserve = req.query('preserveBootVolume');
         if (preserve !== undefined && preserve !== 'true' && preserve !== 'false') throw OciErrors.invalidParameter('preserveBootVolume must be true or false');
         if (inst.lifecycleState === 'TERMINATING' || inst.lifecycleState === 'TERMINATED') return { status: 204 };
-        const now = ctx.now();
-        transition(inst, ['TERMINATING', 'TERMINATED'], now, timing.transitionMs);
-        const doneAt = settlesAt(inst, now);
-        network().releaseVnic(inst._vnicId, doneAt);
-        const att = t.vnicAttachments.find(inst._attachmentId);
-        if (att) { transition(att, ['DETACHING', 'DETACHED'], now, timing.transitionMs); t.vnicAttachments.put(att); }
-        if (preserve === 'true') {
-          const existing = t.bootVolumes.find(inst._bootVolumeId);
-          const img = inst.imageId ? t.images.find(inst.imageId) : undefined;
-          t.bootVolumes.put({
-            ...(existing ?? {}), id: inst._bootVolumeId, compartmentId: inst.compartmentId, availabilityDomain: inst.availabilityDomain,
-            displayName: `${inst.displayName} (Boot Volume)`, sizeInGBs: inst._bootVolumeSizeInGBs, ...(inst.imageId ? { imageId: inst.imageId } : {}),
-            _arch: existing?._arch ?? img?._arch ?? 'x86_64', timeCreated: existing?.timeCreated ?? inst.timeCreated, lifecycleState: 'AVAILABLE',
-          });
-        } else {
-          t.bootVolumes.delete(inst._bootVolumeId);
-        }
-        t.instances.put(inst);
+        terminate(inst, preserve === 'true', timing.transitionMs);
         const w = wr('TerminateInstance', inst, 'DELETED', timing.transitionMs);
         return { status: 204, headers: { 'opc-work-request-id': w.id } };
       },
@@ -193,5 +219,5 @@ export function instanceRoutes(ctx: ProviderContext, t: ComputeTables, tokens: R
     },
     { method: 'GET', path: '/20160918/vnicAttachments/{vnicAttachmentId}', operation: 'GetVnicAttachment', handler: (req) => t.vnicAttachments.answer(t.vnicAttachments.require(req.params.vnicAttachmentId, 'vnicAttachmentId')) },
   ];
+  return { routes, api };
 }
-

@@ -32,22 +32,26 @@ import { RetryTokens } from '../resource-kit/retry-tokens.ts';
 import { timingFromEnv, type Timing } from '../resource-kit/timing.ts';
 import { imageJobHandlers } from './image-jobs.ts';
 import { ensurePlatformImages, imageRoutes } from './images.ts';
-import { instanceRoutes } from './instances.ts';
+import { instanceModule, type ComputeApi } from './instances.ts';
 import { shapeRoutes } from './shapes.ts';
 import { SERVICE, computeTables } from './tables.ts';
 
+export interface ComputeProvider extends Provider, ComputeApi {}
+
 export function createComputeProvider(options: Partial<Timing> = {}) {
-  return function computeProvider(ctx: ProviderContext): Provider {
+  return function computeProvider(ctx: ProviderContext): ComputeProvider {
     const timing = timingFromEnv(options);
     const t = computeTables(ctx);
     ensurePlatformImages(ctx, t);
     const tokens = new RetryTokens(ctx.store, SERVICE, ctx.now);
     const jobs = new JobRunner(ctx, SERVICE, imageJobHandlers(ctx, t));
-    const routes = [...instanceRoutes(ctx, t, tokens, timing), ...imageRoutes(ctx, t, tokens, timing, jobs), ...shapeRoutes(ctx, t)];
+    const instances = instanceModule(ctx, t, tokens, timing);
+    const routes = [...instances.routes, ...imageRoutes(ctx, t, tokens, timing, jobs), ...shapeRoutes(ctx, t)];
     return {
       name: SERVICE, routes, ...surfaceOf(['ComputeClient'], routes),
       onReset: () => { ensurePlatformImages(ctx, t); jobs.arm(); },
       close: () => jobs.close(),
+      ...instances.api,
     };
   };
 }

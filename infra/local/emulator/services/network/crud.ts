@@ -19,7 +19,7 @@ export interface FamilyDef<T extends BaseResource> {
   table: ResourceTable<T>;
   tokens: RetryTokens;
   /** a validated new record (not stored yet) */
-  create(body: Record<string, unknown>, req: EmulatorRequest): T;
+  create(body: Record<string, unknown>, req?: EmulatorRequest): T;
   /** apply kind-specific updatable fields */
   update?(rec: T, body: Record<string, unknown>): void;
   /** why `rec` cannot be deleted now, or undefined */
@@ -85,4 +85,9 @@ export function familyRoutes<T extends BaseResource>(def: FamilyDef<T>): Route[]
       },
     },
   ];
+}
+
+/** The family's create as a function (the seed and other providers create through it). */
+export function creator<T extends BaseResource>(def: FamilyDef<T>): (body: Record<string, unknown>) => T {
+  return (body) => def.table.put(def.create(body));
 }

@@ -1,13 +1,13 @@
 /** Internet gateways, route tables and security lists. */
 import { OciErrors } from '../../core/errors.ts';
 import { isOcid, newOcid } from '../../core/ids.ts';
-import type { ProviderContext, Route } from '../../core/types.ts';
+import type { ProviderContext } from '../../core/types.ts';
 import type { RetryTokens } from '../resource-kit/retry-tokens.ts';
 import { isoNow } from '../resource-kit/table.ts';
 import { definedTags, freeformTags, optionalBool, optionalStr } from '../resource-kit/validate.ts';
 import { requireCompartment } from '../identity-compartments/store.ts';
 import { parseCidr } from './cidr.ts';
-import { familyRoutes } from './crud.ts';
+import type { FamilyDef } from './crud.ts';
 import type { InternetGatewayRecord, NetworkTables, RouteRule, RouteTableRecord, SecurityListRecord } from './tables.ts';
 
 function routeRules(t: NetworkTables, value: unknown, vcnId: string): RouteRule[] {
@@ -38,7 +38,7 @@ function securityRules(value: unknown, name: string, key: 'source' | 'destinatio
   });
 }
 
-export function gatewayRoutes(ctx: ProviderContext, t: NetworkTables, tokens: RetryTokens): Route[] {
+export function gatewayFamilies(ctx: ProviderContext, t: NetworkTables, tokens: RetryTokens) {
   const common = { tokens, requireCompartment: (v: unknown) => requireCompartment(ctx, v), filters: { vcnId: 'vcnId' as const } };
   const base = (b: Record<string, unknown>, type: string) => {
     const vcn = t.vcns.require(b.vcnId, 'vcnId');
@@ -47,7 +47,7 @@ export function gatewayRoutes(ctx: ProviderContext, t: NetworkTables, tokens: Re
       displayName: optionalStr(b.displayName, 'displayName') ?? `${type}${ctx.now()}`, freeformTags: freeformTags(b.freeformTags), definedTags: definedTags(b.definedTags),
     };
   };
-  const igs = familyRoutes<InternetGatewayRecord>({
+  const internetGateway: FamilyDef<InternetGatewayRecord> = {
     ...common, kind: 'InternetGateway', path: '/20160918/internetGateways', idParam: 'igId', table: t.internetGateways,
     create(b) {
       const isEnabled = optionalBool(b.isEnabled, 'isEnabled');
@@ -61,8 +61,8 @@ export function gatewayRoutes(ctx: ProviderContext, t: NetworkTables, tokens: Re
       const users = t.routeTables.all().filter((rt) => rt.routeRules.some((r) => r.networkEntityId === ig.id));
       return users.length ? `Internet gateway ${ig.id} is the target of route rules in ${users.map((u) => u.id).join(', ')}` : undefined;
     },
-  });
-  const rts = familyRoutes<RouteTableRecord>({
+  };
+  const routeTable: FamilyDef<RouteTableRecord> = {
     ...common, kind: 'RouteTable', path: '/20160918/routeTables', idParam: 'rtId', table: t.routeTables,
     create(b) { const rec = base(b, 'routetable'); return { ...rec, routeRules: routeRules(t, b.routeRules, rec.vcnId) }; },
     update(rec, b) { if (b.routeRules !== undefined) rec.routeRules = routeRules(t, b.routeRules, rec.vcnId); },
@@ -71,8 +71,8 @@ export function gatewayRoutes(ctx: ProviderContext, t: NetworkTables, tokens: Re
       const users = t.subnets.all().filter((s) => s.routeTableId === rt.id);
       return users.length ? `Route table ${rt.id} is used by subnet(s) ${users.map((s) => s.id).join(', ')}` : undefined;
     },
-  });
-  const sls = familyRoutes<SecurityListRecord>({
+  };
+  const securityList: FamilyDef<SecurityListRecord> = {
     ...common, kind: 'SecurityList', path: '/20160918/securityLists', idParam: 'securityListId', table: t.securityLists,
     create(b) {
       return { ...base(b, 'securitylist'), ingressSecurityRules: securityRules(b.ingressSecurityRules, 'ingressSecurityRules', 'source'), egressSecurityRules: securityRules(b.egressSecurityRules, 'egressSecurityRules', 'destination') };
@@ -86,6 +86,6 @@ export function gatewayRoutes(ctx: ProviderContext, t: NetworkTables, tokens: Re
       const users = t.subnets.all().filter((s) => s.securityListIds.includes(sl.id));
       return users.length ? `Security list ${sl.id} is used by subnet(s) ${users.map((s) => s.id).join(', ')}` : undefined;
     },
-  });
-  return [...igs, ...rts, ...sls];
+  };
+  return { internetGateway, routeTable, securityList };
 }

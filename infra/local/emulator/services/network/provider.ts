@@ -17,16 +17,42 @@
 import type { Provider, ProviderContext } from '../../core/types.ts';
 import { surfaceOf } from '../resource-kit/catalog.ts';
 import { RetryTokens } from '../resource-kit/retry-tokens.ts';
-import { gatewayRoutes } from './gateways.ts';
-import { SERVICE, networkTables } from './tables.ts';
-import { vcnRoutes } from './vcns.ts';
+import { creator, familyRoutes } from './crud.ts';
+import { gatewayFamilies } from './gateways.ts';
+import { SERVICE, networkTables, type InternetGatewayRecord, type RouteTableRecord, type SecurityListRecord, type SubnetRecord, type VcnRecord } from './tables.ts';
+import { vcnFamilies } from './vcns.ts';
 import { vnicApi, vnicRoutes, type VnicApi } from './vnics.ts';
 
-export interface NetworkProvider extends Provider, VnicApi {}
+/** Create functions taking the same bodies as the Create* operations (the seed uses them). */
+export interface NetworkCreators {
+  createVcn(body: Record<string, unknown>): VcnRecord;
+  createSubnet(body: Record<string, unknown>): SubnetRecord;
+  createInternetGateway(body: Record<string, unknown>): InternetGatewayRecord;
+  createRouteTable(body: Record<string, unknown>): RouteTableRecord;
+  createSecurityList(body: Record<string, unknown>): SecurityListRecord;
+  /** replace a route table's rules (UpdateRouteTable), e.g. a VCN's default one */
+  setRouteRules(routeTableId: string, routeRules: unknown[]): RouteTableRecord;
+}
+
+export interface NetworkProvider extends Provider, VnicApi, NetworkCreators {}
 
 export function networkProvider(ctx: ProviderContext): NetworkProvider {
   const t = networkTables(ctx);
   const tokens = new RetryTokens(ctx.store, SERVICE, ctx.now);
-  const routes = [...vcnRoutes(ctx, t, tokens), ...gatewayRoutes(ctx, t, tokens), ...vnicRoutes(ctx, t, tokens)];
-  return { name: SERVICE, routes, ...surfaceOf(['VirtualNetworkClient'], routes), ...vnicApi(ctx, t) };
+  const v = vcnFamilies(ctx, t, tokens);
+  const g = gatewayFamilies(ctx, t, tokens);
+  const routes = [
+    ...familyRoutes(v.vcn), ...familyRoutes(v.subnet), ...familyRoutes(g.internetGateway), ...familyRoutes(g.routeTable), ...familyRoutes(g.securityList),
+    ...vnicRoutes(ctx, t, tokens),
+  ];
+  const creators: NetworkCreators = {
+    createVcn: creator(v.vcn), createSubnet: creator(v.subnet), createInternetGateway: creator(g.internetGateway),
+    createRouteTable: creator(g.routeTable), createSecurityList: creator(g.securityList),
+    setRouteRules(id, rules) {
+      const rt = t.routeTables.require(id, 'rtId');
+      g.routeTable.update!(rt, { routeRules: rules });
+      return t.routeTables.put(rt);
+    },
+  };
+  return { name: SERVICE, routes, ...surfaceOf(['VirtualNetworkClient'], routes), ...vnicApi(ctx, t), ...creators };
 }

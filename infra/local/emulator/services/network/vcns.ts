@@ -2,13 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import { OciErrors } from '../../core/errors.ts';
 import { newOcid } from '../../core/ids.ts';
-import type { ProviderContext, Route } from '../../core/types.ts';
+import type { ProviderContext } from '../../core/types.ts';
 import type { RetryTokens } from '../resource-kit/retry-tokens.ts';
 import { isoNow } from '../resource-kit/table.ts';
 import { definedTags, freeformTags, ocid, optionalBool, optionalStr } from '../resource-kit/validate.ts';
 import { AD_NAMES, requireCompartment } from '../identity-compartments/store.ts';
 import { contains, ipText, overlaps, parseCidr } from './cidr.ts';
-import { familyRoutes } from './crud.ts';
+import type { FamilyDef } from './crud.ts';
 import { live, type NetworkTables, type SubnetRecord, type VcnRecord } from './tables.ts';
 
 const DNS_LABEL = /^[a-zA-Z][a-zA-Z0-9]{0,14}$/;
@@ -19,14 +19,14 @@ export const defaultIngress = () => [
   { source: '0.0.0.0/0', sourceType: 'CIDR_BLOCK', protocol: '1', isStateless: false, icmpOptions: { type: 3, code: 4 } },
 ];
 
-export function vcnRoutes(ctx: ProviderContext, t: NetworkTables, tokens: RetryTokens): Route[] {
+export function vcnFamilies(ctx: ProviderContext, t: NetworkTables, tokens: RetryTokens) {
   const common = { tokens, requireCompartment: (v: unknown) => requireCompartment(ctx, v) };
   const base = (b: Record<string, unknown>, type: string) => ({
     id: newOcid(type), compartmentId: requireCompartment(ctx, b.compartmentId), timeCreated: isoNow(ctx), lifecycleState: 'AVAILABLE',
     freeformTags: freeformTags(b.freeformTags), definedTags: definedTags(b.definedTags),
   });
 
-  const vcns = familyRoutes<VcnRecord>({
+  const vcn: FamilyDef<VcnRecord> = {
     ...common, kind: 'Vcn', path: '/20160918/vcns', idParam: 'vcnId', table: t.vcns,
     create(b) {
       const blocks = b.cidrBlocks !== undefined ? b.cidrBlocks : b.cidrBlock !== undefined ? [b.cidrBlock] : undefined;
@@ -55,9 +55,9 @@ export function vcnRoutes(ctx: ProviderContext, t: NetworkTables, tokens: RetryT
       t.routeTables.delete(vcn.defaultRouteTableId);
       t.securityLists.delete(vcn.defaultSecurityListId);
     },
-  });
+  };
 
-  const subnets = familyRoutes<SubnetRecord>({
+  const subnet: FamilyDef<SubnetRecord> = {
     ...common, kind: 'Subnet', path: '/20160918/subnets', idParam: 'subnetId', table: t.subnets, filters: { vcnId: 'vcnId' },
     create(b) {
       const vcn = t.vcns.require(b.vcnId, 'vcnId');
@@ -87,8 +87,8 @@ export function vcnRoutes(ctx: ProviderContext, t: NetworkTables, tokens: RetryT
       const vnics = t.vnics.all().filter((v) => v.subnetId === subnet.id && live(v));
       return vnics.length ? `Subnet ${subnet.id} still has ${vnics.length} attached VNIC(s): ${vnics.map((v) => v.id).join(', ')}` : undefined;
     },
-  });
-  return [...vcns, ...subnets];
+  };
+  return { vcn, subnet };
 }
 
 function checkSecurityLists(t: NetworkTables, value: unknown, vcnId: string): string[] {
