@@ -36,6 +36,10 @@ export function createOciCompute(calls: OciCalls, inventory: ReturnType<typeof c
       const r = await calls.one('compute', () => compute.launchInstance({ launchInstanceDetails: details, opcRetryToken: spec.retryToken }));
       return inventory.getInstance(r.instance.id);
     },
+    async findInstance({ compartmentId, displayName, tag }) {
+      const items = await calls.allPages('compute', (page, limit) => compute.listInstances({ compartmentId, displayName, limit, ...(page ? { page } : {}) }));
+      return items.find((i) => i.freeformTags?.[tag.key] === tag.value && i.lifecycleState !== 'TERMINATING' && i.lifecycleState !== 'TERMINATED')?.id;
+    },
     async terminate(instanceId) {
       await calls.one('compute', () => compute.terminateInstance({ instanceId, preserveBootVolume: false }));
     },

@@ -73,7 +73,7 @@ export interface LaunchInput {
   displayName: string; compartmentId: string; shape: string; ocpus?: number; memoryInGBs?: number; imageId?: string; bootVolumeSizeInGBs: number;
   sshPublicKey?: string; userData?: string; availabilityDomain?: string; networkPrefix: string; openPorts: number[]; idempotencyKey?: string;
 }
-export interface LaunchResult { instance: InstanceView; generatedPrivateKey: string | null; sshPublicKey: string; imageId: string; network: EnsuredNetwork }
+export interface LaunchResult { instance: InstanceView; generatedPrivateKey: string | null; sshPublicKey: string | null; imageId: string; network: EnsuredNetwork }
 
 async function defaultImage(d: OperationsDeps, compartmentId: string, shape: string): Promise<string> {
   for (const version of ['24.04', '22.04']) {
@@ -91,14 +91,23 @@ export async function launchInstance(d: OperationsDeps, input: LaunchInput): Pro
     input.availabilityDomain ? Promise.resolve([input.availabilityDomain]) : d.compute.listAvailabilityDomains(input.compartmentId),
   ]);
   if (!ads[0]) throw new ConflictError('the region has no availability domain');
+  const launchTag = { key: 'launch-key', value: pieceToken(key, 'launch-tag').slice(0, 32) };
   const network = await ensureNetwork(d.network, { compartmentId: input.compartmentId, prefix: input.networkPrefix, ports: input.openPorts, idempotencyKey: key, log: d.log });
+  if (input.idempotencyKey) {
+    // a retried launch whose first attempt succeeded: answer that instance (its generated key, if any, was shown once)
+    const prior = await d.compute.findInstance({ compartmentId: input.compartmentId, displayName: input.displayName, tag: launchTag });
+    if (prior) {
+      const instance = await d.port.getInstance(prior);
+      return { instance, generatedPrivateKey: null, sshPublicKey: input.sshPublicKey ?? null, imageId: instance.imageId ?? imageId, network };
+    }
+  }
   const generated = input.sshPublicKey ? undefined : generateSshKeyPair(input.displayName);
   const sshPublicKey = input.sshPublicKey ?? generated!.publicKey;
   const instance = await d.compute.launch({
     compartmentId: input.compartmentId, displayName: input.displayName, availabilityDomain: ads[0], shape: input.shape,
     ...(input.ocpus !== undefined ? { ocpus: input.ocpus } : {}), ...(input.memoryInGBs !== undefined ? { memoryInGBs: input.memoryInGBs } : {}),
     imageId, bootVolumeSizeInGBs: input.bootVolumeSizeInGBs, subnetId: network.subnetId, sshPublicKey,
-    userData: input.userData ?? defaultUserData({ ports: input.openPorts }), freeformTags: { [MANAGED_TAG.key]: MANAGED_TAG.value },
+    userData: input.userData ?? defaultUserData({ ports: input.openPorts }), freeformTags: { [MANAGED_TAG.key]: MANAGED_TAG.value, [launchTag.key]: launchTag.value },
     retryToken: pieceToken(key, 'instance'),
   });
   await d.inventory.invalidate(input.compartmentId, ['instances']);

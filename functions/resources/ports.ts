@@ -110,6 +110,8 @@ export interface ImageInfo { id: string; displayName: string; operatingSystem: s
 export interface ComputePort {
   instanceAction(id: string, action: InstanceAction): Promise<InstanceView>;
   launch(spec: LaunchSpec): Promise<InstanceView>;
+  /** a live (not terminating) instance named `displayName` carrying freeform tag `tag` */
+  findInstance(args: { compartmentId: string; displayName: string; tag: { key: string; value: string } }): Promise<string | undefined>;
   terminate(id: string): Promise<void>;
   /** platform images of an OS for a shape, newest first */
   listImages(args: { compartmentId: string; operatingSystem: string; operatingSystemVersion: string; shape: string }): Promise<ImageInfo[]>;
