@@ -15,6 +15,7 @@ import { build, type Metafile } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lazyBarrelsPlugin } from './lazy-barrels.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,6 +31,8 @@ export interface BuildFunctionOptions {
   metafile?: string;
   /** @default true */
   minify?: boolean;
+  /** Rewrite the oci-* re-export barrels to load each export on first access (scripts/lazy-barrels.ts). @default true */
+  lazyBarrels?: boolean;
 }
 
 export interface BuildResult {
@@ -57,6 +60,7 @@ export async function buildFunction(options: BuildFunctionOptions): Promise<Buil
       'node-fetch': join(ROOT, 'scripts', 'node-fetch-shim.cjs'),
     },
     legalComments: 'none',
+    plugins: options.lazyBarrels === false ? [] : [lazyBarrelsPlugin()],
     metafile: true,
     logLevel: 'silent',
     absWorkingDir: ROOT,

@@ -12,13 +12,18 @@
  * - **Endpoint set last**: the constructor derives region → endpoint from the provider, and the
  *   region setters overwrite the endpoint; some clients' endpoint setter appends the API version
  *   (NoSQL /20190828, Core /20160918, Functions /20181201), so we always set the bare base URL.
+ * - **Built on first use**: the returned client is a forwarding proxy (lazy.ts) that constructs the
+ *   SDK client (and with it loads oci-common's signer, HTTP client, circuit breaker, ...) on first
+ *   property access, so a function that creates its clients at module scope pays nothing for them
+ *   on calls that never reach OCI (cold start). Endpoint and credential errors still throw here.
  * - **Retry-After capture**: our HttpClient wrapper records Retry-After by opc-request-id, which
  *   `withRetry` consults (the SDK's OciError drops response headers; see retry-after.ts).
  */
 import { CircuitBreaker, DefaultRequestSigner, FetchHttpClient, NoRetryConfigurationDetails } from 'oci-common';
-import type { AuthParams, AuthenticationDetailsProvider, ClientConfiguration, HttpClient } from 'oci-common';
+import type { AuthParams, AuthenticationDetailsProvider, ClientConfiguration, HttpClient, RegionProvider } from 'oci-common';
 import { createAuthProvider } from '../auth/index.ts';
 import { ConfigError, type Env } from '../config.ts';
+import { lazyObject } from './lazy.ts';
 import { recordRetryAfter } from './retry-after.ts';
 
 /** Service keys for `OCI_ENDPOINT_<SERVICE>`. */
@@ -99,19 +104,23 @@ export function createOciClient<C extends OciClientLike>(ClientClass: OciClientC
   else if (options.auth) auth = options.auth;
   else if (options.env) auth = createAuthProvider({ env: options.env });
   else auth = processAuth ??= createAuthProvider();
-  const clientConfiguration: ClientConfiguration = {
-    retryConfiguration: NoRetryConfigurationDetails,
-    circuitBreaker: new CircuitBreaker({ disableClientCircuitBreaker: true }),
-  };
-  // AuthParams' type says "only one of", but the client uses httpClient for transport and the
-  // provider for its region: both are needed here.
-  const params = { httpClient: recordingHttpClient(auth), ...(auth ? { authenticationDetailsProvider: auth } : {}) } as unknown as AuthParams;
-  const client = new ClientClass(params, clientConfiguration);
   const endpoint = options.endpoint !== undefined ? validateEndpoint(options.endpoint, 'endpoint') : endpointFor(service, env);
-  if (endpoint) client.endpoint = endpoint; // last: region setters overwrite it
-  else if (!client.endpoint) {
+  // Without an endpoint the SDK derives one from the provider's region; without either it has none.
+  if (!endpoint && !(auth as Partial<RegionProvider> | undefined)?.getRegion?.()) {
     throw new ConfigError(`OCI_ENDPOINT_${service}`, `no endpoint for ${service}: set OCI_ENDPOINT (or OCI_ENDPOINT_${service}) or configure a region`);
   }
+  const client = lazyObject(() => {
+    const clientConfiguration: ClientConfiguration = {
+      retryConfiguration: NoRetryConfigurationDetails,
+      circuitBreaker: new CircuitBreaker({ disableClientCircuitBreaker: true }),
+    };
+    // AuthParams' type says "only one of", but the client uses httpClient for transport and the
+    // provider for its region: both are needed here.
+    const params = { httpClient: recordingHttpClient(auth), ...(auth ? { authenticationDetailsProvider: auth } : {}) } as unknown as AuthParams;
+    const real = new ClientClass(params, clientConfiguration);
+    if (endpoint) real.endpoint = endpoint; // last: region setters overwrite it
+    return real;
+  });
   if (memoizable) {
     const perClass = memo.get(ClientClass) ?? new Map<string, unknown>();
     perClass.set(service, client);
