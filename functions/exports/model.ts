@@ -96,7 +96,7 @@ export function validateImageName(v: string): string {
 
 /** The default image name: the instance's name made safe, plus the start time. */
 export function defaultImageName(instanceName: string, now: number): string {
-  const base = instanceName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 60) || 'instance';
+  const base = instanceName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 60).replace(/[^A-Za-z0-9]+$/, '') || 'instance';
   return `${base}-export-${new Date(now).toISOString().slice(0, 16).replace(/\D/g, '')}`;
 }
 

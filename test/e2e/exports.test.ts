@@ -175,6 +175,10 @@ describe('exports (e2e through the API gateway)', () => {
     try {
       const { job } = await pollUntil(started.id, 'SUCCEEDED');
       expect(killed).toBeGreaterThan(0);
+      // the delivery under the kill failed and the router redelivered it to a new container
+      const tries = fx.stack.router.deliveries().filter((d) => d.functionId === fnId && d.eventType.endsWith('createimage.end') && d.resourceName === started.imageName);
+      expect(tries.map((d) => d.outcome)).toContain('retrying');
+      expect(tries.at(-1)?.outcome).toBe('delivered');
       expect(job.imageDeleted).toBe(true);
       expect(eventsOfJob(job.id, 'exportimage.begin')).toHaveLength(1);
     } finally {
