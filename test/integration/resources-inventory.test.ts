@@ -1,0 +1,139 @@
+/**
+ * The dashboard query through the gateway (in-process invoker → resources subschema → real
+ * oci-sdk clients → emulator): compartment tree with paths and filters, every kind across a
+ * subtree (paginated), health from lifecycle and LB backend health, and the cache.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiGatewayProvider } from '#local/emulator/services/apigateway/provider.ts';
+import type { ContainerEngineProvider } from '#local/emulator/services/containerengine/provider.ts';
+import type { DatabaseProvider } from '#local/emulator/services/database/provider.ts';
+import type { LoadBalancerProvider } from '#local/emulator/services/loadbalancer/provider.ts';
+import type { MysqlProvider } from '#local/emulator/services/mysql/provider.ts';
+import { executeSubschemaRequest } from '#shared/graphql/index.ts';
+import { createLogger } from '#shared/log.ts';
+import { createGateway, type Gateway } from '../../functions/gateway/gateway.ts';
+import { remoteExecutorsFromEnv } from '../../functions/gateway/executor.ts';
+import { createInMemoryInvoker } from '../../functions/gateway/invoker.ts';
+import { resourcesSchema } from '../../functions/resources/schema.ts';
+import { uid } from '../helpers/emulator.ts';
+import { startResourcesKit, type ResourcesKit } from './resources-kit.ts';
+
+let kit: ResourcesKit;
+let gateway: Gateway;
+const ids: Record<string, string> = {};
+const names = { top: uid('acme'), mid: uid('prod'), leaf: uid('web'), other: uid('dev') };
+
+async function post(query: string, variables: Record<string, unknown>, roles = 'viewer') {
+  const res = await gateway.fetch('http://fn/graphql', {
+    method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', 'x-user-id': 'dash', 'x-user-roles': roles },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+beforeAll(async () => {
+  kit = await startResourcesKit({ RESOURCES_PAGE_LIMIT: '2' });
+  ids.top = await kit.compartment(names.top);
+  ids.mid = await kit.compartment(names.mid, ids.top);
+  ids.leaf = await kit.compartment(names.leaf, ids.mid);
+  ids.other = await kit.compartment(names.other, ids.top);
+  const emu = kit.fx.emu;
+  const db = emu.provider<DatabaseProvider>('database')!;
+  const mysql = emu.provider<MysqlProvider>('mysql')!;
+  const oke = emu.provider<ContainerEngineProvider>('containerengine')!;
+  const apigw = emu.provider<ApiGatewayProvider>('apigateway')!;
+  const lb = emu.provider<LoadBalancerProvider>('loadbalancer')!;
+  for (const c of [ids.mid!, ids.leaf!]) {
+    for (let i = 0; i < 5; i++) db.createAutonomousDatabase({ compartmentId: c, displayName: `adb-${i}`, dbName: `adb${i}` });
+    for (let i = 0; i < 3; i++) mysql.createDbSystem({ compartmentId: c, displayName: `mysql-${i}` });
+    for (let i = 0; i < 3; i++) {
+      const cl = oke.createCluster({ compartmentId: c, name: `k8s-${i}` });
+      oke.createNodePool({ compartmentId: c, name: `pool-${i}`, clusterId: cl.id, size: 2 });
+    }
+    for (let i = 0; i < 3; i++) {
+      const g = apigw.createGateway({ compartmentId: c, displayName: `gw-${i}` });
+      apigw.createDeployment({ compartmentId: c, gatewayId: g.id, pathPrefix: `/v${i}`, displayName: `dep-${i}` });
+    }
+  }
+  lb.createLoadBalancer({ compartmentId: ids.leaf!, displayName: 'lb-ok', backendSets: [{ name: 'web', backends: [{ ipAddress: '10.0.0.5', port: 80, health: 'OK' }] }] });
+  lb.createLoadBalancer({ compartmentId: ids.leaf!, displayName: 'lb-half', backendSets: [
+    { name: 'web', backends: [{ ipAddress: '10.0.0.6', port: 80, health: 'OK' }] },
+    { name: 'api', backends: [{ ipAddress: '10.0.0.7', port: 8080, health: 'CRITICAL' }] },
+  ] });
+  lb.createLoadBalancer({ compartmentId: ids.leaf!, displayName: 'lb-down', backendSets: [{ name: 'web', backends: [{ ipAddress: '10.0.0.8', port: 80, health: 'CRITICAL' }] }] });
+
+  const invoker = createInMemoryInvoker({
+    handlers: { 'ocid1.fnfunc.oc1.iad.resources': (body, call) => executeSubschemaRequest({ schema: resourcesSchema, body, call, createContext: (base) => kit.runtime.createContext(base) }) },
+    log: createLogger({ level: 'error' }),
+  });
+  gateway = createGateway({ executors: remoteExecutorsFromEnv({ functions: ['resources'], invoker, env: { FN_ID_RESOURCES: 'ocid1.fnfunc.oc1.iad.resources' } }), logger: createLogger({ level: 'error' }) });
+}, 60_000);
+afterAll(async () => { await kit?.stop(); });
+
+const DASHBOARD = `query($c: ID!, $fresh: Boolean) { resources(compartmentId: $c, includeSubtree: true, fresh: $fresh) {
+  compartments { id path }
+  databases { id databaseKind displayName health { status } }
+  clusters { displayName kubernetesVersion endpoints { kubernetes } nodePools { name size lifecycleState } health { status } }
+  apiGateways { displayName endpointType hostname deployments { pathPrefix endpoint } }
+  loadBalancers { displayName shape ipAddresses backendSets { name health { status } } health { status reason } }
+  healthSummary { status count }
+} }`;
+
+describe('resources: dashboard inventory through the gateway', () => {
+  it('answers the compartment tree with readable paths, subtree and name filters', async () => {
+    const all = await post(`query($r: ID) { compartments(rootId: $r) { id name parentId path depth } }`, { r: ids.top });
+    expect(all.errors).toBeUndefined();
+    const byName = Object.fromEntries(all.data.compartments.map((c: { name: string }) => [c.name, c]));
+    expect(Object.keys(byName).sort()).toEqual(Object.values(names).sort());
+    expect(byName[names.leaf].path).toMatch(new RegExp(`/${names.top}/${names.mid}/${names.leaf}$`));
+    expect(byName[names.leaf].parentId).toBe(ids.mid);
+    const direct = await post(`query($r: ID) { compartments(rootId: $r, includeSubtree: false) { name } }`, { r: ids.top });
+    expect(direct.data.compartments.map((c: { name: string }) => c.name).sort()).toEqual([names.top, names.mid, names.other].sort());
+    const filtered = await post(`query($n: String) { compartments(name: $n) { name } }`, { n: names.leaf.toUpperCase() });
+    expect(filtered.data.compartments.map((c: { name: string }) => c.name)).toEqual([names.leaf]);
+    const bad = await post(`{ compartments(rootId: "ocid1.instance.oc1.iad.aaaaaaaaabc") { id } }`, {});
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const unknown = await post(`{ compartments(rootId: "ocid1.compartment.oc1..aaaaaaaaunknownunknown") { id } }`, {});
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('returns every kind across the subtree, fully paginated, with health', async () => {
+    const before = kit.seq();
+    const r = await post(DASHBOARD, { c: ids.top, fresh: true });
+    expect(r.errors).toBeUndefined();
+    const set = r.data.resources;
+    expect(set.compartments).toHaveLength(4);
+    expect(set.databases.filter((d: { databaseKind: string }) => d.databaseKind === 'AUTONOMOUS')).toHaveLength(10);
+    expect(set.databases.filter((d: { databaseKind: string }) => d.databaseKind === 'MYSQL')).toHaveLength(6);
+    expect(set.clusters).toHaveLength(6);
+    expect(set.clusters[0].nodePools).toHaveLength(1);
+    expect(set.clusters[0].kubernetesVersion).toMatch(/^v1\./);
+    expect(set.apiGateways).toHaveLength(6);
+    expect(set.apiGateways[0].deployments).toHaveLength(1);
+    const lbs = Object.fromEntries(set.loadBalancers.map((l: { displayName: string }) => [l.displayName, l]));
+    expect(lbs['lb-ok'].health.status).toBe('HEALTHY');
+    expect(lbs['lb-half'].health).toMatchObject({ status: 'DEGRADED' });
+    expect(lbs['lb-half'].health.reason).toMatch(/api CRITICAL/);
+    expect(lbs['lb-down'].health.status).toBe('DOWN');
+    const calls = kit.callsSince(before);
+    // 5 ADBs per compartment at 2 per page: 3 pages in each of the two compartments that hold them
+    expect(calls.filter((c) => c.operation === 'ListAutonomousDatabases')).toHaveLength(3 + 3 + 1 + 1);
+    expect(calls.filter((c) => c.operation === 'GetBackendSetHealth')).toHaveLength(4);
+  });
+
+  it('serves the repeat from the cache with no OCI call, and fresh: true bypasses it', async () => {
+    const before = kit.seq();
+    const r = await post(DASHBOARD, { c: ids.top });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.resources.loadBalancers).toHaveLength(3);
+    expect(kit.callsSince(before)).toEqual([]);
+    const fresh = kit.seq();
+    await post(DASHBOARD, { c: ids.top, fresh: true });
+    expect(kit.callsSince(fresh).length).toBeGreaterThan(20);
+  });
+
+  it('refuses mutations to viewers at the gateway too', async () => {
+    const r = await post(`mutation { terminateInstance(id: "ocid1.instance.oc1.iad.aaaaaaaaabcdef") { id } }`, {}, 'viewer');
+    expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
