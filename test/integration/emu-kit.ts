@@ -18,13 +18,15 @@ export async function startKit(options: Partial<EmulatorOptions> = {}): Promise<
   process.env.EMULATOR_TRANSITION_MS ??= '100';
   process.env.EMULATOR_IMAGE_WORK_MS ??= '300';
   const fx = await startEmulatorFixture(options);
-  return {
+  const kit: Kit = {
     fx, tenancyId: fx.emu.admin.tenancyId,
-    client: (Client) => fx.point(new Client({ authenticationDetailsProvider: fx.auth }, {
+    // reads kit.fx at call time, so clients made after a restart reach the new port
+    client: (Client) => kit.fx.point(new Client({ authenticationDetailsProvider: kit.fx.auth }, {
       circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
       retryConfiguration: common.NoRetryConfigurationDetails,
     })),
   };
+  return kit;
 }
 
 /** The OciError a call fails with (the test fails if it succeeds). */
