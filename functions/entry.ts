@@ -2,17 +2,95 @@
  * The image's single entrypoint: `node dist/functions/entry.cjs`. Every function ships in the same
  * image; Fn config `FUNCTION_NAME` (an env var inside the container) picks the bundle to load,
  * which starts the FDK on require. Kept free of imports beyond node builtins for cold start.
+ *
+ * Cold start: the bundle is compiled through `vm.Script` with the V8 code cache the build made for
+ * it (`<name>.cache`, scripts/code-cache.ts), which skips parsing and compiling the ~1 MB bundle and
+ * every function its first call ran during the build. The cache is used only when its key matches
+ * the `//# codeCacheKey=` trailer of the bundle (V8 itself only checks the source length) and V8
+ * accepts it (same Node/V8 version and flags); otherwise the bundle compiles from source as usual,
+ * with one warning line when V8 rejected a matching cache.
+ *
+ * Build-time only: `FN_CODE_CACHE_OUT=<file>` writes the cache after the bundle ran and the process
+ * got SIGUSR2 (or right after compiling, without running, when `FN_CODE_CACHE_RUN=0`).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Module, createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script, constants as vmConstants } from 'node:vm';
 
 /** Functions the image can run (bundles `dist/functions/<name>.cjs`). */
 export const FUNCTION_NAMES = ['gateway', 'resources', 'exports', 'presign', 'quota'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
+/** First line of a `.cache` file: magic and the bundle's key; the V8 data follows. */
+const CACHE_MAGIC = 'fn-code-cache-v1 ';
+
+function logLine(level: 'error' | 'warn' | 'debug', msg: string, extra: Record<string, unknown> = {}): void {
+  if (level === 'debug' && (process.env.LOG_LEVEL ?? '').toLowerCase() !== 'debug') return;
+  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level, msg, component: 'entry', ...extra }) + '\n');
+}
+
 function fail(message: string): never {
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: message, component: 'entry' }) + '\n');
+  logLine('error', message);
   process.exit(2);
+}
+
+/** The `//# codeCacheKey=<hex>` trailer the build appends to a bundle, if any. */
+function cacheKeyOf(source: string): string | undefined {
+  return /\/\/# codeCacheKey=([0-9a-f]{16,64})\s*$/.exec(source.slice(-100))?.[1];
+}
+
+/** The V8 data of `cacheFile` when it was made for the bundle with `key`, else undefined. */
+function readCache(cacheFile: string, key: string | undefined): Buffer | undefined {
+  if (!key) return undefined;
+  let buf: Buffer;
+  try {
+    buf = readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  const nl = buf.indexOf(10);
+  if (nl < 0 || buf.toString('latin1', 0, nl) !== CACHE_MAGIC + key) {
+    logLine('debug', 'code cache is stale or not ours; compiling from source', { cacheFile });
+    return undefined;
+  }
+  return buf.subarray(nl + 1);
+}
+
+/** Loads a CJS bundle like `require` does, but compiled with its code cache when valid. */
+function loadBundle(file: string): void {
+  const source = readFileSync(file, 'utf8');
+  const key = cacheKeyOf(source);
+  const cacheFile = file.replace(/\.cjs$/, '.cache');
+  const out = process.env.FN_CODE_CACHE_OUT;
+  const cachedData = out ? undefined : readCache(cacheFile, key);
+  // Same wrapper as Node's CJS loader, so line numbers in stack traces match the file.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+    importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  if (cachedData) {
+    if (script.cachedDataRejected) logLine('warn', 'code cache rejected by V8 (built with another Node version or flags?); compiled from source', { cacheFile });
+    else logLine('debug', 'code cache accepted', { cacheFile });
+  }
+  const writeCache = () => writeFileSync(out!, Buffer.concat([Buffer.from(`${CACHE_MAGIC}${key ?? 'none'}\n`, 'latin1'), script.createCachedData()]));
+  if (out && process.env.FN_CODE_CACHE_RUN === '0') {
+    writeCache();
+    process.exit(0);
+  }
+  if (out) {
+    process.on('SIGUSR2', () => {
+      writeCache();
+      process.exit(0);
+    });
+  }
+  const mod = new Module(file, module);
+  mod.filename = file;
+  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(file));
+  const wrapper = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: Module, f: string, d: string) => void;
+  wrapper.call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
+  mod.loaded = true;
 }
 
 const name = process.env.FUNCTION_NAME?.trim() ?? '';
@@ -20,8 +98,8 @@ if (!name) fail(`FUNCTION_NAME is not set; set it in the function's config to on
 if (!(FUNCTION_NAMES as readonly string[]).includes(name)) {
   fail(`FUNCTION_NAME="${name}" is not a known function (${FUNCTION_NAMES.join(', ')})`);
 }
-// The bundle is CJS, so __dirname is dist/functions. A computed path keeps esbuild from inlining
-// every function into this entry.
+// The entry bundle is CJS, so __dirname is dist/functions. A computed path keeps esbuild from
+// inlining every function into this entry.
 const bundle = join(__dirname, `${name}.cjs`);
 if (!existsSync(bundle)) fail(`bundle for "${name}" is missing (${bundle}); run npm run build`);
-require(bundle);
+loadBundle(bundle);

@@ -15,6 +15,7 @@ import { build, type Metafile } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCodeCache } from './code-cache.ts';
 import { lazyBarrelsPlugin } from './lazy-barrels.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,10 +87,17 @@ export function functionNames(root = ROOT): string[] {
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
-/** Build every function plus the entry dispatcher into `dist/`. */
-export async function buildAll(root = ROOT): Promise<BuildResult[]> {
+/** Options of {@link buildAll}. */
+export interface BuildAllOptions {
+  /** Write a V8 code cache per bundle (scripts/code-cache.ts). @default true unless env BUILD_CODE_CACHE=0 */
+  codeCache?: boolean;
+}
+
+/** Build every function plus the entry dispatcher into `dist/`, then each function's code cache. */
+export async function buildAll(root = ROOT, options: BuildAllOptions = {}): Promise<BuildResult[]> {
   const dist = join(root, 'dist');
-  const jobs = functionNames(root).map((fn) => ({
+  const fns = functionNames(root);
+  const jobs = fns.map((fn) => ({
     name: fn,
     entry: join(root, 'functions', fn, 'handler.ts'),
     outfile: join(dist, 'functions', `${fn}.cjs`),
@@ -103,6 +111,13 @@ export async function buildAll(root = ROOT): Promise<BuildResult[]> {
     process.stdout.write(`${relative(root, r.outfile).padEnd(32)} ${kb(r.bytes).padStart(8)}${over}\n`);
     for (const w of r.warnings) process.stdout.write(`  warning: ${w}\n`);
     results.push(r);
+  }
+  if (options.codeCache ?? process.env.BUILD_CODE_CACHE !== '0') {
+    for (const fn of fns) {
+      const bundle = join(dist, 'functions', `${fn}.cjs`);
+      const c = await buildCodeCache({ name: fn, bundle, entry: join(dist, 'functions', 'entry.cjs') });
+      process.stdout.write(`${relative(root, c.cacheFile).padEnd(32)} ${kb(c.bytes).padStart(8)}  ${c.mode}: ${c.note}\n`);
+    }
   }
   return results;
 }
