@@ -67,7 +67,7 @@ describe('lists, updates and retry tokens', () => {
     const ip = (await net.createPublicIp({ createPublicIpDetails: { compartmentId: cid, lifetime: 'RESERVED' as never } })).publicIp;
     expect(ip.ipAddress).toMatch(/^129\.80\./);
     expect((await net.listPublicIps({ compartmentId: cid, scope: 'REGION' as never })).items.map((p) => p.id)).toContain(ip.id);
-    await net.deletePublicIp({ publicIpId: ip.id });
+    await net.deletePublicIp({ publicIpId: ip.id! });
     const e = await failure(net.listNatGateways({ compartmentId: cid }));
     expect([e.statusCode, e.message.includes('ListNatGateways')]).toEqual([501, true]);
   });
