@@ -1,0 +1,159 @@
+/**
+ * esbuild plugin: prune the generated oci-sdk service packages down to what the project calls.
+ *
+ * Why: each `oci-<service>` package's `lib/client.js` holds every operation of the service and its
+ * `lib/model/index.js` requires every model (oci-core: ~500 operations, ~1,500 models, 2 MB of
+ * client and 10 MB of models). CommonJS defeats esbuild's tree shaking, so a function that calls
+ * five Compute operations used to carry all of them (the resources bundle was 5 MB).
+ *
+ * How, at bundle time only (the packages on disk are untouched, and the SDK code that remains is
+ * byte-for-byte the SDK's):
+ * - client.js: operation methods (one parameter named `*Request` or `request`) whose name does not
+ *   occur as an identifier anywhere in the project's own source are removed; constructors,
+ *   accessors and every other member stay.
+ * - model/index.js: only the models reachable from the kept client code (and the waiters) are
+ *   exported, following `model.X` references through each model file, which also covers the
+ *   polymorphic `getJsonObj` dispatch (a base model names its subtypes).
+ * The check is conservative: a name used anywhere in our code keeps its operation. A call through a
+ * computed name built at run time would not be seen; the project makes none (see ARCHITECTURE.md).
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Plugin } from 'esbuild';
+import ts from 'typescript';
+
+const SOURCE_DIRS = ['functions', 'shared'];
+const IDENT = /[A-Za-z_$][\w$]*/g;
+
+function projectIdentifiers(root: string): Set<string> {
+  const names = new Set<string>();
+  const walk = (dir: string) => {
+    let entries: string[];
+    try { entries = readdirSync(dir); } catch { return; }
+    for (const e of entries) {
+      const p = join(dir, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(ts|js|cjs|mjs|graphql)$/.test(e)) for (const m of readFileSync(p, 'utf8').match(IDENT) ?? []) names.add(m);
+    }
+  };
+  for (const d of SOURCE_DIRS) walk(join(root, d));
+  return names;
+}
+
+const MODEL_REF = /\bmodel\.([A-Z][\w$]*)/g;
+
+function modelRefs(text: string): string[] {
+  return [...text.matchAll(MODEL_REF)].map((m) => m[1]!);
+}
+
+function isOperation(member: ts.ClassElement): member is ts.MethodDeclaration {
+  if (!ts.isMethodDeclaration(member) || member.parameters.length !== 1) return false;
+  const p = member.parameters[0]!.name;
+  return ts.isIdentifier(p) && (p.text === 'request' || p.text.endsWith('Request'));
+}
+
+/** The client source with unused operations cut out, and how many were removed. */
+export function pruneClient(source: string, used: Set<string>): { code: string; removed: number; kept: number } {
+  const sf = ts.createSourceFile('client.js', source, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+  const cuts: [number, number][] = [];
+  let kept = 0;
+  const visit = (node: ts.Node) => {
+    if (ts.isClassDeclaration(node)) {
+      for (const m of node.members) {
+        if (!isOperation(m)) continue;
+        const name = m.name.getText(sf);
+        if (used.has(name)) kept++;
+        else cuts.push([m.getFullStart(), m.getEnd()]);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  let code = '';
+  let at = 0;
+  for (const [s, e] of cuts) {
+    code += source.slice(at, s);
+    at = e;
+  }
+  code += source.slice(at);
+  return { code, removed: cuts.length, kept };
+}
+
+interface ModelIndex { header: string; files: Map<string, string> }
+
+/** Parse `const X = __importStar(require("./x")); exports.X = X.X;` pairs out of model/index.js. */
+function readModelIndex(source: string): ModelIndex {
+  const files = new Map<string, string>();
+  for (const m of source.matchAll(/const (\w+) = __importStar\(require\("\.\/([\w.-]+)"\)\);/g)) files.set(m[1]!, m[2]!);
+  const first = source.search(/^exports\.\w+ = .*void 0;$/m);
+  const header = first >= 0 ? source.slice(0, first) : '';
+  return { header, files };
+}
+
+export function reachableModels(modelDir: string, index: ModelIndex, roots: Iterable<string>): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...roots];
+  while (queue.length) {
+    const name = queue.pop()!;
+    if (seen.has(name) || !index.files.has(name)) continue;
+    seen.add(name);
+    const text = readFileSync(join(modelDir, `${index.files.get(name)}.js`), 'utf8');
+    for (const r of modelRefs(text)) if (!seen.has(r)) queue.push(r);
+  }
+  return seen;
+}
+
+function prunedModelIndex(index: ModelIndex, keep: Set<string>): string {
+  let out = index.header.includes("__esModule") ? index.header : index.header + 'Object.defineProperty(exports, "__esModule", { value: true });\n';
+  for (const name of [...keep].sort()) {
+    out += `const ${name} = __importStar(require("./${index.files.get(name)}"));\nexports.${name} = ${name}.${name};\n`;
+  }
+  return out;
+}
+
+export interface PruneStats { pkg: string; operationsKept: number; operationsRemoved: number; modelsKept: number; modelsTotal: number }
+
+/** The esbuild plugin. `stats` collects what was pruned per package (for the build report). */
+export function ociPrunePlugin(options: { root: string; stats?: PruneStats[] }): Plugin {
+  let used: Set<string> | undefined;
+  const perPackage = new Map<string, { client: string; models: Set<string>; stat: PruneStats }>();
+
+  const analyse = (libDir: string) => {
+    let entry = perPackage.get(libDir);
+    if (entry) return entry;
+    used ??= projectIdentifiers(options.root);
+    const clientSrc = readFileSync(join(libDir, 'client.js'), 'utf8');
+    const pruned = pruneClient(clientSrc, used);
+    const indexSrc = readFileSync(join(libDir, 'model', 'index.js'), 'utf8');
+    const index = readModelIndex(indexSrc);
+    const roots = new Set(modelRefs(pruned.code));
+    for (const f of readdirSync(libDir)) if (f.endsWith('-waiter.js')) for (const r of modelRefs(readFileSync(join(libDir, f), 'utf8'))) roots.add(r);
+    const models = reachableModels(join(libDir, 'model'), index, roots);
+    const pkg = libDir.split('node_modules/').pop()!.replace(/\/lib$/, '');
+    const stat: PruneStats = { pkg, operationsKept: pruned.kept, operationsRemoved: pruned.removed, modelsKept: models.size, modelsTotal: index.files.size };
+    options.stats?.push(stat);
+    entry = { client: pruned.code, models, stat };
+    perPackage.set(libDir, entry);
+    return entry;
+  };
+
+  return {
+    name: 'oci-prune',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]node_modules[\\/]oci-[\w-]+[\\/]lib[\\/]client\.js$/ }, (args) => {
+        if (/[\\/]oci-common[\\/]/.test(args.path)) return undefined;
+        const { client } = analyse(dirname(args.path));
+        return { contents: client, loader: 'js', resolveDir: dirname(args.path) };
+      });
+      build.onLoad({ filter: /[\\/]node_modules[\\/]oci-[\w-]+[\\/]lib[\\/]model[\\/]index\.js$/ }, (args) => {
+        if (/[\\/]oci-common[\\/]/.test(args.path)) return undefined;
+        const modelDir = dirname(args.path);
+        const libDir = dirname(modelDir);
+        const { models } = analyse(libDir);
+        const index = readModelIndex(readFileSync(args.path, 'utf8'));
+        if (index.files.size === 0) return undefined; // not the generated shape: leave it alone
+        return { contents: prunedModelIndex(index, models), loader: 'js', resolveDir: modelDir };
+      });
+    },
+  };
+}
