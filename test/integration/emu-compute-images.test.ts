@@ -142,3 +142,17 @@ describe('deleteImage', () => {
     expect((await failure(compute.deleteImage({ imageId: platform.id }))).statusCode).toBe(404);
   });
 });
+
+describe('restarts', () => {
+  it('finishes an image that was being created when the emulator restarted, with its end event', async () => {
+    const { imageId, workRequestId } = await createImage();
+    kit.fx = await kit.fx.restart();
+    const after: OciEventEnvelope[] = [];
+    kit.fx.emu.events.subscribe((e) => after.push(e));
+    compute = kit.client(ComputeClient);
+    wrs = kit.client(WorkRequestClient);
+    await waitFor(async () => (await wrs.getWorkRequest({ workRequestId })).workRequest.status === 'SUCCEEDED', { what: 'work request after restart' });
+    expect((await compute.getImage({ imageId })).image.lifecycleState).toBe('AVAILABLE');
+    expect(after.some((e) => e.eventType === 'com.oraclecloud.computeapi.createimage.end' && e.data.resourceId === imageId)).toBe(true);
+  });
+});
