@@ -50,7 +50,7 @@ export function apiGatewayProvider(ctx: ProviderContext): ApiGatewayProvider {
   function createDeployment(i: DeploymentInput): DeploymentRecord {
     const gw = gateways.require(i.gatewayId, 'gatewayId');
     const prefix = str(i.pathPrefix, 'pathPrefix', { pattern: /^\/[A-Za-z0-9._~\-/]*$/ });
-    if (deployments.all().some((d) => d.gatewayId === gw.id && d.pathPrefix === prefix)) throw OciErrors.conflict(`Gateway ${gw.id} already has a deployment at ${prefix}`);
+    if (deployments.col.values().some((d) => d.gatewayId === gw.id && d.pathPrefix === prefix)) throw OciErrors.conflict(`Gateway ${gw.id} already has a deployment at ${prefix}`);
     const base = seedBase(ctx, 'apideployment', i, { finalState: 'ACTIVE', settleMs: timing.transitionMs });
     return deployments.put({
       ...base, displayName: optionalStr(i.displayName, 'displayName') ?? (prefix.slice(1) || 'root'), gatewayId: gw.id, pathPrefix: prefix, endpoint: `https://${gw.hostname}${prefix}`,

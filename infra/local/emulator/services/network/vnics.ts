@@ -48,7 +48,7 @@ export function vnicApi(ctx: ProviderContext, t: NetworkTables) {
       }
       const wantPublic = i.assignPublicIp ?? !subnet.prohibitPublicIpOnVnic;
       if (wantPublic && subnet.prohibitPublicIpOnVnic) throw OciErrors.invalidParameter(`Subnet ${subnet.id} is private: it prohibits public IPs on VNICs`);
-      const used = new Set(t.vnics.all().filter((v) => v.subnetId === subnet.id && live(v)).map((v) => v.privateIp));
+      const used = new Set(t.vnics.col.values().filter((v) => v.subnetId === subnet.id && live(v)).map((v) => v.privateIp));
       const cidr = parseCidr(subnet.cidrBlock, 'subnet');
       let privateIp = i.privateIp;
       if (privateIp !== undefined && used.has(privateIp)) throw OciErrors.conflict(`Private IP ${privateIp} is already in use in subnet ${subnet.id}`);
