@@ -15,6 +15,7 @@ import { createEventsRouter, type EventsRouter, type RetryPolicy } from '#local/
 import { createLogger, type Logger } from '#shared/log.ts';
 import { loadFunctionIds } from './function-ids.ts';
 import { provision } from './provision-oci.ts';
+import { seedDemoTenancy } from '#local/emulator/seed/index.ts';
 import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SETTINGS, eventRules, loadTables, type FunctionName } from './resources.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -38,6 +39,8 @@ export interface StackOptions {
   runnerLog?: (line: string) => void;
   /** how long a container may take to open its socket @default 10_000 */
   initTimeoutMs?: number;
+  /** seed the demo tenancy (compartments, instances, databases, ...) on first start @default true */
+  seed?: boolean;
   /** the stack's, the front's and the router's log lines @default createLogger({ base: { component: 'stack' } }) */
   log?: Logger;
 }
@@ -87,6 +90,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     const tables = await loadTables(REPO_ROOT);
     const { namespace } = await provision({ endpoint: emulator.url, auth, compartmentId: tenancyId, buckets: BUCKETS, tables });
+    if (options.seed ?? true) {
+      const seeded = await seedDemoTenancy(emulator);
+      if (seeded.applied) log.info('seeded the demo tenancy', { counts: seeded.counts });
+    }
 
     const ids = loadFunctionIds(stateDir);
     const entry = join(distDir, 'entry.cjs');
