@@ -8,7 +8,7 @@ import { generateSshKeyPair } from '../../functions/resources/keys.ts';
 import { Limiter } from '../../functions/resources/limit.ts';
 import { fetchSeries, mqlOf } from '../../functions/resources/metrics.ts';
 import { networkNames, pieceToken } from '../../functions/resources/network.ts';
-import type { LoadBalancerView, MetricsQuery } from '../../functions/resources/ports.ts';
+import type { InstanceView, LoadBalancerView, MetricsQuery } from '../../functions/resources/ports.ts';
 import { requireDuration, requireOcid, requireSshPublicKey } from '../../functions/resources/validate.ts';
 
 const inst = (n: number, c = 'ocid1.compartment.oc1..aaaaaaaac1') => ({ id: `ocid1.instance.oc1.iad.aaaaaaaa${n}x`, compartmentId: c });
@@ -35,7 +35,7 @@ describe('resources health', () => {
     expect(healthOf(lb(['CRITICAL'])).status).toBe('DOWN');
     expect(healthOf(lb(['UNKNOWN'])).status).toBe('UNKNOWN');
     expect(healthOf({ ...lb([]), lifecycleState: 'FAILED' }).status).toBe('DOWN');
-    const vm = { kind: 'INSTANCE', id: 'i', displayName: 'vm', compartmentId: 'c', lifecycleState: 'RUNNING', timeCreated: null, freeformTags: {}, shape: 's', ocpus: 1, memoryInGBs: 1, availabilityDomain: 'ad', faultDomain: null, imageId: null, imageName: null, privateIps: [], publicIps: [] } as const;
+    const vm: InstanceView = { kind: 'INSTANCE', id: 'i', displayName: 'vm', compartmentId: 'c', lifecycleState: 'RUNNING', timeCreated: null, freeformTags: {}, shape: 's', ocpus: 1, memoryInGBs: 1, availabilityDomain: 'ad', faultDomain: null, imageId: null, imageName: null, privateIps: [], publicIps: [] };
     expect(healthOf(vm, { cpu: 97 }).status).toBe('DEGRADED');
     expect(healthOf(vm, { cpu: 20 }).status).toBe('HEALTHY');
     expect(healthOf({ ...vm, lifecycleState: 'STARTING' }).status).toBe('DEGRADED');
