@@ -12,7 +12,8 @@
  * them (better tree shaking); NODE_ENV is defined as production so dev-only branches drop out.
  */
 import { build, type Metafile } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { buildSchema } from 'graphql';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCodeCache } from './code-cache.ts';
@@ -59,6 +60,7 @@ export async function buildFunction(options: BuildFunctionOptions): Promise<Buil
     alias: {
       'isomorphic-fetch': join(ROOT, 'scripts', 'empty-module.cjs'),
       'node-fetch': join(ROOT, 'scripts', 'node-fetch-shim.cjs'),
+      '@whatwg-node/fetch': join(ROOT, 'scripts', 'whatwg-fetch-shim.cjs'),
     },
     legalComments: 'none',
     plugins: options.lazyBarrels === false ? [] : [lazyBarrelsPlugin()],
@@ -85,6 +87,26 @@ export function functionNames(root = ROOT): string[] {
     .sort();
 }
 
+/**
+ * Validates every `schema/<name>.graphql` (with the shared `scalars.graphql` prepended, as the
+ * functions build them). The deployed gateway builds its stitched schema with `trustedSdl` (no SDL
+ * validation at cold start), which is sound only because an invalid SDL never gets past the build.
+ * Throws naming the file and graphql's message.
+ */
+export function validateSchemas(root = ROOT): string[] {
+  const dir = join(root, 'schema');
+  const scalars = readFileSync(join(dir, 'scalars.graphql'), 'utf8');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.graphql') && f !== 'scalars.graphql').sort();
+  for (const f of files) {
+    try {
+      buildSchema(`${scalars}\n${readFileSync(join(dir, f), 'utf8')}`);
+    } catch (e: unknown) {
+      throw new Error(`schema/${f} is not a valid subschema: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return files;
+}
+
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
 /** Options of {@link buildAll}. */
@@ -96,6 +118,7 @@ export interface BuildAllOptions {
 /** Build every function plus the entry dispatcher into `dist/`, then each function's code cache. */
 export async function buildAll(root = ROOT, options: BuildAllOptions = {}): Promise<BuildResult[]> {
   const dist = join(root, 'dist');
+  validateSchemas(root);
   const fns = functionNames(root);
   const jobs = fns.map((fn) => ({
     name: fn,

@@ -28,6 +28,8 @@ export interface GatewayOptions {
   graphqlEndpoint?: string;
   /** Serve GraphiQL on GET with `Accept: text/html`. @default true */
   graphiql?: boolean;
+  /** Build the stitched schema without validating the SDL (see `GatewaySchemaOptions.trustedSdl`). @default false */
+  trustedSdl?: boolean;
 }
 
 export type Gateway = YogaServerInstance<GatewayServerContext, GatewayContext>;
@@ -41,7 +43,7 @@ export type Gateway = YogaServerInstance<GatewayServerContext, GatewayContext>;
 export function createGateway(options: GatewayOptions): Gateway {
   const baseLog = options.logger ?? rootLog;
   let schema: GraphQLSchema | undefined;
-  const getSchema = () => (schema ??= buildGatewaySchema({ sdl: options.sdl ?? domainSdl, executors: options.executors }));
+  const getSchema = () => (schema ??= buildGatewaySchema({ sdl: options.sdl ?? domainSdl, executors: options.executors, trustedSdl: options.trustedSdl ?? false }));
   return createYoga<GatewayServerContext, GatewayContext>({
     schema: getSchema,
     graphqlEndpoint: options.graphqlEndpoint ?? process.env.GRAPHQL_PATH ?? '/graphql',

@@ -11,7 +11,8 @@ import { createOciInvoker } from './invoker-oci.ts';
 
 const mode = process.env.GATEWAY_MODE?.trim() || 'remote';
 
-const gateway = createGateway({ executors: remoteExecutorsFromEnv({ functions: DOMAIN_FUNCTIONS, invoker: createOciInvoker() }) });
+// trustedSdl: the build validated schema/*.graphql, so the cold start skips validating it again.
+const gateway = createGateway({ executors: remoteExecutorsFromEnv({ functions: DOMAIN_FUNCTIONS, invoker: createOciInvoker() }), trustedSdl: true });
 
 // GATEWAY_MODE=inprocess exists for tests, which build createGateway with createInMemoryInvoker
 // themselves; a deployed gateway in any mode but remote is misconfigured and says so.
