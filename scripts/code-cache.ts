@@ -13,7 +13,10 @@
  *
  * The cache is only valid for the exact Node binary (V8 version and flags) that made it, so the
  * image must build it with the Node it runs: the Dockerfile runs `npm run build` on the same base
- * image as the runtime stage. A mismatch is harmless (V8 rejects it; the bundle compiles from source).
+ * image as the runtime stage. V8 flags count too: e.g. `NODE_OPTIONS=--max-old-space-size=256` at
+ * run time rejects a cache trained without it, so set the runtime's NODE_OPTIONS as
+ * `CODE_CACHE_NODE_OPTIONS` for the build. A mismatch is harmless (V8 rejects the cache, entry.cjs
+ * logs one warning and the bundle compiles from source).
  */
 import { spawn } from 'node:child_process';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -64,6 +67,8 @@ function fakeEnvironment(dir: string): Record<string, string> {
     FN_APP_ID: 'ocid1.fnapp.oc1..codecache', FN_FN_ID: claims.sub, FN_MEMORY: '256', FN_TYPE: 'sync', LOG_LEVEL: 'error',
     OCI_RESOURCE_PRINCIPAL_VERSION: '2.2', OCI_RESOURCE_PRINCIPAL_RPST: join(dir, 'rpst'), OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: join(dir, 'key.pem'),
     OCI_RESOURCE_PRINCIPAL_REGION: 'us-ashburn-1', OCI_ENDPOINT: 'http://127.0.0.1:9', OS_NAMESPACE: 'codecache', NOSQL_COMPARTMENT_ID: tenancy,
+    // The V8 flags the functions will run with (they are part of the cache's validity).
+    ...(process.env.CODE_CACHE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.CODE_CACHE_NODE_OPTIONS } : {}),
   };
 }
 
