@@ -1,8 +1,10 @@
 /**
  * {@link InventoryPort} over the oci-sdk clients: Identity (compartments), Compute and Virtual
- * Network (instances with VNIC IPs and image names), and the per-service lists in services-oci.ts.
+ * Network (instances with their IPs and image names), and the per-service lists in services-oci.ts.
+ * A compartment's instances cost ListInstances + ListVnicAttachments + ListPrivateIps per subnet in
+ * use + ListPublicIps per AD in use and one for reserved IPs (all paginated), never a call per VNIC.
  */
-import { ComputeClient, VirtualNetworkClient, type models as core } from 'oci-core';
+import { ComputeClient, VirtualNetworkClient, requests as coreRequests, type models as core } from 'oci-core';
 import { IdentityClient, requests as identityRequests, type models as identity } from 'oci-identity';
 import { BadUserInputError, NotFoundError, isAppError } from '#shared/errors.ts';
 import { createOciClient } from '#shared/oci/index.ts';
@@ -53,10 +55,13 @@ export function createOciInventory(calls: OciCalls, options: { tenancyId: string
     return p;
   };
 
-  /** private/public IPs per instance id from its attachments' VNICs */
-  async function ipsOf(attachments: core.VnicAttachment[]): Promise<Map<string, { privateIps: string[]; publicIps: string[] }>> {
-    const out = new Map<string, { privateIps: string[]; publicIps: string[] }>();
-    await Promise.all(attachments.filter((a) => a.vnicId && (a.lifecycleState === 'ATTACHED' || a.lifecycleState === 'ATTACHING')).map(async (a) => {
+  type Ips = { privateIps: string[]; publicIps: string[] };
+  const live = (a: core.VnicAttachment) => !!a.vnicId && (a.lifecycleState === 'ATTACHED' || a.lifecycleState === 'ATTACHING');
+
+  /** private/public IPs per instance id, one GetVnic per attachment (exact; for one instance) */
+  async function ipsByVnic(attachments: core.VnicAttachment[]): Promise<Map<string, Ips>> {
+    const out = new Map<string, Ips>();
+    await Promise.all(attachments.filter(live).map(async (a) => {
       let vnic: core.Vnic;
       try {
         vnic = (await calls.one('network', () => vn.getVnic({ vnicId: a.vnicId! }))).vnic;
@@ -72,14 +77,69 @@ export function createOciInventory(calls: OciCalls, options: { tenancyId: string
     return out;
   }
 
+  /** primary private IP per VNIC id in a subnet: one paginated ListPrivateIps, shared by the request's compartments */
+  const subnetIps = new Map<string, Promise<Map<string, { id: string; ipAddress: string }>>>();
+  const primaryIpsOf = (subnetId: string) => {
+    let p = subnetIps.get(subnetId);
+    if (!p) {
+      p = calls.allPages('network', (page, limit) => vn.listPrivateIps({ subnetId, limit, ...(page ? { page } : {}) }))
+        .then((ips) => new Map(ips.filter((ip) => ip.isPrimary && ip.vnicId && ip.id && ip.ipAddress).map((ip) => [ip.vnicId!, { id: ip.id!, ipAddress: ip.ipAddress! }])));
+      subnetIps.set(subnetId, p);
+    }
+    return p;
+  };
+
+  /**
+   * Public IPs of private IPs in a compartment, by private IP OCID: ephemeral ones are AD-scoped
+   * (one ListPublicIps per availability domain in use), reserved ones regional (one more).
+   * A reserved IP kept in another compartment than its VNIC is not seen here (instance(id) sees it).
+   */
+  async function publicIpsIn(compartmentId: string, ads: string[]): Promise<Map<string, string>> {
+    const { Scope } = coreRequests.ListPublicIpsRequest;
+    const lists = await Promise.all([
+      ...ads.map((availabilityDomain) => calls.allPages('network', (page, limit) => vn.listPublicIps({ scope: Scope.AvailabilityDomain, availabilityDomain, compartmentId, limit, ...(page ? { page } : {}) }))),
+      calls.allPages('network', (page, limit) => vn.listPublicIps({ scope: Scope.Region, lifetime: coreRequests.ListPublicIpsRequest.Lifetime.Reserved, compartmentId, limit, ...(page ? { page } : {}) })),
+    ]);
+    const out = new Map<string, string>();
+    for (const p of lists.flat()) {
+      const target = p.assignedEntityId ?? p.privateIpId;
+      if (target && p.ipAddress && (p.assignedEntityType === undefined || String(p.assignedEntityType) === 'PRIVATE_IP')) out.set(target, p.ipAddress);
+    }
+    return out;
+  }
+
+  /**
+   * private/public IPs per instance id for a compartment's attachments without a call per VNIC:
+   * ListPrivateIps per subnet (primary IP of each VNIC) and ListPublicIps for the compartment.
+   */
+  async function ipsByList(compartmentId: string, attachments: core.VnicAttachment[]): Promise<Map<string, Ips>> {
+    const att = attachments.filter(live);
+    const out = new Map<string, Ips>();
+    if (!att.length) return out;
+    const subnets = [...new Set(att.map((a) => a.subnetId).filter((x): x is string => !!x))];
+    const ads = [...new Set(att.map((a) => a.availabilityDomain))];
+    const [primaries, publics] = await Promise.all([Promise.all(subnets.map(primaryIpsOf)), publicIpsIn(compartmentId, ads)]);
+    const byVnic = new Map(primaries.flatMap((m) => [...m]));
+    for (const a of att) {
+      const ip = byVnic.get(a.vnicId!);
+      if (!ip) continue; // not in the subnet lists (detached meanwhile)
+      const cur = out.get(a.instanceId) ?? { privateIps: [], publicIps: [] };
+      cur.privateIps.push(ip.ipAddress);
+      const pub = publics.get(ip.id);
+      if (pub) cur.publicIps.push(pub);
+      out.set(a.instanceId, cur);
+    }
+    return out;
+  }
+
   async function listInstances(compartmentId: string): Promise<InstanceView[]> {
     const [instances, attachments] = await Promise.all([
       calls.allPages('compute', (page, limit) => compute.listInstances({ compartmentId, limit, ...(page ? { page } : {}) })),
       calls.allPages('compute', (page, limit) => compute.listVnicAttachments({ compartmentId, limit, ...(page ? { page } : {}) })),
     ]);
-    const live = new Set(instances.filter((i) => i.lifecycleState !== 'TERMINATED').map((i) => i.id));
+    const running = new Set(instances.filter((i) => i.lifecycleState !== 'TERMINATED').map((i) => i.id));
     const [ips, names] = await Promise.all([
-      ipsOf(attachments.filter((a) => live.has(a.instanceId))),
+      ipsByList(compartmentId, attachments.filter((a) => running.has(a.instanceId))),
       Promise.all(instances.map((i) => imageName(i.imageId))),
     ]);
     return instances.map((i, n) => instanceView(i, ips.get(i.id) ?? { privateIps: [], publicIps: [] }, names[n] ?? null));
@@ -101,6 +161,7 @@ export function createOciInventory(calls: OciCalls, options: { tenancyId: string
       if (kind === 'instances') return listInstances(compartmentId) as Promise<ListKindValue[K][]>;
       return lists[kind as Exclude<ListKind, 'instances'>](compartmentId) as Promise<ListKindValue[K][]>;
     },
+    backendSetHealth: (loadBalancerId, backendSetName) => lists.backendSetHealth(loadBalancerId, backendSetName),
     async compartmentOf(resourceId) {
       const type = ocidType(resourceId);
       if (type === 'instance') return (await calls.one('compute', () => compute.getInstance({ instanceId: resourceId }))).instance.compartmentId;
@@ -114,7 +175,7 @@ export function createOciInventory(calls: OciCalls, options: { tenancyId: string
         i.lifecycleState === 'TERMINATED' ? Promise.resolve([]) : calls.allPages('compute', (page, limit) => compute.listVnicAttachments({ compartmentId: i.compartmentId, instanceId, limit, ...(page ? { page } : {}) })),
         imageName(i.imageId),
       ]);
-      const ips = await ipsOf(attachments);
+      const ips = await ipsByVnic(attachments);
       return instanceView(i, ips.get(i.id) ?? { privateIps: [], publicIps: [] }, name);
     },
   };

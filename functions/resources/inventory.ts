@@ -9,7 +9,7 @@ import type { Logger } from '#shared/log.ts';
 import { healthOf, wantsLoad, type RecentLoad } from './health.ts';
 import { fetchSeries, recentMean } from './metrics.ts';
 import type {
-  CompartmentRecord, Health, InventoryPort, ListKind, ListKindValue, MetricsPort, ResourceKind, ResourceView,
+  BackendSetHealthDetail, BackendSetHealthView, CompartmentRecord, Health, InventoryPort, ListKind, ListKindValue, MetricsPort, ResourceKind, ResourceView,
 } from './ports.ts';
 
 export interface CompartmentNode extends CompartmentRecord { path: string; depth: number }
@@ -119,6 +119,26 @@ export class Inventory {
   /** The compartment of a resource (cached: resources do not move often, and a move only misplaces a metrics query). */
   compartmentOf(resourceId: string): Promise<string> {
     return this.cached(`${resourceId}|compartment`, false, () => this.d.port.compartmentOf(resourceId));
+  }
+
+  /**
+   * Per-backend health of a backend set: from the list when it has it (an OK set: all lists empty),
+   * else one GetBackendSetHealth, shared by every field of the request that asks.
+   */
+  backendDetail(h: BackendSetHealthView): Promise<BackendSetHealthDetail> {
+    if (h.criticalBackends && h.warningBackends && h.unknownBackends) {
+      return Promise.resolve({ status: h.status, totalBackendCount: h.totalBackendCount, criticalBackends: h.criticalBackends, warningBackends: h.warningBackends, unknownBackends: h.unknownBackends });
+    }
+    const { loadBalancerId, backendSetName } = h;
+    if (!loadBalancerId || !backendSetName) return Promise.resolve({ status: h.status, totalBackendCount: h.totalBackendCount, criticalBackends: [], warningBackends: [], unknownBackends: [] });
+    const key = `detail:${loadBalancerId}|${backendSetName}`;
+    let p = this.inflight.get(key) as Promise<BackendSetHealthDetail> | undefined;
+    if (!p) {
+      p = this.d.port.backendSetHealth(loadBalancerId, backendSetName)
+        .then((d) => d ?? { status: h.status, totalBackendCount: h.totalBackendCount, criticalBackends: [], warningBackends: [], unknownBackends: [] });
+      this.inflight.set(key, p);
+    }
+    return p;
   }
 
   /** Forget cached lists a mutation changed. */

@@ -48,10 +48,20 @@ export interface ApiGatewayView extends BaseResource {
   endpointType: string; hostname: string | null; deployments: DeploymentView[];
 }
 
+/**
+ * A backend set's health. `status` comes from the compartment's ListLoadBalancerHealths (or one
+ * GetLoadBalancerHealth for a multi-set load balancer that is not OK); the per-backend lists need
+ * GetBackendSetHealth, so they are absent until asked for ({@link InventoryPort.backendSetHealth}).
+ */
+export interface BackendSetHealthView {
+  /** OK | WARNING | CRITICAL | UNKNOWN */
+  status: string; totalBackendCount: number; loadBalancerId?: string; backendSetName?: string;
+  criticalBackends?: string[]; warningBackends?: string[]; unknownBackends?: string[];
+}
+export interface BackendSetHealthDetail { status: string; totalBackendCount: number; criticalBackends: string[]; warningBackends: string[]; unknownBackends: string[] }
 export interface BackendSetView {
   name: string; policy: string | null; backends: { name: string; ipAddress: string; port: number }[];
-  /** OK | WARNING | CRITICAL | UNKNOWN, from GetBackendSetHealth */
-  health: { status: string; totalBackendCount: number; criticalBackends: string[]; warningBackends: string[]; unknownBackends: string[] } | null;
+  health: BackendSetHealthView | null;
 }
 export interface LoadBalancerView extends BaseResource {
   kind: 'LOAD_BALANCER';
@@ -77,6 +87,8 @@ export interface InventoryPort {
   getInstance(id: string): Promise<InstanceView>;
   /** the compartment of a resource with metrics (instance, autonomous database, MySQL DB system, load balancer) */
   compartmentOf(id: string): Promise<string>;
+  /** one backend set's per-backend health (GetBackendSetHealth); null when the set or load balancer is gone */
+  backendSetHealth(loadBalancerId: string, backendSetName: string): Promise<BackendSetHealthDetail | null>;
 }
 
 export const METRIC_NAMES = ['CPU', 'MEMORY', 'NETWORK_IN', 'NETWORK_OUT'] as const;

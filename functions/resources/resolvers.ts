@@ -4,7 +4,7 @@ import { requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
 import type { CompartmentNode, Inventory } from './inventory.ts';
 import { fetchSeries } from './metrics.ts';
 import { instanceAction, launchInstance, terminateInstance, type OperationsDeps } from './operations.ts';
-import { INSTANCE_ACTIONS, METRIC_NAMES, RESOURCE_KINDS, type HealthStatus, type InventoryPort, type MetricsPort, type ResourceKind, type ResourceView } from './ports.ts';
+import { INSTANCE_ACTIONS, METRIC_NAMES, RESOURCE_KINDS, type BackendSetHealthView, type HealthStatus, type InventoryPort, type MetricsPort, type ResourceKind, type ResourceView } from './ports.ts';
 import {
   COMPARTMENT_TYPES, requireDuration, requireInt, requireList, requireNumber, requireOcid, requireOneOf, requireSshPublicKey, requireString,
 } from './validate.ts';
@@ -118,6 +118,11 @@ export const resourcesResolvers = {
       for (const h of await Promise.all([...s.byKind.values()].flat().map((r) => ctx.inventory.health(r)))) counts.set(h.status, (counts.get(h.status) ?? 0) + 1);
       return [...counts].map(([status, count]) => ({ status, count }));
     },
+  },
+  BackendSetHealth: {
+    criticalBackends: async (h: BackendSetHealthView, _: unknown, ctx: ResourcesContext) => (await ctx.inventory.backendDetail(h)).criticalBackends,
+    warningBackends: async (h: BackendSetHealthView, _: unknown, ctx: ResourcesContext) => (await ctx.inventory.backendDetail(h)).warningBackends,
+    unknownBackends: async (h: BackendSetHealthView, _: unknown, ctx: ResourcesContext) => (await ctx.inventory.backendDetail(h)).unknownBackends,
   },
   Resource: { __resolveType: (r: ResourceView) => ({ INSTANCE: 'Instance', DATABASE: 'Database', CLUSTER: 'Cluster', API_GATEWAY: 'ApiGateway', LOAD_BALANCER: 'LoadBalancer' })[r.kind] },
   Instance: resourceFields,

@@ -1,7 +1,8 @@
 /**
  * The per-compartment lists of the other services, fully paginated and enriched with one
  * compartment-wide list per child kind (node pools, deployments) rather than one call per parent:
- * Database (autonomous), MySQL, Container Engine, API Gateway, Load Balancer (+ backend set health).
+ * Database (autonomous), MySQL, Container Engine, API Gateway, Load Balancer (+ backend set health
+ * from one ListLoadBalancerHealths per compartment; per-backend detail only on demand).
  */
 import { DeploymentClient, GatewayClient } from 'oci-apigateway';
 import { ContainerEngineClient } from 'oci-containerengine';
@@ -11,12 +12,12 @@ import { DbSystemClient } from 'oci-mysql';
 import { isAppError } from '#shared/errors.ts';
 import { createOciClient } from '#shared/oci/index.ts';
 import { iso, tagsOf, type OciCalls } from './calls.ts';
-import type { ApiGatewayView, BackendSetView, ClusterView, DatabaseView, ListKind, ListKindValue, LoadBalancerView } from './ports.ts';
+import type { ApiGatewayView, BackendSetHealthView, BackendSetView, ClusterView, DatabaseView, InventoryPort, ListKind, ListKindValue, LoadBalancerView } from './ports.ts';
 
 type Lists = { [K in Exclude<ListKind, 'instances'>]: (compartmentId: string) => Promise<ListKindValue[K][]> } & {
   /** compartment of an autonomous database, MySQL DB system or load balancer */
   compartmentOf(kind: 'autonomousdatabase' | 'mysqldbsystem' | 'loadbalancer', id: string): Promise<string>;
-};
+} & Pick<InventoryPort, 'backendSetHealth'>;
 
 const pageArgs = (page: string | undefined, limit: number) => ({ limit, ...(page ? { page } : {}) });
 
@@ -28,23 +29,44 @@ export function createServiceLists(calls: OciCalls): Lists {
   const deployments = createOciClient(DeploymentClient, { service: 'APIGATEWAY' });
   const lbs = createOciClient(LoadBalancerClient, { service: 'LOADBALANCER' });
 
-  async function backendSets(l: lb.LoadBalancer): Promise<BackendSetView[]> {
+  /** status per load balancer id: one paginated ListLoadBalancerHealths for the compartment */
+  async function healthSummaries(compartmentId: string): Promise<Map<string, string>> {
+    const items = await calls.allPages('loadbalancer', (p, n) => lbs.listLoadBalancerHealths({ compartmentId, ...pageArgs(p, n) }));
+    return new Map(items.map((h) => [h.loadBalancerId, String(h.status)]));
+  }
+
+  /**
+   * Backend set health from the load balancer's status: OK means every set is OK, and a load
+   * balancer with one set has that set's status (OCI's roll-up rules); otherwise (several sets,
+   * not OK, or no summary yet) one GetLoadBalancerHealth names the sets by status.
+   */
+  async function backendSets(l: lb.LoadBalancer, summary: string | undefined): Promise<BackendSetView[]> {
     const sets = Object.values(l.backendSets ?? {});
-    return Promise.all(sets.map(async (s): Promise<BackendSetView> => {
-      let health: BackendSetView['health'] = null;
-      if (l.lifecycleState === 'ACTIVE') {
+    let statusOf: ((name: string) => string) | undefined;
+    if (l.lifecycleState === 'ACTIVE' && sets.length) {
+      if (summary === 'OK' || (summary && sets.length === 1)) statusOf = () => summary;
+      else {
         try {
-          const h = (await calls.one('loadbalancer', () => lbs.getBackendSetHealth({ loadBalancerId: l.id, backendSetName: s.name }))).backendSetHealth;
-          health = {
-            status: String(h.status), totalBackendCount: h.totalBackendCount, criticalBackends: h.criticalStateBackendNames ?? [],
-            warningBackends: h.warningStateBackendNames ?? [], unknownBackends: h.unknownStateBackendNames ?? [],
-          };
+          const h = (await calls.one('loadbalancer', () => lbs.getLoadBalancerHealth({ loadBalancerId: l.id }))).loadBalancerHealth;
+          const named = new Map<string, string>();
+          for (const [st, names] of [['CRITICAL', h.criticalStateBackendSetNames], ['WARNING', h.warningStateBackendSetNames], ['UNKNOWN', h.unknownStateBackendSetNames]] as const) {
+            for (const n of names ?? []) named.set(n, st);
+          }
+          statusOf = (name) => named.get(name) ?? 'OK';
         } catch (e: unknown) {
           if (!(isAppError(e) && e.code === 'NOT_FOUND')) throw e;
         }
       }
-      return { name: s.name, policy: s.policy ?? null, backends: (s.backends ?? []).map((b) => ({ name: b.name, ipAddress: b.ipAddress, port: b.port })), health };
-    }));
+    }
+    return sets.map((s): BackendSetView => {
+      const status = statusOf?.(s.name);
+      const backends = (s.backends ?? []).map((b) => ({ name: b.name, ipAddress: b.ipAddress, port: b.port }));
+      const health: BackendSetHealthView | null = status === undefined ? null : {
+        status, totalBackendCount: backends.length, loadBalancerId: l.id, backendSetName: s.name,
+        ...(status === 'OK' ? { criticalBackends: [], warningBackends: [], unknownBackends: [] } : {}),
+      };
+      return { name: s.name, policy: s.policy ?? null, backends, health };
+    });
   }
 
   return {
@@ -107,12 +129,34 @@ export function createServiceLists(calls: OciCalls): Lists {
       }));
     },
     async loadBalancers(compartmentId) {
-      const items = await calls.allPages('loadbalancer', (p, n) => lbs.listLoadBalancers({ compartmentId, ...pageArgs(p, n) }));
+      // the health list starts with the first page that holds an active load balancer (none: no call)
+      let summaries: Promise<Map<string, string>> | undefined;
+      const items = await calls.allPages('loadbalancer', async (p, n) => {
+        const r = await lbs.listLoadBalancers({ compartmentId, ...pageArgs(p, n) });
+        if (!summaries && r.items.some((l) => l.lifecycleState === 'ACTIVE')) {
+          summaries = healthSummaries(compartmentId);
+          summaries.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
+        }
+        return r;
+      });
+      const byId = summaries ? await summaries : new Map<string, string>();
       return Promise.all(items.map(async (l): Promise<LoadBalancerView> => ({
         kind: 'LOAD_BALANCER', id: l.id, displayName: l.displayName, compartmentId: l.compartmentId, lifecycleState: String(l.lifecycleState),
         timeCreated: iso(l.timeCreated), freeformTags: tagsOf(l.freeformTags), shape: l.shapeName, isPrivate: l.isPrivate ?? false,
-        ipAddresses: (l.ipAddresses ?? []).map((a) => a.ipAddress), backendSets: await backendSets(l),
+        ipAddresses: (l.ipAddresses ?? []).map((a) => a.ipAddress), backendSets: await backendSets(l, byId.get(l.id)),
       })));
+    },
+    async backendSetHealth(loadBalancerId, backendSetName) {
+      try {
+        const h = (await calls.one('loadbalancer', () => lbs.getBackendSetHealth({ loadBalancerId, backendSetName }))).backendSetHealth;
+        return {
+          status: String(h.status), totalBackendCount: h.totalBackendCount, criticalBackends: h.criticalStateBackendNames ?? [],
+          warningBackends: h.warningStateBackendNames ?? [], unknownBackends: h.unknownStateBackendNames ?? [],
+        };
+      } catch (e: unknown) {
+        if (isAppError(e) && e.code === 'NOT_FOUND') return null;
+        throw e;
+      }
     },
   };
 }

@@ -72,6 +72,13 @@ describe('resources: instances', () => {
     expect(items.every((i: { privateIps: string[]; publicIps: string[] }) => i.privateIps.length === 1 && i.publicIps.length === 1)).toBe(true);
     const calls = kit.callsSince(before);
     expect(calls.filter((c) => c.operation === 'ListInstances').length).toBe(Math.ceil(launched.length / 2));
+    // IPs from ListPrivateIps (subnet) + ListPublicIps, never a GetVnic per VNIC; the same as instance(id) (which uses GetVnic)
+    expect(calls.filter((c) => c.operation === 'GetVnic')).toEqual([]);
+    expect(calls.some((c) => c.operation === 'ListPrivateIps') && calls.some((c) => c.operation === 'ListPublicIps')).toBe(true);
+    for (const i of items as { id: string; privateIps: string[]; publicIps: string[] }[]) {
+      const one = await kit.gql(`query($id: ID!) { instance(id: $id) { privateIps publicIps } }`, { id: i.id });
+      expect(one.data!.instance).toEqual({ privateIps: i.privateIps, publicIps: i.publicIps });
+    }
 
     const again = kit.seq();
     const cached = await kit.gql(LIST, { c: compartmentId });

@@ -118,7 +118,26 @@ describe('resources: dashboard inventory through the gateway', () => {
     const calls = kit.callsSince(before);
     // 5 ADBs per compartment at 2 per page: 3 pages in each of the two compartments that hold them
     expect(calls.filter((c) => c.operation === 'ListAutonomousDatabases')).toHaveLength(3 + 3 + 1 + 1);
-    expect(calls.filter((c) => c.operation === 'GetBackendSetHealth')).toHaveLength(4);
+    // LB health: one ListLoadBalancerHealths where load balancers are, one GetLoadBalancerHealth for the
+    // multi-set one that is not OK, and no per-backend-set call (the query does not ask for backends)
+    expect(calls.filter((c) => c.operation === 'ListLoadBalancerHealths')).toHaveLength(2); // 3 LBs at 2 per page
+    expect(calls.filter((c) => c.operation === 'GetLoadBalancerHealth')).toHaveLength(1);
+    expect(calls.filter((c) => c.operation === 'GetBackendSetHealth')).toHaveLength(0);
+  });
+
+  it('fetches per-backend health only when asked, and only for sets that are not OK', async () => {
+    const before = kit.seq();
+    const r = await post(`query($c: ID!) { compartments(rootId: $c, includeSubtree: false) { loadBalancers(fresh: true) {
+      displayName backendSets { name health { status totalBackendCount criticalBackends warningBackends unknownBackends } } } } }`, { c: ids.leaf });
+    expect(r.errors).toBeUndefined();
+    const lbs = Object.fromEntries(r.data.compartments[0].loadBalancers.map((l: { displayName: string }) => [l.displayName, l]));
+    const set = (lb: string, name: string) => lbs[lb].backendSets.find((b: { name: string }) => b.name === name).health;
+    expect(set('lb-ok', 'web')).toEqual({ status: 'OK', totalBackendCount: 1, criticalBackends: [], warningBackends: [], unknownBackends: [] });
+    expect(set('lb-half', 'web')).toMatchObject({ status: 'OK', criticalBackends: [] });
+    expect(set('lb-half', 'api')).toEqual({ status: 'CRITICAL', totalBackendCount: 1, criticalBackends: ['10.0.0.7:8080'], warningBackends: [], unknownBackends: [] });
+    expect(set('lb-down', 'web')).toMatchObject({ status: 'CRITICAL', criticalBackends: ['10.0.0.8:80'] });
+    const detail = kit.callsSince(before).filter((c) => c.operation === 'GetBackendSetHealth');
+    expect(detail).toHaveLength(2); // lb-half/api and lb-down/web, once each although three fields ask
   });
 
   it('serves the repeat from the cache with no OCI call, and fresh: true bypasses it', async () => {

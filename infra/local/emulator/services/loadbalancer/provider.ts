@@ -1,18 +1,20 @@
 /**
  * Load Balancer (LoadBalancerClient, `/20170115`): ListLoadBalancers, GetLoadBalancer,
- * ListBackendSets, GetBackendSet, GetBackendSetHealth, GetBackendHealth, GetLoadBalancerHealth over
- * records made by `createLoadBalancer` (seed, tests, bench), where each backend carries the health
+ * ListBackendSets, GetBackendSet, GetBackendSetHealth, GetBackendHealth, GetLoadBalancerHealth,
+ * ListLoadBalancerHealths (per compartment: `{loadBalancerId, status}` summaries) over records made by `createLoadBalancer` (seed, tests, bench), where each backend carries the health
  * the seed gives it. Every other LoadBalancerClient operation answers 501 naming it.
  *
  * Health rules (OCI's, simplified): a backend set is UNKNOWN with no backends or when every
  * backend is UNKNOWN, OK when all are OK, CRITICAL when none is OK, else WARNING; a load balancer
- * likewise over its backend sets. Limitations: read-only over REST; no health checks run;
+ * likewise over its backend sets, except that a load balancer with exactly one backend set has
+ * that set's status (as on OCI, whose documented load balancer rules give that for one set). Limitations: read-only over REST; no health checks run;
  * `healthCheckResults` are synthetic; listeners, certificates and rule sets are stored as given.
  */
 import type { EmulatorRequest, Provider, ProviderContext, Route } from '../../core/types.ts';
 import { surfaceOf } from '../resource-kit/catalog.ts';
 import { readonlyRoutes, seedBase, type SeedCommon } from '../resource-kit/readonly.ts';
-import { ResourceTable, type BaseResource } from '../resource-kit/table.ts';
+import { listAnswer, ResourceTable, type BaseResource } from '../resource-kit/table.ts';
+import { requireCompartment } from '../identity-compartments/store.ts';
 import { timingFromEnv } from '../resource-kit/timing.ts';
 import { notFound, optionalBool, optionalStr } from '../resource-kit/validate.ts';
 
@@ -61,6 +63,12 @@ export function loadBalancerProvider(ctx: ProviderContext): LoadBalancerProvider
     return { status: rollUp(Object.values(h)), warningStateBackendNames: names('WARNING'), criticalStateBackendNames: names('CRITICAL'), unknownStateBackendNames: names('UNKNOWN'), totalBackendCount: Object.keys(h).length };
   };
   const etag = (lb: LoadBalancerRecord) => ({ etag: lb._etag });
+  const lbHealth = (lb: LoadBalancerRecord) => {
+    const sets = Object.keys(lb.backendSets).map((n) => [n, setHealth(lb, n).status] as const);
+    const pick = (s: Health) => sets.filter(([, v]) => v === s).map(([n]) => n);
+    const status = sets.length === 1 ? sets[0]![1] : rollUp(sets.map(([, v]) => v));
+    return { status, warningStateBackendSetNames: pick('WARNING'), criticalStateBackendSetNames: pick('CRITICAL'), unknownStateBackendSetNames: pick('UNKNOWN'), totalBackendSetCount: sets.length };
+  };
 
   const routes: Route[] = [
     ...readonlyRoutes(ctx, { table, path: '/20170115/loadBalancers', idParam: 'loadBalancerId', list: 'ListLoadBalancers', get: 'GetLoadBalancer', filters: { displayName: 'displayName' }, sortKeys: { timecreated: 'timeCreated', displayname: 'displayName' } }),
@@ -79,11 +87,14 @@ export function loadBalancerProvider(ctx: ProviderContext): LoadBalancerProvider
     },
     {
       method: 'GET', path: `${base}/health`, operation: 'GetLoadBalancerHealth',
+      handler: (req) => { const lb = lbOf(req); return { headers: etag(lb), body: lbHealth(lb) }; },
+    },
+    {
+      method: 'GET', path: '/20170115/loadBalancerHealths', operation: 'ListLoadBalancerHealths',
       handler: (req) => {
-        const lb = lbOf(req);
-        const sets = Object.keys(lb.backendSets).map((n) => [n, setHealth(lb, n).status] as const);
-        const pick = (s: Health) => sets.filter(([, v]) => v === s).map(([n]) => n);
-        return { headers: etag(lb), body: { status: rollUp(sets.map(([, v]) => v)), warningStateBackendSetNames: pick('WARNING'), criticalStateBackendSetNames: pick('CRITICAL'), unknownStateBackendSetNames: pick('UNKNOWN'), totalBackendSetCount: sets.length } };
+        const compartmentId = requireCompartment(ctx, req.query('compartmentId'));
+        const rows = table.all().filter((lb) => lb.compartmentId === compartmentId);
+        return listAnswer(req, rows, { view: (lb) => ({ loadBalancerId: lb.id, status: lbHealth(lb).status }) });
       },
     },
   ];

@@ -1,8 +1,9 @@
 /**
  * Virtual Network (VirtualNetworkClient, `/20160918/...`): VCNs, subnets, internet gateways,
  * route tables, security lists (create/get/list/update/delete with displayName and vcnId filters,
- * retry tokens, `if-match`), VNIC get/update and public IPs (reserved create/delete; ephemeral
- * ones come with instance VNICs). Every other VirtualNetworkClient operation answers 501.
+ * retry tokens, `if-match`), VNIC get/update, private IPs (list by subnet/VNIC/address, get: the
+ * primary private IP of each VNIC) and public IPs (reserved create/delete; ephemeral ones come
+ * with instance VNICs, AD-scoped as on OCI). Every other VirtualNetworkClient operation answers 501.
  *
  * Limitations against OCI:
  * - resources are AVAILABLE at once and deletes are immediate (the record is gone; OCI shows
@@ -13,6 +14,7 @@
  * - CIDRs must be /16../30 for VCNs and subnets; route rule destinations are checked only for
  *   syntax; security rules are stored as given (protocol and source/destination checked).
  * - public IPs come from 129.80.0.0/16; reserved IPs cannot be assigned to a private IP.
+ * - private IPs are read-only: one primary per live VNIC (no secondary IPs, no VLANs, no IPv6).
  */
 import type { Provider, ProviderContext } from '../../core/types.ts';
 import { surfaceOf } from '../resource-kit/catalog.ts';
@@ -20,6 +22,7 @@ import { RetryTokens } from '../resource-kit/retry-tokens.ts';
 import { creator, familyRoutes } from './crud.ts';
 import { gatewayFamilies } from './gateways.ts';
 import { SERVICE, networkTables, type InternetGatewayRecord, type RouteTableRecord, type SecurityListRecord, type SubnetRecord, type VcnRecord } from './tables.ts';
+import { privateIpRoutes } from './privateips.ts';
 import { vcnFamilies } from './vcns.ts';
 import { vnicApi, vnicRoutes, type VnicApi } from './vnics.ts';
 
@@ -43,7 +46,7 @@ export function networkProvider(ctx: ProviderContext): NetworkProvider {
   const g = gatewayFamilies(ctx, t, tokens);
   const routes = [
     ...familyRoutes(v.vcn), ...familyRoutes(v.subnet), ...familyRoutes(g.internetGateway), ...familyRoutes(g.routeTable), ...familyRoutes(g.securityList),
-    ...vnicRoutes(ctx, t, tokens),
+    ...vnicRoutes(ctx, t, tokens), ...privateIpRoutes(t),
   ];
   const creators: NetworkCreators = {
     createVcn: creator(v.vcn), createSubnet: creator(v.subnet), createInternetGateway: creator(g.internetGateway),

@@ -22,6 +22,8 @@ export interface SecurityListRecord extends BaseResource {
 export interface VnicRecord extends BaseResource {
   displayName: string; availabilityDomain: string; subnetId: string; privateIp: string; publicIp?: string; hostnameLabel?: string;
   isPrimary: boolean; macAddress: string; skipSourceDestCheck: boolean; nsgIds: string[]; _instanceId?: string;
+  /** OCID of the VNIC's primary private IP (records made before it existed derive one: see privateips.ts) */
+  _privateIpId?: string;
 }
 export interface PublicIpRecord extends BaseResource {
   displayName: string; ipAddress: string; lifetime: 'EPHEMERAL' | 'RESERVED'; scope: 'REGION' | 'AVAILABILITY_DOMAIN';

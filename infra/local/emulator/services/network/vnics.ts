@@ -58,11 +58,12 @@ export function vnicApi(ctx: ProviderContext, t: NetworkTables) {
         displayName: i.displayName ?? 'primaryvnic', isPrimary: true, macAddress: '02:00:17:' + randomBytes(3).toString('hex').match(/../g)!.join(':').toUpperCase(),
         skipSourceDestCheck: false, nsgIds: [], timeCreated: isoNow(ctx), lifecycleState: 'PROVISIONING', _next: [{ state: 'AVAILABLE', at: i.readyAt }],
         ...(i.hostnameLabel ? { hostnameLabel: i.hostnameLabel } : {}), freeformTags: i.freeformTags ?? {}, _instanceId: i.instanceId,
+        _privateIpId: newOcid('privateip'),
       };
       if (wantPublic) {
         const pip = t.publicIps.put({
           id: newOcid('publicip'), compartmentId: i.compartmentId, displayName: `${vnic.displayName}-public`, ipAddress: newPublicIp(t), lifetime: 'EPHEMERAL',
-          scope: 'AVAILABILITY_DOMAIN', availabilityDomain: i.availabilityDomain, assignedEntityId: newOcid('privateip'), assignedEntityType: 'PRIVATE_IP',
+          scope: 'AVAILABILITY_DOMAIN', availabilityDomain: i.availabilityDomain, assignedEntityId: vnic._privateIpId!, assignedEntityType: 'PRIVATE_IP',
           timeCreated: isoNow(ctx), lifecycleState: 'ASSIGNED', freeformTags: {},
         });
         pip.privateIpId = pip.assignedEntityId;
