@@ -18,6 +18,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCodeCache } from './code-cache.ts';
 import { lazyBarrelsPlugin } from './lazy-barrels.ts';
+import { ociPrunePlugin, type PruneStats } from './oci-prune.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,6 +34,8 @@ export interface BuildFunctionOptions {
   metafile?: string;
   /** @default true */
   minify?: boolean;
+  /** Collects what scripts/oci-prune.ts removed per oci-* package. */
+  pruneStats?: PruneStats[];
   /** Rewrite the oci-* re-export barrels to load each export on first access (scripts/lazy-barrels.ts). @default true */
   lazyBarrels?: boolean;
 }
@@ -63,7 +66,8 @@ export async function buildFunction(options: BuildFunctionOptions): Promise<Buil
       '@whatwg-node/fetch': join(ROOT, 'scripts', 'whatwg-fetch-shim.cjs'),
     },
     legalComments: 'none',
-    plugins: options.lazyBarrels === false ? [] : [lazyBarrelsPlugin()],
+    // order matters: the first plugin that loads a file wins; oci-prune owns client.js and model/index.js
+    plugins: [ociPrunePlugin({ root: ROOT, ...(options.pruneStats ? { stats: options.pruneStats } : {}) }), ...(options.lazyBarrels === false ? [] : [lazyBarrelsPlugin()])],
     metafile: true,
     logLevel: 'silent',
     absWorkingDir: ROOT,

@@ -8,9 +8,10 @@
  *
  * How, at bundle time only (the packages on disk are untouched, and the SDK code that remains is
  * byte-for-byte the SDK's):
- * - client.js: operation methods (one parameter named `*Request` or `request`) whose name does not
- *   occur as an identifier anywhere in the project's own source are removed; constructors,
- *   accessors and every other member stay.
+ * - client.js and the *-waiter.js files: operation methods (one parameter named `*Request` or
+ *   `request`) and waiters (`forX(request, ...states)`) whose name does not occur as an identifier
+ *   anywhere in the project's own source are removed; constructors, accessors and every other
+ *   member stay.
  * - model/index.js: only the models reachable from the kept client code (and the waiters) are
  *   exported, following `model.X` references through each model file, which also covers the
  *   polymorphic `getJsonObj` dispatch (a base model names its subtypes).
@@ -18,7 +19,7 @@
  * computed name built at run time would not be seen; the project makes none (see ARCHITECTURE.md).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Plugin } from 'esbuild';
 import ts from 'typescript';
 
@@ -46,10 +47,12 @@ function modelRefs(text: string): string[] {
   return [...text.matchAll(MODEL_REF)].map((m) => m[1]!);
 }
 
+/** A client operation (one `*Request`/`request` parameter) or a waiter (`forX(request, ...states)`). */
 function isOperation(member: ts.ClassElement): member is ts.MethodDeclaration {
-  if (!ts.isMethodDeclaration(member) || member.parameters.length !== 1) return false;
+  if (!ts.isMethodDeclaration(member) || member.parameters.length < 1) return false;
   const p = member.parameters[0]!.name;
-  return ts.isIdentifier(p) && (p.text === 'request' || p.text.endsWith('Request'));
+  if (!ts.isIdentifier(p) || !(p.text === 'request' || p.text.endsWith('Request'))) return false;
+  return member.parameters.length === 1 || /^for[A-Z]/.test(member.name.getText());
 }
 
 /** The client source with unused operations cut out, and how many were removed. */
@@ -79,15 +82,13 @@ export function pruneClient(source: string, used: Set<string>): { code: string; 
   return { code, removed: cuts.length, kept };
 }
 
-interface ModelIndex { header: string; files: Map<string, string> }
+interface ModelIndex { files: Map<string, string> }
 
 /** Parse `const X = __importStar(require("./x")); exports.X = X.X;` pairs out of model/index.js. */
 function readModelIndex(source: string): ModelIndex {
   const files = new Map<string, string>();
   for (const m of source.matchAll(/const (\w+) = __importStar\(require\("\.\/([\w.-]+)"\)\);/g)) files.set(m[1]!, m[2]!);
-  const first = source.search(/^exports\.\w+ = .*void 0;$/m);
-  const header = first >= 0 ? source.slice(0, first) : '';
-  return { header, files };
+  return { files };
 }
 
 export function reachableModels(modelDir: string, index: ModelIndex, roots: Iterable<string>): Set<string> {
@@ -103,10 +104,14 @@ export function reachableModels(modelDir: string, index: ModelIndex, roots: Iter
   return seen;
 }
 
-function prunedModelIndex(index: ModelIndex, keep: Set<string>): string {
-  let out = index.header.includes("__esModule") ? index.header : index.header + 'Object.defineProperty(exports, "__esModule", { value: true });\n';
+/**
+ * The pruned model index, with each model behind a getter that requires it on first access (as
+ * scripts/lazy-barrels.ts does for the other barrels), so a call pays only for the models it touches.
+ */
+function prunedModelIndex(keep: Set<string>, files: Map<string, string>): string {
+  let out = '"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\n';
   for (const name of [...keep].sort()) {
-    out += `const ${name} = __importStar(require("./${index.files.get(name)}"));\nexports.${name} = ${name}.${name};\n`;
+    out += `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: function () { return require("./${files.get(name)}").${name}; } });\n`;
   }
   return out;
 }
@@ -116,7 +121,7 @@ export interface PruneStats { pkg: string; operationsKept: number; operationsRem
 /** The esbuild plugin. `stats` collects what was pruned per package (for the build report). */
 export function ociPrunePlugin(options: { root: string; stats?: PruneStats[] }): Plugin {
   let used: Set<string> | undefined;
-  const perPackage = new Map<string, { client: string; models: Set<string>; stat: PruneStats }>();
+  const perPackage = new Map<string, { client: string; waiters: Map<string, string>; models: Set<string>; stat: PruneStats }>();
 
   const analyse = (libDir: string) => {
     let entry = perPackage.get(libDir);
@@ -127,12 +132,18 @@ export function ociPrunePlugin(options: { root: string; stats?: PruneStats[] }):
     const indexSrc = readFileSync(join(libDir, 'model', 'index.js'), 'utf8');
     const index = readModelIndex(indexSrc);
     const roots = new Set(modelRefs(pruned.code));
-    for (const f of readdirSync(libDir)) if (f.endsWith('-waiter.js')) for (const r of modelRefs(readFileSync(join(libDir, f), 'utf8'))) roots.add(r);
+    const waiters = new Map<string, string>();
+    for (const f of readdirSync(libDir)) {
+      if (!f.endsWith('-waiter.js')) continue;
+      const code = pruneClient(readFileSync(join(libDir, f), 'utf8'), used).code;
+      waiters.set(f, code);
+      for (const r of modelRefs(code)) roots.add(r);
+    }
     const models = reachableModels(join(libDir, 'model'), index, roots);
     const pkg = libDir.split('node_modules/').pop()!.replace(/\/lib$/, '');
     const stat: PruneStats = { pkg, operationsKept: pruned.kept, operationsRemoved: pruned.removed, modelsKept: models.size, modelsTotal: index.files.size };
     options.stats?.push(stat);
-    entry = { client: pruned.code, models, stat };
+    entry = { client: pruned.code, waiters, models, stat };
     perPackage.set(libDir, entry);
     return entry;
   };
@@ -145,6 +156,11 @@ export function ociPrunePlugin(options: { root: string; stats?: PruneStats[] }):
         const { client } = analyse(dirname(args.path));
         return { contents: client, loader: 'js', resolveDir: dirname(args.path) };
       });
+      build.onLoad({ filter: /[\\/]node_modules[\\/]oci-[\w-]+[\\/]lib[\\/][\w-]+-waiter\.js$/ }, (args) => {
+        if (/[\\/]oci-common[\\/]/.test(args.path)) return undefined;
+        const code = analyse(dirname(args.path)).waiters.get(basename(args.path));
+        return code === undefined ? undefined : { contents: code, loader: 'js', resolveDir: dirname(args.path) };
+      });
       build.onLoad({ filter: /[\\/]node_modules[\\/]oci-[\w-]+[\\/]lib[\\/]model[\\/]index\.js$/ }, (args) => {
         if (/[\\/]oci-common[\\/]/.test(args.path)) return undefined;
         const modelDir = dirname(args.path);
@@ -152,7 +168,7 @@ export function ociPrunePlugin(options: { root: string; stats?: PruneStats[] }):
         const { models } = analyse(libDir);
         const index = readModelIndex(readFileSync(args.path, 'utf8'));
         if (index.files.size === 0) return undefined; // not the generated shape: leave it alone
-        return { contents: prunedModelIndex(index, models), loader: 'js', resolveDir: modelDir };
+        return { contents: prunedModelIndex(models, index.files), loader: 'js', resolveDir: modelDir };
       });
     },
   };
