@@ -11,7 +11,8 @@
  * (scripts/*.cjs). Bundles are verified to sign and call a client (test/unit/fn-build.test.ts). `mainFields: module,main` picks ESM builds where packages have
  * them (better tree shaking); NODE_ENV is defined as production so dev-only branches drop out.
  */
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { createRequire } from 'node:module';
 import { buildSchema } from 'graphql';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -47,6 +48,28 @@ export interface BuildResult {
   warnings: string[];
 }
 
+const requireFromRoot = createRequire(join(ROOT, 'package.json'));
+
+/**
+ * `graphql` ships CJS (`.js`) and ESM (`.mjs`) builds side by side; with `mainFields: module,main`
+ * ESM importers got `index.mjs` while CJS requirers got the `.js` files, so a bundle held two
+ * GraphQLError classes and `instanceof` checks failed (a syntax error was masked as a 500). Every
+ * `graphql` import resolves to one build (the ESM one), one realm.
+ */
+function graphqlOneRealmPlugin(): Plugin {
+  return {
+    name: 'graphql-one-realm',
+    setup(b) {
+      b.onResolve({ filter: /^graphql(\/.*)?$/ }, (a) => {
+        // the ESM build tree-shakes better; CJS requirers get it through esbuild's interop
+        const cjs = requireFromRoot.resolve(a.path);
+        const esm = cjs.replace(/\.js$/, '.mjs');
+        return { path: existsSync(esm) ? esm : cjs };
+      });
+    },
+  };
+}
+
 /** Bundle one entry for the Fn runtime (node20, CJS, minified, `.graphql` as text). Throws on any error. */
 export async function buildFunction(options: BuildFunctionOptions): Promise<BuildResult> {
   const result = await build({
@@ -67,7 +90,7 @@ export async function buildFunction(options: BuildFunctionOptions): Promise<Buil
     },
     legalComments: 'none',
     // order matters: the first plugin that loads a file wins; oci-prune owns client.js and model/index.js
-    plugins: [ociPrunePlugin({ root: ROOT, ...(options.pruneStats ? { stats: options.pruneStats } : {}) }), ...(options.lazyBarrels === false ? [] : [lazyBarrelsPlugin()])],
+    plugins: [graphqlOneRealmPlugin(), ociPrunePlugin({ root: ROOT, ...(options.pruneStats ? { stats: options.pruneStats } : {}) }), ...(options.lazyBarrels === false ? [] : [lazyBarrelsPlugin()])],
     metafile: true,
     logLevel: 'silent',
     absWorkingDir: ROOT,
