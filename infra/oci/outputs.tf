@@ -1,0 +1,37 @@
+output "graphql_url" {
+  description = "The API: POST/GET with Authorization: Bearer <JWT from var.jwt_issuer>."
+  value       = "https://${oci_apigateway_gateway.gw.hostname}${var.api_path_prefix}/graphql"
+}
+
+output "health_url" {
+  value = "https://${oci_apigateway_gateway.gw.hostname}${var.api_path_prefix}/health"
+}
+
+output "function_ids" {
+  description = "Function OCIDs by name (fn invoke / oci fn function invoke)."
+  value       = local.function_ids
+}
+
+output "application_id" {
+  value = oci_functions_application.app.id
+}
+
+output "invoke_endpoint" {
+  value = oci_functions_function.gateway.invoke_endpoint
+}
+
+output "namespace" {
+  value = data.oci_objectstorage_namespace.ns.namespace
+}
+
+output "buckets" {
+  value = { for k, b in oci_objectstorage_bucket.bucket : k => b.name }
+}
+
+output "nosql_tables" {
+  value = keys(oci_nosql_table.table)
+}
+
+output "dynamic_group" {
+  value = oci_identity_dynamic_group.functions.name
+}
