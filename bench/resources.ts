@@ -59,7 +59,9 @@ export async function benchResources(o: ResourcesBenchOptions = {}): Promise<Res
   const cap = o.concurrency ?? 8;
   const work = mkdtempSync(join(tmpdir(), 'bench-resources-'));
   const saved = { ...process.env };
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './schema/register.mjs', fileURLToPath(new URL('./resources-emulator.ts', import.meta.url)), join(work, 'state'), String(compartments), String(perKind)], {
+  // BENCH_EMULATOR_NODE_ARGS: extra node flags for the emulator process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+  const emuArgs = (process.env.BENCH_EMULATOR_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...emuArgs, '--import', 'tsx', '--import', './schema/register.mjs', fileURLToPath(new URL('./resources-emulator.ts', import.meta.url)), join(work, 'state'), String(compartments), String(perKind)], {
     stdio: ['pipe', 'pipe', 'inherit'], cwd: fileURLToPath(new URL('..', import.meta.url)),
   });
   const exited = once(child, 'exit');

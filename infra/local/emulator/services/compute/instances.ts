@@ -168,7 +168,7 @@ export function instanceModule(ctx: ProviderContext, t: ComputeTables, tokens: R
       method: 'GET', path: '/20160918/instances', operation: 'ListInstances',
       handler: (req) => {
         const compartmentId = requireCompartment(ctx, req.query('compartmentId'));
-        const rows = t.instances.all().filter((i) => i.compartmentId === compartmentId);
+        const rows = t.instances.allWhere((i) => i.compartmentId === compartmentId);
         return listAnswer(req, rows, { filters: { displayName: 'displayName', availabilityDomain: 'availabilityDomain' } });
       },
     },
@@ -213,7 +213,7 @@ export function instanceModule(ctx: ProviderContext, t: ComputeTables, tokens: R
       method: 'GET', path: '/20160918/vnicAttachments', operation: 'ListVnicAttachments',
       handler: (req) => {
         const compartmentId = requireCompartment(ctx, req.query('compartmentId'));
-        const rows = t.vnicAttachments.all().filter((a) => a.compartmentId === compartmentId);
+        const rows = t.vnicAttachments.allWhere((a) => a.compartmentId === compartmentId);
         return listAnswer(req, rows, { filters: { instanceId: 'instanceId', vnicId: 'vnicId', availabilityDomain: 'availabilityDomain' }, defaultOrder: 'ASC' });
       },
     },

@@ -93,7 +93,7 @@ export function loadBalancerProvider(ctx: ProviderContext): LoadBalancerProvider
       method: 'GET', path: '/20170115/loadBalancerHealths', operation: 'ListLoadBalancerHealths',
       handler: (req) => {
         const compartmentId = requireCompartment(ctx, req.query('compartmentId'));
-        const rows = table.all().filter((lb) => lb.compartmentId === compartmentId);
+        const rows = table.allWhere((lb) => lb.compartmentId === compartmentId);
         return listAnswer(req, rows, { view: (lb) => ({ loadBalancerId: lb.id, status: lbHealth(lb).status }) });
       },
     },

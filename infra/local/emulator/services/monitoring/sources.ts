@@ -65,8 +65,9 @@ export function emittersOf(ctx: ProviderContext, namespace: string, compartments
   if (!spec) return [];
   const now = ctx.now();
   return ctx.store.collection<Record<string, unknown> & { lifecycleState: string }>(spec.service, spec.collection).values()
+    .filter((r) => compartments.has(String(r.compartmentId))) // before the copy: settling never moves a resource
     .map((r) => { const copy = structuredClone(r); settle(copy, now); return copy; })
-    .filter((r) => compartments.has(String(r.compartmentId)) && spec.live.includes(r.lifecycleState))
+    .filter((r) => spec.live.includes(r.lifecycleState))
     .map((r) => ({ id: String(r.id), compartmentId: String(r.compartmentId), dimensions: spec.dims(r) }));
 }
 

@@ -40,7 +40,7 @@ export function familyRoutes<T extends BaseResource>(def: FamilyDef<T>): Route[]
       method: 'GET', path: def.path, operation: `List${def.kind}s`,
       handler: (req) => {
         const compartmentId = def.listNeedsCompartment === false && req.query('compartmentId') === undefined ? undefined : def.requireCompartment(req.query('compartmentId'));
-        const rows = def.table.all().filter((r) => compartmentId === undefined || r.compartmentId === compartmentId);
+        const rows = def.table.allWhere((r) => compartmentId === undefined || r.compartmentId === compartmentId);
         return listAnswer(req, rows, { filters: { displayName: 'displayName', ...def.filters } as Record<string, keyof T> });
       },
     },

@@ -33,7 +33,7 @@ function view(t: NetworkTables, v: VnicRecord): PrivateIpView {
 }
 
 export function privateIpRoutes(t: NetworkTables): Route[] {
-  const liveVnics = () => t.vnics.all().filter(live);
+  const liveVnics = (pre: (v: VnicRecord) => boolean = () => true) => t.vnics.allWhere(pre).filter(live);
   return [
     {
       method: 'GET', path: '/20160918/privateIps', operation: 'ListPrivateIps',
@@ -46,7 +46,7 @@ export function privateIpRoutes(t: NetworkTables): Route[] {
         if (ipAddress && !subnetId) throw OciErrors.invalidParameter('ipAddress needs subnetId');
         if (subnetId) t.subnets.require(subnetId, 'subnetId');
         if (vnicId) t.vnics.require(vnicId, 'vnicId');
-        const rows = liveVnics().filter((v) => (!subnetId || v.subnetId === subnetId) && (!vnicId || v.id === vnicId) && (!ipAddress || v.privateIp === ipAddress))
+        const rows = liveVnics((v) => (!subnetId || v.subnetId === subnetId) && (!vnicId || v.id === vnicId) && (!ipAddress || v.privateIp === ipAddress))
           .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((v) => view(t, v));
         const page = paginate(req, rows);
         return { headers: page.headers, body: page.items };

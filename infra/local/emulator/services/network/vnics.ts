@@ -110,7 +110,7 @@ export function vnicRoutes(ctx: ProviderContext, t: NetworkTables, tokens: Retry
         const ad = req.query('availabilityDomain');
         if (scope === 'AVAILABILITY_DOMAIN' && !ad) throw OciErrors.missingParameter('availabilityDomain is required when scope is AVAILABILITY_DOMAIN');
         const lifetime = req.query('lifetime');
-        const rows = t.publicIps.all().filter((p) => p.compartmentId === compartmentId && p.scope === scope && (!ad || p.availabilityDomain === ad) && (!lifetime || p.lifetime === lifetime));
+        const rows = t.publicIps.allWhere((p) => p.compartmentId === compartmentId).filter((p) => p.scope === scope && (!ad || p.availabilityDomain === ad) && (!lifetime || p.lifetime === lifetime));
         return listAnswer(req, rows);
       },
     },

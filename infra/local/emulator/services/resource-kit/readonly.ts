@@ -28,7 +28,7 @@ export function readonlyRoutes<T extends BaseResource>(ctx: ProviderContext, f: 
       method: 'GET', path: f.path, operation: f.list,
       handler: (req) => {
         const compartmentId = requireCompartment(ctx, req.query('compartmentId'));
-        const rows = f.table.all().filter((r) => r.compartmentId === compartmentId && (!f.where || f.where(r, (n) => req.query(n))));
+        const rows = f.table.allWhere((r) => r.compartmentId === compartmentId).filter((r) => !f.where || f.where(r, (n) => req.query(n)));
         return listAnswer(req, rows, f);
       },
     },

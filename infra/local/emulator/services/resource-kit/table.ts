@@ -47,6 +47,14 @@ export class ResourceTable<T extends BaseResource> {
     return this.col.keys().map((k) => this.find(k)!).filter(Boolean);
   }
 
+  /**
+   * The records whose stored form passes `pre` (a test on fields settling never changes, e.g.
+   * compartmentId), settled: lists of one compartment do not settle the whole table.
+   */
+  allWhere(pre: (stored: T) => boolean): T[] {
+    return this.col.values().filter(pre).map((r) => this.find(r.id)!).filter(Boolean);
+  }
+
   put(rec: T): T {
     rec._etag = newEtag();
     return this.col.put(rec.id, rec);
