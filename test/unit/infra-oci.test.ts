@@ -1,0 +1,168 @@
+/**
+ * infra/oci cannot be applied from here (no terraform, no tenancy), so these tests hold it to the
+ * code: the generated data is exactly what scripts/oci-infra.ts makes from the stack (drift fails),
+ * it matches the stack's own FUNCTIONS / TABLES / rules / routes, every .tf file is valid HCL2
+ * (parsed by HashiCorp's parser compiled to WASM), and the hand-written HCL wires what the code needs.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from '@cdktf/hcl2json';
+import { describe, expect, it } from 'vitest';
+import { ROUTES } from '#local/apigw/routes.ts';
+import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SETTINGS, eventRules, loadTables, type FunctionName } from '#local/stack/resources.ts';
+import { BUCKET_TOKENS, GENERATED_FILE, generateStackData, renderStackData, type StackData } from '../../scripts/oci-infra.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TF_DIR = join(ROOT, 'infra/oci');
+const committed = () => readFileSync(join(ROOT, GENERATED_FILE), 'utf8');
+const tfFiles = () => readdirSync(TF_DIR).filter((f) => f.endsWith('.tf')).sort();
+const tfText = (f: string) => readFileSync(join(TF_DIR, f), 'utf8');
+/** HCL without comments (good enough for our files: no `#` or `//` inside strings we test). */
+const code = (f: string) => tfText(f).split('\n').filter((l) => !/^\s*(#|\/\/)/.test(l)).join('\n');
+
+type Hcl = Record<string, Record<string, Record<string, Record<string, unknown>[]>>>;
+
+describe('generated stack data (infra/oci/generated/stack.json)', () => {
+  it('is exactly what npm run infra:generate makes from the code now (no drift)', async () => {
+    const fresh = renderStackData(await generateStackData(ROOT));
+    expect(committed(), 'generated/stack.json is stale: run npm run infra:generate').toBe(fresh);
+  });
+
+  const data = () => JSON.parse(committed()) as StackData;
+
+  it('has every function of the stack with its memory/timeout (OCI defaults otherwise)', () => {
+    const d = data();
+    expect(Object.keys(d.functions)).toEqual([...FUNCTIONS]);
+    for (const fn of FUNCTIONS) {
+      const s = FUNCTION_SETTINGS[fn] ?? {};
+      expect(d.functions[fn]).toEqual({ memory_in_mbs: s.memoryMb ?? 128, timeout_in_seconds: s.timeoutSeconds ?? 30 });
+    }
+  });
+
+  it('has every table of functions/<fn>/tables.ts verbatim (name, DDL, limits)', async () => {
+    const tables = await loadTables(ROOT);
+    expect(tables.length).toBeGreaterThan(0);
+    expect(Object.keys(data().nosql_tables).sort()).toEqual(tables.map((t) => t.name).sort());
+    for (const t of tables) {
+      expect(data().nosql_tables[t.name]).toEqual({
+        ddl_statement: t.ddlStatement,
+        table_limits: { max_read_units: t.tableLimits.maxReadUnits, max_write_units: t.tableLimits.maxWriteUnits, max_storage_in_gbs: t.tableLimits.maxStorageInGBs },
+      });
+      // nosql.tf renames tables with var.table_prefix by replacing exactly this text
+      expect(t.ddlStatement).toContain(`EXISTS ${t.name} (`);
+    }
+  });
+
+  it('has the stack event rules: same conditions once bucket tokens are substituted, same target functions', () => {
+    const ids = Object.fromEntries(FUNCTIONS.map((f) => [f, `ocid1.fnfunc.oc1..${f}`])) as Record<FunctionName, string>;
+    const rules = eventRules(ids);
+    const d = data().event_rules;
+    expect(Object.keys(d).sort()).toEqual(rules.map((r) => r.name).sort());
+    const untoken = (s: string) => Object.entries(BUCKET_TOKENS).reduce((acc, [name, tok]) => acc.split(tok).join(name), s);
+    for (const r of rules) {
+      expect(JSON.parse(untoken(JSON.stringify(d[r.name]!.condition)))).toEqual(r.condition);
+      expect(d[r.name]!.functions.map((f) => ids[f as FunctionName])).toEqual(r.actions.map((a) => a.functionId));
+    }
+    // the object rules really carry the bucket tokens Terraform replaces
+    expect(JSON.stringify(d)).toContain(BUCKET_TOKENS[FILES_BUCKET]);
+    expect(JSON.stringify(d)).toContain(BUCKET_TOKENS[EXPORTS_BUCKET]);
+  });
+
+  it('has the front routes that reach a function, and both buckets with object events on', () => {
+    expect(data().routes).toEqual(ROUTES.filter((r) => r.function).map((r) => ({ path: r.path, methods: r.methods, function: r.function })));
+    expect(data().routes.some((r) => r.path === '/graphql' && r.function === 'gateway' && r.methods.includes('GET') && r.methods.includes('POST'))).toBe(true);
+    expect(BUCKETS.map((b) => b.objectEventsEnabled)).toEqual([true, true]);
+    expect(data().buckets).toEqual({ files: { object_events_enabled: true }, exports: { object_events_enabled: true } });
+  });
+});
+
+describe('infra/oci HCL', () => {
+  it('is split by concern and every file is valid HCL2', async () => {
+    expect(tfFiles()).toEqual(expect.arrayContaining(['apigateway.tf', 'events.tf', 'functions.tf', 'iam.tf', 'nosql.tf', 'outputs.tf', 'storage.tf', 'variables.tf']));
+    for (const f of tfFiles()) await expect(parse(f, tfText(f)), f).resolves.toBeTypeOf('object');
+    await expect(parse('broken.tf', 'resource "a" "b" {\n  x =\n}\n')).rejects.toThrow(/Invalid expression/);
+  });
+
+  it('functions.tf declares exactly the stack FUNCTIONS, each with its FUNCTION_NAME and the env it reads', async () => {
+    const hcl = (await parse('functions.tf', tfText('functions.tf'))) as Hcl;
+    const fns = hcl.resource!.oci_functions_function!;
+    expect(Object.keys(fns).sort()).toEqual([...FUNCTIONS].sort());
+    const needs: Record<FunctionName, string[]> = {
+      resources: ['FUNCTION_NAME = "resources"', 'local.nosql_config', 'TENANCY_ID'],
+      exports: ['FUNCTION_NAME = "exports"', 'local.nosql_config', 'local.storage_config'],
+      presign: ['FUNCTION_NAME = "presign"', 'local.nosql_config', 'local.storage_config'],
+      quota: ['FUNCTION_NAME = "quota"', 'local.nosql_config', 'local.storage_config'],
+      gateway: ['FUNCTION_NAME      = "gateway"', 'FN_INVOKE_ENDPOINT = oci_functions_function.resources.invoke_endpoint'],
+    };
+    for (const fn of FUNCTIONS) {
+      const r = fns[fn]![0]!;
+      expect(r.image).toBe('${var.image_url}');
+      expect(r.display_name).toBe(fn);
+      expect(r.memory_in_mbs).toBe(`\${local.fn_settings["${fn}"].memory_in_mbs}`);
+      expect(r.timeout_in_seconds).toBe(`\${local.fn_settings["${fn}"].timeout_in_seconds}`);
+      for (const n of needs[fn]) expect(String(r.config), `${fn} config`).toContain(n);
+    }
+    for (const other of FUNCTIONS.filter((f) => f !== 'gateway')) {
+      expect(String(fns.gateway![0]!.config)).toMatch(new RegExp(`FN_ID_${other.toUpperCase()}\\s+= oci_functions_function\\.${other}\\.id`));
+    }
+    for (const k of ['NOSQL_COMPARTMENT_ID', 'TABLE_PREFIX', 'OS_NAMESPACE', 'FILES_BUCKET', 'EXPORTS_BUCKET']) expect(code('functions.tf')).toContain(k);
+    expect(code('functions.tf')).not.toMatch(/OCI_ENDPOINT|OCI_RESOURCE_PRINCIPAL|GATEWAY_MODE/);
+  });
+
+  it('every var.* is declared and every local.* is defined', () => {
+    const all = tfFiles().map(code).join('\n');
+    const declared = new Set([...tfText('variables.tf').matchAll(/^variable "([a-z_0-9]+)"/gm)].map((m) => m[1]));
+    const used = new Set([...all.matchAll(/\bvar\.([a-z_0-9]+)/g)].map((m) => m[1]));
+    expect([...used].filter((v) => !declared.has(v))).toEqual([]);
+    const locals = new Set([...all.matchAll(/^locals \{([\s\S]*?)^\}/gm)].flatMap((m) => [...m[1]!.matchAll(/^ {2}([a-z_0-9]+)\s*=/gm)].map((x) => x[1])));
+    const usedLocals = new Set([...all.matchAll(/\blocal\.([a-z_0-9]+)/g)].map((m) => m[1]));
+    expect([...usedLocals].filter((l) => !locals.has(l))).toEqual([]);
+    const stackKeys = Object.keys(JSON.parse(committed()) as object);
+    for (const m of all.matchAll(/\blocal\.stack\.([a-z_]+)/g)) expect(stackKeys).toContain(m[1]);
+  });
+
+  it('storage, tables and rules come from the generated data; buckets emit object events', () => {
+    expect(code('storage.tf')).toMatch(/for_each\s+= local\.stack\.buckets/);
+    expect(code('storage.tf')).toMatch(/object_events_enabled = each\.value\.object_events_enabled/);
+    expect(code('storage.tf')).toMatch(/access_type\s+= "NoPublicAccess"/);
+    expect(code('nosql.tf')).toMatch(/for_each = local\.nosql_tables/);
+    expect(code('versions.tf')).toContain('replace(t.ddl_statement, "EXISTS ${name} (", "EXISTS ${var.table_prefix}${name} (")');
+    expect(code('events.tf')).toMatch(/for_each = local\.stack\.event_rules/);
+    expect(code('events.tf')).toContain('"@FILES_BUCKET@", var.files_bucket');
+    expect(code('events.tf')).toContain('"@EXPORTS_BUCKET@", var.exports_bucket');
+    expect(code('events.tf')).toContain('action_type = "FAAS"');
+  });
+
+  it('API Gateway validates the JWT (TOKEN_AUTHENTICATION, remote JWKS, iss/aud) and sets identity headers with OVERWRITE', () => {
+    const gw = code('apigateway.tf');
+    expect(gw).toContain('type                        = "TOKEN_AUTHENTICATION"');
+    expect(gw).not.toContain('JWT_AUTHENTICATION');
+    expect(gw).toMatch(/type\s+= "REMOTE_JWKS"\s+uri\s+= var\.jwt_jwks_uri/);
+    expect(gw).toMatch(/issuers\s+= \[var\.jwt_issuer\]/);
+    expect(gw).toMatch(/audiences = \[var\.jwt_audience\]/);
+    expect(gw).toContain('user_id_expr = "$${request.auth[${var.user_id_claim}]}"');
+    expect(gw).toContain('roles_expr   = "$${request.auth[${var.roles_claim}]}"');
+    for (const [h, expr] of [['X-User-Id', 'user_id_expr'], ['X-User-Roles', 'roles_expr']]) {
+      expect(gw).toMatch(new RegExp(`name\\s+= "${h}"\\s+values\\s+= \\[local\\.${expr}\\]\\s+if_exists = "OVERWRITE"`));
+    }
+    expect(gw).toMatch(/for_each = local\.stack\.routes/);
+    expect(gw).toMatch(/type = "AUTHENTICATION_ONLY"/);
+    expect(gw).toMatch(/type\s+= "ORACLE_FUNCTIONS_BACKEND"\s+function_id = local\.function_ids\[routes\.value\.function\]/);
+  });
+
+  it('IAM: a dynamic group of fnfunc in the compartment, scoped object/NoSQL/invoke statements, a schedule for reconcile', () => {
+    const iam = code('iam.tf');
+    expect(iam).toContain("matching_rule  = \"ALL {resource.type = 'fnfunc', resource.compartment.id = '${var.compartment_ocid}'}\"");
+    expect(iam).toMatch(/manage objects \$\{local\.in_app\} where target\.bucket\.name = '\$\{name\}'/);
+    expect(iam).toContain("request.permission = 'PAR_MANAGE'");
+    expect(iam).toMatch(/manage nosql-rows \$\{local\.in_app\} where any/);
+    expect(iam).toContain("target.nosql-table.name = '${t}'");
+    expect(iam).toMatch(/use fn-invocation .*request\.principal\.id = '\$\{oci_functions_function\.gateway\.id\}'/);
+    expect(iam).toContain('read metrics');
+    expect(iam).not.toMatch(/manage all-resources|to manage [a-z-]+ in tenancy"/);
+    const sched = code('schedule.tf');
+    expect(sched).toContain('resource "oci_resource_scheduler_schedule" "reconcile"');
+    expect(sched).toContain('jsonencode({ task = "reconcileExports" })');
+    expect(sched).toContain('id = oci_functions_function.exports.id');
+  });
+});
