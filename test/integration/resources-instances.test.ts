@@ -105,10 +105,15 @@ describe('resources: instances', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data!.instanceAction.reachedTargetState).toBe(false);
     expect(r.data!.instanceAction.message).toMatch(/did not reach RUNNING/);
-    const reset = await kit.gql(`mutation($id: ID!) { instanceAction(id: $id, action: RESET) { reachedTargetState } }`, { id: launched[2]! });
+    const reset = await kit.gql(`mutation($id: ID!) { instanceAction(id: $id, action: RESET, waitForState: true) { reachedTargetState } }`, { id: launched[2]! });
     expect(reset.errors).toBeUndefined();
+    expect(reset.data!.instanceAction.reachedTargetState).toBe(true);
+    // RESET needs RUNNING: on a STOPPED instance it is refused (STOPPED is stable, so no race with the transition clock)
+    const stopped = await kit.gql(`mutation($id: ID!) { instanceAction(id: $id, action: STOP, waitForState: true) { reachedTargetState } }`, { id: launched[2]! });
+    expect(stopped.data!.instanceAction.reachedTargetState).toBe(true);
     const bad = await kit.gql(`mutation($id: ID!) { instanceAction(id: $id, action: RESET) { reachedTargetState } }`, { id: launched[2]! });
     expect(bad.errors?.[0]?.extensions.code).toBe('CONFLICT');
+    expect(bad.errors?.[0]?.message).toMatch(/it is STOPPED/);
   });
 
   it('reads one instance and validates ids', async () => {
