@@ -20,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { buildCodeCache } from './code-cache.ts';
 import { lazyBarrelsPlugin } from './lazy-barrels.ts';
 import { ociPrunePlugin, type PruneStats } from './oci-prune.ts';
+import { containerNodeArgs } from '../infra/local/runner/node-args.ts';
+import { FUNCTION_SETTINGS, type FunctionName } from '../infra/local/stack/resources.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -165,8 +167,12 @@ export async function buildAll(root = ROOT, options: BuildAllOptions = {}): Prom
   if (options.codeCache ?? process.env.BUILD_CODE_CACHE !== '0') {
     for (const fn of fns) {
       const bundle = join(dist, 'functions', `${fn}.cjs`);
-      const c = await buildCodeCache({ name: fn, bundle, entry: join(dist, 'functions', 'entry.cjs') });
-      process.stdout.write(`${relative(root, c.cacheFile).padEnd(32)} ${kb(c.bytes).padStart(8)}  ${c.mode}: ${c.note}\n`);
+      // one cache for the image's plain `node entry.cjs`, one for the local runner's heap-capped flags
+      const memoryMb = FUNCTION_SETTINGS[fn as FunctionName]?.memoryMb ?? 128;
+      for (const execArgv of [[], containerNodeArgs(memoryMb)]) {
+        const c = await buildCodeCache({ name: fn, bundle, entry: join(dist, 'functions', 'entry.cjs'), execArgv });
+        process.stdout.write(`${relative(root, c.cacheFile).padEnd(32)} ${kb(c.bytes).padStart(8)}  ${c.mode}: ${c.note}${execArgv.length ? ` (${execArgv.join(' ')})` : ''}\n`);
+      }
     }
   }
   return results;

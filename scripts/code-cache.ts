@@ -35,6 +35,14 @@ export interface CodeCacheOptions {
   entry: string;
   /** Give up training after this long. @default 20000 */
   timeoutMs?: number;
+  /** The V8 flags the function will run with (they are part of the cache's validity). @default [] */
+  execArgv?: string[];
+}
+
+/** Where the cache for a flag set goes (the rule `entry.cjs` reads with). */
+export function cacheFileFor(bundle: string, execArgv: readonly string[]): string {
+  if (execArgv.length === 0) return bundle.replace(/\.cjs$/, '.cache');
+  return bundle.replace(/\.cjs$/, `.${createHash('sha1').update(execArgv.join('\0')).digest('hex').slice(0, 8)}.cache`);
 }
 
 export interface CodeCacheResult {
@@ -108,7 +116,7 @@ function callSocket(sock: string, c: (typeof TRAINING_CALLS)[number]): Promise<n
 
 async function runEntry(o: CodeCacheOptions, env: Record<string, string>, train: boolean): Promise<string> {
   const sock = env.FN_LISTENER!.slice('unix:'.length);
-  const child = spawn(process.execPath, [o.entry], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...(o.execArgv ?? []), o.entry], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
@@ -139,7 +147,7 @@ async function runEntry(o: CodeCacheOptions, env: Record<string, string>, train:
 /** Stamps the bundle and writes `<name>.cache` beside it (trained, else compile-only). Throws only if both fail. */
 export async function buildCodeCache(o: CodeCacheOptions): Promise<CodeCacheResult> {
   stampBundle(o.bundle);
-  const cacheFile = o.bundle.replace(/\.cjs$/, '.cache');
+  const cacheFile = cacheFileFor(o.bundle, o.execArgv ?? []);
   rmSync(cacheFile, { force: true });
   const dir = mkdtempSync(join(tmpdir(), 'codecache-'));
   try {

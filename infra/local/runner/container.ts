@@ -4,7 +4,7 @@
  * connection to its socket. `start()` resolves once the FDK handshake is done.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,11 +13,9 @@ import { ContainerCredentials } from './credentials.ts';
 import { RunnerError } from './errors.ts';
 import { awaitListener, type HandshakeFailure } from './handshake.ts';
 import { newCallId } from './ids.ts';
+import { containerNodeArgs } from './node-args.ts';
 import type { TokenIssuer } from './rpst-oci.ts';
 import type { ContainerInfo, ResolvedFunction } from './types.ts';
-
-/** How often a container's resident set is checked against its memory tier. */
-const MEMORY_POLL_MS = 250;
 
 /** OCI's region metadata for the local region, as the env var holds it on OCI (reference §1.1). */
 export const REGION = 'us-ashburn-1';
@@ -43,7 +41,6 @@ export interface ContainerDeps {
 export class Container {
   state: ContainerInfo['state'] = 'starting';
   idleTimer: NodeJS.Timeout | undefined;
-  private memoryTimer: NodeJS.Timeout | undefined;
   readonly label: string;
   readonly sockPath: string;
   private child: ChildProcess | undefined;
@@ -85,17 +82,14 @@ export class Container {
       throw new RunnerError('ContainerInitFail', `container for ${fn.name} could not get resource principal credentials: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
     const entry = resolve(fn.entry);
-    // Spawned exactly as the image's CMD runs it on OCI (`node entry.cjs`, no V8 flags): extra flags
-    // would also make V8 reject the bundle's code cache. The memory tier is enforced like OCI's
-    // cgroup does, on the resident set: a container over its tier is killed (watchMemory).
-    this.child = spawn(this.d.nodePath, [entry], {
+    // `node <heap cap> entry.cjs`: see node-args.ts (and the code cache trained for these flags).
+    this.child = spawn(this.d.nodePath, [...containerNodeArgs(fn.memoryMb), entry], {
       cwd: dirname(entry), env: this.env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true,
     });
     this.child.on('exit', (code, signal) => this.onProcessExit(signal ? `killed by ${signal}` : `exited with code ${code}`));
     this.child.on('error', (e) => this.onProcessExit(`could not start: ${e.message}`));
     this.pipe(this.child.stdout!, false);
     this.pipe(this.child.stderr!, true);
-    this.watchMemory();
     try {
       await awaitListener({ sockPath: this.sockPath, timeoutMs: this.d.initTimeoutMs, exited: this.exited });
     } catch (e: unknown) {
@@ -142,27 +136,6 @@ export class Container {
     return sendCall({ socketPath: this.sockPath, agent: this.agent, ...o });
   }
 
-  /** Kill the container when its resident set exceeds the function's memory tier (Linux /proc). */
-  private watchMemory(): void {
-    const pid = this.child?.pid;
-    if (pid === undefined) return;
-    const limitKb = this.d.fn.memoryMb * 1024;
-    this.memoryTimer = setInterval(() => {
-      let rssKb: number;
-      try {
-        rssKb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      } catch {
-        return; // exited, or no /proc: nothing to enforce
-      }
-      if (rssKb > limitKb) {
-        this.d.log(`[runner] ${this.label} exceeded its memory tier (${Math.round(rssKb / 1024)} MB > ${this.d.fn.memoryMb} MB): killed`);
-        this.onProcessExit(`exceeded its ${this.d.fn.memoryMb} MB memory tier`);
-        killGroup(pid);
-      }
-    }, MEMORY_POLL_MS);
-    this.memoryTimer.unref();
-  }
-
   private onProcessExit(reason: string): void {
     if (this.exitReason !== undefined) return;
     this.exitReason = reason;
@@ -174,7 +147,6 @@ export class Container {
 
   private cleanup(): void {
     clearTimeout(this.idleTimer);
-    clearInterval(this.memoryTimer);
     this.creds?.close();
     this.agent.destroy();
     rmSync(this.d.socketDir, { recursive: true, force: true });

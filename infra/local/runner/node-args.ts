@@ -1,0 +1,12 @@
+/**
+ * The V8 flags a local container runs with. There is no cgroup here, so V8 would size its heap from
+ * the machine's 24 GB and grow lazily past the function's memory tier; capping the old space at 75 %
+ * of the tier keeps it collecting as it would inside OCI's memory limit (the rest is code, buffers,
+ * stacks). RSS itself is not enforced locally.
+ *
+ * V8 flags are part of a code cache's validity, so the build trains one cache per flag set the
+ * runner uses (scripts/build.ts) and `entry.cjs` picks the one matching its own flags.
+ */
+export function containerNodeArgs(memoryMb: number): string[] {
+  return [`--max-old-space-size=${Math.floor(memoryMb * 0.75)}`];
+}
