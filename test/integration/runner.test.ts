@@ -93,7 +93,8 @@ describe('Fn contract', () => {
     expect(existsSync(env.OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM!)).toBe(true);
     expect(env.PATH).toBeDefined();
     expect(b.execArgv).toEqual(['--max-old-space-size=192']); // 75 % of the 256 MB tier (node-args.ts)
-    expect(lines.some((l) => l === `[echo#1] fn-echo call ${b.callId}`)).toBe(true);
+    // container output arrives on its own pipe, possibly after the answer: poll for it
+    await waitFor(() => lines.some((l) => l === `[echo#1] fn-echo call ${b.callId}`), { what: 'the container log line' });
   });
 
   it('answers 502 FunctionInvokeExecutionFailed when the handler throws, and keeps the container', async () => {
