@@ -109,6 +109,16 @@ describe('request mapping (client → function)', () => {
     expect(calls[0]!.header('fn-http-method')).toBe('GET');
     expect(calls[0]!.header('fn-http-h-x-user-id')).toBeUndefined();
   });
+
+  it('drops identity headers spelled with underscores (the Fn mapping canonicalises x_user_id to X-User-Id)', async () => {
+    target = () => ({ headers: { 'content-type': 'text/html' }, body: '<html>GraphiQL</html>' });
+    const res = await fetch(`${gw.url}/graphql`, { headers: { accept: 'text/html', x_user_id: 'forged-admin', x_user_roles: 'admin', 'x-user_extra': 'x' } });
+    expect(res.status).toBe(200);
+    const c = calls[0]!;
+    expect(c.header('fn-http-h-x-user-id')).toBeUndefined();
+    expect(c.header('fn-http-h-x-user-roles')).toBeUndefined();
+    expect(c.header('fn-http-h-x-user-extra')).toBeUndefined();
+  });
 });
 
 describe('response mapping (function → client)', () => {

@@ -41,8 +41,10 @@ export function toInvokeHeaders(req: ClientRequest): Record<string, string> {
   for (const [rawName, value] of Object.entries(req.headers)) {
     const name = rawName.toLowerCase();
     if (value === undefined || HOP_BY_HOP.has(name) || connectionListed.has(name)) continue;
-    if (name === 'authorization' || name.startsWith(IDENTITY_PREFIX)) continue;
-    out[`Fn-Http-H-${canonicalHeader(name)}`] = Array.isArray(value) ? value.join(', ') : value;
+    // compare canonical names: `x_user_id` is forwarded as `X-User-Id`, so it is identity too
+    const canonical = canonicalHeader(name);
+    if (name === 'authorization' || canonical.toLowerCase().startsWith(IDENTITY_PREFIX)) continue;
+    out[`Fn-Http-H-${canonical}`] = Array.isArray(value) ? value.join(', ') : value;
   }
   if (req.clientIp) {
     const prior = out['Fn-Http-H-X-Forwarded-For'];
