@@ -2,8 +2,8 @@
  * The emulator's core pipeline, exercised through Object Storage: signature verification (API keys
  * and resource principal session tokens), OCI error bodies, 501s, fault rules and the request log.
  */
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +119,22 @@ describe('authentication', () => {
 
     const buckets = await client(f.auth).listBuckets({ namespaceName: ns, compartmentId: f.emu.admin.tenancyId });
     expect(buckets.items.map((b) => b.name).some((n) => n.includes('pwn'))).toBe(false);
+  });
+
+  it('the clock-skew check reads the signed date header: an unsigned x-date cannot refresh an old request', async () => {
+    const host = new URL(f.emu.url).host;
+    const signDated = (date: string) => {
+      const line = `date: ${date}\n(request-target): get /n\nhost: ${host}`;
+      const signature = sign('sha256', Buffer.from(line), createPrivateKey(readFileSync(f.emu.admin.keyFile))).toString('base64');
+      const keyId = `${f.emu.admin.tenancyId}/${f.emu.admin.userId}/${f.emu.admin.fingerprint}`;
+      return { date, authorization: `Signature version="1",keyId="${keyId}",algorithm="rsa-sha256",headers="date (request-target) host",signature="${signature}"` };
+    };
+    const fresh = await fetch(`${f.emu.url}/n`, { headers: signDated(new Date().toUTCString()) });
+    expect(fresh.status).toBe(200);
+    await fresh.arrayBuffer();
+    const replay = await fetch(`${f.emu.url}/n`, { headers: { ...signDated(new Date(Date.now() - 60 * 60_000).toUTCString()), 'x-date': new Date().toUTCString() } });
+    expect(replay.status).toBe(401);
+    expect(((await replay.json()) as { message: string }).message).toContain('5 minutes');
   });
 
   it('an unknown API key is refused', async () => {

@@ -73,7 +73,8 @@ export async function verifyRequestSignature(req: SignedRequest, keys: KeyResolv
     if (!signed.includes(h)) throw OciErrors.notAuthenticated(`The signature must cover the ${h} header`);
   }
 
-  const dateValue = header(req.headers, 'x-date') ?? header(req.headers, 'date');
+  // the date checked for skew must be the signed one: an unsigned x-date would refresh a replayed request
+  const dateValue = header(req.headers, signed.includes('x-date') ? 'x-date' : 'date');
   const when = dateValue ? Date.parse(dateValue) : NaN;
   if (Number.isNaN(when)) throw OciErrors.notAuthenticated('The request has no valid date or x-date header');
   if (Math.abs((req.now ?? Date.now()) - when) > MAX_CLOCK_SKEW_MS) {
