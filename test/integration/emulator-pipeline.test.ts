@@ -3,7 +3,7 @@
  * and resource principal session tokens), OCI error bodies, 501s, fault rules and the request log.
  */
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,6 +174,21 @@ describe('authentication', () => {
     }, { what: 'the token to expire' });
     expect(e.serviceCode).toBe('NotAuthenticated');
     expect(e.message).toContain('expired');
+  });
+});
+
+describe('admin profile durability', () => {
+  it('a state dir whose admin config file was never written (killed after the key was registered) gets a working profile on restart', async () => {
+    let g = await startEmulatorFixture({ providers: [createObjectStorageProvider()] });
+    try {
+      rmSync(g.emu.admin.configFile);
+      g = await g.restart();
+      expect(existsSync(g.emu.admin.configFile)).toBe(true);
+      const ns2 = await g.point(new ObjectStorageClient({ authenticationDetailsProvider: g.auth }, { circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }), retryConfiguration: common.NoRetryConfigurationDetails })).getNamespace({});
+      expect(ns2.value).toBe(g.emu.tenancy.namespace);
+    } finally {
+      await g.stop();
+    }
   });
 });
 

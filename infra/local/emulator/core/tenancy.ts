@@ -5,7 +5,7 @@
  * `<stateDir>/oci/config` so oci-sdk clients, scripts and the OCI CLI can call the emulator.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, jwtVerify, errors as joseErrors, type JWK } from 'jose';
 import { OciErrors } from './errors.ts';
@@ -89,7 +89,8 @@ export class Tenancy implements KeyResolver {
     const configFile = join(dir, 'config');
     const existing = this.apiKeys.values().find((k) => k.userId === this.record.adminUserId);
     let fingerprint = existing?.fingerprint;
-    if (fresh || !existing) {
+    // a start killed after registering the key but before writing the files must not leave a dead profile
+    if (fresh || !existing || !existsSync(keyFile) || !existsSync(configFile)) {
       mkdirSync(dir, { recursive: true });
       const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
       writeFileAtomic(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
