@@ -25,6 +25,10 @@ export function createExportServiceFromEnv(o: { env?: Env; log: Logger }): Expor
   const namespace = envOptional('OS_NAMESPACE', env);
   const parBaseUrl = envOptional('PAR_BASE_URL', env);
   const compute = createOciCompute();
+  const exportsBucket = envString('EXPORTS_BUCKET', 'exports', env);
+  // Exports may write only to export buckets, never to the user-files bucket (its paths are users' data and quota).
+  const filesBucket = envString('FILES_BUCKET', 'user-files', env);
+  const allowedBuckets = (envOptional('EXPORT_BUCKETS', env) ?? exportsBucket).split(',').map((b) => b.trim()).filter((b) => b && b !== filesBucket);
   return createExportService({
     jobs: createJobStore(new OciNosqlTable<JobRow>(EXPORT_JOBS_TABLE, { compartmentId, tablePrefix })),
     compute, workRequests: compute,
@@ -34,7 +38,8 @@ export function createExportServiceFromEnv(o: { env?: Env; log: Logger }): Expor
       ...(parBaseUrl ? { parBaseUrl } : {}),
     }),
     log: o.log,
-    defaultBucket: envString('EXPORTS_BUCKET', 'exports', env),
+    defaultBucket: exportsBucket,
+    allowedBuckets,
     staleAfterMs: envInt('EXPORTS_STALE_AFTER_MS', 60_000, env),
     cleanupWaitMs: envInt('EXPORTS_CLEANUP_WAIT_MS', 5_000, env),
   });

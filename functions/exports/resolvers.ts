@@ -1,7 +1,7 @@
 /** Resolvers of schema/exports.graphql: role checks and the API view; the rules live in service.ts. */
-import { requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
+import { hasRole, requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
 import { objectUriOf, type ExportJob, type ExportState } from './model.ts';
-import type { ExportService, StartInput } from './service.ts';
+import type { Actor, ExportService, StartInput } from './service.ts';
 
 export interface ExportsContext extends SubschemaContext {
   exports: ExportService;
@@ -20,6 +20,8 @@ export function jobView(j: ExportJob, now = Date.now()) {
   };
 }
 
+const actorOf = (ctx: ExportsContext): Actor => ({ userId: ctx.caller.userId, admin: hasRole(ctx.caller, 'admin') });
+
 export const exportsResolvers = {
   Query: {
     async exportJob(_: unknown, a: { id: string }, ctx: ExportsContext) {
@@ -37,7 +39,7 @@ export const exportsResolvers = {
     },
     async exportDownloadUrl(_: unknown, a: { jobId: string; ttlSeconds?: number | null }, ctx: ExportsContext) {
       requireRole(ctx.caller, 'viewer');
-      return ctx.exports.downloadUrl(a.jobId, a.ttlSeconds ?? 3600);
+      return ctx.exports.downloadUrl(a.jobId, a.ttlSeconds ?? 3600, actorOf(ctx));
     },
   },
   Mutation: {
@@ -47,7 +49,7 @@ export const exportsResolvers = {
     },
     async cancelExport(_: unknown, a: { id: string }, ctx: ExportsContext) {
       requireRole(ctx.caller, 'operator');
-      return jobView(await ctx.exports.cancel(a.id, ctx.caller.userId));
+      return jobView(await ctx.exports.cancel(a.id, actorOf(ctx)));
     },
     async reconcileExports(_: unknown, _a: unknown, ctx: ExportsContext) {
       requireRole(ctx.caller, 'operator');

@@ -2,7 +2,7 @@
  * The exports domain as the resolvers and the event handler use it: start, read, list, cancel,
  * download URL, reconcile, and the event entry point. Depends only on the ports.
  */
-import { BadUserInputError, ConflictError, NotFoundError, errorMessage } from '#shared/errors.ts';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, errorMessage } from '#shared/errors.ts';
 import {
   CANCELABLE_STATES, EXPORT_FORMATS, IMAGEABLE_INSTANCE_STATES, defaultImageName, defaultPrefix, isJobId, isTerminal, needsWork,
   newJobId, objectNameOf, overallPercent, validateBucket, validateImageName, validatePrefix,
@@ -14,6 +14,11 @@ import type { JobPage } from './ports.ts';
 export interface ExportServiceOptions extends MachineDeps {
   /** the bucket when the input names none (env EXPORTS_BUCKET) */
   defaultBucket: string;
+  /**
+   * the only buckets an export may write to (env EXPORT_BUCKETS, comma separated) @default [defaultBucket].
+   * Never the user-files bucket: an export there would land in someone's dataset paths and quota.
+   */
+  allowedBuckets?: readonly string[];
   /** a job not updated for this long is advanced when read (a lost event) @default 60000 */
   staleAfterMs?: number;
 }
@@ -26,6 +31,9 @@ export interface StartInput {
   objectNamePrefix?: string | null;
   deleteImageAfterExport?: boolean | null;
 }
+
+/** Who asks: the job's creator or an admin may cancel it or download its file. */
+export interface Actor { userId: string; admin: boolean }
 
 export interface ReconcileReport { checked: number; advanced: number; failures: { jobId: string; error: string }[] }
 
@@ -46,6 +54,8 @@ export function createExportService(o: ExportServiceOptions) {
     const format = input.format ?? 'QCOW2';
     if (!EXPORT_FORMATS.includes(format)) throw new BadUserInputError(`format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const bucket = validateBucket(input.bucket ?? o.defaultBucket);
+    const allowed = o.allowedBuckets ?? [o.defaultBucket];
+    if (!allowed.includes(bucket)) throw new BadUserInputError(`bucket ${bucket} is not an export bucket; use ${allowed.join(' or ')}`);
     const prefix = validatePrefix(input.objectNamePrefix ?? defaultPrefix(now()));
     const imageName = input.imageName == null ? undefined : validateImageName(input.imageName);
     const inst = await compute.getInstance(input.instanceId);
@@ -128,12 +138,18 @@ export function createExportService(o: ExportServiceOptions) {
   }
 
   /** Cancel a job that has not delivered yet: it turns CANCELED and its image (and any late object) is cleaned up. */
-  async function cancel(id: string, by: string): Promise<ExportJob> {
+  function requireOwner(j: ExportJob, actor: Actor, what: string): void {
+    if (!actor.admin && j.createdBy !== actor.userId) throw new ForbiddenError(`only the user who started export job ${j.id}, or an admin, may ${what}`);
+  }
+
+  async function cancel(id: string, actor: Actor): Promise<ExportJob> {
     requireId(id);
+    const by = actor.userId;
     for (let i = 0; i < 10; i++) {
       const cur = await jobs.get(id);
       if (!cur) throw new NotFoundError(`export job ${id} does not exist`);
       const j = cur.job;
+      requireOwner(j, actor, 'cancel it');
       if (!CANCELABLE_STATES.includes(j.state)) throw new ConflictError(`export job ${id} is ${j.state}; only ${CANCELABLE_STATES.join(', ')} jobs can be canceled`);
       const t = now();
       const next: ExportJob = {
@@ -154,11 +170,12 @@ export function createExportService(o: ExportServiceOptions) {
   }
 
   /** A read PAR for the exported object of a SUCCEEDED job. */
-  async function downloadUrl(jobId: string, ttlSeconds: number): Promise<{ url: string; expiresAt: Date; objectName: string }> {
+  async function downloadUrl(jobId: string, ttlSeconds: number, actor: Actor): Promise<{ url: string; expiresAt: Date; objectName: string }> {
     if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > 7 * 86_400) throw new BadUserInputError('ttlSeconds must be between 60 and 604800 (7 days)');
     const cur = await jobs.get(requireId(jobId));
     if (!cur) throw new NotFoundError(`export job ${jobId} does not exist`);
     const j = cur.job;
+    requireOwner(j, actor, 'download its file');
     if (j.state !== 'SUCCEEDED') throw new ConflictError(`export job ${jobId} is ${j.state}; a download URL exists only once it SUCCEEDED`);
     const expiresAt = new Date(now() + ttlSeconds * 1000);
     const par = await storage.createPar({ bucket: j.bucket, objectName: j.objectName, access: 'ObjectRead', expiresAt, name: `export-${j.id}-${now()}` });

@@ -93,7 +93,7 @@ describe('exports against the emulator', () => {
     expect(done).toMatchObject({ percentComplete: 100, imageDeleted: true, format });
     expect(done.objectName).toMatch(new RegExp(`^it/${format.toLowerCase()}/.+\\.${format.toLowerCase()}$`));
     expect(await imageState(done.imageId!)).toBe('GONE');
-    const { url } = await svc.downloadUrl(job.id, 300);
+    const { url } = await svc.downloadUrl(job.id, 300, { userId: 'op', admin: false });
     const res = await fetch(url);
     expect(res.status).toBe(200);
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -127,7 +127,7 @@ describe('exports against the emulator', () => {
   it('cancel while EXPORTING: the image (refused while EXPORTING) and the late object are cleaned up', async () => {
     const job = await svc.start({ instanceId }, 'op');
     await waitFor(async () => (await stateOf(job.id)) === 'EXPORTING', { timeoutMs: 10_000, what: 'EXPORTING' });
-    const c = await svc.cancel(job.id, 'op2');
+    const c = await svc.cancel(job.id, { userId: 'op2', admin: true });
     expect(c.state).toBe('CANCELED');
     await waitFor(async () => { await svc.reconcile(); return !(await svc.get(job.id)).cleanup; }, { timeoutMs: 15_000, intervalMs: 200, what: 'cleanup' });
     expect(await imageState(job.imageId!)).toBe('GONE');
@@ -138,7 +138,8 @@ describe('exports against the emulator', () => {
   it('refuses a missing bucket or unknown instance with a clear error, leaving no job and no image', async () => {
     const before = (await compute.listImages({ compartmentId: kit.tenancyId })).items.length;
     const jobsBefore = (await svc.list({ first: 100 })).jobs.length;
-    await expect(svc.start({ instanceId, bucket: uid('nobucket') }, 'op')).rejects.toThrow(/bucket .* does not exist/);
+    await expect(svc.start({ instanceId, bucket: uid('nobucket') }, 'op')).rejects.toThrow(/bucket .* is not an export bucket/);
+    await expect(svc.start({ instanceId, bucket: 'user-files' }, 'op')).rejects.toThrow(/bucket user-files is not an export bucket/);
     await expect(svc.start({ instanceId: 'ocid1.instance.oc1.local.doesnotexist' }, 'op')).rejects.toThrow(/does not exist/);
     expect((await svc.list({ first: 100 })).jobs.length).toBe(jobsBefore);
     expect((await compute.listImages({ compartmentId: kit.tenancyId })).items.length).toBe(before);

@@ -3,7 +3,7 @@
  * two copies at once, cancel in each state, a dropped event recovered by reconcile, failures.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, UpstreamError } from '#shared/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, UpstreamError } from '#shared/errors.ts';
 import { createLogger } from '#shared/log.ts';
 import { MemoryTable } from '#shared/persistence/nosql-memory.ts';
 import { MemoryObjectStore } from '#shared/storage/memory.ts';
@@ -30,7 +30,7 @@ function world(o: { buckets?: string[] } = {}): World {
   const compute = new FakeCompute(store);
   const jobs = createJobStore(new MemoryTable<JobRow>({ def: EXPORT_JOBS_TABLE, now: () => clock.t }));
   const svc = createExportService({
-    jobs, compute, workRequests: compute, storage, log, defaultBucket: 'exports', now: () => clock.t, cleanupWaitMs: 0, pollMs: 1, staleAfterMs: 60_000,
+    jobs, compute, workRequests: compute, storage, log, defaultBucket: 'exports', allowedBuckets: ['exports', 'other', 'nope'], now: () => clock.t, cleanupWaitMs: 0, pollMs: 1, staleAfterMs: 60_000,
   });
   const inst = compute.addInstance({ displayName: 'web 1' });
   return { svc, compute, store, jobs, instanceId: inst.id, clock };
@@ -190,7 +190,7 @@ describe('exports cancel', () => {
     expect(job.state).toBe('PENDING');
     // another copy issued CreateImage (same token) but died before recording it
     const { imageId } = await w.compute.createImage({ compartmentId: job.compartmentId, instanceId: job.instanceId, displayName: job.imageName, freeformTags: { exportJobId: job.id }, retryToken: (await import('../../functions/exports/model.ts')).stepRetryToken(job.id, 'create-image') });
-    const c = await w.svc.cancel(job.id, 'op2');
+    const c = await w.svc.cancel(job.id, { userId: 'op2', admin: true });
     expect(c).toMatchObject({ state: 'CANCELED', error: 'canceled by op2' });
     w.compute.finishCreate(imageId);
     await w.svc.onEvent({ kind: 'image', imageId, taggedJobId: job.id });
@@ -200,7 +200,7 @@ describe('exports cancel', () => {
 
   it('CREATING_IMAGE: canceled and the provisioning image deleted; a late createimage.end changes nothing', async () => {
     const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
-    const c = await w.svc.cancel(job.id, 'op1');
+    const c = await w.svc.cancel(job.id, { userId: 'op1', admin: false });
     expect(c).toMatchObject({ state: 'CANCELED', imageDeleted: true });
     expect(c.cleanup).toBeUndefined();
     expect(w.compute.liveImages()).toHaveLength(0);
@@ -213,7 +213,7 @@ describe('exports cancel', () => {
     const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
     w.compute.finishCreate(job.imageId!);
     await w.svc.onEvent(imageHint(job.imageId!));
-    const c = await w.svc.cancel(job.id, 'op1');
+    const c = await w.svc.cancel(job.id, { userId: 'op1', admin: false });
     expect(c).toMatchObject({ state: 'CANCELED', cleanup: { image: true, object: true } });
     expect(w.compute.liveImages()).toHaveLength(1);
     // the export could not be stopped: it writes its object, then closes
@@ -232,10 +232,11 @@ describe('exports cancel', () => {
     await w.svc.onEvent(imageHint(job.imageId!));
     w.compute.finishExport(job.imageId!, { closeWorkRequest: false });
     await w.svc.onEvent(objectHint('exports', job.objectName));
-    await expect(w.svc.cancel(job.id, 'op1')).rejects.toThrow(/is CLEANING_UP; only PENDING, CREATING_IMAGE, EXPORTING/);
+    await expect(w.svc.cancel(job.id, { userId: 'op1', admin: false })).rejects.toThrow(/is CLEANING_UP; only PENDING, CREATING_IMAGE, EXPORTING/);
+    await expect(w.svc.cancel(job.id, { userId: 'someone-else', admin: false })).rejects.toBeInstanceOf(ForbiddenError);
     w.compute.closeExport(job.imageId!);
     await w.svc.reconcile();
-    await expect(w.svc.cancel(job.id, 'op1')).rejects.toBeInstanceOf(ConflictError);
+    await expect(w.svc.cancel(job.id, { userId: 'op1', admin: false })).rejects.toBeInstanceOf(ConflictError);
     expect((await w.jobs.get(job.id))?.job.state).toBe('SUCCEEDED');
   });
 });
@@ -249,6 +250,7 @@ describe('exports input validation and reads', () => {
     [{ instanceId: 'not-an-ocid' }, /instanceId must be an instance OCID/],
     [{ instanceId: 'ocid1.instance.oc1.local.missing' }, /instance ocid1.instance.oc1.local.missing does not exist/],
     [{ bucket: 'nope' }, /bucket nope does not exist/],
+    [{ bucket: 'user-files' }, /bucket user-files is not an export bucket; use exports or other or nope/],
     [{ objectNamePrefix: '/abs/' }, /starts with "\/"/],
     [{ objectNamePrefix: 'a/../b/' }, /"\.\." segment/],
     [{ objectNamePrefix: 'noslash' }, /does not end with "\/"/],
@@ -272,7 +274,7 @@ describe('exports input validation and reads', () => {
       w.clock.t += 1000;
       ids.push((await w.svc.start({ instanceId: i % 2 ? other.id : w.instanceId, objectNamePrefix: 'x/' }, 'op1')).id);
     }
-    await w.svc.cancel(ids[4]!, 'op1');
+    await w.svc.cancel(ids[4]!, { userId: 'op1', admin: false });
     const p1 = await w.svc.list({ first: 2 });
     expect(p1.jobs.map((j) => j.id)).toEqual([ids[4], ids[3]]);
     expect(p1.hasMore).toBe(true);
@@ -289,13 +291,15 @@ describe('exports input validation and reads', () => {
   it('gives a read PAR only for a SUCCEEDED job', async () => {
     const job = await w.svc.start({ instanceId: w.instanceId, format: 'VHD', bucket: 'other', objectNamePrefix: '' }, 'op1');
     expect(job.objectName).toMatch(/^web-1-export-\d{12}-[0-9a-f]{10}\.vhd$/);
-    await expect(w.svc.downloadUrl(job.id, 600)).rejects.toThrow(/is CREATING_IMAGE; a download URL exists only once it SUCCEEDED/);
+    await expect(w.svc.downloadUrl(job.id, 600, { userId: 'op1', admin: false })).rejects.toThrow(/is CREATING_IMAGE; a download URL exists only once it SUCCEEDED/);
     w.compute.finishCreate(job.imageId!);
     await w.svc.onEvent(imageHint(job.imageId!));
     w.compute.finishExport(job.imageId!);
     await w.svc.onEvent(objectHint('other', job.objectName));
-    await expect(w.svc.downloadUrl(job.id, 10)).rejects.toThrow(/ttlSeconds/);
-    const d = await w.svc.downloadUrl(job.id, 600);
+    await expect(w.svc.downloadUrl(job.id, 10, { userId: 'op1', admin: false })).rejects.toThrow(/ttlSeconds/);
+    await expect(w.svc.downloadUrl(job.id, 600, { userId: 'someone-else', admin: false })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(w.store.pars).toEqual([]);
+    const d = await w.svc.downloadUrl(job.id, 600, { userId: 'op1', admin: false });
     expect(d.url).toMatch(/^memory:\/\/par\//);
     expect(w.store.pars).toEqual([expect.objectContaining({ bucket: 'other', objectName: job.objectName, access: 'ObjectRead' })]);
     await expect(w.svc.get('exp0000000000ffffffffff')).rejects.toBeInstanceOf(NotFoundError);
