@@ -102,8 +102,11 @@ describe('exports (e2e through the API gateway)', () => {
     for (let i = 1; i < percents.length; i++) expect(percents[i]).toBeGreaterThanOrEqual(percents[i - 1]!);
     expect(await imageState(job.imageId!)).toBe('GONE');
 
+    // another user (a viewer) may read the job but not download the disk image
+    const other = await fx.graphql('query($id: ID!) { exportJob(id: $id) { state } exportDownloadUrl(jobId: $id) { url } }', { token: viewer, variables: { id: job.id } });
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const dl = (await gql<{ exportDownloadUrl: { url: string; expiresAt: string; objectName: string } }>(
-      'query($id: ID!) { exportDownloadUrl(jobId: $id, ttlSeconds: 600) { url expiresAt objectName } }', { id: job.id }, viewer)).exportDownloadUrl;
+      'query($id: ID!) { exportDownloadUrl(jobId: $id, ttlSeconds: 600) { url expiresAt objectName } }', { id: job.id }, operator)).exportDownloadUrl;
     expect(dl.objectName).toBe(job.objectName);
     const res = await fetch(dl.url);
     expect(res.status).toBe(200);
