@@ -66,18 +66,21 @@ export function createPresignService(d: PresignDeps) {
       if (input.contentType !== undefined && input.contentType !== null && (typeof input.contentType !== 'string' || !CONTENT_TYPE.test(input.contentType))) {
         throw new BadUserInputError('contentType must be a MIME type such as application/octet-stream', { details: { field: 'contentType' } });
       }
+      const logsOfOther = () => new ForbiddenError(`training job ${target.collectionId} logs belong to another user`);
       if (target.kind === 'LOG') {
-        const owner = await d.jobs.claim(target.collectionId, actor.userId);
-        if (owner !== actor.userId) throw new ForbiddenError(`training job ${target.collectionId} logs belong to another user`);
+        // refuse early, but claim the job only once the upload is admitted: a refused upload changes nothing
+        const owner = await d.jobs.owner(target.collectionId);
+        if (owner !== undefined && owner !== actor.userId) throw logsOfOther();
       }
       const uri = await uriOf(target.path);
       const expiresAt = d.ledger.now() + settings.uploadTtlSeconds * 1000;
       const { admittedAt } = await d.ledger.admit({ userId: actor.userId, path: target.path, sizeBytes, expiresAt });
       let par;
       try {
+        if (target.kind === 'LOG' && (await d.jobs.claim(target.collectionId, actor.userId)) !== actor.userId) throw logsOfOther();
         par = await store.createPar({ bucket, objectName: target.path, access: 'ObjectWrite', expiresAt: new Date(expiresAt), name: `upload-${actor.userId}-${admittedAt}` });
       } catch (e: unknown) {
-        // nothing left behind: the reservation and the admission go away with the failed URL
+        // nothing left behind: the reservation and the admission go away with the failed URL (or lost claim)
         await d.ledger.cancelAdmission({ userId: actor.userId, path: target.path, admittedAt }).catch((c: unknown) =>
           d.log?.error('could not cancel admission after PAR failure', { path: target.path, error: c }),
         );

@@ -70,8 +70,14 @@ export function createKvCache(options: KvCacheOptions): CachePort {
       const row = await table.get({ cacheKey: key });
       if (!row) return undefined;
       const p = row.value.payload;
-      const text = p.startsWith('gz:') ? gunzipSync(Buffer.from(p.slice(3), 'base64')).toString('utf8') : p;
-      return { value: JSON.parse(text) as T, storedAt: Number(row.value.storedAt) };
+      try {
+        const text = p.startsWith('gz:') ? gunzipSync(Buffer.from(p.slice(3), 'base64')).toString('utf8') : p;
+        return { value: JSON.parse(text) as T, storedAt: Number(row.value.storedAt) };
+      } catch {
+        // an entry we cannot read is a miss, not a failed request; drop it so the next set replaces it
+        await table.delete({ cacheKey: key }).catch(() => undefined);
+        return undefined;
+      }
     },
     async set<T>(key: string, value: T, o: { ttlSeconds?: number } = {}) {
       const ttl = checkTtl(o.ttlSeconds ?? ttlSeconds, max);

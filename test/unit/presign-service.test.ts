@@ -91,6 +91,14 @@ describe('createUploadUrl', () => {
     expect((await gql('alice', ['operator'], UPLOAD, log)).data!.createUploadUrl.uri).toBe('oci://ns/user-files/logs/training/job-9/output.log');
     expect((await gql('bob', ['operator'], UPLOAD, log)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
   });
+  it('a refused log upload does not claim the job: another user can still take it', async () => {
+    const { gql } = setup();
+    const tooBig = input({ kind: 'LOG', collectionId: 'job-10', filename: 'output.log', sizeBytes: 11 * GiB });
+    expect((await gql('alice', ['operator'], UPLOAD, tooBig)).errors?.[0]?.extensions.code).toBe('FILE_TOO_LARGE');
+    const ok = input({ kind: 'LOG', collectionId: 'job-10', filename: 'output.log' });
+    expect((await gql('bob', ['operator'], UPLOAD, ok)).data!.createUploadUrl.uri).toBe('oci://ns/user-files/logs/training/job-10/output.log');
+    expect((await gql('alice', ['operator'], UPLOAD, ok)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+  });
 });
 
 describe('download, listing, deletes', () => {
