@@ -17,8 +17,10 @@ async function main(): Promise<void> {
   for (const [name, v] of [['PORT', port], ['EMULATOR_PORT', emulatorPort]] as const) {
     if (v < 0 || v > 65535) throw new Error(`${name} must be a port number (0..65535), got ${v}`);
   }
-  const stack = await startStack({ port, emulatorPort, stateDir });
-
+  // Signals are handled from the start: a Ctrl-C while the stack is still coming up waits for the
+  // start to settle and then closes whatever it started (function containers run in their own
+  // process groups and would otherwise outlive us).
+  const starting = startStack({ port, emulatorPort, stateDir });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     process.stderr.write(`\n${signal}: stopping the local stack...\n`);
-    stack.close().then(
+    starting.then((s) => s.close(), () => undefined).then(
       () => process.exit(0),
       (e: unknown) => {
         process.stderr.write(`error while stopping: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -37,6 +39,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  const stack = await starting;
+  if (stopping) return;
 
   const token = await stack.mintToken({ sub: DEV_USER, roles: ['admin'], ttlSeconds: DEV_TOKEN_TTL_SECONDS });
   const running = Object.keys(stack.functionIds).join(', ') || 'none';

@@ -18,9 +18,10 @@ function fileNameFor(key: string): string {
 }
 
 /** Write `data` to `path` so that readers see the old or the new content, never a mix. */
-export function writeFileAtomic(path: string, data: string | Buffer): void {
+export function writeFileAtomic(path: string, data: string | Buffer, options: { mode?: number } = {}): void {
   const tmp = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-  writeFileSync(tmp, data);
+  // the mode applies from creation, so a secret is never readable by others, not even briefly
+  writeFileSync(tmp, data, options.mode === undefined ? undefined : { mode: options.mode });
   renameSync(tmp, path);
 }
 

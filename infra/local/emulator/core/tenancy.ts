@@ -5,7 +5,7 @@
  * `<stateDir>/oci/config` so oci-sdk clients, scripts and the OCI CLI can call the emulator.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, jwtVerify, errors as joseErrors, type JWK } from 'jose';
 import { OciErrors } from './errors.ts';
@@ -93,8 +93,7 @@ export class Tenancy implements KeyResolver {
     if (fresh || !existing || !existsSync(keyFile) || !existsSync(configFile)) {
       mkdirSync(dir, { recursive: true });
       const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      writeFileAtomic(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
-      chmodSync(keyFile, 0o600);
+      writeFileAtomic(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
       const pub = publicKey.export({ type: 'spki', format: 'pem' }).toString();
       this.registerApiKey(this.record.adminUserId, pub);
       fingerprint = fingerprintOf(pub);
@@ -107,8 +106,7 @@ export class Tenancy implements KeyResolver {
         `key_file=${keyFile}`,
         '',
       ].join('\n');
-      writeFileAtomic(configFile, config);
-      chmodSync(configFile, 0o600);
+      writeFileAtomic(configFile, config, { mode: 0o600 });
     }
     return { configFile, profile: 'DEFAULT', keyFile, tenancyId: this.tenancyId, userId: this.record.adminUserId, fingerprint: fingerprint!, region: LOCAL_REGION.id };
   }
@@ -139,7 +137,7 @@ export class Tenancy implements KeyResolver {
 
   private async resolveSessionToken(token: string): Promise<{ publicKey: KeyObject; principal: Principal }> {
     try {
-      const { payload } = await jwtVerify(token, this.tokenPublicKey, { issuer: TOKEN_ISSUER, audience: 'oci', clockTolerance: 0 });
+      const { payload } = await jwtVerify(token, this.tokenPublicKey, { algorithms: ['RS256'], issuer: TOKEN_ISSUER, audience: 'oci', clockTolerance: 0 });
       if (payload.res_tenant !== this.tenancyId) throw OciErrors.notAuthenticated('The session token belongs to another tenancy');
       const jwk = payload.jwk as JWK | undefined;
       if (!jwk) throw OciErrors.notAuthenticated('The session token carries no session key');
