@@ -9,7 +9,7 @@ import type { JobOwners } from '#shared/quota/jobs.ts';
 import { requireJobAccess } from '#shared/quota/jobs.ts';
 import type { Ledger } from '#shared/quota/ledger.ts';
 import {
-  buildObjectPath, collectionPrefix, formatUri, isFileKind, parseUri, validateId, validateSize, type FileKind, type ObjectPathParts,
+  buildObjectPath, collectionPrefix, formatUri, isFileKind, parseUri, userSegment, validateId, validateSize, type FileKind, type ObjectPathParts,
 } from '#shared/quota/paths.ts';
 import type { Settlement } from '#shared/quota/settlement.ts';
 import type { ObjectStore } from '#shared/storage/port.ts';
@@ -31,8 +31,12 @@ export interface PresignDeps {
   log?: Logger;
 }
 
-/** Who is asking (roles are checked by the resolvers; ownership here). */
+/**
+ * Who is asking (roles are checked by the resolvers; ownership here). Paths, ownership and the
+ * ledger use `userSegment(userId)`; a user id that cannot be one is UNAUTHENTICATED.
+ */
 export interface Actor {
+  /** The verified user id (JWT `sub`), e.g. `alice`, `alice@example.com`, `auth0|123`. */
   userId: string;
   isAdmin: boolean;
 }
@@ -52,7 +56,7 @@ export function createPresignService(d: PresignDeps) {
       await requireJobAccess(d.jobs, parts.collectionId, actor);
       return;
     }
-    if (parts.ownerId !== actor.userId && !actor.isAdmin) throw new ForbiddenError('this file belongs to another user');
+    if (!actor.isAdmin && parts.ownerSegment !== userSegment(actor.userId)) throw new ForbiddenError('this file belongs to another user');
   }
 
   async function parse(uri: unknown) {
@@ -61,6 +65,7 @@ export function createPresignService(d: PresignDeps) {
 
   return {
     async createUploadUrl(actor: Actor, input: { kind: unknown; collectionId: unknown; filename: unknown; sizeBytes: unknown; contentType?: unknown }) {
+      const me = userSegment(actor.userId);
       const target = buildObjectPath({ kind: input.kind, userId: actor.userId, collectionId: input.collectionId, filename: input.filename });
       const sizeBytes = validateSize(input.sizeBytes);
       if (input.contentType !== undefined && input.contentType !== null && (typeof input.contentType !== 'string' || !CONTENT_TYPE.test(input.contentType))) {
@@ -70,15 +75,15 @@ export function createPresignService(d: PresignDeps) {
       if (target.kind === 'LOG') {
         // refuse early, but claim the job only once the upload is admitted: a refused upload changes nothing
         const owner = await d.jobs.owner(target.collectionId);
-        if (owner !== undefined && owner !== actor.userId) throw logsOfOther();
+        if (owner !== undefined && owner !== me) throw logsOfOther();
       }
       const uri = await uriOf(target.path);
       const expiresAt = d.ledger.now() + settings.uploadTtlSeconds * 1000;
       const { admittedAt } = await d.ledger.admit({ userId: actor.userId, path: target.path, sizeBytes, expiresAt });
       let par;
       try {
-        if (target.kind === 'LOG' && (await d.jobs.claim(target.collectionId, actor.userId)) !== actor.userId) throw logsOfOther();
-        par = await store.createPar({ bucket, objectName: target.path, access: 'ObjectWrite', expiresAt: new Date(expiresAt), name: `upload-${actor.userId}-${admittedAt}` });
+        if (target.kind === 'LOG' && (await d.jobs.claim(target.collectionId, me)) !== me) throw logsOfOther();
+        par = await store.createPar({ bucket, objectName: target.path, access: 'ObjectWrite', expiresAt: new Date(expiresAt), name: `upload-${me}-${admittedAt}` });
       } catch (e: unknown) {
         // nothing left behind: the reservation and the admission go away with the failed URL (or lost claim)
         await d.ledger.cancelAdmission({ userId: actor.userId, path: target.path, admittedAt }).catch((c: unknown) =>
@@ -102,7 +107,7 @@ export function createPresignService(d: PresignDeps) {
       await requireAccess(parts, actor);
       if (!(await store.head({ bucket, objectName: parts.path }))) throw new NotFoundError(`no file at ${String(uri)}`);
       const expiresAt = new Date(d.ledger.now() + ttl * 1000);
-      const par = await store.createPar({ bucket, objectName: parts.path, access: 'ObjectRead', expiresAt, name: `download-${actor.userId}-${Date.now()}` });
+      const par = await store.createPar({ bucket, objectName: parts.path, access: 'ObjectRead', expiresAt, name: `download-${userSegment(actor.userId)}-${Date.now()}` });
       return { uri: String(uri), url: par.url, method: 'GET', expiresAt: par.expiresAt };
     },
 
@@ -118,7 +123,7 @@ export function createPresignService(d: PresignDeps) {
         if (!collectionId) throw new BadUserInputError('collectionId (the job id) is required for LOG files', { details: { field: 'collectionId' } });
         await requireJobAccess(d.jobs, collectionId, actor);
       }
-      const prefix = collectionPrefix(kind, validateId(actor.userId, 'caller user id'), collectionId);
+      const prefix = collectionPrefix(kind, userSegment(actor.userId), collectionId);
       const start = a.after === undefined || a.after === null ? undefined : decodeCursor(a.after, prefix);
       const page = await store.list({ bucket, prefix, limit: first, ...(start ? { start } : {}) });
       const ns = await store.namespace();
@@ -147,7 +152,7 @@ export function createPresignService(d: PresignDeps) {
     /** Deletes every object under the caller's dataset/model folder, all pages, settling each. */
     async deleteCollection(actor: Actor, kind: 'DATASET' | 'MODEL', collectionId: unknown) {
       const id = validateId(collectionId, kind === 'DATASET' ? 'datasetId' : 'modelId');
-      const prefix = collectionPrefix(kind, validateId(actor.userId, 'caller user id'), id);
+      const prefix = collectionPrefix(kind, userSegment(actor.userId), id);
       let deletedCount = 0;
       let deletedBytes = 0;
       for (let rounds = 0; rounds < 10_000; rounds++) {

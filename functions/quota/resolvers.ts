@@ -2,7 +2,7 @@
 import { ForbiddenError } from '#shared/errors.ts';
 import { hasRole, requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
 import type { Ledger, QuotaSnapshot } from '#shared/quota/ledger.ts';
-import { validateId } from '#shared/quota/paths.ts';
+import { userSegment } from '#shared/quota/paths.ts';
 import { isQuotaTier, type QuotaLimits } from '#shared/quota/rules.ts';
 import { BadUserInputError } from '#shared/errors.ts';
 
@@ -32,13 +32,16 @@ export const quotaResolvers = {
       requireRole(ctx.caller, 'viewer');
       const userId = args.userId ?? ctx.caller.userId;
       if (userId !== ctx.caller.userId && !hasRole(ctx.caller, 'admin')) throw new ForbiddenError("only admins may read another user's quota");
-      return quotaView(await ctx.ledger.snapshot(validateId(userId, 'userId')));
+      // any verified user id works (emails, auth0|…): the ledger keys by its segment and shows this id
+      userSegment(userId, args.userId === undefined || args.userId === null ? {} : { field: 'userId' });
+      return quotaView(await ctx.ledger.snapshot(userId));
     },
   },
   Mutation: {
     async setQuotaLimits(_: unknown, args: { userId: string; tier?: string | null; limits?: LimitsInput }, ctx: QuotaContext) {
       requireRole(ctx.caller, 'admin');
-      const userId = validateId(args.userId, 'userId');
+      const userId = args.userId;
+      userSegment(userId, { field: 'userId' });
       if (args.tier !== undefined && args.tier !== null && !isQuotaTier(args.tier)) throw new BadUserInputError('tier must be DEFAULT or PREMIUM');
       const snapshot = await ctx.ledger.setLimits({
         userId, ...(isQuotaTier(args.tier) ? { tier: args.tier } : {}), ...(args.limits ? { limits: args.limits } : {}),

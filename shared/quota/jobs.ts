@@ -1,23 +1,29 @@
 /**
  * Ownership of training-job log folders (logs/training/{jobId}/): the first user to ask for a
  * job's log upload URL becomes its owner (conditional create), everyone else is refused.
+ *
+ * Owners are recorded and compared as user *segments* (`userSegment(userId)` from paths.ts), like
+ * the owner folder of dataset/model paths: settlement charges a log to the usage row keyed by the
+ * recorded segment, and no raw id (email, `auth0|…`) is stored.
  */
 import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { userSegment } from './paths.ts';
 import type { JobOwnerRow, RowStore } from './rows.ts';
 
 export interface JobOwners {
-  /** The owner of `jobId`, claiming it for `userId` when nobody owns it yet. */
-  claim(jobId: string, userId: string): Promise<string>;
+  /** The owner segment of `jobId`, claiming it for `ownerSegment` when nobody owns it yet. */
+  claim(jobId: string, ownerSegment: string): Promise<string>;
+  /** The owner segment of `jobId`, if anyone claimed it. */
   owner(jobId: string): Promise<string | undefined>;
 }
 
 export function createJobOwners(jobs: RowStore<JobOwnerRow>, now: () => number = Date.now): JobOwners {
   return {
-    async claim(jobId, userId) {
+    async claim(jobId, ownerSegment) {
       for (let i = 0; i < 5; i++) {
         const cur = await jobs.get(jobId);
         if (cur) return cur.value.userId;
-        if (await jobs.putIf(jobId, { jobId, userId, createdAt: now() }, null)) return userId;
+        if (await jobs.putIf(jobId, { jobId, userId: ownerSegment, createdAt: now() }, null)) return ownerSegment;
       }
       const cur = await jobs.get(jobId);
       if (!cur) throw new Error(`job owner record of ${jobId} could not be written`);
@@ -29,13 +35,16 @@ export function createJobOwners(jobs: RowStore<JobOwnerRow>, now: () => number =
   };
 }
 
-/** Throws FORBIDDEN unless `userId` owns the job's logs (admins pass); NOT_FOUND when nobody does. */
+/**
+ * Throws FORBIDDEN unless the caller (by `userSegment(caller.userId)`) owns the job's logs (admins
+ * pass); NOT_FOUND when nobody does. Returns the owner segment.
+ */
 export async function requireJobAccess(owners: JobOwners, jobId: string, caller: { userId: string; isAdmin: boolean }): Promise<string> {
   const owner = await owners.owner(jobId);
   if (owner === undefined) {
     if (caller.isAdmin) throw new NotFoundError(`training job ${jobId} has no logs`);
     throw new ForbiddenError(`training job ${jobId} logs belong to another user`);
   }
-  if (owner !== caller.userId && !caller.isAdmin) throw new ForbiddenError(`training job ${jobId} logs belong to another user`);
+  if (!caller.isAdmin && owner !== userSegment(caller.userId)) throw new ForbiddenError(`training job ${jobId} logs belong to another user`);
   return owner;
 }

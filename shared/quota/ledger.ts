@@ -1,11 +1,13 @@
 /**
  * The usage ledger: one row per user, changed only through conditional writes (see cas.ts).
+ * Rows are keyed by the user's {@link userSegment} (settlement only knows the segment in the
+ * object path); the ledger takes the real user id and the snapshot shows it.
  * Admission reserves the declared size until the upload URL expires; settlement (settlement.ts)
  * turns reservations into real sizes.
  */
 import { BadUserInputError } from '../errors.ts';
 import { updateRow, type UpdateRowOptions } from './cas.ts';
-import type { FileKind } from './paths.ts';
+import { userSegment, type FileKind } from './paths.ts';
 import { SETTLED_RETENTION_MS, emptyUsage, type RowStore, type UsageRow } from './rows.ts';
 import { DAY_MS, HOUR_MS, LIMIT_KEYS, checkAdmission, countSince, effectiveLimits, type QuotaLimitOverrides, type QuotaLimits, type QuotaTier } from './rules.ts';
 
@@ -43,9 +45,10 @@ export function pruneUsage(row: UsageRow, nowMs: number): UsageRow {
 const reservedOf = (row: UsageRow, nowMs: number, except?: string) =>
   Object.entries(row.reservations).reduce((s, [p, r]) => (p !== except && r.expiresAt > nowMs ? s + r.bytes : s), 0);
 
-export function snapshotOf(row: UsageRow, nowMs: number): QuotaSnapshot {
+/** The API view of a usage row; `userId` is the id asked about (the row only holds its segment). */
+export function snapshotOf(row: UsageRow, nowMs: number, userId: string = row.userId): QuotaSnapshot {
   return {
-    userId: row.userId, tier: row.tier, limits: effectiveLimits(row.tier, row.limits),
+    userId, tier: row.tier, limits: effectiveLimits(row.tier, row.limits),
     usedBytes: row.usedBytes, reservedBytes: reservedOf(row, nowMs),
     uploadsLastHour: countSince(row.admissions, nowMs, HOUR_MS), uploadsLastDay: countSince(row.admissions, nowMs, DAY_MS),
     usedByKind: { ...row.usedByKind }, filesByKind: { ...row.filesByKind },
@@ -54,15 +57,20 @@ export function snapshotOf(row: UsageRow, nowMs: number): QuotaSnapshot {
 
 export type Ledger = ReturnType<typeof createLedger>;
 
-/** @example const ledger = createLedger({ usage: rowStore(usageTable, 'userId') }); */
+/**
+ * Every method takes the real user id (a bad one is UNAUTHENTICATED: callers validate admin
+ * arguments first with `userSegment(id, { field })`) and keys the row by its segment.
+ * @example const ledger = createLedger({ usage: rowStore(usageTable, 'userId') });
+ */
 export function createLedger(options: LedgerOptions) {
   const now = options.now ?? Date.now;
   const { usage } = options;
   return {
     now,
     async snapshot(userId: string): Promise<QuotaSnapshot> {
-      const row = (await usage.get(userId))?.value ?? emptyUsage(userId);
-      return snapshotOf(row, now());
+      const key = userSegment(userId);
+      const row = (await usage.get(key))?.value ?? emptyUsage(key);
+      return snapshotOf(row, now(), userId);
     },
 
     /**
@@ -71,9 +79,10 @@ export function createLedger(options: LedgerOptions) {
      * for the same path replaces that path's earlier reservation.
      */
     async admit(a: { userId: string; path: string; sizeBytes: number; expiresAt: number }): Promise<{ admittedAt: number }> {
-      return updateRow(usage, a.userId, 'upload admission', (cur) => {
+      const key = userSegment(a.userId);
+      return updateRow(usage, key, 'upload admission', (cur) => {
         const t = now();
-        const row = pruneUsage(cur?.value ?? emptyUsage(a.userId), t);
+        const row = pruneUsage(cur?.value ?? emptyUsage(key), t);
         checkAdmission({
           limits: effectiveLimits(row.tier, row.limits), usedBytes: row.usedBytes, reservedBytes: reservedOf(row, t, a.path),
           admissions: row.admissions, sizeBytes: a.sizeBytes, nowMs: t,
@@ -88,7 +97,7 @@ export function createLedger(options: LedgerOptions) {
      * one made at `admittedAt`) and that admission's timestamp. Nothing is left behind.
      */
     async cancelAdmission(a: { userId: string; path: string; admittedAt: number }): Promise<void> {
-      await updateRow(usage, a.userId, 'admission cancel', (cur) => {
+      await updateRow(usage, userSegment(a.userId), 'admission cancel', (cur) => {
         if (!cur) return { result: undefined };
         const row = cur.value;
         const r = row.reservations[a.path];
@@ -109,9 +118,10 @@ export function createLedger(options: LedgerOptions) {
           throw new BadUserInputError(`limits.${k} must be a positive integer`, { details: { field: `limits.${k}` } });
         }
       }
-      return updateRow(usage, a.userId, 'quota limits update', (cur) => {
+      const key = userSegment(a.userId);
+      return updateRow(usage, key, 'quota limits update', (cur) => {
         const t = now();
-        const row = pruneUsage(cur?.value ?? emptyUsage(a.userId), t);
+        const row = pruneUsage(cur?.value ?? emptyUsage(key), t);
         const limits: QuotaLimitOverrides = { ...row.limits };
         for (const k of LIMIT_KEYS) {
           const v = a.limits?.[k];
@@ -119,7 +129,7 @@ export function createLedger(options: LedgerOptions) {
           else if (v !== undefined) limits[k] = v;
         }
         const next = { ...row, tier: a.tier ?? row.tier, limits };
-        return { write: next, result: snapshotOf(next, t) };
+        return { write: next, result: snapshotOf(next, t, a.userId) };
       }, options.cas);
     },
   };

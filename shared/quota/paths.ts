@@ -2,15 +2,19 @@
  * Object paths, built server-side from the caller's identity, and `oci://` URIs. Every input is
  * validated here; a failure is a BadUserInputError naming the field and the rule.
  *
- * datasets/{userId}/{datasetId}/{filename}, models/{userId}/{modelId}/{filename},
- * logs/training/{jobId}/output.log
+ * datasets/{seg}/{datasetId}/{filename}, models/{seg}/{modelId}/{filename},
+ * logs/training/{jobId}/output.log, where {seg} = {@link userSegment}(userId).
  */
-import { BadUserInputError } from '../errors.ts';
+import { createHash } from 'node:crypto';
+import { BadUserInputError, UnauthenticatedError } from '../errors.ts';
 
 export const FILE_KINDS = ['DATASET', 'MODEL', 'LOG'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** A user segment: a plain id, or `_u` + 32 hex chars (the leading `_` is never a plain id). */
+export const SEGMENT_PATTERN = /^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,127}|_u[0-9a-f]{32})$/;
+const MAX_USER_ID_BYTES = 256;
 export const LOG_FILENAME = 'output.log';
 const MAX_FILENAME_BYTES = 255;
 // C0, DEL, C1 controls and the Unicode line/paragraph separators
@@ -44,6 +48,37 @@ export function validateFilename(value: unknown, field = 'filename'): string {
   return name;
 }
 
+/** Options of {@link userSegment}. */
+export interface UserSegmentOptions {
+  /**
+   * The input field the id came from (an admin's argument): a bad id is BAD_USER_INPUT naming it.
+   * Absent: the id is the caller's own verified identity, and a bad one is UNAUTHENTICATED.
+   */
+  field?: string;
+}
+
+/**
+ * The path segment, ledger key and ownership key of a user id (verified JWT `sub`s are often
+ * emails or `auth0|123`). An id matching {@link ID_PATTERN} is its own segment (readable paths,
+ * existing data); any other id (non-empty, ≤ 256 bytes of UTF-8, no control characters) maps to
+ * `_u` + the first 32 hex chars of sha256(id). The two spaces cannot collide: a plain id never
+ * starts with `_`.
+ * @example userSegment('alice') // 'alice'
+ * @example userSegment('alice@example.com') // '_u' + 32 hex chars
+ */
+export function userSegment(userId: unknown, options: UserSegmentOptions = {}): string {
+  const fail = (why: string) =>
+    options.field === undefined
+      ? new UnauthenticatedError(`the caller's user id ${why}`)
+      : new BadUserInputError(`${options.field} ${why}`, { details: { field: options.field } });
+  if (typeof userId !== 'string' || userId === '') throw fail('must be a non-empty string');
+  if (ID_PATTERN.test(userId)) return userId;
+  if (CONTROL.test(userId)) throw fail('must not contain control characters');
+  const bytes = Buffer.byteLength(userId, 'utf8');
+  if (bytes > MAX_USER_ID_BYTES) throw fail(`must be at most ${MAX_USER_ID_BYTES} bytes of UTF-8, got ${bytes}`);
+  return `_u${createHash('sha256').update(userId, 'utf8').digest('hex').slice(0, 32)}`;
+}
+
 /** A positive safe integer byte count. */
 export function validateSize(value: unknown, field = 'sizeBytes'): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
@@ -52,10 +87,11 @@ export function validateSize(value: unknown, field = 'sizeBytes'): number {
   return value;
 }
 
-/** The parts of a user file path. `ownerId` is absent for logs (owned through the job record). */
+/** The parts of a user file path. `ownerSegment` is absent for logs (owned through the job record). */
 export interface ObjectPathParts {
   kind: FileKind;
-  ownerId?: string;
+  /** The owner's {@link userSegment} (not the user id): compare with `userSegment(caller.userId)`. */
+  ownerSegment?: string;
   collectionId: string;
   filename: string;
 }
@@ -63,17 +99,17 @@ export interface ObjectPathParts {
 const PREFIX: Record<Exclude<FileKind, 'LOG'>, string> = { DATASET: 'datasets', MODEL: 'models' };
 
 /** Folder of a collection (with trailing slash): where deleteDataset/deleteModel/files look. */
-export function collectionPrefix(kind: FileKind, userId: string, collectionId?: string): string {
+export function collectionPrefix(kind: FileKind, ownerSegment: string, collectionId?: string): string {
   if (kind === 'LOG') return collectionId === undefined ? 'logs/training/' : `logs/training/${collectionId}/`;
-  const base = `${PREFIX[kind]}/${userId}/`;
+  const base = `${PREFIX[kind]}/${ownerSegment}/`;
   return collectionId === undefined ? base : `${base}${collectionId}/`;
 }
 
-/** Builds the object path for an upload; validates every part. */
+/** Builds the object path for an upload from the caller's user id; validates every part. */
 export function buildObjectPath(input: { kind: unknown; userId: string; collectionId: unknown; filename: unknown }): ObjectPathParts & { path: string } {
   if (!isFileKind(input.kind)) throw new BadUserInputError('kind must be DATASET, MODEL or LOG', { details: { field: 'kind' } });
   const kind = input.kind;
-  const userId = validateId(input.userId, 'caller user id');
+  const owner = userSegment(input.userId);
   const collectionId = validateId(input.collectionId, 'collectionId');
   if (kind === 'LOG') {
     if (input.filename !== undefined && input.filename !== null && input.filename !== LOG_FILENAME) {
@@ -82,7 +118,7 @@ export function buildObjectPath(input: { kind: unknown; userId: string; collecti
     return { kind, collectionId, filename: LOG_FILENAME, path: `logs/training/${collectionId}/${LOG_FILENAME}` };
   }
   const filename = validateFilename(input.filename);
-  return { kind, ownerId: userId, collectionId, filename, path: `${collectionPrefix(kind, userId, collectionId)}${filename}` };
+  return { kind, ownerSegment: owner, collectionId, filename, path: `${collectionPrefix(kind, owner, collectionId)}${filename}` };
 }
 
 /** Parses an object path back into its parts; `undefined` for paths outside the layout. */
@@ -94,8 +130,8 @@ export function parseObjectPath(path: string): ObjectPathParts | undefined {
   if (parts.length !== 4) return undefined;
   const [top, owner, collection, filename] = parts as [string, string, string, string];
   const kind = top === 'datasets' ? 'DATASET' : top === 'models' ? 'MODEL' : undefined;
-  if (!kind || !ID_PATTERN.test(owner) || !ID_PATTERN.test(collection) || filename === '') return undefined;
-  return { kind, ownerId: owner, collectionId: collection, filename };
+  if (!kind || !SEGMENT_PATTERN.test(owner) || !ID_PATTERN.test(collection) || filename === '') return undefined;
+  return { kind, ownerSegment: owner, collectionId: collection, filename };
 }
 
 /** `oci://{namespace}/{bucket}/{path}`. */
@@ -117,7 +153,7 @@ export function parseUri(uri: unknown, expected: { namespace: string; bucket: st
     throw bad(`must name namespace "${expected.namespace}" and bucket "${expected.bucket}"`);
   }
   const parts = parseObjectPath(path);
-  if (!parts) throw bad('path is not a user file (datasets/{userId}/{datasetId}/{file}, models/..., logs/training/{jobId}/output.log)');
+  if (!parts) throw bad('path is not a user file (datasets/{user}/{datasetId}/{file}, models/..., logs/training/{jobId}/output.log)');
   if (parts.kind !== 'LOG' && validateFilename(parts.filename) !== parts.filename) throw bad('filename is not in NFC form');
   return { ...parts, path };
 }

@@ -35,6 +35,7 @@ export type KindTotals = Record<FileKind, number>;
 
 /** One row per user: limits, settled usage, reservations, recent admissions. */
 export interface UsageRow {
+  /** The row key: the user's `userSegment` (equal to the user id for plain ids). */
   userId: string;
   tier: QuotaTier;
   limits: QuotaLimitOverrides;
@@ -61,6 +62,7 @@ export const SETTLED_RETENTION_MS = 10 * 60_000;
 /** A settlement delta recorded on the object row before it is applied to the usage row. */
 export interface PendingDelta {
   id: string;
+  /** The owner's user segment (the usage row key). */
   userId: string;
   kind: FileKind;
   bytes: number;
@@ -72,6 +74,7 @@ export interface PendingDelta {
 /** Per-object last-applied state: what the books count for this path. */
 export interface ObjectRow {
   path: string;
+  /** The owner's user segment. */
   userId: string;
   kind: FileKind;
   present: boolean;
@@ -90,6 +93,7 @@ export interface EventRow {
 /** Owner of a training job's log folder. */
 export interface JobOwnerRow {
   jobId: string;
+  /** The owner's user segment (`userSegment(userId)`), not the raw id: settlement keys usage by it. */
   userId: string;
   createdAt: number;
 }

@@ -64,7 +64,8 @@ export function createSettlement(o: SettlementOptions) {
   async function ownerOf(path: string): Promise<{ userId: string; kind: ObjectRow['kind'] } | undefined> {
     const parts = parseObjectPath(path);
     if (!parts) return undefined;
-    if (parts.ownerId) return { userId: parts.ownerId, kind: parts.kind };
+    // both are user segments (the usage row key): the path's owner segment or the job owner record's
+    if (parts.ownerSegment) return { userId: parts.ownerSegment, kind: parts.kind };
     const job = await o.jobs.get(parts.collectionId);
     return job ? { userId: job.value.userId, kind: parts.kind } : undefined;
   }

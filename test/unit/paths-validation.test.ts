@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildObjectPath, parseObjectPath, parseUri, validateFilename, validateId, validateSize } from '#shared/quota/paths.ts';
+import { createHash } from 'node:crypto';
+import { ID_PATTERN, SEGMENT_PATTERN, buildObjectPath, parseObjectPath, parseUri, userSegment, validateFilename, validateId, validateSize } from '#shared/quota/paths.ts';
 
 const codeOf = (f: () => unknown) => {
   try {
@@ -20,7 +21,7 @@ describe('paths built from the caller', () => {
     expect(codeOf(() => buildObjectPath({ kind: 'LOG', userId: 'u1', collectionId: 'job7', filename: 'x.log' }))).toBe('BAD_USER_INPUT');
   });
   it('parses back, and refuses paths outside the layout', () => {
-    expect(parseObjectPath('datasets/u1/ds/a.csv')).toEqual({ kind: 'DATASET', ownerId: 'u1', collectionId: 'ds', filename: 'a.csv' });
+    expect(parseObjectPath('datasets/u1/ds/a.csv')).toEqual({ kind: 'DATASET', ownerSegment: 'u1', collectionId: 'ds', filename: 'a.csv' });
     expect(parseObjectPath('logs/training/j/output.log')).toEqual({ kind: 'LOG', collectionId: 'j', filename: 'output.log' });
     expect(parseObjectPath('datasets/u1/a.csv')).toBeUndefined();
     expect(parseObjectPath('exports/x/y/z')).toBeUndefined();
@@ -51,9 +52,49 @@ describe('ids, sizes, uris', () => {
   });
   it('uris name our namespace and bucket', () => {
     const exp = { namespace: 'ns', bucket: 'user-files' };
-    expect(parseUri('oci://ns/user-files/datasets/u/d/f.csv', exp)).toMatchObject({ kind: 'DATASET', ownerId: 'u', path: 'datasets/u/d/f.csv' });
+    expect(parseUri('oci://ns/user-files/datasets/u/d/f.csv', exp)).toMatchObject({ kind: 'DATASET', ownerSegment: 'u', path: 'datasets/u/d/f.csv' });
     for (const bad of ['oci://other/user-files/datasets/u/d/f', 'oci://ns/exports/datasets/u/d/f', 'https://x/y', 'oci://ns/user-files/datasets/u/../f', 'oci://ns/user-files/datasets/u/d/e\u0301']) {
       expect(codeOf(() => parseUri(bad, exp))).toBe('BAD_USER_INPUT');
     }
+  });
+});
+
+describe('userSegment: any verified user id gets a path segment', () => {
+  const hashed = (id: string) => `_u${createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 32)}`;
+  it('plain ids are their own segment (readable paths, existing data keeps working)', () => {
+    for (const id of ['alice', 'u1', 'A1._-z', 'x'.repeat(128)]) expect(userSegment(id)).toBe(id);
+  });
+  it('emails, auth0|x, colons, spaces and non-ASCII ids map to _u + 32 hex of sha256', () => {
+    for (const id of ['alice@example.com', 'auth0|123', 'google-oauth2:1077', 'a b', 'ünïcødé', '_u0123', '-a', 'x'.repeat(129)]) {
+      const seg = userSegment(id);
+      expect(seg).toBe(hashed(id));
+      expect(seg).toMatch(/^_u[0-9a-f]{32}$/);
+      expect(SEGMENT_PATTERN.test(seg)).toBe(true);
+    }
+    expect(userSegment('alice@example.com')).not.toBe(userSegment('bob@example.com'));
+    expect(userSegment('Alice@example.com')).not.toBe(userSegment('alice@example.com'));
+  });
+  it('a mapped segment is never a plain id, and re-mapping a segment does not return it', () => {
+    const seg = userSegment('auth0|123');
+    expect(ID_PATTERN.test(seg)).toBe(false);
+    expect(userSegment(seg)).not.toBe(seg); // someone whose id *is* "_u…" gets another hash, not auth0|123's data
+  });
+  it('paths of email users: built, parsed back, and kept apart from plain users', () => {
+    const seg = userSegment('alice@example.com');
+    const built = buildObjectPath({ kind: 'DATASET', userId: 'alice@example.com', collectionId: 'ds1', filename: 'a.csv' });
+    expect(built).toMatchObject({ path: `datasets/${seg}/ds1/a.csv`, ownerSegment: seg });
+    expect(parseObjectPath(built.path)).toEqual({ kind: 'DATASET', ownerSegment: seg, collectionId: 'ds1', filename: 'a.csv' });
+    expect(parseUri(`oci://ns/user-files/models/${seg}/m/w.bin`, { namespace: 'ns', bucket: 'user-files' })).toMatchObject({ kind: 'MODEL', ownerSegment: seg });
+    expect(parseObjectPath('datasets/alice@example.com/ds1/a.csv')).toBeUndefined();
+    expect(parseObjectPath('datasets/_uXYZ/ds1/a.csv')).toBeUndefined();
+    expect(parseObjectPath(`datasets/_u${'0'.repeat(31)}/ds1/a.csv`)).toBeUndefined();
+  });
+  it('bad ids: the caller\'s own is UNAUTHENTICATED, an admin argument BAD_USER_INPUT naming the field', () => {
+    for (const bad of ['', 'a\u0000b', 'tab\there', 'a\u2028b', 'é'.repeat(129), 5, undefined]) {
+      expect(codeOf(() => userSegment(bad))).toBe('UNAUTHENTICATED');
+      expect(codeOf(() => userSegment(bad, { field: 'userId' }))).toBe('BAD_USER_INPUT');
+      expect(codeOf(() => buildObjectPath({ kind: 'DATASET', userId: bad as string, collectionId: 'd', filename: 'f' }))).toBe('UNAUTHENTICATED');
+    }
+    expect(userSegment('é'.repeat(128))).toMatch(/^_u/); // 256 bytes is fine
   });
 });
