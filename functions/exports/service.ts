@@ -9,6 +9,7 @@ import {
   type ExportFormat, type ExportJob, type ExportState,
 } from './model.ts';
 import { createMachine, type MachineDeps } from './machine.ts';
+import { ocidType } from '#shared/ocid.ts';
 import type { JobPage } from './ports.ts';
 
 export interface ExportServiceOptions extends MachineDeps {
@@ -42,7 +43,6 @@ export type EventHint =
   | { kind: 'image'; imageId: string; taggedJobId?: string }
   | { kind: 'object'; bucket: string; objectName: string };
 
-const OCID = /^ocid1\.[a-z0-9]+\.[a-z0-9-]*\.[a-z0-9-]*\.[A-Za-z0-9._-]+$/;
 
 export function createExportService(o: ExportServiceOptions) {
   const now = o.now ?? Date.now;
@@ -50,7 +50,7 @@ export function createExportService(o: ExportServiceOptions) {
   const { jobs, compute, storage, workRequests, log } = o;
 
   async function validateStart(input: StartInput) {
-    if (typeof input.instanceId !== 'string' || !OCID.test(input.instanceId)) throw new BadUserInputError('instanceId must be an instance OCID');
+    if (ocidType(input.instanceId) !== 'instance') throw new BadUserInputError('instanceId must be an instance OCID');
     const format = input.format ?? 'QCOW2';
     if (!EXPORT_FORMATS.includes(format)) throw new BadUserInputError(`format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const bucket = validateBucket(input.bucket ?? o.defaultBucket);
