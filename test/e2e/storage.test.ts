@@ -67,6 +67,25 @@ describe('upload and download through PARs', () => {
     expect(usage.byKind).toContainEqual({ kind: 'DATASET', bytes: 1234, files: 1 });
   });
 
+  it('an email sub (not a plain id) uploads, PUTs, and usedBytes follows; an admin finds it by the email', async () => {
+    const sub = `e2e.${process.pid}.${++seq}+${Date.now().toString(36)}@example.com`;
+    const token = await fx.token({ sub, roles: ['operator'] });
+    const r = await upload(token, { filename: 'mail.csv', sizeBytes: 321 });
+    expect(r.errors).toBeUndefined();
+    const u = r.data!.createUploadUrl;
+    // the path holds the hashed segment, never the raw email
+    expect(u.uri).toMatch(/^oci:\/\/[^/]+\/user-files\/datasets\/_u[0-9a-f]{32}\/ds1\/mail\.csv$/);
+    expect(u.uri).not.toContain('@');
+    expect((await fetch(u.url, { method: 'PUT', body: 'm'.repeat(321) })).status).toBe(200);
+    await waitFor(async () => (await usedBytes(token)) === 321, { what: 'usedBytes of the email user to follow the upload', timeoutMs: 20_000 });
+    expect(await quotaOf(token)).toMatchObject({ userId: sub, storage: { usedBytes: 321, reservedBytes: 0 } });
+    expect((await gql(await admin(), QUOTA, { u: sub })).data!.quota).toMatchObject({ userId: sub, storage: { usedBytes: 321 } });
+    const d = (await gql(token, DOWNLOAD, { u: u.uri })).data!.createDownloadUrl;
+    expect(await (await fetch(d.url)).text()).toBe('m'.repeat(321));
+    const other = await fx.token({ sub: `other.${process.pid}.${seq}@example.com`, roles: ['operator'] });
+    expect((await gql(other, DOWNLOAD, { u: u.uri })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('a PAR refuses another object, another method, and use after expiry', async () => {
     const { token } = await userToken();
     const u = (await upload(token, { filename: 'only.bin', sizeBytes: 3 })).data!.createUploadUrl;
