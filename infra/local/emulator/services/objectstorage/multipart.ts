@@ -7,10 +7,11 @@
  * `minPartSize`. The object's `opc-multipart-md5` is base64(md5(concatenated part MD5s)) + `-N`.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { OciErrors } from '../../core/errors.ts';
 import { newEtag } from '../../core/ids.ts';
+import type { BlobInfo } from '../../core/store.ts';
 import type { EmulatorRequest, Route } from '../../core/types.ts';
 import { iso, paginate, requireBucket, validateObjectName, type OsContext } from './context.ts';
 import { OsErrors } from './errors.ts';
@@ -89,10 +90,23 @@ export async function commitUpload(os: OsContext, bucket: BucketRecord, u: Uploa
   checkPreconditions(os.state.getObject(bucket.name, u.object), pre, u.object);
 
   const blobs = os.ctx.store.blobs;
-  const source = Readable.from((async function* () {
-    for (const p of parts) yield* createReadStream(blobs.path(p.blobId));
-  })());
-  const blob = await blobs.write(source);
+  // Open every validated part now, before any await: a part re-uploaded during the commit unlinks
+  // the old blob, which stays readable through its open descriptor (POSIX), so the commit reads
+  // exactly the parts it checked.
+  // Each descriptor is owned by its read stream once created (closed when it ends or is
+  // destroyed); the ones never reached are closed here.
+  const fds: number[] = [];
+  let handedOver = 0;
+  let blob: BlobInfo;
+  try {
+    for (const p of parts) fds.push(openSync(blobs.path(p.blobId), 'r'));
+    const source = Readable.from((async function* () {
+      while (handedOver < fds.length) yield* createReadStream('', { fd: fds[handedOver++]! });
+    })());
+    blob = await blobs.write(source);
+  } finally {
+    for (const fd of fds.slice(handedOver)) closeSync(fd);
+  }
   if (!os.state.uploads.has(u.uploadId)) { blobs.delete(blob.id); throw OsErrors.uploadNotFound(u.uploadId); }
   const digest = createHash('md5');
   for (const p of parts) digest.update(Buffer.from(p.md5, 'base64'));

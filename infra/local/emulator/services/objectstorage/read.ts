@@ -1,5 +1,5 @@
 /** GET/HEAD of an object and ListObjects, shared by the signed API and PAR use. */
-import { createReadStream } from 'node:fs';
+import { createReadStream, openSync } from 'node:fs';
 import { OciErrors } from '../../core/errors.ts';
 import type { EmulatorRequest, EmulatorResponse } from '../../core/types.ts';
 import { httpDate, parseLimit, type OsContext } from './context.ts';
@@ -62,15 +62,18 @@ export function readObject(os: OsContext, req: EmulatorRequest, o: ObjectRecord)
   if (req.method === 'HEAD') return { headers: { ...headers, 'content-length': o.size } };
   const range = parseRange(req.header('range'), o.size);
   if (range === 'unsatisfiable') throw OsErrors.invalidRange(`The range ${req.header('range')} is not satisfiable for an object of ${o.size} bytes`, { 'content-range': `bytes */${o.size}` });
-  const path = os.ctx.store.blobs.path(o.blobId);
+  // Open the body now, in the same tick as the record lookup: a concurrent overwrite or delete
+  // unlinks the old blob synchronously, and an open file stays readable after its unlink (POSIX),
+  // so the reader gets this version whole. A lazy open by path could find the file gone.
+  const fd = openSync(os.ctx.store.blobs.path(o.blobId), 'r');
   if (range) {
     return {
       status: 206,
       headers: { ...headers, 'content-length': range.end - range.start + 1, 'content-range': `bytes ${range.start}-${range.end}/${o.size}` },
-      stream: createReadStream(path, { start: range.start, end: range.end }),
+      stream: createReadStream('', { fd, start: range.start, end: range.end }),
     };
   }
-  return { headers: { ...headers, 'content-length': o.size }, stream: createReadStream(path) };
+  return { headers: { ...headers, 'content-length': o.size }, stream: createReadStream('', { fd }) };
 }
 
 const FIELDS = ['name', 'size', 'etag', 'md5', 'timecreated', 'timemodified', 'storagetier', 'archivalstate'];
