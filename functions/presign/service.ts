@@ -144,8 +144,10 @@ export function createPresignService(d: PresignDeps) {
       await requireAccess(parts, actor);
       const head = await store.head({ bucket, objectName: parts.path });
       if (!head) throw new NotFoundError(`no file at ${String(uri)}`);
+      // reservations admitted up to now are for the object being deleted: give them back too
+      const deletedAt = d.ledger.now();
       await store.delete({ bucket, objectName: parts.path });
-      await d.settlement.reconcile(parts.path);
+      await d.settlement.reconcile(parts.path, { deletedAt });
       return { deletedCount: 1, deletedBytes: head.sizeBytes };
     },
 
@@ -160,11 +162,12 @@ export function createPresignService(d: PresignDeps) {
         if (page.objects.length === 0) break;
         for (let i = 0; i < page.objects.length; i += 8) {
           await Promise.all(page.objects.slice(i, i + 8).map(async (o) => {
+            const deletedAt = d.ledger.now();
             if (await store.delete({ bucket, objectName: o.name })) {
               deletedCount++;
               deletedBytes += o.sizeBytes;
             }
-            await d.settlement.reconcile(o.name);
+            await d.settlement.reconcile(o.name, { deletedAt });
           }));
         }
       }

@@ -69,6 +69,8 @@ export interface PendingDelta {
   files: number;
   /** Last-modified (epoch ms) of the object seen; releases reservations admitted before it. */
   releaseUpTo?: number;
+  /** Time (epoch ms) of a confirmed delete of the path; releases reservations admitted at or before it. */
+  releaseDeletedAt?: number;
 }
 
 /** Per-object last-applied state: what the books count for this path. */

@@ -24,7 +24,7 @@ import type { ObjectStore } from '../storage/port.ts';
 import { updateRow, type UpdateRowOptions } from './cas.ts';
 import { parseObjectPath } from './paths.ts';
 import { pruneUsage } from './ledger.ts';
-import { emptyUsage, type EventRow, type JobOwnerRow, type ObjectRow, type PendingDelta, type RowStore, type UsageRow } from './rows.ts';
+import { emptyUsage, type EventRow, type JobOwnerRow, type ObjectRow, type PendingDelta, type Reservation, type RowStore, type UsageRow } from './rows.ts';
 
 /** Options of {@link createSettlement}. */
 export interface SettlementOptions {
@@ -53,10 +53,28 @@ export interface SettleEvent {
 
 export type SettleOutcome = 'applied' | 'unchanged' | 'duplicate' | 'ignored';
 
+/** Options of `reconcile`. */
+export interface ReconcileOptions {
+  /** A create/update whose eTag the object row already holds needs no HEAD. */
+  skipIfETag?: string;
+  /**
+   * The caller deleted the object at this time (epoch ms, taken before the delete request): the
+   * path's reservation admitted at or before it is released even though the object is gone. A PUT
+   * through a still-valid URL after the delete recreates the object and its event charges the real size.
+   */
+  deletedAt?: number;
+}
+
 /** Reservations of a path admitted up to 1 s after the object's last-modified (HTTP dates have 1 s resolution) are settled. */
 const RELEASE_SLACK_MS = 1000;
 
 export type Settlement = ReturnType<typeof createSettlement>;
+
+/** Whether settling `p` releases the reservation `r`. */
+function releases(r: Reservation, p: Pick<PendingDelta, 'releaseUpTo' | 'releaseDeletedAt'>): boolean {
+  return (p.releaseUpTo !== undefined && r.admittedAt <= p.releaseUpTo + RELEASE_SLACK_MS)
+    || (p.releaseDeletedAt !== undefined && r.admittedAt <= p.releaseDeletedAt);
+}
 
 export function createSettlement(o: SettlementOptions) {
   const now = o.now ?? Date.now;
@@ -77,7 +95,7 @@ export function createSettlement(o: SettlementOptions) {
       if (row.applied[p.id] !== undefined || row.settled?.[p.id] !== undefined) return { result: undefined };
       const reservations = { ...row.reservations };
       const r = reservations[path];
-      if (r && p.releaseUpTo !== undefined && r.admittedAt <= p.releaseUpTo + RELEASE_SLACK_MS) delete reservations[path];
+      if (r && releases(r, p)) delete reservations[path];
       const write: UsageRow = {
         ...row, reservations,
         usedBytes: row.usedBytes + p.bytes,
@@ -104,9 +122,9 @@ export function createSettlement(o: SettlementOptions) {
   /**
    * Makes the books match the bucket for one object path (HEAD it). Safe to call any number of
    * times from anywhere (events, deletes): the effect is the same as calling it once.
-   * `skipIfETag`: a create/update whose eTag is already applied needs no HEAD.
    */
-  async function reconcile(path: string, skipIfETag?: string): Promise<SettleOutcome> {
+  async function reconcile(path: string, options: ReconcileOptions = {}): Promise<SettleOutcome> {
+    const { skipIfETag, deletedAt } = options;
     const owner = await ownerOf(path);
     if (!owner) {
       o.log?.warn('object outside the quota layout or without an owner; not counted', { path });
@@ -128,11 +146,14 @@ export function createSettlement(o: SettlementOptions) {
       const next: ObjectRow = { path, userId: owner.userId, kind: owner.kind, present: head !== undefined, sizeBytes: size, checkedAt: t };
       if (head) next.eTag = head.eTag;
       const modified = head?.lastModified?.getTime();
-      const releaseUpTo = head ? (modified !== undefined && Number.isFinite(modified) ? modified : t) : undefined;
-      const needsRelease = releaseUpTo !== undefined && (await o.usage.get(owner.userId))?.value.reservations[path] !== undefined;
+      const release: Pick<PendingDelta, 'releaseUpTo' | 'releaseDeletedAt'> = {};
+      if (head) release.releaseUpTo = modified !== undefined && Number.isFinite(modified) ? modified : t;
+      if (deletedAt !== undefined) release.releaseDeletedAt = deletedAt;
+      const reservation = release.releaseUpTo !== undefined || deletedAt !== undefined
+        ? (await o.usage.get(owner.userId))?.value.reservations[path] : undefined;
+      const needsRelease = reservation !== undefined && releases(reservation, release);
       if (bytes === 0 && files === 0 && !needsRelease && before?.eTag === next.eTag && before !== undefined) return 'unchanged';
-      const pending: PendingDelta = { id: randomBytes(9).toString('base64url'), userId: owner.userId, kind: owner.kind, bytes, files };
-      if (releaseUpTo !== undefined) pending.releaseUpTo = releaseUpTo;
+      const pending: PendingDelta = { id: randomBytes(9).toString('base64url'), userId: owner.userId, kind: owner.kind, bytes, files, ...release };
       const version = await o.objects.putIf(path, { ...next, pending }, cur?.version ?? null);
       if (version === undefined) continue; // a concurrent reconcile won: re-read, re-HEAD
       await finish(path, pending);
@@ -147,7 +168,7 @@ export function createSettlement(o: SettlementOptions) {
     async settle(e: SettleEvent): Promise<SettleOutcome> {
       if (e.bucket !== o.bucket) return 'ignored';
       if (await o.events.get(e.eventId)) return 'duplicate';
-      const outcome = await reconcile(e.objectName, e.action === 'delete' ? undefined : e.eTag);
+      const outcome = await reconcile(e.objectName, e.action === 'delete' || e.eTag === undefined ? {} : { skipIfETag: e.eTag });
       // Recorded last: a failure before this point is retried by the Events router and reconciles again.
       await o.events.putIf(e.eventId, { eventId: e.eventId, at: now() }, null, { ttlDays: o.eventTtlDays ?? 7 });
       return outcome;

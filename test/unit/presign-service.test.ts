@@ -144,6 +144,23 @@ describe('download, listing, deletes', () => {
     expect((await store.list({ bucket: BUCKET, prefix: 'datasets/alice/big/' })).objects).toHaveLength(0);
     expect(await ledger.snapshot('alice')).toMatchObject({ usedBytes: 0, filesByKind: { DATASET: 0 } });
   });
+  it('deleteFile of a file whose upload URL is still live gives its reservation back', async () => {
+    const { gql, store, ledger } = setup();
+    expect((await gql('alice', ['operator'], UPLOAD, input({ sizeBytes: 5000 }))).errors).toBeUndefined();
+    store.put(BUCKET, 'datasets/alice/ds1/a.csv', 40); // uploaded; the create event has not arrived
+    expect((await ledger.snapshot('alice')).reservedBytes).toBe(5000);
+    const D = `mutation($u: String!) { deleteFile(uri: $u) { deletedCount deletedBytes } }`;
+    expect((await gql('alice', ['operator'], D, { u: 'oci://ns/user-files/datasets/alice/ds1/a.csv' })).data!.deleteFile).toEqual({ deletedCount: 1, deletedBytes: 40 });
+    expect(await ledger.snapshot('alice')).toMatchObject({ usedBytes: 0, reservedBytes: 0, uploadsLastHour: 1 });
+  });
+  it('deleteDataset gives back the reservations of the files it deletes', async () => {
+    const { gql, store, ledger } = setup();
+    expect((await gql('alice', ['operator'], UPLOAD, input({ collectionId: 'dz', sizeBytes: 700 }))).errors).toBeUndefined();
+    store.put(BUCKET, 'datasets/alice/dz/a.csv', 7);
+    const r = await gql('alice', ['operator'], `mutation { deleteDataset(datasetId: "dz") { deletedCount } }`);
+    expect(r.data!.deleteDataset.deletedCount).toBe(1);
+    expect(await ledger.snapshot('alice')).toMatchObject({ usedBytes: 0, reservedBytes: 0 });
+  });
   it("deleteFile of another user's file is FORBIDDEN; a viewer cannot delete", async () => {
     const { gql, store } = setup();
     store.put(BUCKET, 'models/bob/m/w.bin', 5);

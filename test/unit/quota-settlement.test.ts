@@ -100,6 +100,37 @@ describe('settlement from bucket events', () => {
     expect((await stores.objects.get(P))?.value.pending).toBeUndefined();
     expect((await stores.usage.get('u1'))?.value.applied).toEqual({});
   });
+  it('a confirmed delete releases the reservation admitted before it, not one admitted after', async () => {
+    const { store, ledger, settlement, ev, now, advance } = setup();
+    await ledger.admit({ userId: 'u1', path: P, sizeBytes: 500, expiresAt: now() + HOUR });
+    advance(1000);
+    store.put(BUCKET, P, 80); // uploaded; its create event has not arrived yet
+    advance(1000);
+    const deletedAt = now();
+    await store.delete({ bucket: BUCKET, objectName: P });
+    await settlement.reconcile(P, { deletedAt });
+    expect(await ledger.snapshot('u1')).toMatchObject({ usedBytes: 0, reservedBytes: 0, filesByKind: { DATASET: 0 } });
+    // a plain reconcile (a delete event) of a path nobody deleted keeps a later admission's reservation
+    advance(1000);
+    await ledger.admit({ userId: 'u1', path: P, sizeBytes: 300, expiresAt: now() + HOUR });
+    await settlement.reconcile(P, { deletedAt });
+    expect(await settlement.settle(ev('delete', P))).toBe('unchanged');
+    expect((await ledger.snapshot('u1')).reservedBytes).toBe(300);
+  });
+  it('a PUT through a still-valid URL after the delete is charged its real size by its create event', async () => {
+    const { store, ledger, settlement, ev, now, advance } = setup();
+    await ledger.admit({ userId: 'u1', path: P, sizeBytes: 500, expiresAt: now() + HOUR });
+    advance(1000);
+    const deletedAt = now();
+    store.put(BUCKET, P, 90);
+    await store.delete({ bucket: BUCKET, objectName: P });
+    await settlement.reconcile(P, { deletedAt });
+    expect((await ledger.snapshot('u1')).reservedBytes).toBe(0);
+    advance(1000);
+    const etag = store.put(BUCKET, P, 700); // the URL is still live: the object comes back, bigger than declared
+    expect(await settlement.settle(ev('create', P, etag))).toBe('applied');
+    expect(await ledger.snapshot('u1')).toMatchObject({ usedBytes: 700, reservedBytes: 0, filesByKind: { DATASET: 1 } });
+  });
   it('logs count for the job owner; unowned logs and foreign buckets are ignored', async () => {
     const { stores, store, ledger, settlement, ev } = setup();
     const log = 'logs/training/job-1/output.log';
