@@ -63,6 +63,8 @@ export class Collection<T> {
   clear(): void { for (const k of this.keys()) this.delete(k); }
 }
 
+const BLOB_ID = /^[a-f0-9-]{36}$/;
+
 export interface BlobInfo { id: string; size: number; md5: string }
 
 export class BlobStore {
@@ -71,9 +73,11 @@ export class BlobStore {
     for (const f of readdirSync(dir)) if (f.endsWith('.tmp')) rmSync(join(dir, f), { force: true });
   }
   path(id: string): string {
-    if (!/^[a-f0-9-]{36}$/.test(id)) throw new Error('invalid blob id');
+    if (!BLOB_ID.test(id)) throw new Error('invalid blob id');
     return join(this.dir, id);
   }
+  /** Ids of the blobs on disk (files not named like a blob id are not ours and are left out). */
+  ids(): string[] { return readdirSync(this.dir).filter((f) => BLOB_ID.test(f)); }
   /** Stream `source` into a new blob; `maxBytes` aborts oversized bodies. */
   async write(source: Readable | Buffer, options: { maxBytes?: number } = {}): Promise<BlobInfo> {
     const id = randomUUID();

@@ -23,9 +23,11 @@
  *   treat it as a name prefix. PAR multipart URL shapes follow OCI's docs; the PAR commit commits
  *   every uploaded part in order. `fullPath` uses the emulator's base URL.
  * - RenameObject keeps the ETag and emits deleteobject + createobject/updateobject (unverified).
+ * - Blobs no record refers to (left by a kill mid-write) are deleted when the provider starts.
  * - GetObject/HeadObject `if-none-match` equal to the ETag answers 304 without a body (per the
  *   SDK's docs); a failed `if-match` answers 412 IfMatchFailed.
  */
+import { createLogger, type Logger } from '#shared/log.ts';
 import type { Provider, ProviderContext, ProviderFactory, UnimplementedRoute } from '../../core/types.ts';
 import { objectStorageApi } from './api.ts';
 import { bucketRoutes } from './buckets.ts';
@@ -71,14 +73,41 @@ const UNIMPLEMENTED: UnimplementedRoute[] = [
   { method: 'GET', path: '/workRequests/{workRequestId}/logs', operation: 'ListWorkRequestLogs' },
 ];
 
+/**
+ * Delete blobs no object or part record refers to. A process killed between writing a body and its
+ * record, or between swapping a record and deleting the old body, leaves such orphans. Only Object
+ * Storage keeps blobs in `ctx.store.blobs`, and this runs before the emulator listens, so no write
+ * is in flight. Returns how many were deleted.
+ */
+export function reclaimOrphanBlobs(ctx: ProviderContext, state: OsStore): number {
+  const referenced = state.referencedBlobIds();
+  let reclaimed = 0;
+  for (const id of ctx.store.blobs.ids()) {
+    if (referenced.has(id)) continue;
+    ctx.store.blobs.delete(id);
+    reclaimed++;
+  }
+  return reclaimed;
+}
+
+/** Options of {@link createObjectStorageProvider}. */
+export interface ObjectStorageProviderOptions extends ObjectStorageOptions {
+  /** @default createLogger({ base: { component: 'emulator', service: 'objectstorage' } }) */
+  log?: Logger;
+}
+
 /** The Object Storage provider with its options (e.g. a small `minPartSize` for tests). */
-export function createObjectStorageProvider(options: ObjectStorageOptions = {}): ProviderFactory {
+export function createObjectStorageProvider(options: ObjectStorageProviderOptions = {}): ProviderFactory {
   return (ctx: ProviderContext): Provider => {
     const os: OsContext = {
       ctx,
       state: new OsStore(ctx.store),
       options: { minPartSize: options.minPartSize ?? DEFAULT_MIN_PART_SIZE, maxObjectSize: options.maxObjectSize ?? MAX_PUT_SIZE },
     };
+    const reclaimed = reclaimOrphanBlobs(ctx, os.state);
+    if (reclaimed > 0) {
+      (options.log ?? createLogger({ base: { component: 'emulator', service: 'objectstorage' } })).info('reclaimed orphaned blobs', { reclaimed });
+    }
     return {
       name: 'objectstorage',
       prefixes: ['/n', '/p'],

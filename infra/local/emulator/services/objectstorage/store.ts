@@ -150,6 +150,11 @@ export class OsStore {
     return parts;
   }
 
+  /** Every blob a record refers to: object bodies and uploaded multipart parts. */
+  referencedBlobIds(): Set<string> {
+    return new Set([...this.objects.values().map((o) => o.blobId), ...this.parts.values().map((p) => p.blobId)]);
+  }
+
   getPart(uploadId: string, n: number): PartRecord | undefined { return this.parts.get(partKey(uploadId, n)); }
   putPart(rec: PartRecord): void { this.parts.put(partKey(rec.uploadId, rec.partNumber), rec); }
   partsOf(uploadId: string): PartRecord[] {
