@@ -17,7 +17,7 @@ const isReconcileTask = (body: unknown) => typeof body === 'object' && body !== 
 startFunction({
   name: 'exports',
   invoke: async (body, call) => {
-    if (isReconcileTask(body)) return { reconcileExports: await service.reconcile() };
+    if (isReconcileTask(body)) return { reconcileExports: await service.reconcile({ remainingMs: call.remainingMs }) };
     return executeSubschemaRequest({ schema: exportsSchema, body, call, createContext: (base) => ({ ...base, exports: service }) });
   },
   event: async (event, call) => {

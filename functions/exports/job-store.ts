@@ -55,9 +55,11 @@ export function createJobStore(table: KeyValueTable<JobRow>): JobStore {
       const rows = await collect<JobRow>(sql, variables, o.first + 1);
       return { jobs: rows.slice(0, o.first).map((r) => r.data), hasMore: rows.length > o.first };
     },
-    async listNeedingWork(limit) {
-      const n = Math.max(1, Math.floor(limit));
-      return (await collect<{ id: string }>(`SELECT id FROM {table} WHERE needsWork = true ORDER BY id LIMIT ${n}`, {}, n)).map((r) => r.id);
+    async listNeedingWork(o) {
+      const n = Math.max(1, Math.floor(o.limit));
+      const after = o.after === undefined ? '' : ' AND id > $after';
+      const sql = `SELECT id FROM {table} WHERE needsWork = true${after} ORDER BY id LIMIT ${n}`;
+      return (await collect<{ id: string }>(sql, o.after === undefined ? {} : { $after: o.after }, n)).map((r) => r.id);
     },
   };
 }

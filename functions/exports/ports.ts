@@ -48,8 +48,8 @@ export interface JobStore {
   findByObject(bucket: string, objectName: string): Promise<StoredJob | undefined>;
   /** Newest first; `before` is the id of the last job of the previous page. */
   list(o: { state?: ExportState; instanceId?: string; first: number; before?: string }): Promise<JobPage>;
-  /** Ids of jobs that are not finished or still owe cleanup. */
-  listNeedingWork(limit: number): Promise<string[]>;
+  /** Ids (ascending) of jobs that are not finished or still owe cleanup, after the id `after` when given. */
+  listNeedingWork(o: { limit: number; after?: string }): Promise<string[]>;
 }
 
 /** What the exports domain needs from Object Storage (the shared storage port: PARs, head, list, delete). */

@@ -20,6 +20,9 @@ export function jobView(j: ExportJob, now = Date.now()) {
   };
 }
 
+/** Time the `reconcileExports` mutation spends before answering (the scheduled task uses the whole call). */
+const RECONCILE_MUTATION_BUDGET_MS = 40_000;
+
 const actorOf = (ctx: ExportsContext): Actor => ({ userId: ctx.caller.userId, admin: hasRole(ctx.caller, 'admin') });
 
 export const exportsResolvers = {
@@ -53,7 +56,9 @@ export const exportsResolvers = {
     },
     async reconcileExports(_: unknown, _a: unknown, ctx: ExportsContext) {
       requireRole(ctx.caller, 'operator');
-      return ctx.exports.reconcile();
+      // the gateway function waits at most 60 s for a subschema: stop starting jobs well before that
+      const until = Date.now() + RECONCILE_MUTATION_BUDGET_MS;
+      return ctx.exports.reconcile({ remainingMs: () => Math.min(ctx.call.remainingMs(), until - Date.now()) });
     },
   },
 };

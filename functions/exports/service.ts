@@ -36,7 +36,18 @@ export interface StartInput {
 /** Who asks: the job's creator or an admin may cancel it or download its file. */
 export interface Actor { userId: string; admin: boolean }
 
-export interface ReconcileReport { checked: number; advanced: number; failures: { jobId: string; error: string }[] }
+/** `complete`: false when the pass ran out of time; the next pass (in this container) resumes after the last job it looked at. */
+export interface ReconcileReport { checked: number; advanced: number; failures: { jobId: string; error: string }[]; complete: boolean }
+
+/** Options of `reconcile`. */
+export interface ReconcileOptions {
+  /** Time left for this pass (e.g. the call's `remainingMs`); no new job is started once less than `reserveMs` is left. @default unbounded */
+  remainingMs?: () => number;
+  /** @default 5000 */
+  reserveMs?: number;
+  /** Job ids read per page. @default 100 */
+  pageSize?: number;
+}
 
 /** Which job an event is about: by image, by exported object, or by the image's `exportJobId` tag. */
 export type EventHint =
@@ -182,20 +193,51 @@ export function createExportService(o: ExportServiceOptions) {
     return { url: par.url, expiresAt: par.expiresAt, objectName: j.objectName };
   }
 
-  /** Advance every job that is not finished (or owes cleanup); a lost event never strands a job. */
-  async function reconcile(limit = 200): Promise<ReconcileReport> {
-    const ids = await jobs.listNeedingWork(limit);
-    const report: ReconcileReport = { checked: ids.length, advanced: 0, failures: [] };
-    for (const id of ids) {
-      try {
-        const before = (await jobs.get(id))?.job;
-        const after = await machine.advance(id);
-        if (before && (before.state !== after.state || !!before.cleanup !== !!after.cleanup)) report.advanced++;
-      } catch (e) {
-        report.failures.push({ jobId: id, error: errorMessage(e) });
+  /** Where the last pass ran out of time (this container): the next pass starts after it and wraps around. */
+  let resumeAfter: string | undefined;
+
+  async function reconcileOne(id: string, report: ReconcileReport): Promise<void> {
+    report.checked++;
+    try {
+      const before = (await jobs.get(id))?.job;
+      const after = await machine.advance(id);
+      if (before && (before.state !== after.state || !!before.cleanup !== !!after.cleanup)) report.advanced++;
+    } catch (e) {
+      report.failures.push({ jobId: id, error: errorMessage(e) });
+    }
+  }
+
+  /**
+   * Advance every job that is not finished (or owes cleanup); a lost event never strands a job.
+   * Pages through all of them by id (failing old jobs cannot hide newer ones), bounded by the time
+   * left; a pass cut short resumes, in the next pass, after the last job it looked at.
+   */
+  async function reconcile(r: ReconcileOptions = {}): Promise<ReconcileReport> {
+    const pageSize = Math.max(1, r.pageSize ?? 100);
+    const outOfTime = () => r.remainingMs !== undefined && r.remainingMs() < (r.reserveMs ?? 5000);
+    const report: ReconcileReport = { checked: 0, advanced: 0, failures: [], complete: true };
+    const start = resumeAfter;
+    let after = start;
+    let wrapped = start === undefined;
+    pass: for (;;) {
+      const ids = await jobs.listNeedingWork({ limit: pageSize, ...(after !== undefined ? { after } : {}) });
+      for (const id of ids) {
+        if (wrapped && start !== undefined && id > start) break pass; // back where this pass began
+        if (outOfTime()) {
+          report.complete = false;
+          break pass;
+        }
+        await reconcileOne(id, report);
+        after = id;
+      }
+      if (ids.length < pageSize) {
+        if (wrapped) break;
+        wrapped = true;
+        after = undefined;
       }
     }
-    log.info('exports reconciled', { checked: report.checked, advanced: report.advanced, failures: report.failures.length });
+    resumeAfter = report.complete ? undefined : after;
+    log.info('exports reconciled', { checked: report.checked, advanced: report.advanced, failures: report.failures.length, complete: report.complete });
     return report;
   }
 

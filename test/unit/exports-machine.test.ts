@@ -12,6 +12,7 @@ import { createJobStore, type JobRow } from '../../functions/exports/job-store.t
 import { createExportService, type ExportService } from '../../functions/exports/service.ts';
 import { EXPORT_JOBS_TABLE } from '../../functions/exports/tables.ts';
 import type { JobStore } from '../../functions/exports/ports.ts';
+import type { ExportJob } from '../../functions/exports/model.ts';
 
 const log = createLogger({ level: 'error' });
 
@@ -136,6 +137,47 @@ describe('exports state machine', () => {
     await w.svc.reconcile();
     expect((await w.jobs.get(job.id))?.job).toMatchObject({ state: 'SUCCEEDED', imageDeleted: true });
     expect(await w.svc.reconcile()).toMatchObject({ checked: 0 });
+  });
+
+  it('reconcile pages through every job needing work: 249 old failing jobs do not starve the newest', async () => {
+    const started: ExportJob[] = [];
+    for (let i = 0; i < 250; i++) {
+      started.push(await w.svc.start({ instanceId: w.instanceId }, 'op1'));
+      w.clock.t += 1000; // ids follow creation time
+    }
+    const newest = started.at(-1)!;
+    const failing = new Set(started.slice(0, -1).map((j) => j.imageId!));
+    const getImage = w.compute.getImage.bind(w.compute);
+    w.compute.getImage = async (id: string) => {
+      if (failing.has(id)) throw new UpstreamError('compute is slow today');
+      return getImage(id);
+    };
+    w.compute.finishCreate(newest.imageId!);
+    const r = await w.svc.reconcile();
+    expect(r).toMatchObject({ checked: 250, advanced: 1, complete: true });
+    expect(r.failures).toHaveLength(249);
+    expect((await w.jobs.get(newest.id))?.job.state).toBe('EXPORTING');
+  });
+
+  it('a reconcile pass out of time stops, and the next pass resumes after the last job it looked at', async () => {
+    const started: ExportJob[] = [];
+    for (let i = 0; i < 5; i++) {
+      started.push(await w.svc.start({ instanceId: w.instanceId }, 'op1'));
+      w.clock.t += 1000;
+    }
+    for (const j of started) w.compute.finishCreate(j.imageId!);
+    const budget = (jobs: number) => { let left = jobs; return () => (left-- > 0 ? 60_000 : 0); };
+    const r1 = await w.svc.reconcile({ remainingMs: budget(2), pageSize: 2 });
+    expect(r1).toMatchObject({ checked: 2, advanced: 2, complete: false });
+    const states = async () => Promise.all(started.map(async (j) => (await w.jobs.get(j.id))?.job.state));
+    expect(await states()).toEqual(['EXPORTING', 'EXPORTING', 'CREATING_IMAGE', 'CREATING_IMAGE', 'CREATING_IMAGE']);
+    const r2 = await w.svc.reconcile({ remainingMs: budget(2), pageSize: 2 });
+    expect(r2).toMatchObject({ checked: 2, advanced: 2, complete: false });
+    expect(await states()).toEqual(['EXPORTING', 'EXPORTING', 'EXPORTING', 'EXPORTING', 'CREATING_IMAGE']);
+    // the unbounded pass starts after job 4, reaches the end, then wraps around to jobs 1..4
+    const r3 = await w.svc.reconcile({ pageSize: 2 });
+    expect(r3).toMatchObject({ checked: 5, advanced: 1, complete: true });
+    expect(await states()).toEqual(Array(5).fill('EXPORTING'));
   });
 
   it('a read of a stale job advances it (lost event, no scheduler)', async () => {
