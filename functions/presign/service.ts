@@ -186,6 +186,12 @@ export function createPresignService(d: PresignDeps) {
 
 export type PresignService = ReturnType<typeof createPresignService>;
 
+/**
+ * A cursor is the listing's `nextStartWith`: the first name of the next page of the same
+ * prefix-filtered listing, so it always starts with the prefix (OCI ListObjects; the emulator's
+ * ListObjects stops at the first name outside the prefix before choosing it). One that does not
+ * was forged or comes from another listing.
+ */
 function decodeCursor(after: unknown, prefix: string): string {
   const bad = () => new BadUserInputError('after is not a cursor from this listing', { details: { field: 'after' } });
   if (typeof after !== 'string' || !/^[A-Za-z0-9_-]{1,2000}$/.test(after)) throw bad();
