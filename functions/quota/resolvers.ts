@@ -30,10 +30,12 @@ export const quotaResolvers = {
   Query: {
     async quota(_: unknown, args: { userId?: string | null }, ctx: QuotaContext) {
       requireRole(ctx.caller, 'viewer');
-      const userId = args.userId ?? ctx.caller.userId;
+      const asked = args.userId ?? undefined;
+      // any verified user id works (emails, auth0|…): the ledger keys by its segment and shows this id.
+      // A bad argument is BAD_USER_INPUT for everyone, before the admin check: it names no real user, so it leaks nothing.
+      if (asked !== undefined) userSegment(asked, { field: 'userId' });
+      const userId = asked ?? ctx.caller.userId;
       if (userId !== ctx.caller.userId && !hasRole(ctx.caller, 'admin')) throw new ForbiddenError("only admins may read another user's quota");
-      // any verified user id works (emails, auth0|…): the ledger keys by its segment and shows this id
-      userSegment(userId, args.userId === undefined || args.userId === null ? {} : { field: 'userId' });
       return quotaView(await ctx.ledger.snapshot(userId));
     },
   },

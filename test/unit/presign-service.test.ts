@@ -184,6 +184,14 @@ describe('quota subschema', () => {
     expect((await gql('alice', ['operator'], Q, { u: 'bob' }, quotaSchema)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
     expect((await gql('root', ['admin'], Q, { u: 'bob' }, quotaSchema)).data!.quota.userId).toBe('bob');
   });
+  it('an empty or invalid userId argument is BAD_USER_INPUT for admins and non-admins alike', async () => {
+    const { gql } = setup();
+    for (const u of ['', 'a\u0001b', 'é'.repeat(129)]) {
+      expect((await gql('alice', ['viewer'], Q, { u }, quotaSchema)).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+      expect((await gql('root', ['admin'], Q, { u }, quotaSchema)).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    }
+    expect((await gql('alice', ['viewer'], Q, { u: 'alice' }, quotaSchema)).data!.quota.userId).toBe('alice');
+  });
   it('setQuotaLimits is admin only and validates', async () => {
     const { gql } = setup();
     expect((await gql('alice', ['operator'], SET, { u: 'alice', t: 'PREMIUM' }, quotaSchema)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
