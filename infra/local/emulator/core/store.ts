@@ -1,15 +1,17 @@
 /**
  * Emulator state on disk. Every record is its own JSON file written atomically (write to a temp
- * file in the same folder, then rename), so a process killed mid-write leaves either the old or
- * the new record, never a torn one. Records are loaded into memory when a collection is first
+ * file in the same folder, fsync it, rename, fsync the folder), so a process killed mid-write, or a
+ * power loss, leaves either the old or the new record, never a torn one (`EMULATOR_FSYNC=0` drops
+ * the fsyncs: then only a killed process is covered). Records are loaded into memory when a collection is first
  * opened and written through on every change; reads never touch the disk.
  *
  * Layout: `<stateDir>/data/<service>/<collection>/<sha1(key)>.json` holding `{ key, value }`,
  * and `<stateDir>/blobs/<id>` for object bodies.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, createWriteStream, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 
@@ -17,17 +19,63 @@ function fileNameFor(key: string): string {
   return createHash('sha1').update(key).digest('hex') + '.json';
 }
 
+/**
+ * Whether writes are flushed to the disk before they count as done: on unless `EMULATOR_FSYNC=0`.
+ * Without it a power loss (not a killed process) can leave a renamed but empty file.
+ */
+export function fsyncEnabled(): boolean { return process.env.EMULATOR_FSYNC !== '0'; }
+
+/** fsync a directory so a rename in it survives a power loss; best effort (some filesystems refuse). */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch { /* best effort */ } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export interface WriteFileAtomicOptions {
+  /** file mode from creation */
+  mode?: number;
+  /** flush the data before the rename and the directory after it @default fsyncEnabled() */
+  fsync?: boolean;
+}
+
 /** Write `data` to `path` so that readers see the old or the new content, never a mix. */
-export function writeFileAtomic(path: string, data: string | Buffer, options: { mode?: number } = {}): void {
+export function writeFileAtomic(path: string, data: string | Buffer, options: WriteFileAtomicOptions = {}): void {
   const tmp = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
+  const sync = options.fsync ?? fsyncEnabled();
   // the mode applies from creation, so a secret is never readable by others, not even briefly
-  writeFileSync(tmp, data, options.mode === undefined ? undefined : { mode: options.mode });
+  const fd = openSync(tmp, 'w', options.mode ?? 0o666);
+  try {
+    writeFileSync(fd, data);
+    if (sync) fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, path);
+  if (sync) fsyncDir(dirname(path));
+}
+
+/** Where `Collection` reports record files it cannot parse. */
+export type StoreWarn = (message: string, fields: Record<string, unknown>) => void;
+const defaultWarn: StoreWarn = (message, fields) => console.warn(`[emulator] ${message}`, fields);
+
+/** Options of a {@link Collection}. */
+export interface CollectionOptions {
+  /** flush every record write (see {@link writeFileAtomic}) @default fsyncEnabled() */
+  fsync?: boolean;
+  /** told once per record file that cannot be parsed (it is then skipped) @default console.warn */
+  warn?: StoreWarn;
 }
 
 export class Collection<T> {
   private readonly records = new Map<string, T>();
-  constructor(private readonly dir: string) {
+  private readonly fsync: boolean;
+  constructor(private readonly dir: string, options: CollectionOptions = {}) {
+    this.fsync = options.fsync ?? fsyncEnabled();
     mkdirSync(dir, { recursive: true });
     for (const f of readdirSync(dir)) {
       if (f.endsWith('.tmp')) {
@@ -39,15 +87,16 @@ export class Collection<T> {
       try {
         const rec = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { key: string; value: T };
         this.records.set(rec.key, rec.value);
-      } catch {
-        // a file we cannot parse was not written by us (writes are atomic); skip it
+      } catch (e: unknown) {
+        // writes are atomic, so this is a foreign file or one torn by a power loss without fsync
+        (options.warn ?? defaultWarn)('skipping a record file that cannot be parsed', { file: join(dir, f), error: e instanceof Error ? e.message : String(e) });
       }
     }
   }
   get(key: string): T | undefined { return this.records.get(key); }
   has(key: string): boolean { return this.records.has(key); }
   put(key: string, value: T): T {
-    writeFileAtomic(join(this.dir, fileNameFor(key)), JSON.stringify({ key, value }));
+    writeFileAtomic(join(this.dir, fileNameFor(key)), JSON.stringify({ key, value }), { fsync: this.fsync });
     this.records.set(key, value);
     return value;
   }
@@ -68,7 +117,9 @@ const BLOB_ID = /^[a-f0-9-]{36}$/;
 export interface BlobInfo { id: string; size: number; md5: string }
 
 export class BlobStore {
-  constructor(private readonly dir: string) {
+  private readonly fsync: boolean;
+  constructor(private readonly dir: string, options: { fsync?: boolean } = {}) {
+    this.fsync = options.fsync ?? fsyncEnabled();
     mkdirSync(dir, { recursive: true });
     for (const f of readdirSync(dir)) if (f.endsWith('.tmp')) rmSync(join(dir, f), { force: true });
   }
@@ -99,7 +150,12 @@ export class BlobStore {
         });
         await pipeline(source, createWriteStream(tmp));
       }
+      if (this.fsync) {
+        const h = await open(tmp, 'r+');
+        try { await h.sync(); } finally { await h.close(); }
+      }
       renameSync(tmp, final);
+      if (this.fsync) fsyncDir(this.dir);
     } catch (e) {
       rmSync(tmp, { force: true });
       throw e;
@@ -122,15 +178,17 @@ export class BlobTooLargeError extends Error {
 export class StateStore {
   private readonly collections = new Map<string, Collection<unknown>>();
   readonly blobs: BlobStore;
-  constructor(readonly dir: string) {
+  private readonly options: CollectionOptions;
+  constructor(readonly dir: string, options: CollectionOptions = {}) {
+    this.options = options;
     mkdirSync(join(dir, 'data'), { recursive: true });
-    this.blobs = new BlobStore(join(dir, 'blobs'));
+    this.blobs = new BlobStore(join(dir, 'blobs'), options.fsync === undefined ? {} : { fsync: options.fsync });
   }
   collection<T>(service: string, name: string): Collection<T> {
     const id = `${service}/${name}`;
     let c = this.collections.get(id);
     if (!c) {
-      c = new Collection<unknown>(join(this.dir, 'data', service, name));
+      c = new Collection<unknown>(join(this.dir, 'data', service, name), this.options);
       this.collections.set(id, c);
     }
     return c as Collection<T>;
