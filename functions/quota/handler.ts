@@ -16,7 +16,7 @@ startFunction({
   event: async (event, call) => {
     const o = objectEventOf(event);
     const outcome = await deps.settlement.settle({
-      eventId: event.eventID, action: o.action, bucket: o.bucket, objectName: o.objectName, ...(o.eTag ? { eTag: o.eTag } : {}),
+      eventId: event.eventID, action: o.action, namespace: o.namespace, bucket: o.bucket, objectName: o.objectName, ...(o.eTag ? { eTag: o.eTag } : {}),
     });
     call.log.info('object event settled', { eventId: event.eventID, action: o.action, object: o.objectName, outcome });
     return { outcome };

@@ -33,7 +33,7 @@ export interface SettlementOptions {
   events: RowStore<EventRow>;
   jobs: RowStore<JobOwnerRow>;
   store: ObjectStore;
-  /** The user-files bucket; events for other buckets are ignored. */
+  /** The user-files bucket (in `store`'s namespace); events for other buckets or namespaces are ignored. */
   bucket: string;
   now?: () => number;
   log?: Logger;
@@ -46,6 +46,7 @@ export interface SettlementOptions {
 export interface SettleEvent {
   eventId: string;
   action: 'create' | 'update' | 'delete';
+  namespace: string;
   bucket: string;
   objectName: string;
   eTag?: string;
@@ -166,7 +167,10 @@ export function createSettlement(o: SettlementOptions) {
     reconcile,
     /** Settles one object event exactly once (by event id, then by reconciling the object). */
     async settle(e: SettleEvent): Promise<SettleOutcome> {
-      if (e.bucket !== o.bucket) return 'ignored';
+      if (e.bucket !== o.bucket || e.namespace !== (await o.store.namespace())) {
+        o.log?.warn('object event for another bucket or namespace; ignored', { eventId: e.eventId, namespace: e.namespace, bucket: e.bucket, object: e.objectName });
+        return 'ignored';
+      }
       if (await o.events.get(e.eventId)) return 'duplicate';
       const outcome = await reconcile(e.objectName, e.action === 'delete' || e.eTag === undefined ? {} : { skipIfETag: e.eTag });
       // Recorded last: a failure before this point is retried by the Events router and reconciles again.

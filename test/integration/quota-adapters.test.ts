@@ -93,7 +93,7 @@ describe('ledger and settlement on NoSQL', () => {
     await ledger.admit({ userId: user, path, sizeBytes: 3, expiresAt: Date.now() + 3_600_000 });
     const e1 = await put('12345');
     const e2 = await put('1234567890');
-    const ev = (id: string, action: 'create' | 'update' | 'delete', eTag: string) => ({ eventId: id, action, bucket, objectName: path, eTag });
+    const ev = (id: string, action: 'create' | 'update' | 'delete', eTag: string) => ({ eventId: id, action, namespace: ns, bucket, objectName: path, eTag });
     // newer first, then the older create, then duplicates
     await settlement.settle(ev(`${user}-2`, 'update', e2));
     await settlement.settle(ev(`${user}-1`, 'create', e1));

@@ -46,7 +46,7 @@ function setup() {
     const uri: string = r.data!.createUploadUrl.uri;
     const objectName = uri.slice('oci://ns/user-files/'.length);
     store.put(BUCKET, objectName, size);
-    expect(await settlement.settle({ eventId: `ev-${objectName}`, action: 'create', bucket: BUCKET, objectName })).toBe('applied');
+    expect(await settlement.settle({ eventId: `ev-${objectName}`, action: 'create', namespace: 'ns', bucket: BUCKET, objectName })).toBe('applied');
     return { uri, objectName };
   };
   return { stores, store, ledger, gql, uploadAndSettle };

@@ -6,6 +6,7 @@ import { createJobOwners } from '#shared/quota/jobs.ts';
 import { quotaStores, type DocRow } from '#shared/quota/tables.ts';
 import type { RowStore } from '#shared/quota/rows.ts';
 import { MemoryObjectStore } from '#shared/storage/memory.ts';
+import { createLogger } from '#shared/log.ts';
 
 const BUCKET = 'user-files';
 const HOUR = 3_600_000;
@@ -19,7 +20,7 @@ function setup() {
   const settlement = createSettlement({ ...stores, store, bucket: BUCKET, now });
   let n = 0;
   const ev = (action: SettleEvent['action'], objectName: string, eTag?: string): SettleEvent => ({
-    eventId: `ev-${++n}`, action, bucket: BUCKET, objectName, ...(eTag ? { eTag } : {}),
+    eventId: `ev-${++n}`, action, namespace: 'ns', bucket: BUCKET, objectName, ...(eTag ? { eTag } : {}),
   });
   return { stores, store, ledger, settlement, ev, advance: (ms: number) => void (t += ms), now };
 }
@@ -139,5 +140,16 @@ describe('settlement from bucket events', () => {
     expect(await settlement.settle(ev('update', log, store.put(BUCKET, log, 8)))).toBe('applied');
     expect(await ledger.snapshot('u2')).toMatchObject({ usedBytes: 8, usedByKind: { LOG: 8 } });
     expect(await settlement.settle({ ...ev('create', P), bucket: 'exports' })).toBe('ignored');
+  });
+  it('events for another namespace are ignored (logged), even for a bucket of the same name', async () => {
+    const { stores, store, ledger, ev } = setup();
+    const lines: string[] = [];
+    const settlement = createSettlement({ ...stores, store, bucket: BUCKET, log: createLogger({ sink: (l) => void lines.push(l) }) });
+    const e = ev('create', P, store.put(BUCKET, P, 30));
+    expect(await settlement.settle({ ...e, namespace: 'other-tenancy' })).toBe('ignored');
+    expect(await ledger.snapshot('u1')).toMatchObject({ usedBytes: 0, filesByKind: { DATASET: 0 } });
+    expect(lines.join('\n')).toContain('other-tenancy');
+    expect(await settlement.settle(e)).toBe('applied');
+    expect((await ledger.snapshot('u1')).usedBytes).toBe(30);
   });
 });
