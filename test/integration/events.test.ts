@@ -18,11 +18,17 @@ interface Received { fnId: string; intent?: string; event: OciEventEnvelope }
 const received: Received[] = [];
 /** per function: how many upcoming calls fail with 502 */
 const failNext = new Map<string, number>();
+/** per function: the statuses the next calls answer with (an error body each) */
+const statusesNext = new Map<string, number[]>();
 
 function target(fnId: string): FunctionTarget {
   return {
     async invoke({ body, headers }) {
       received.push({ fnId, intent: headers['fn-intent'] as string | undefined, event: JSON.parse(body.toString()) as OciEventEnvelope });
+      const status = statusesNext.get(fnId)?.shift();
+      if (status !== undefined) {
+        return { status, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}'), error: { code: `Status${status}`, message: `answered ${status}` } };
+      }
       const left = failNext.get(fnId) ?? 0;
       if (left > 0) {
         failNext.set(fnId, left - 1);
@@ -66,6 +72,7 @@ beforeAll(async () => {
 afterEach(() => {
   router.setChaos(undefined);
   failNext.clear();
+  statusesNext.clear();
 });
 afterAll(async () => {
   await router?.close();
@@ -133,6 +140,23 @@ describe('Events router', () => {
     await router.idle();
     expect(forEvent(e)).toHaveLength(3);
     expect(logOf(e).at(-1)).toMatchObject({ attempt: 3, outcome: 'failed', status: 502 });
+  });
+
+  it.each([400, 404, 413])('records a %i answer as failed at once, without retrying', async (status) => {
+    statusesNext.set(QUOTA, [status]);
+    const e = objectEvent(userFiles);
+    fx.emu.events.publish(e);
+    await router.idle();
+    expect(forEvent(e)).toHaveLength(1);
+    expect(logOf(e).map((d) => [d.attempt, d.outcome, d.status])).toEqual([[1, 'failed', status]]);
+  });
+
+  it('retries 429 and 5xx answers', async () => {
+    statusesNext.set(QUOTA, [429, 503]);
+    const e = objectEvent(userFiles);
+    fx.emu.events.publish(e);
+    await router.idle();
+    expect(logOf(e).map((d) => [d.attempt, d.outcome, d.status])).toEqual([[1, 'retrying', 429], [2, 'retrying', 503], [3, 'delivered', 200]]);
   });
 
   it('retries when the invoke endpoint does not answer', async () => {

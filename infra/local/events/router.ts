@@ -1,8 +1,9 @@
 /**
  * The local Events service: subscribes to the emulator's event bus, matches each envelope against
  * the rules, and delivers it to every action's function through the Functions invoke API
- * (`fn-intent: cloudevent`, body = the envelope JSON). A failed delivery (non-2xx or no answer) is
- * retried with exponential backoff up to `retry.maxAttempts`; delivery is at-least-once and in no
+ * (`fn-intent: cloudevent`, body = the envelope JSON). A delivery that got no answer, 429 or a 5xx
+ * is retried with exponential backoff up to `retry.maxAttempts`; any other non-2xx (400, 404, 413,
+ * ...) cannot succeed later and is recorded as failed at once. Delivery is at-least-once and in no
  * particular order. Pending retries live in memory only: they are lost when the process stops.
  */
 import { randomUUID } from 'node:crypto';
@@ -25,6 +26,11 @@ export interface RetryPolicy {
 
 /** 5 attempts: retries after ~5 s, 15 s, 45 s, 60 s (about two minutes in all). */
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 5_000, factor: 3, maxDelayMs: 60_000, jitter: 0.2 };
+
+/** Statuses worth another attempt: 429 (throttled) and 5xx (including a failed function's 502). */
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}
 
 export interface DeliveryTarget { rule: string; functionId: string }
 
@@ -129,7 +135,8 @@ export function createEventsRouter(options: EventsRouterOptions): EventsRouter {
     } catch (e: unknown) {
       error = e instanceof Error ? e.message : String(e);
     }
-    const last = n >= retry.maxAttempts || closed;
+    // 400/404/413 and the like cannot succeed on a retry; no answer, 429 and 5xx (the function's 502) can
+    const last = n >= retry.maxAttempts || closed || (status !== undefined && !isRetryableStatus(status));
     record(event, target, { attempt: n, outcome: last ? 'failed' : 'retrying', ...(status !== undefined ? { status } : {}), error, duplicate });
     if (last) {
       log.warn('event delivery gave up', { eventID: event.eventID, eventType: event.eventType, ...target, attempts: n, status, error });
