@@ -171,6 +171,11 @@ async function send(res: ServerResponse, method: string, requestId: string, out:
       return;
     }
     await new Promise<void>((resolve, reject) => {
+      // a client that goes away mid-download must not keep the file open until GC
+      res.on('close', () => {
+        if (!res.writableFinished) out.stream!.destroy();
+        resolve();
+      });
       out.stream!.on('error', reject).pipe(res).on('finish', resolve).on('error', reject);
     });
     return;
