@@ -6,6 +6,10 @@
  * Targets (issue 3): bundle ≤ 1.5 MB, cold-start ratio ≤ 1.5, peak RSS ≤ 100 MB.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+
+// The benches measure the functions; the emulator's fsync (durability of its own state files,
+// nothing OCI has) would only add disk noise. Child processes inherit this too.
+process.env.EMULATOR_FSYNC ??= '0';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '#local/emulator/index.ts';
