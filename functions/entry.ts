@@ -13,7 +13,7 @@
  * Build-time only: `FN_CODE_CACHE_OUT=<file>` writes the cache after the bundle ran and the process
  * got SIGUSR2 (or right after compiling, without running, when `FN_CODE_CACHE_RUN=0`).
  */
-import { createHash } from 'node:crypto';
+import { cacheFileFor } from './code-cache-file.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Module, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -58,15 +58,6 @@ function readCache(cacheFile: string, key: string | undefined): Buffer | undefin
   return buf.subarray(nl + 1);
 }
 
-/**
- * The cache for this process's V8 flags: `<name>.cache` for a plain `node entry.cjs` (the image's
- * CMD), `<name>.<flags hash>.cache` for other flags (the local runner's heap cap). Same rule as
- * scripts/code-cache.ts `cacheFileFor`.
- */
-export function cacheFileFor(bundle: string, execArgv: readonly string[]): string {
-  if (execArgv.length === 0) return bundle.replace(/\.cjs$/, '.cache');
-  return bundle.replace(/\.cjs$/, `.${createHash('sha1').update(execArgv.join('\0')).digest('hex').slice(0, 8)}.cache`);
-}
 
 /** Loads a CJS bundle like `require` does, but compiled with its code cache when valid. */
 function loadBundle(file: string): void {

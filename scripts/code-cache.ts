@@ -18,6 +18,7 @@
  * `CODE_CACHE_NODE_OPTIONS` for the build. A mismatch is harmless (V8 rejects the cache, entry.cjs
  * logs one warning and the bundle compiles from source).
  */
+import { cacheFileFor } from '../functions/code-cache-file.ts';
 import { spawn } from 'node:child_process';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -39,11 +40,6 @@ export interface CodeCacheOptions {
   execArgv?: string[];
 }
 
-/** Where the cache for a flag set goes (the rule `entry.cjs` reads with). */
-export function cacheFileFor(bundle: string, execArgv: readonly string[]): string {
-  if (execArgv.length === 0) return bundle.replace(/\.cjs$/, '.cache');
-  return bundle.replace(/\.cjs$/, `.${createHash('sha1').update(execArgv.join('\0')).digest('hex').slice(0, 8)}.cache`);
-}
 
 export interface CodeCacheResult {
   cacheFile: string;

@@ -9,16 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStackFixture } from '../helpers/stack.ts';
-import { uid, waitFor } from '../helpers/emulator.ts';
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isAlive, uid, waitFor } from '../helpers/emulator.ts';
 
 /** Every live descendant of `root` (Linux /proc). */
 function descendants(root: number): number[] {

@@ -65,3 +65,13 @@ export async function waitFor<T>(fn: () => T | Promise<T>, options: { timeoutMs?
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 25));
   }
 }
+
+/** Whether a process is still alive (signal 0 probes without touching it). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newOcid } from '#local/emulator/core/ids.ts';
 import { startRunner, type InvokeResult, type Runner, type RunnerFunction } from '#local/runner/index.ts';
 import { buildFnFixtures } from '../fixtures/fn-bundles/build.ts';
-import { startEmulatorFixture, waitFor, type EmulatorFixture } from '../helpers/emulator.ts';
+import { isAlive, startEmulatorFixture, waitFor, type EmulatorFixture } from '../helpers/emulator.ts';
 
 let fx: EmulatorFixture;
 let runner: Runner;
@@ -20,14 +20,6 @@ const appId = newOcid('fnapp');
 const compartmentId = newOcid('compartment');
 const ids = { echo: newOcid('fnfunc'), untouched: newOcid('fnfunc'), sleep: newOcid('fnfunc'), wide: newOcid('fnfunc'), crash: newOcid('fnfunc') };
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 const json = (r: InvokeResult) => JSON.parse(r.body.toString('utf8')) as Record<string, any>;
 const call = (fnId: string, body: unknown, headers: Record<string, string> = {}) =>
   runner.invoke(fnId, { body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)), headers: { 'content-type': 'application/json', ...headers } });
