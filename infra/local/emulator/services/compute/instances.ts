@@ -33,8 +33,9 @@ export function instanceModule(ctx: ProviderContext, t: ComputeTables, tokens: R
     if (!n) throw OciErrors.internal('The network provider is not registered');
     return n;
   };
-  const wr = (operationType: string, inst: InstanceRecord, actionType: 'CREATED' | 'UPDATED' | 'DELETED', durationMs: number) =>
-    createWorkRequest(ctx, { operationType, compartmentId: inst.compartmentId, resources: [{ actionType, entityType: 'instance', identifier: inst.id, entityUri: `/20160918/instances/${inst.id}` }], durationMs, auto: true });
+  /** the work request of a transition that began at `startMs` (so the two finish at the same instant) */
+  const wr = (operationType: string, inst: InstanceRecord, actionType: 'CREATED' | 'UPDATED' | 'DELETED', durationMs: number, startMs: number) =>
+    createWorkRequest(ctx, { operationType, compartmentId: inst.compartmentId, resources: [{ actionType, entityType: 'instance', identifier: inst.id, entityUri: `/20160918/instances/${inst.id}` }], durationMs, auto: true, startMs });
 
   function launch(b: Record<string, unknown>, delayMs = timing.transitionMs): InstanceRecord {
     const compartmentId = requireCompartment(ctx, b.compartmentId);
@@ -159,7 +160,7 @@ export function instanceModule(ctx: ProviderContext, t: ComputeTables, tokens: R
         if (prior) return t.instances.answer(prior);
         const inst = launch(req.json());
         tokens.remember(req, inst.id);
-        const w = wr('LaunchInstance', inst, 'CREATED', timing.transitionMs);
+        const w = wr('LaunchInstance', inst, 'CREATED', timing.transitionMs, Date.parse(inst.timeCreated));
         return t.instances.answer(inst, { headers: { 'opc-work-request-id': w.id } });
       },
     },
@@ -204,8 +205,9 @@ export function instanceModule(ctx: ProviderContext, t: ComputeTables, tokens: R
         const preserve = req.query('preserveBootVolume');
         if (preserve !== undefined && preserve !== 'true' && preserve !== 'false') throw OciErrors.invalidParameter('preserveBootVolume must be true or false');
         if (inst.lifecycleState === 'TERMINATING' || inst.lifecycleState === 'TERMINATED') return { status: 204 };
+        const startMs = ctx.now();
         terminate(inst, preserve === 'true', timing.transitionMs);
-        const w = wr('TerminateInstance', inst, 'DELETED', timing.transitionMs);
+        const w = wr('TerminateInstance', inst, 'DELETED', timing.transitionMs, startMs);
         return { status: 204, headers: { 'opc-work-request-id': w.id } };
       },
     },

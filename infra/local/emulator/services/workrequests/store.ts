@@ -37,8 +37,10 @@ export const workRequests = (ctx: ProviderContext) => ctx.store.collection<WorkR
 
 export function createWorkRequest(ctx: ProviderContext, o: {
   operationType: string; compartmentId: string; resources: WorkRequestResource[]; durationMs: number; auto?: boolean;
+  /** when the work began (default now): the instant the resource's own transition started, so both finish together */
+  startMs?: number;
 }): WorkRequestRecord {
-  const now = ctx.now();
+  const now = o.startMs ?? ctx.now();
   const iso = new Date(now).toISOString();
   const rec: WorkRequestRecord = {
     id: newOcid('workrequest'), operationType: o.operationType, compartmentId: o.compartmentId, resources: o.resources,
