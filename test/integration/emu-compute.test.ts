@@ -30,6 +30,9 @@ function launchDetails(o: Partial<models.LaunchInstanceDetails> = {}): models.La
 }
 
 beforeAll(async () => {
+  // Some assertions read a state between two transitions (PROVISIONING, TERMINATING): give them a
+  // window wide enough that a loaded CI machine does not step over it.
+  process.env.EMULATOR_TRANSITION_MS = '1000';
   kit = await startKit();
   compute = kit.client(ComputeClient);
   network = kit.client(VirtualNetworkClient);
