@@ -28,7 +28,9 @@ export function createExportServiceFromEnv(o: { env?: Env; log: Logger }): Expor
   const exportsBucket = envString('EXPORTS_BUCKET', 'exports', env);
   // Exports may write only to export buckets, never to the user-files bucket (its paths are users' data and quota).
   const filesBucket = envString('FILES_BUCKET', 'user-files', env);
-  const allowedBuckets = (envOptional('EXPORT_BUCKETS', env) ?? exportsBucket).split(',').map((b) => b.trim()).filter((b) => b && b !== filesBucket);
+  // EXPORTS_BUCKET (the default target) is always allowed; EXPORT_BUCKETS adds others
+  const extra = (envOptional('EXPORT_BUCKETS', env) ?? '').split(',').map((b) => b.trim());
+  const allowedBuckets = [...new Set([exportsBucket, ...extra])].filter((b) => b && b !== filesBucket);
   return createExportService({
     jobs: createJobStore(new OciNosqlTable<JobRow>(EXPORT_JOBS_TABLE, { compartmentId, tablePrefix })),
     compute, workRequests: compute,

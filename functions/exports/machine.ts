@@ -28,8 +28,13 @@ export interface MachineDeps {
   pollMs?: number;
 }
 
-/** `progressOnly`: only percentComplete changed; the step is still waiting, so advance stops after writing it. */
-type StepResult = { job: ExportJob; created?: { imageId: string }; progressOnly?: boolean } | undefined;
+/**
+ * `created`: what the step made in OCI (an image, an export under way), recorded as cleanup if the
+ * job's write loses to a cancel. `progressOnly`: only percentComplete changed; the step is still
+ * waiting, so advance stops after writing it.
+ */
+type Created = { imageId?: string; exportWorkRequestId?: string };
+type StepResult = { job: ExportJob; created?: Created; progressOnly?: boolean } | undefined;
 
 const FINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELED']);
 const isPermanent = (e: unknown) => isAppError(e) && (e.httpStatus === 400 || e.httpStatus === 404 || e.httpStatus === 403);
@@ -104,7 +109,7 @@ export function createMachine(d: MachineDeps) {
           if (isPermanent(e)) return { job: fail(j, `exporting the image failed: ${errorMessage(e)}`) };
           throw e;
         }
-        return { job: touch(j, { state: 'EXPORTING', exportWorkRequestId: r.workRequestId, percentComplete: overallPercent('EXPORTING', 0) }) };
+        return { job: touch(j, { state: 'EXPORTING', exportWorkRequestId: r.workRequestId, percentComplete: overallPercent('EXPORTING', 0) }), created: { exportWorkRequestId: r.workRequestId } };
       }
       case 'EXPORTING': {
         const head = await d.storage.head({ bucket: j.bucket, objectName: j.objectName });
@@ -144,31 +149,47 @@ export function createMachine(d: MachineDeps) {
   }
 
   /**
+   * The ended job with what a lost step made added to its cleanup: an image it does not know of,
+   * or an export under way that will write its object (deleted once the export work request ends).
+   * `undefined` when the job already knows of everything.
+   */
+  function orphanCleanup(job: ExportJob, made: Created): ExportJob | undefined {
+    const image = !!made.imageId && !job.imageId;
+    const exporting = !!made.exportWorkRequestId && !job.exportWorkRequestId;
+    if (!image && !exporting) return undefined;
+    return touch(job, {
+      ...(image ? { imageId: made.imageId } : {}),
+      ...(exporting ? { exportWorkRequestId: made.exportWorkRequestId } : {}),
+      cleanup: { image: image || (job.cleanup?.image ?? false), object: exporting || (job.cleanup?.object ?? false) },
+    });
+  }
+
+  /**
    * Move the job as far as the facts allow now. Returns the job as stored afterwards. Transient
    * failures throw (the event is redelivered, reconcile tries again); permanent ones fail the job.
    */
   async function advance(id: string): Promise<ExportJob> {
-    let pendingImage: string | undefined;
+    let pending: Created | undefined;
     for (let round = 0; round < 20; round++) {
       const cur = await d.jobs.get(id);
       if (!cur) throw new NotFoundError(`export job ${id} does not exist`);
       let job = cur.job;
-      if (pendingImage && isTerminal(job.state) && !job.imageId) {
-        // our CreateImage lost the race with a cancel: record the image so it is deleted
-        const v = await d.jobs.update(touch(job, { imageId: pendingImage, cleanup: { image: true, object: job.cleanup?.object ?? false } }), cur.version);
-        if (v) pendingImage = undefined;
+      const orphan = pending && isTerminal(job.state) ? orphanCleanup(job, pending) : undefined;
+      if (orphan) {
+        // our step lost the race with a cancel: record what it made so it is cleaned up, not leaked
+        if (await d.jobs.update(orphan, cur.version)) pending = undefined;
         continue;
       }
+      pending = undefined;
       if (!needsWork(job)) return job;
       const r = await step(job);
       if (!r) return job;
       const v = await d.jobs.update(r.job, cur.version);
       if (!v) {
-        if (r.created) pendingImage = r.created.imageId;
+        pending = r.created;
         d.log.debug('export job changed meanwhile; re-reading', { jobId: id, from: job.state, to: r.job.state });
         continue;
       }
-      pendingImage = undefined;
       if (r.job.state !== job.state) d.log.info('export job moved', { jobId: id, from: job.state, to: r.job.state, ...(r.job.error ? { error: r.job.error } : {}) });
       job = r.job;
       if (r.progressOnly) return job;

@@ -2,7 +2,7 @@
  * The exports domain as the resolvers and the event handler use it: start, read, list, cancel,
  * download URL, reconcile, and the event entry point. Depends only on the ports.
  */
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, errorMessage } from '#shared/errors.ts';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, errorMessage, isAppError } from '#shared/errors.ts';
 import {
   CANCELABLE_STATES, EXPORT_FORMATS, IMAGEABLE_INSTANCE_STATES, defaultImageName, defaultPrefix, isJobId, isTerminal, needsWork,
   newJobId, objectNameOf, overallPercent, validateBucket, validateImageName, validatePrefix,
@@ -114,12 +114,16 @@ export function createExportService(o: ExportServiceOptions) {
   async function get(id: string): Promise<ExportJob> {
     const cur = await jobs.get(requireId(id));
     if (!cur) throw new NotFoundError(`export job ${id} does not exist`);
-    let job = cur.job;
+    return refreshed(cur.job);
+  }
+
+  /** A job as read: advanced first when it is active and stale, then with its live progress. */
+  async function refreshed(job: ExportJob): Promise<ExportJob> {
     if (needsWork(job) && now() - job.updatedAt > (o.staleAfterMs ?? 60_000)) {
       try {
-        job = await machine.advance(id);
+        job = await machine.advance(job.id);
       } catch (e) {
-        log.warn('advancing a stale export job failed', { jobId: id, error: errorMessage(e) });
+        log.warn('advancing a stale export job failed', { jobId: job.id, error: errorMessage(e) });
       }
     }
     return live(job);
@@ -145,7 +149,14 @@ export function createExportService(o: ExportServiceOptions) {
       if (!isJobId(decoded)) throw new BadUserInputError('after is not a cursor from this list');
       before = decoded;
     }
-    return jobs.list({ first, ...(a.state ? { state: a.state } : {}), ...(a.instanceId ? { instanceId: a.instanceId } : {}), ...(before ? { before } : {}) });
+    const page = await jobs.list({ first, ...(a.state ? { state: a.state } : {}), ...(a.instanceId ? { instanceId: a.instanceId } : {}), ...(before ? { before } : {}) });
+    // a listed job is a read like `exportJob`: a stale one is moved on (a lost event strands no job
+    // for a client that only lists), an active one shows live progress; a few at a time
+    const out: ExportJob[] = [];
+    for (let i = 0; i < page.jobs.length; i += 4) {
+      out.push(...(await Promise.all(page.jobs.slice(i, i + 4).map((j) => (needsWork(j) ? refreshed(j) : j)))));
+    }
+    return { ...page, jobs: out };
   }
 
   /** Cancel a job that has not delivered yet: it turns CANCELED and its image (and any late object) is cleaned up. */
@@ -203,7 +214,9 @@ export function createExportService(o: ExportServiceOptions) {
       const after = await machine.advance(id);
       if (before && (before.state !== after.state || !!before.cleanup !== !!after.cleanup)) report.advanced++;
     } catch (e) {
-      report.failures.push({ jobId: id, error: errorMessage(e) });
+      // the report is data, not a masked GraphQL error: only our own errors' texts go out
+      log.warn('reconciling an export job failed', { jobId: id, error: errorMessage(e) });
+      report.failures.push({ jobId: id, error: isAppError(e) ? e.message : 'internal error (see the function logs)' });
     }
   }
 
@@ -252,6 +265,14 @@ export function createExportService(o: ExportServiceOptions) {
         await jobs.update({ ...tagged.job, imageId: hint.imageId, cleanup: { image: true, object: tagged.job.cleanup?.object ?? false }, updatedAt: t }, tagged.version);
       }
       found = tagged;
+    }
+    if (found && hint.kind === 'object' && (found.job.state === 'CANCELED' || found.job.state === 'FAILED') && !found.job.cleanup?.object) {
+      // the object of an export that never delivered (its step died before recording the export,
+      // or the export outlived a cancel): nobody can download it, so it is deleted, not kept
+      const t = now();
+      if (await jobs.update({ ...found.job, cleanup: { image: found.job.cleanup?.image ?? false, object: true }, updatedAt: t }, found.version)) {
+        log.info('export object of an ended job will be deleted', { jobId: found.job.id, state: found.job.state, objectName: hint.objectName });
+      }
     }
     if (!found) return undefined;
     return machine.advance(found.job.id);

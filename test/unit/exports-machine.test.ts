@@ -139,6 +139,26 @@ describe('exports state machine', () => {
     expect(await w.svc.reconcile()).toMatchObject({ checked: 0 });
   });
 
+  it('a stale job is moved on when it is listed, as when it is read', async () => {
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    w.compute.finishCreate(job.imageId!); // its createimage.end is lost
+    expect((await w.svc.list({})).jobs[0]?.state).toBe('CREATING_IMAGE'); // not stale yet: left as it is
+    expect(w.compute.calls.exportImage).toBe(0);
+    w.clock.t += 61_000;
+    expect((await w.svc.list({})).jobs[0]).toMatchObject({ id: job.id, state: 'EXPORTING' });
+    expect((await w.jobs.get(job.id))?.job.state).toBe('EXPORTING');
+  });
+
+  it('reconcile reports our own error texts and masks unexpected ones', async () => {
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    w.compute.finishCreate(job.imageId!);
+    w.compute.failNext = { op: 'exportImage', error: new TypeError('secret internals at 0xdeadbeef'), times: 1 };
+    const r = await w.svc.reconcile();
+    expect(r.failures).toEqual([{ jobId: job.id, error: 'internal error (see the function logs)' }]);
+    w.compute.failNext = { op: 'exportImage', error: new UpstreamError('Object Storage is unavailable'), times: 1 };
+    expect((await w.svc.reconcile()).failures).toEqual([{ jobId: job.id, error: 'Object Storage is unavailable' }]);
+  });
+
   it('reconcile pages through every job needing work: 249 old failing jobs do not starve the newest', async () => {
     const started: ExportJob[] = [];
     for (let i = 0; i < 250; i++) {
@@ -265,6 +285,41 @@ describe('exports cancel', () => {
     expect(w.compute.liveImages()).toHaveLength(0);
     expect((await w.jobs.get(job.id))?.job.cleanup).toBeUndefined();
     expect(await w.svc.reconcile()).toMatchObject({ checked: 0 });
+  });
+
+  it('a cancel landing while ExportImage is being called: the export is recorded as cleanup and its file removed when it lands', async () => {
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    w.compute.finishCreate(job.imageId!);
+    w.compute.deleteWhileExporting = 'conflict';
+    // the cancel wins the job row between the ExportImage call and the EXPORTING write
+    const exportImage = w.compute.exportImage.bind(w.compute);
+    let canceled: ExportJob | undefined;
+    w.compute.exportImage = async (o) => {
+      const r = await exportImage(o);
+      canceled = await w.svc.cancel(job.id, { userId: 'op1', admin: false });
+      return r;
+    };
+    const after = await w.svc.onEvent(imageHint(job.imageId!));
+    expect(canceled?.state).toBe('CANCELED');
+    expect(after).toMatchObject({ state: 'CANCELED', exportWorkRequestId: expect.any(String), cleanup: { image: true, object: true } });
+    w.compute.finishExport(job.imageId!, { sizeBytes: 4200 });
+    expect((await w.svc.onEvent(objectHint('exports', job.objectName)))?.state).toBe('CANCELED');
+    expect(await w.store.head({ bucket: 'exports', objectName: job.objectName })).toBeUndefined();
+    expect(w.compute.liveImages()).toHaveLength(0);
+    expect((await w.jobs.get(job.id))?.job.cleanup).toBeUndefined();
+    expect(await w.svc.reconcile()).toMatchObject({ checked: 0 });
+  });
+
+  it('an object landing for a canceled job that never recorded its export is deleted', async () => {
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    w.compute.finishCreate(job.imageId!);
+    await w.svc.cancel(job.id, { userId: 'op1', admin: false });
+    // an ExportImage whose caller died before recording it, then its file
+    w.store.put('exports', job.objectName, 4200);
+    expect(await w.store.head({ bucket: 'exports', objectName: job.objectName })).toMatchObject({ sizeBytes: 4200 });
+    expect((await w.svc.onEvent(objectHint('exports', job.objectName)))?.state).toBe('CANCELED');
+    expect(await w.store.head({ bucket: 'exports', objectName: job.objectName })).toBeUndefined();
+    expect((await w.jobs.get(job.id))?.job.cleanup).toBeUndefined();
   });
 
   it('CLEANING_UP and finished jobs cannot be canceled', async () => {
