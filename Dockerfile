@@ -11,12 +11,16 @@ ARG NODE_IMAGE=node:20-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# `npm install`, not `npm ci`: the registry this lockfile was made against lacks some platforms' optional
+# builds (@rollup/rollup-*), so `npm ci` refuses the lockfile; versions still come from package-lock.json.
+RUN npm install --no-audit --no-fund
 COPY tsconfig.json ./
 COPY scripts ./scripts
 COPY schema ./schema
 COPY shared ./shared
 COPY functions ./functions
+# the build reads the runner's V8 flags and the stack's function settings (infra/local)
+COPY infra ./infra
 # V8 flags the functions run with (e.g. a NODE_OPTIONS set in the fn config) must train the cache too.
 ARG CODE_CACHE_NODE_OPTIONS=
 RUN npm run build
