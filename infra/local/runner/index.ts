@@ -87,7 +87,7 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
     pools.set(fn.id, new FunctionPool(fn, {
       socketRoot, workDir, nextN: () => ++n, issuer, log, nodePath: options.nodePath ?? process.execPath,
       initTimeoutMs: options.initTimeoutMs ?? 5000, logFrames: options.logFrames ?? false,
-      maxQueued: options.maxQueued ?? 64, idleTimeoutMs: options.idleTimeoutMs ?? 300_000, clock: options.clock ?? Date.now,
+      maxQueued: options.maxQueued ?? 256, idleTimeoutMs: options.idleTimeoutMs ?? 300_000, clock: options.clock ?? Date.now,
       ...(options.queueTimeoutMs !== undefined ? { queueTimeoutMs: options.queueTimeoutMs } : {}),
       ...(options.tokenTtlSeconds !== undefined ? { tokenTtlSeconds: options.tokenTtlSeconds } : {}),
       ...(options.tokenRenewAt !== undefined ? { tokenRenewAt: options.tokenRenewAt } : {}),

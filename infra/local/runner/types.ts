@@ -40,7 +40,7 @@ export interface RunnerOptions {
   clock?: () => number;
   /** how long the FDK may take to create its socket. The Fn contract says 5 s; raise it on slow machines. @default 5000 */
   initTimeoutMs?: number;
-  /** calls waiting for a container, per function; one more answers 503 @default 64 */
+  /** calls waiting for a container, per function; one more answers 503 @default 256 */
   maxQueued?: number;
   /** how long a call may wait in the queue before 503 @default the function's timeout */
   queueTimeoutMs?: number;
