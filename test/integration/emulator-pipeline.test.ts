@@ -202,6 +202,17 @@ describe('errors and 501', () => {
     expect(body.message).toContain('ListObjectVersions');
     expect(r.headers.get('opc-request-id')).toBeTruthy();
   });
+
+  it('an unsigned or forged request to an operation the emulator lacks, or to no API, gets 401 before 501/404', async () => {
+    for (const path of [`/n/${ns}/b/any/objectversions`, '/20991231/nothing-here']) {
+      const unsigned = await fetch(`${f.emu.url}${path}`);
+      expect([unsigned.status, ((await unsigned.json()) as { code: string }).code], path).toEqual([401, 'NotAuthenticated']);
+      const forged = await signed('GET', path);
+      forged.headers.set('authorization', forged.headers.get('authorization')!.replace(/signature="[^"]+"/, 'signature="AAAA"'));
+      expect((await send(forged)).status, path).toBe(401);
+    }
+    expect((await send(await signed('GET', '/20991231/nothing-here'))).status).toBe(404);
+  });
 });
 
 describe('fault rules and the request log', () => {

@@ -80,7 +80,22 @@ export function createPipeline(deps: PipelineDeps) {
     let code: string | undefined;
     try {
       const query = parseQuery(q < 0 ? '' : rawUrl.slice(q + 1));
-      const match = deps.router.match(method, path);
+      let match: ReturnType<typeof deps.router.match>;
+      try {
+        match = deps.router.match(method, path);
+      } catch (e) {
+        // OCI authenticates before it tells what it does not serve: an unsigned or forged request
+        // to an operation the emulator lacks gets 401, a signed one the 404/501 it earned
+        if (deps.verifySignatures && !path.startsWith('/_emulator') && !path.startsWith('/p/')) {
+          const body = await readBody(req, MAX_BUFFERED_BODY);
+          const principal = await verifyRequestSignature(
+            { method, rawUrl, headers: req.headers, body, bodyExcluded: headerValue(req, 'x-content-sha256') === undefined, now: deps.now() },
+            deps.keys,
+          );
+          caller = principal.id;
+        }
+        throw e;
+      }
       service = match.provider.name;
       operation = match.route.operation;
       const route = match.route;
