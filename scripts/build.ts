@@ -1,5 +1,5 @@
 /**
- * `npm run build`: one esbuild bundle per function (CONTRACTS.md "Bundles and the one image").
+ * `npm run build`: one esbuild bundle per function (ARCHITECTURE.md "Function runtime").
  *   functions/<fn>/handler.ts -> dist/functions/<fn>.cjs, metafile dist/meta/<fn>.json
  *   functions/entry.ts        -> dist/functions/entry.cjs (dispatches on FUNCTION_NAME)
  * `tsx scripts/build.ts --entry <file> --out <file>` bundles one file the same way (tests, experiments).

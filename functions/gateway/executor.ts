@@ -1,6 +1,6 @@
 /**
  * Remote executors: each domain subschema's operations travel to its function over the invoke
- * protocol (CONTRACTS.md) through a {@link FunctionInvoker}.
+ * protocol (ARCHITECTURE.md "GraphQL gateway") through a {@link FunctionInvoker}.
  */
 import { createGraphQLError, type ExecutionRequest, type ExecutionResult, type Executor } from '@graphql-tools/utils';
 import { print, type GraphQLError } from 'graphql';

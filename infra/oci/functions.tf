@@ -1,6 +1,6 @@
 # The Functions application and the five functions, all from the one image (var.image_url).
 # FUNCTION_NAME picks the bundle (functions/entry.ts); the rest is the config each one reads
-# (CONTRACTS.md "Endpoints and auth inside functions"). Memory/timeout come from the stack's
+# (ARCHITECTURE.md "Function runtime"). Memory/timeout come from the stack's
 # FUNCTION_SETTINGS via generated/stack.json. No OCI_ENDPOINT: on OCI the clients use the region's
 # endpoints and the resource principal the platform provides.
 

@@ -1,5 +1,5 @@
 /**
- * One factory for OCI credentials (CONTRACTS.md "Endpoints and auth inside functions"):
+ * One factory for OCI credentials (ARCHITECTURE.md "Function runtime"):
  * resource principal when `OCI_RESOURCE_PRINCIPAL_VERSION` is set (inside OCI Functions and the
  * local Fn runner), else a profile of the OCI config file (developer machines, tests, tools).
  *

@@ -1,5 +1,5 @@
 /**
- * Typed adapter over `@fnproject/fdk` 0.0.76 (CONTRACTS.md "Fn adapter").
+ * Typed adapter over `@fnproject/fdk` 0.0.76 (ARCHITECTURE.md "Function runtime").
  * Kept light for cold start: it loads the FDK (fs/http/path only), errors and log, nothing from oci-*.
  *
  * @example

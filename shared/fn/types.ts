@@ -1,4 +1,4 @@
-/** Public types of the Fn adapter (see CONTRACTS.md "Fn adapter"). */
+/** Public types of the Fn adapter (see ARCHITECTURE.md "Function runtime"). */
 import type { Logger } from '../log.ts';
 import type { OciEvent } from './event.ts';
 

@@ -1,6 +1,6 @@
 /**
- * The gateway → domain function invoke protocol (CONTRACTS.md "Gateway -> domain function invoke
- * protocol"): a JSON body carrying one GraphQL operation and the caller it runs for.
+ * The gateway → domain function invoke protocol (ARCHITECTURE.md "GraphQL gateway"): a JSON body
+ * carrying one GraphQL operation and the caller it runs for.
  */
 import { BadUserInputError } from '../errors.ts';
 import { isRole, type Caller, type Role } from './roles.ts';

@@ -1,5 +1,5 @@
 /**
- * One way to build oci-sdk clients (CONTRACTS.md "Endpoints and auth inside functions").
+ * One way to build oci-sdk clients (ARCHITECTURE.md "Function runtime").
  *
  * Deliberate choices:
  * - **SDK retry off** (`NoRetryConfigurationDetails` at client level, which also wins over the

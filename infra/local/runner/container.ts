@@ -71,7 +71,7 @@ export class Container {
     const fn = this.d.fn;
     try {
       mkdirSync(this.d.socketDir, { recursive: true, mode: 0o700 });
-      this.creds = await ContainerCredentials.create({
+      if (!fn.profile) this.creds = await ContainerCredentials.create({
         dir: join(this.d.homeDir, 'creds'), issuer: this.d.issuer, resourceId: fn.id, compartmentId: fn.compartmentId,
         ...(this.d.tokenTtlSeconds !== undefined ? { ttlSeconds: this.d.tokenTtlSeconds } : {}),
         ...(this.d.tokenRenewAt !== undefined ? { renewAt: this.d.tokenRenewAt } : {}),
@@ -103,9 +103,18 @@ export class Container {
 
   private env(): Record<string, string> {
     const fn = this.d.fn;
+    const principal: Record<string, string> = fn.profile
+      ? { OCI_CLI_CONFIG_FILE: fn.profile.configFile, OCI_CLI_PROFILE: fn.profile.name }
+      : {
+          OCI_RESOURCE_PRINCIPAL_VERSION: '2.2',
+          OCI_RESOURCE_PRINCIPAL_RPST: this.creds!.rpstPath,
+          OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: this.creds!.keyPath,
+          OCI_RESOURCE_PRINCIPAL_REGION: REGION,
+          OCI_REGION_METADATA: REGION_METADATA,
+        };
     return {
       PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
-      HOME: this.d.homeDir,
+      HOME: fn.profile ? (process.env.HOME ?? this.d.homeDir) : this.d.homeDir,
       ...fn.env,
       FN_FORMAT: 'http-stream',
       FN_LISTENER: `unix:${this.sockPath}`,
@@ -114,11 +123,7 @@ export class Container {
       FN_MEMORY: String(fn.memoryMb),
       FN_TYPE: 'sync',
       ...(this.d.logFrames ? { FN_LOGFRAME_NAME: newCallId(), FN_LOGFRAME_HDR: 'Opc-Request-Id' } : {}),
-      OCI_RESOURCE_PRINCIPAL_VERSION: '2.2',
-      OCI_RESOURCE_PRINCIPAL_RPST: this.creds!.rpstPath,
-      OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: this.creds!.keyPath,
-      OCI_RESOURCE_PRINCIPAL_REGION: REGION,
-      OCI_REGION_METADATA: REGION_METADATA,
+      ...principal,
     };
   }
 

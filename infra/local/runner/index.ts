@@ -59,7 +59,14 @@ export function resolveFunction(f: RunnerFunction): ResolvedFunction {
     size += Buffer.byteLength(k) + Buffer.byteLength(v);
   }
   if (size > 4096) throw new RunnerConfigError(`${where}: config is ${size} bytes; OCI allows 4 KB of keys and values`);
-  return { name: f.name, id: f.id, appId: f.appId, compartmentId: f.compartmentId, entry: f.entry, env: { ...env }, memoryMb, timeoutSeconds, maxContainers };
+  if (f.profile) {
+    if (!f.profile.name) throw new RunnerConfigError(`${where}: profile.name is required`);
+    if (!existsSync(resolve(f.profile.configFile))) throw new RunnerConfigError(`${where}: OCI config file ${f.profile.configFile} does not exist`);
+  }
+  return {
+    name: f.name, id: f.id, appId: f.appId, compartmentId: f.compartmentId, entry: f.entry, env: { ...env }, memoryMb, timeoutSeconds, maxContainers,
+    ...(f.profile ? { profile: { configFile: resolve(f.profile.configFile), name: f.profile.name } } : {}),
+  };
 }
 
 export async function startRunner(options: RunnerOptions): Promise<Runner> {

@@ -26,6 +26,13 @@ export interface RunnerFunction {
   timeoutSeconds?: number;
   /** containers run at once under concurrent load @default 4 */
   maxContainers?: number;
+  /**
+   * Run as an OCI config-file profile (a developer's user on a real tenancy) instead of a resource
+   * principal issued by the emulator: the container gets OCI_CLI_CONFIG_FILE / OCI_CLI_PROFILE and
+   * the caller's HOME (key_file paths may start with ~), and no OCI_RESOURCE_PRINCIPAL_* variables.
+   * @default a resource principal
+   */
+  profile?: { configFile: string; name: string };
 }
 
 export interface RunnerOptions {
@@ -89,4 +96,4 @@ export interface ContainerInfo {
 }
 
 /** A function with defaults applied. */
-export type ResolvedFunction = Required<Omit<RunnerFunction, 'env'>> & { env: Record<string, string> };
+export type ResolvedFunction = Required<Omit<RunnerFunction, 'env' | 'profile'>> & { env: Record<string, string>; profile?: { configFile: string; name: string } };

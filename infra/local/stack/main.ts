@@ -3,9 +3,33 @@
  * a ready admin dev token; Ctrl-C or SIGTERM stops everything (containers included).
  *
  * Env: PORT (API Gateway front, default 8080), EMULATOR_PORT (default 8081), STATE_DIR (default .local/).
+ * TENANCY_PROFILE runs the domain functions against a real tenancy as that config-file profile
+ * (OCI_CLI_CONFIG_FILE, default ~/.oci/config), with NOSQL_COMPARTMENT_ID (required), OS_NAMESPACE,
+ * FILES_BUCKET, EXPORTS_BUCKET, TABLE_PREFIX and TENANCY_ENDPOINT as in README "Against a real tenancy".
  */
-import { envInt, envString } from '#shared/config.ts';
-import { startStack } from './stack.ts';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { envInt, envOptional, envString } from '#shared/config.ts';
+import { startStack, type TenancyTarget } from './stack.ts';
+
+/** The tenancy mode's settings from the environment, or undefined without TENANCY_PROFILE. */
+function tenancyFromEnv(): TenancyTarget | undefined {
+  const profile = envOptional('TENANCY_PROFILE');
+  if (!profile) return undefined;
+  const compartmentId = envOptional('NOSQL_COMPARTMENT_ID');
+  if (!compartmentId) throw new Error('TENANCY_PROFILE needs NOSQL_COMPARTMENT_ID: the compartment of the tables Terraform created (infra/oci)');
+  const home = process.env.HOME || homedir();
+  const configFile = (envOptional('OCI_CLI_CONFIG_FILE') ?? envOptional('OCI_CONFIG_FILE') ?? join(home, '.oci', 'config')).replace(/^~(?=$|\/)/, home);
+  const opt = (k: string) => envOptional(k);
+  return {
+    profile, configFile, compartmentId,
+    ...(opt('OS_NAMESPACE') ? { namespace: opt('OS_NAMESPACE')! } : {}),
+    ...(opt('FILES_BUCKET') ? { filesBucket: opt('FILES_BUCKET')! } : {}),
+    ...(opt('EXPORTS_BUCKET') ? { exportsBucket: opt('EXPORTS_BUCKET')! } : {}),
+    ...(opt('TABLE_PREFIX') ? { tablePrefix: opt('TABLE_PREFIX')! } : {}),
+    ...(opt('TENANCY_ENDPOINT') ? { endpoint: opt('TENANCY_ENDPOINT')! } : {}),
+  };
+}
 
 const DEV_USER = 'dev-user';
 const DEV_TOKEN_TTL_SECONDS = 12 * 3600;
@@ -20,7 +44,8 @@ async function main(): Promise<void> {
   // Signals are handled from the start: a Ctrl-C while the stack is still coming up waits for the
   // start to settle and then closes whatever it started (function containers run in their own
   // process groups and would otherwise outlive us).
-  const starting = startStack({ port, emulatorPort, stateDir });
+  const tenancy = tenancyFromEnv();
+  const starting = startStack({ port, emulatorPort, stateDir, ...(tenancy ? { tenancy } : {}) });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
@@ -52,6 +77,7 @@ async function main(): Promise<void> {
     `  OCI config (admin profile):  ${stack.ociConfigFile}  (profile DEFAULT)`,
     `  State dir:                   ${stack.stateDir}`,
     `  Functions running:           ${running}`,
+    ...(tenancy ? [`  Domain functions call:       the tenancy of profile ${tenancy.profile} (${tenancy.configFile})${tenancy.endpoint ? ` at ${tenancy.endpoint}` : ''}`] : []),
     ...(stack.missing.length ? [`  Functions NOT built:         ${stack.missing.join(', ')}  (run npm run build)`] : []),
     '',
     `Dev token (user ${DEV_USER}, role admin, valid ${DEV_TOKEN_TTL_SECONDS / 3600} h); more with: npm run token -- --user <id> --role <viewer|operator|admin>`,

@@ -13,6 +13,8 @@ import { startRunner, type Runner } from '#local/runner/index.ts';
 import { createOciInvoker, openDevIssuer, startApiGateway, ROUTES, type ApiGateway, type MintOptions } from '#local/apigw/index.ts';
 import { createEventsRouter, type EventsRouter, type RetryPolicy } from '#local/events/index.ts';
 import { createLogger, type Logger } from '#shared/log.ts';
+import { createAuthProvider } from '#shared/auth/index.ts';
+import { checkConnectivity } from '#shared/auth/connectivity.ts';
 import { loadFunctionIds } from './function-ids.ts';
 import { provision } from './provision-oci.ts';
 import { seedDemoTenancy } from '#local/emulator/seed/index.ts';
@@ -43,6 +45,31 @@ export interface StackOptions {
   seed?: boolean;
   /** the stack's, the front's and the router's log lines @default createLogger({ base: { component: 'stack' } }) */
   log?: Logger;
+  /**
+   * Run the domain functions (resources, presign, quota, exports) against a real tenancy, signed
+   * with a config-file profile, instead of against the emulator. The gateway, the front and the
+   * invoke path stay local. @default undefined: everything talks to the emulator
+   */
+  tenancy?: TenancyTarget;
+}
+
+/** Where and as whom the domain functions call OCI in tenancy mode (README "Against a real tenancy"). */
+export interface TenancyTarget {
+  /** OCI config file and profile the domain functions sign with (your user and its policies) */
+  configFile: string;
+  profile: string;
+  /** compartment holding the functions' NoSQL tables (NOSQL_COMPARTMENT_ID) */
+  compartmentId: string;
+  /** Object Storage namespace @default the profile's, from GetNamespace */
+  namespace?: string;
+  /** @default 'user-files' */
+  filesBucket?: string;
+  /** @default 'exports' */
+  exportsBucket?: string;
+  /** the Terraform `table_prefix`, if any */
+  tablePrefix?: string;
+  /** one base URL for every OCI service instead of the profile region's endpoints (a proxy, another emulator) */
+  endpoint?: string;
 }
 
 export interface StackUrls { graphql: string; apigw: string; health: string; jwks: string; emulator: string }
@@ -109,11 +136,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       FILES_BUCKET, EXPORTS_BUCKET, OS_NAMESPACE: namespace, NOSQL_COMPARTMENT_ID: tenancyId,
       ...options.functionEnv,
     };
+    const tenancy = options.tenancy ? await tenancyEnv(options.tenancy, options.functionEnv) : undefined;
+    if (tenancy) log.info('domain functions run against a tenancy', { profile: options.tenancy!.profile, endpoint: options.tenancy!.endpoint ?? '(the profile region\'s)', namespace: tenancy.env.OS_NAMESPACE });
     const envFor = (fn: FunctionName): Record<string, string> => {
-      const env: Record<string, string> = { ...baseEnv, FUNCTION_NAME: fn };
+      const env: Record<string, string> = { ...(tenancy && fn !== 'gateway' ? tenancy.env : baseEnv), FUNCTION_NAME: fn };
       if (fn === 'gateway') for (const other of present) if (other !== 'gateway') env[`FN_ID_${other.toUpperCase()}`] = ids.functions[other];
       return env;
     };
+    const principalFor = (fn: FunctionName) => (tenancy && fn !== 'gateway' ? { profile: { configFile: options.tenancy!.configFile, name: options.tenancy!.profile } } : {});
 
     let runner: Runner | undefined;
     if (present.length) {
@@ -122,7 +152,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         workDir: join(stateDir, 'runner'),
         initTimeoutMs: options.initTimeoutMs ?? 10_000,
         ...(options.runnerLog ? { log: options.runnerLog } : {}),
-        functions: present.map((fn) => ({ name: fn, id: ids.functions[fn], appId: ids.appId, compartmentId: tenancyId, entry, env: envFor(fn), ...FUNCTION_SETTINGS[fn] })),
+        functions: present.map((fn) => ({ name: fn, id: ids.functions[fn], appId: ids.appId, compartmentId: tenancyId, entry, env: envFor(fn), ...principalFor(fn), ...FUNCTION_SETTINGS[fn] })),
       });
       const r = runner;
       closers.push(() => r.close());
@@ -158,6 +188,31 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await close();
     throw e;
   }
+}
+
+/**
+ * The domain functions' config in tenancy mode, after one signed call proves the profile reaches
+ * the tenancy (a bad profile stops the start with the reason, not the first GraphQL call).
+ */
+async function tenancyEnv(t: TenancyTarget, extra: Record<string, string> | undefined): Promise<{ env: Record<string, string> }> {
+  let provider;
+  try {
+    provider = createAuthProvider({ method: 'config_file', configFile: t.configFile, profile: t.profile });
+  } catch (e: unknown) {
+    throw new Error(`tenancy profile ${t.profile}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const check = await checkConnectivity(provider, t.endpoint ? { endpoint: t.endpoint } : {});
+  if (!check.ok) throw new Error(`tenancy profile ${t.profile} cannot reach OCI: ${check.message}`);
+  if (!t.compartmentId) throw new Error('tenancy mode needs the compartment of the NoSQL tables (NOSQL_COMPARTMENT_ID)');
+  return {
+    env: {
+      FILES_BUCKET: t.filesBucket ?? FILES_BUCKET, EXPORTS_BUCKET: t.exportsBucket ?? EXPORTS_BUCKET,
+      OS_NAMESPACE: t.namespace ?? check.namespace, NOSQL_COMPARTMENT_ID: t.compartmentId,
+      ...(t.tablePrefix ? { TABLE_PREFIX: t.tablePrefix } : {}),
+      ...(t.endpoint ? { OCI_ENDPOINT: t.endpoint } : {}),
+      ...extra,
+    },
+  };
 }
 
 function settingsMeta(fn: FunctionName) {
