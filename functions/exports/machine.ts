@@ -112,8 +112,11 @@ export function createMachine(d: MachineDeps) {
         return { job: touch(j, { state: 'EXPORTING', exportWorkRequestId: r.workRequestId, percentComplete: overallPercent('EXPORTING', 0) }), created: { exportWorkRequestId: r.workRequestId } };
       }
       case 'EXPORTING': {
-        const head = await d.storage.head({ bucket: j.bucket, objectName: j.objectName });
+        // the work request first: the export writes its object before its work request ends, so a
+        // SUCCEEDED read here means the object is there for the HEAD (the other order can see
+        // "no object yet" and then "succeeded" and fail a good export)
         const wr = await d.workRequests.get(j.exportWorkRequestId!);
+        const head = await d.storage.head({ bucket: j.bucket, objectName: j.objectName });
         if (head && wr?.status !== 'FAILED' && wr?.status !== 'CANCELED') {
           return { job: touch(j, { state: 'CLEANING_UP', sizeBytes: head.sizeBytes, percentComplete: overallPercent('CLEANING_UP') }) };
         }

@@ -139,6 +139,23 @@ describe('exports state machine', () => {
     expect(await w.svc.reconcile()).toMatchObject({ checked: 0 });
   });
 
+  it('an export that ends between its reads is not failed for a missing object', async () => {
+    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+    w.compute.finishCreate(job.imageId!);
+    await w.svc.onEvent(imageHint(job.imageId!));
+    // the export writes its object and ends right after the machine looks for the object
+    const head = w.store.head.bind(w.store);
+    let landed = false;
+    w.store.head = async (o) => {
+      const r = await head(o);
+      if (!landed) { landed = true; w.compute.finishExport(job.imageId!); }
+      return r;
+    };
+    expect((await w.svc.advance(job.id)).state).toBe('EXPORTING');
+    expect(landed).toBe(true);
+    expect((await w.svc.onEvent(objectHint('exports', job.objectName)))?.state).toBe('SUCCEEDED');
+  });
+
   it('a stale job is moved on when it is listed, as when it is read', async () => {
     const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
     w.compute.finishCreate(job.imageId!); // its createimage.end is lost
