@@ -24,6 +24,8 @@ export interface OperationsDeps {
   pollMs?: number;
   /** kept free at the end of the call for the answer @default 2000 */
   reserveMs?: number;
+  /** polls a RESET/SOFTRESET may still read RUNNING before the wait takes it as done @default 5 */
+  resetGracePolls?: number;
 }
 
 const TARGET: Record<InstanceAction, 'RUNNING' | 'STOPPED'> = { START: 'RUNNING', STOP: 'STOPPED', SOFTSTOP: 'STOPPED', RESET: 'RUNNING', SOFTRESET: 'RUNNING' };
@@ -48,6 +50,23 @@ export async function waitForState(d: OperationsDeps, id: string, want: string[]
   return { instance: cur, reached: true };
 }
 
+/**
+ * After a RESET/SOFTRESET: poll until the instance is seen outside RUNNING, for at most
+ * `resetGracePolls` polls (a reset that went by between two polls is only ever seen RUNNING) and
+ * never past the deadline. Answers the last state read.
+ */
+async function leaveRunning(d: OperationsDeps, id: string, after: InstanceView): Promise<InstanceView> {
+  const poll = d.pollMs ?? 1000;
+  const reserve = d.reserveMs ?? 2000;
+  let cur = after;
+  for (let i = 0; cur.lifecycleState === 'RUNNING' && i < (d.resetGracePolls ?? 5); i++) {
+    if (d.remainingMs() - reserve < poll) break;
+    await sleep(poll);
+    cur = await d.port.getInstance(id);
+  }
+  return cur;
+}
+
 export async function instanceAction(d: OperationsDeps, args: { id: string; action: InstanceAction; waitForState: boolean }): Promise<ActionResult> {
   const before = await d.port.getInstance(args.id);
   if (!ALLOWED_FROM[args.action].includes(before.lifecycleState)) {
@@ -60,8 +79,10 @@ export async function instanceAction(d: OperationsDeps, args: { id: string; acti
   if (!args.waitForState) {
     return { instance: after, targetState: target, reachedTargetState: after.lifecycleState === target, waited: false, message: `${args.action} accepted; instance is ${after.lifecycleState}` };
   }
-  // a RESET passes through STOPPING/STARTING: wait until it has left RUNNING once, or settled
-  const { instance, reached } = await waitForState(d, args.id, [target], after);
+  // a RESET passes through STOPPING/STARTING, but OCI may still answer RUNNING right after the
+  // action: wait until it has left RUNNING once (or a few polls said RUNNING), then for RUNNING
+  const from = args.action === 'RESET' || args.action === 'SOFTRESET' ? await leaveRunning(d, args.id, after) : after;
+  const { instance, reached } = await waitForState(d, args.id, [target], from);
   await d.inventory.invalidate(before.compartmentId, ['instances']);
   return {
     instance, targetState: target, reachedTargetState: reached, waited: true,
