@@ -7,6 +7,7 @@ import type { CachePort } from '#shared/cache/index.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { Logger } from '#shared/log.ts';
 import { healthOf, wantsLoad, type RecentLoad } from './health.ts';
+import { mapLimit } from './limit.ts';
 import { fetchSeries, recentMean } from './metrics.ts';
 import type {
   BackendSetHealthDetail, BackendSetHealthView, CompartmentRecord, Health, InventoryPort, ListKind, ListKindValue, MetricsPort, ResourceKind, ResourceView,
@@ -57,10 +58,14 @@ export interface InventoryDeps {
    * next reads see where it settled; capped by the cache's TTL @default 10
    */
   transitionalTtlSeconds?: number;
+  /** resource → compartment lookups in flight at once (metrics) @default 8 */
+  lookupConcurrency?: number;
 }
 
 export class Inventory {
   private readonly inflight = new Map<string, Promise<unknown>>();
+  /** resource id → compartment, from the lists this request has read */
+  private readonly listed = new Map<string, string>();
   private loadBatch: { items: ResourceView[]; promise: Promise<Map<string, RecentLoad>> } | undefined;
   constructor(private readonly d: InventoryDeps) {}
 
@@ -137,7 +142,11 @@ export class Inventory {
 
   /** One list kind of one compartment, fully paginated (cached). */
   list<K extends ListKind>(kind: K, compartmentId: string, fresh = false): Promise<ListKindValue[K][]> {
-    return this.cached(cacheKey(compartmentId, kind), fresh, () => this.d.port.list(kind, compartmentId), this.listTtl);
+    const p = this.cached(cacheKey(compartmentId, kind), fresh, () => this.d.port.list(kind, compartmentId), this.listTtl);
+    return p.then((items) => {
+      for (const x of items) this.listed.set(x.id, x.compartmentId);
+      return items;
+    });
   }
 
   /** The resources of GraphQL kinds `kinds` in the given compartments, all lists in parallel. */
@@ -152,7 +161,18 @@ export class Inventory {
 
   /** The compartment of a resource (cached: resources do not move often, and a move only misplaces a metrics query). */
   compartmentOf(resourceId: string): Promise<string> {
+    const known = this.listed.get(resourceId);
+    if (known) return Promise.resolve(known);
     return this.cached(`${resourceId}|compartment`, false, () => this.d.port.compartmentOf(resourceId));
+  }
+
+  /**
+   * The compartments of `ids`: from the lists this request already read, else from the cache, else one
+   * read per resource, at most `lookupConcurrency` at once.
+   */
+  async compartmentsOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const found = await mapLimit(ids, this.d.lookupConcurrency ?? 8, (id) => this.compartmentOf(id));
+    return new Map(ids.map((id, i) => [id, found[i]!]));
   }
 
   /**

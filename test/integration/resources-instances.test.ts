@@ -159,6 +159,12 @@ describe('resources: instances', () => {
     expect(summarize).toHaveLength(2);
     const bad = await kit.gql(`query($ids: [ID!]!) { metrics(resourceIds: $ids, names: [CPU], window: "9y") { resourceId } }`, { ids: launched.slice(0, 1) });
     expect(bad.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    // one id of a type without metrics fails the whole list before any OCI call
+    const mixedAt = kit.seq();
+    const mixed = await kit.gql(`query($ids: [ID!]!) { metrics(resourceIds: $ids, names: [CPU]) { resourceId } }`, { ids: [launched[3]!, launched[4]!, compartmentId] });
+    expect(mixed.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(mixed.errors?.[0]?.message).toMatch(/resourceIds\[2\] must be the OCID of a instance or autonomousdatabase or mysqldbsystem or loadbalancer, got a compartment/);
+    expect(kit.callsSince(mixedAt)).toEqual([]);
   });
 
   it('terminates, and removes the network only once nothing else uses it', async () => {

@@ -144,3 +144,31 @@ describe('resources list cache TTL', () => {
     expect(loads).toBe(3);
   });
 });
+
+describe('resources metrics: compartment lookups', () => {
+  it('reuses what this request listed, and looks the rest up with bounded concurrency', async () => {
+    const table = new MemoryTable<CacheRow>({ def: cacheTableDef('c') });
+    const cache = createKvCache({ table, ttlSeconds: 300 });
+    const listedIds = [1, 2, 3].map((n) => inst(n).id);
+    let active = 0, peak = 0;
+    const asked: string[] = [];
+    const port = {
+      tenancyId: 't',
+      list: async () => listedIds.map((id) => ({ id, compartmentId: 'c-listed', lifecycleState: 'RUNNING' })),
+      compartmentOf: async (id: string) => {
+        asked.push(id);
+        active++; peak = Math.max(peak, active);
+        await new Promise((r) => setImmediate(r));
+        active--;
+        return 'c-looked-up';
+      },
+    } as unknown as InventoryPort;
+    const inventory = new Inventory({ port, metrics: {} as MetricsPort, cache, log: createLogger({ level: 'error' }), lookupConcurrency: 3 });
+    await inventory.list('instances', 'c-listed');
+    const others = Array.from({ length: 12 }, (_, i) => inst(100 + i).id);
+    const got = await inventory.compartmentsOf([...listedIds, ...others]);
+    expect([...got.values()]).toEqual([...listedIds.map(() => 'c-listed'), ...others.map(() => 'c-looked-up')]);
+    expect(asked.sort()).toEqual([...others].sort());
+    expect(peak).toBe(3);
+  });
+});
