@@ -1,9 +1,25 @@
 /** {@link ComputePort} over ComputeClient and IdentityClient. */
 import { requests as coreRequests, type models as core } from 'oci-core';
-import { ConflictError, isAppError } from '#shared/errors.ts';
+import { ConflictError, isAppError, NotFoundError } from '#shared/errors.ts';
 import type { OciCalls } from './calls.ts';
 import { computeClient, identityClient, type createOciInventory } from './inventory-oci.ts';
-import type { ComputePort, InstanceAction, InventoryPort } from './ports.ts';
+import type { ComputePort, ImageInfo, InstanceAction, InventoryPort, ShapeInfo } from './ports.ts';
+
+const num = (v: number | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+function imageInfo(i: core.Image): ImageInfo {
+  return { id: i.id, displayName: i.displayName ?? i.id, operatingSystem: i.operatingSystem, operatingSystemVersion: i.operatingSystemVersion, timeCreated: i.timeCreated ? new Date(String(i.timeCreated)).toISOString() : null };
+}
+
+function shapeInfo(s: core.Shape): ShapeInfo {
+  const o = s.ocpuOptions;
+  const m = s.memoryOptions;
+  return {
+    shape: s.shape, isFlexible: s.isFlexible === true || !!o, ocpus: num(s.ocpus), memoryInGBs: num(s.memoryInGBs),
+    ocpuOptions: o ? { min: num(o.min), max: num(o.max) } : null,
+    memoryOptions: m ? { minInGBs: num(m.minInGBs), maxInGBs: num(m.maxInGBs), minPerOcpuInGBs: num(m.minPerOcpuInGBs), maxPerOcpuInGBs: num(m.maxPerOcpuInGBs) } : null,
+  };
+}
 
 export function createOciCompute(calls: OciCalls, inventory: ReturnType<typeof createOciInventory> & InventoryPort): ComputePort {
   const compute = computeClient();
@@ -49,9 +65,21 @@ export function createOciCompute(calls: OciCalls, inventory: ReturnType<typeof c
         sortBy: coreRequests.ListImagesRequest.SortBy.Timecreated, sortOrder: coreRequests.ListImagesRequest.SortOrder.Desc,
         lifecycleState: 'AVAILABLE' as never, limit, ...(page ? { page } : {}),
       }));
-      return items
-        .map((i) => ({ id: i.id, displayName: i.displayName ?? i.id, operatingSystem: i.operatingSystem, operatingSystemVersion: i.operatingSystemVersion, timeCreated: i.timeCreated ? new Date(String(i.timeCreated)).toISOString() : null }))
-        .sort((a, b) => String(b.timeCreated).localeCompare(String(a.timeCreated)));
+      return items.map(imageInfo).sort((a, b) => String(b.timeCreated).localeCompare(String(a.timeCreated)));
+    },
+    async getImage(imageId) {
+      try {
+        const r = await calls.one('compute', () => compute.getImage({ imageId }));
+        return { ...imageInfo(r.image), lifecycleState: String(r.image.lifecycleState) };
+      } catch (e: unknown) {
+        if (isAppError(e) && e.code === 'NOT_FOUND') throw new NotFoundError(`image ${imageId} not found`, { cause: e, details: { imageId } });
+        throw e;
+      }
+    },
+    async listShapes({ compartmentId, imageId }) {
+      const items = await calls.allPages('compute', (page, limit) => compute.listShapes({ compartmentId, limit, ...(imageId ? { imageId } : {}), ...(page ? { page } : {}) }));
+      // OCI lists a shape once per availability domain when none is given: one entry per name
+      return [...new Map(items.map((x) => [x.shape, shapeInfo(x)])).values()];
     },
     async listAvailabilityDomains(compartmentId) {
       const r = await calls.one('identity', () => id.listAvailabilityDomains({ compartmentId }));

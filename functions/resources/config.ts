@@ -1,6 +1,8 @@
 /**
  * Settings of the resources function (Fn config):
  * - `RESOURCES_CACHE_TTL_SECONDS` list cache TTL, 1..600 (default 300)
+ * - `RESOURCES_CACHE_TRANSITIONAL_TTL_SECONDS` TTL of a list holding something in a transitional
+ *   state (STARTING, PROVISIONING, ...), 1..600 (default 10), never more than the list TTL
  * - `RESOURCES_CONCURRENCY` calls in flight per OCI service (default 8), and
  *   `RESOURCES_CONCURRENCY_<SERVICE>` per service (IDENTITY, COMPUTE, NETWORK, DATABASE, MYSQL,
  *   CONTAINERENGINE, APIGATEWAY, LOADBALANCER, MONITORING)
@@ -15,6 +17,7 @@ export const SERVICES = ['identity', 'compute', 'network', 'database', 'mysql', 
 
 export interface ResourcesSettings {
   ttlSeconds: number;
+  transitionalTtlSeconds: number;
   concurrency: number;
   serviceCaps: Record<string, number>;
   pageLimit: number;
@@ -34,8 +37,10 @@ export function resourcesSettings(env: Env = process.env): ResourcesSettings {
     const key = `RESOURCES_CONCURRENCY_${s.toUpperCase()}`;
     if (env[key]?.trim()) serviceCaps[s] = bounded(key, concurrency, 1, 64, env);
   }
+  const ttlSeconds = bounded('RESOURCES_CACHE_TTL_SECONDS', 300, 1, 600, env);
   return {
-    ttlSeconds: bounded('RESOURCES_CACHE_TTL_SECONDS', 300, 1, 600, env),
+    ttlSeconds,
+    transitionalTtlSeconds: Math.min(ttlSeconds, bounded('RESOURCES_CACHE_TRANSITIONAL_TTL_SECONDS', 10, 1, 600, env)),
     concurrency, serviceCaps,
     pageLimit: bounded('RESOURCES_PAGE_LIMIT', 100, 1, 1000, env),
     pollMs: bounded('RESOURCES_POLL_MS', 1000, 10, 30_000, env),

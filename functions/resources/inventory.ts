@@ -7,6 +7,7 @@ import type { CachePort } from '#shared/cache/index.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { Logger } from '#shared/log.ts';
 import { healthOf, wantsLoad, type RecentLoad } from './health.ts';
+import { mapLimit } from './limit.ts';
 import { fetchSeries, recentMean } from './metrics.ts';
 import type {
   BackendSetHealthDetail, BackendSetHealthView, CompartmentRecord, Health, InventoryPort, ListKind, ListKindValue, MetricsPort, ResourceKind, ResourceView,
@@ -25,22 +26,59 @@ const TREE_KIND = 'compartments';
 /** Health metrics are cached for at most this long (shorter than the list TTL: they move faster). */
 const LOAD_TTL_SECONDS = 60;
 
+/**
+ * Lifecycle states a resource stays in until someone acts (across instances, autonomous databases,
+ * MySQL DB systems, OKE clusters and node pools, API gateways and deployments, load balancers,
+ * compartments). Any other state (PROVISIONING, STARTING, STOPPING, CREATING, UPDATING, DELETING,
+ * ..., or one this list does not know) is on its way somewhere else.
+ */
+const STEADY_STATES: ReadonlySet<string> = new Set([
+  'RUNNING', 'STOPPED', 'ACTIVE', 'AVAILABLE', 'TERMINATED', 'DELETED', 'INACTIVE', 'FAILED',
+  'UNAVAILABLE', 'RESTORE_FAILED', 'AVAILABLE_NEEDS_ATTENTION', 'INACCESSIBLE', 'STANDBY', 'NEEDS_ATTENTION',
+]);
+export const isSteadyState = (state: string): boolean => STEADY_STATES.has(state);
+
+/** Whether a list holds anything in a transitional state (the item itself, its node pools or deployments). */
+export function inTransition(items: readonly unknown[]): boolean {
+  return items.some((x) => {
+    const r = x as { lifecycleState?: unknown; nodePools?: { lifecycleState: string }[]; deployments?: { lifecycleState: string }[] };
+    return (typeof r.lifecycleState === 'string' && !isSteadyState(r.lifecycleState))
+      || (r.nodePools ?? []).some((n) => !isSteadyState(n.lifecycleState))
+      || (r.deployments ?? []).some((n) => !isSteadyState(n.lifecycleState));
+  });
+}
+
 export interface InventoryDeps {
   port: InventoryPort;
   metrics: MetricsPort;
   cache: CachePort;
   log: Logger;
+  /**
+   * TTL of a list that holds something in a transitional state (STARTING, PROVISIONING, ...), so the
+   * next reads see where it settled; capped by the cache's TTL @default 10
+   */
+  transitionalTtlSeconds?: number;
+  /** resource → compartment lookups in flight at once (metrics) @default 8 */
+  lookupConcurrency?: number;
 }
 
 export class Inventory {
   private readonly inflight = new Map<string, Promise<unknown>>();
+  /** resource id → compartment, from the lists this request has read */
+  private readonly listed = new Map<string, string>();
   private loadBatch: { items: ResourceView[]; promise: Promise<Map<string, RecentLoad>> } | undefined;
   constructor(private readonly d: InventoryDeps) {}
 
   get tenancyId(): string { return this.d.port.tenancyId; }
 
-  /** Read-through: cache hit unless `fresh`; the load's result is stored (a cache failure is logged, never fatal). */
-  private cached<T>(key: string, fresh: boolean, load: () => Promise<T>, ttlSeconds?: number): Promise<T> {
+  /** The TTL of a list: short while anything in it is in transition, else the cache's default. */
+  private readonly listTtl = (items: readonly unknown[]): number | undefined => (inTransition(items) ? this.d.transitionalTtlSeconds ?? 10 : undefined);
+
+  /**
+   * Read-through: cache hit unless `fresh`; the load's result is stored (a cache failure is logged,
+   * never fatal) for `ttlSeconds` (or what it answers for the value), at most the cache's TTL.
+   */
+  private cached<T>(key: string, fresh: boolean, load: () => Promise<T>, ttlSeconds?: number | ((value: T) => number | undefined)): Promise<T> {
     const memoKey = `${fresh ? 'fresh' : 'any'}:${key}`;
     const prior = this.inflight.get(memoKey) ?? (fresh ? undefined : this.inflight.get(`fresh:${key}`));
     if (prior) return prior as Promise<T>;
@@ -50,7 +88,8 @@ export class Inventory {
         if (hit) return hit.value;
       }
       const value = await load();
-      await this.d.cache.set(key, value, ttlSeconds ? { ttlSeconds: Math.min(ttlSeconds, this.d.cache.ttlSeconds) } : {})
+      const ttl = typeof ttlSeconds === 'function' ? ttlSeconds(value) : ttlSeconds;
+      await this.d.cache.set(key, value, ttl ? { ttlSeconds: Math.min(ttl, this.d.cache.ttlSeconds) } : {})
         .catch((e: unknown) => this.d.log.warn('cache write failed', { key, error: String(e) }));
       return value;
     })();
@@ -66,7 +105,7 @@ export class Inventory {
         this.d.port.listCompartments({ parentId: this.tenancyId, subtree: true }),
       ]);
       return [{ ...root, parentId: null }, ...all.filter((c) => c.lifecycleState !== 'DELETED')];
-    });
+    }, this.listTtl);
     const byId = new Map(records.map((c) => [c.id, c]));
     const memo = new Map<string, { path: string; depth: number }>();
     const place = (c: CompartmentRecord, guard = 0): { path: string; depth: number } => {
@@ -103,7 +142,11 @@ export class Inventory {
 
   /** One list kind of one compartment, fully paginated (cached). */
   list<K extends ListKind>(kind: K, compartmentId: string, fresh = false): Promise<ListKindValue[K][]> {
-    return this.cached(cacheKey(compartmentId, kind), fresh, () => this.d.port.list(kind, compartmentId));
+    const p = this.cached(cacheKey(compartmentId, kind), fresh, () => this.d.port.list(kind, compartmentId), this.listTtl);
+    return p.then((items) => {
+      for (const x of items) this.listed.set(x.id, x.compartmentId);
+      return items;
+    });
   }
 
   /** The resources of GraphQL kinds `kinds` in the given compartments, all lists in parallel. */
@@ -118,7 +161,18 @@ export class Inventory {
 
   /** The compartment of a resource (cached: resources do not move often, and a move only misplaces a metrics query). */
   compartmentOf(resourceId: string): Promise<string> {
+    const known = this.listed.get(resourceId);
+    if (known) return Promise.resolve(known);
     return this.cached(`${resourceId}|compartment`, false, () => this.d.port.compartmentOf(resourceId));
+  }
+
+  /**
+   * The compartments of `ids`: from the lists this request already read, else from the cache, else one
+   * read per resource, at most `lookupConcurrency` at once.
+   */
+  async compartmentsOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const found = await mapLimit(ids, this.d.lookupConcurrency ?? 8, (id) => this.compartmentOf(id));
+    return new Map(ids.map((id, i) => [id, found[i]!]));
   }
 
   /**

@@ -22,6 +22,9 @@ export const METRIC_DEFS: Readonly<Record<string, MetricDef>> = {
     NETWORK_IN: { name: 'BytesReceived', statistic: 'sum' }, NETWORK_OUT: { name: 'BytesSent', statistic: 'sum' } } },
 };
 
+/** The OCID types that have metrics (instances, autonomous databases, MySQL DB systems, load balancers). */
+export const METRIC_RESOURCE_TYPES: readonly string[] = Object.keys(METRIC_DEFS);
+
 /** Above this many resources a group query selects the whole compartment and filters here. */
 export const MAX_IDS_PER_QUERY = 50;
 

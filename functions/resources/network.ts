@@ -6,6 +6,7 @@
  * what cleanup relies on: it never deletes what it did not create.
  */
 import { createHash } from 'node:crypto';
+import { isAppError } from '#shared/errors.ts';
 import type { Logger } from '#shared/log.ts';
 import type { ComputePort, NetworkPort, SecurityRuleSpec } from './ports.ts';
 
@@ -25,42 +26,75 @@ export function pieceToken(key: string, piece: string): string {
   return createHash('sha256').update(`${key}\n${piece}`).digest('hex').slice(0, 64);
 }
 
-export interface EnsuredNetwork { vcnId: string; subnetId: string; created: string[] }
+export type NetworkPieceKind = Parameters<NetworkPort['delete']>[0];
+export interface NetworkPiece { kind: NetworkPieceKind; id: string }
+
+/** What one ensureNetwork call changed: the pieces it created (in order) and a security list it widened. */
+export interface NetworkChanges { pieces: NetworkPiece[]; widened?: { securityListId: string; previousIngress: SecurityRuleSpec[] } }
+
+/** `created`: ids of the pieces this call created (reused ones are not listed); `changes`: for {@link undoNetworkChanges}. */
+export interface EnsuredNetwork { vcnId: string; subnetId: string; created: string[]; changes: NetworkChanges }
 
 const rule = (port: number): SecurityRuleSpec => ({ protocol: '6', source: '0.0.0.0/0', tcpMin: port, tcpMax: port });
 const hasPort = (rules: SecurityRuleSpec[], port: number) => rules.some((r) => r.protocol === '6' && r.source === '0.0.0.0/0' && r.tcpMin <= port && r.tcpMax >= port);
 
-/** Find or create every piece; opens missing requested ports on an existing security list. */
+/**
+ * Whether OCI turned a request down for good (bad input, unknown or conflicting resource, not
+ * allowed), as opposed to a transient failure (rate limit, outage, deadline) after which the request
+ * may still have gone through, or a retry with the same idempotency key should converge on what
+ * exists. Only the first kind rolls back the network a launch created: a retry token replayed after
+ * its piece was deleted would answer the deleted piece.
+ */
+export function isRejection(e: unknown): boolean {
+  return isAppError(e) && (['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN'] as string[]).includes(e.code);
+}
+
+/**
+ * Find or create every piece; opens missing requested ports on an existing security list. When a
+ * step is rejected ({@link isRejection}), what this call changed is undone (best effort) before the
+ * error goes on.
+ */
 export async function ensureNetwork(net: NetworkPort, args: { compartmentId: string; prefix: string; ports: number[]; idempotencyKey: string; log: Logger }): Promise<EnsuredNetwork> {
+  const changes: NetworkChanges = { pieces: [] };
+  try {
+    return await buildNetwork(net, args, changes);
+  } catch (e: unknown) {
+    if (isRejection(e)) await undoNetworkChanges(net, changes, args.log);
+    throw e;
+  }
+}
+
+async function buildNetwork(net: NetworkPort, args: { compartmentId: string; prefix: string; ports: number[]; idempotencyKey: string; log: Logger }, changes: NetworkChanges): Promise<EnsuredNetwork> {
   const n = networkNames(args.prefix, net.region());
   const tags = { [MANAGED_TAG.key]: MANAGED_TAG.value, 'network-prefix': args.prefix };
   const token = (piece: string) => pieceToken(args.idempotencyKey, piece);
-  const created: string[] = [];
+  const created = { push: (kind: NetworkPieceKind, id: string) => { changes.pieces.push({ kind, id }); } };
   const { compartmentId } = args;
   const ports = [...new Set([22, ...args.ports])].sort((a, b) => a - b);
 
   let vcn = await net.findVcn(compartmentId, n.vcn);
   if (!vcn) {
     vcn = await net.createVcn({ compartmentId, displayName: n.vcn, cidrBlock: '10.0.0.0/16', dnsLabel: dnsLabel(args.prefix, 'vcn'), tags, retryToken: token('vcn') });
-    created.push(vcn.id);
+    created.push('vcn', vcn.id);
   }
   const vcnId = vcn.id;
   const where = { compartmentId, vcnId };
 
   let igw = await net.find('internetGateway', { ...where, displayName: n.internetGateway });
-  if (!igw) { igw = await net.createInternetGateway({ ...where, displayName: n.internetGateway, tags, retryToken: token('igw') }); created.push(igw.id); }
+  if (!igw) { igw = await net.createInternetGateway({ ...where, displayName: n.internetGateway, tags, retryToken: token('igw') }); created.push('internetGateway', igw.id); }
 
   let rt = await net.find('routeTable', { ...where, displayName: n.routeTable });
-  if (!rt) { rt = await net.createRouteTable({ ...where, displayName: n.routeTable, igwId: igw.id, tags, retryToken: token('rt') }); created.push(rt.id); }
+  if (!rt) { rt = await net.createRouteTable({ ...where, displayName: n.routeTable, igwId: igw.id, tags, retryToken: token('rt') }); created.push('routeTable', rt.id); }
 
   let sl = await net.find('securityList', { ...where, displayName: n.securityList });
   if (!sl) {
     sl = await net.createSecurityList({ ...where, displayName: n.securityList, ingress: ports.map(rule), tags, retryToken: token('sl') });
-    created.push(sl.id);
+    created.push('securityList', sl.id);
   } else {
     const ingress = await net.getSecurityListIngress(sl.id);
     const missing = ports.filter((p) => !hasPort(ingress, p));
     if (missing.length) {
+      changes.widened = { securityListId: sl.id, previousIngress: ingress };
       await net.updateSecurityList(sl.id, [...ingress, ...missing.map(rule)]);
       args.log.info('opened ports on the launch security list', { securityListId: sl.id, ports: missing });
     }
@@ -71,9 +105,39 @@ export async function ensureNetwork(net: NetworkPort, args: { compartmentId: str
     subnet = await net.createSubnet({
       ...where, displayName: n.subnet, cidrBlock: '10.0.0.0/24', dnsLabel: dnsLabel(args.prefix, 'pub'), routeTableId: rt.id, securityListIds: [sl.id], tags, retryToken: token('subnet'),
     });
-    created.push(subnet.id);
+    created.push('subnet', subnet.id);
   }
-  return { vcnId, subnetId: subnet.id, created };
+  return { vcnId, subnetId: subnet.id, created: changes.pieces.map((p) => p.id), changes };
+}
+
+/**
+ * Undo what one ensureNetwork call changed, after the launch it was for failed: delete the pieces it
+ * created in reverse order (the subnet before its route table and security list, the VCN last) and
+ * put back the ingress rules of a security list it widened. Reused pieces are never deleted. Best
+ * effort: what will not go is logged and answered in `kept`, never thrown, because the caller is
+ * already reporting the error that made it roll back.
+ */
+export async function undoNetworkChanges(net: NetworkPort, changes: NetworkChanges, log: Logger): Promise<{ removed: string[]; kept: string[] }> {
+  const removed: string[] = [];
+  const kept: string[] = [];
+  if (changes.widened) {
+    try {
+      await net.updateSecurityList(changes.widened.securityListId, changes.widened.previousIngress);
+    } catch (e: unknown) {
+      log.warn('could not restore the ingress rules of the launch security list', { securityListId: changes.widened.securityListId, error: String((e as Error)?.message ?? e) });
+    }
+  }
+  for (const p of [...changes.pieces].reverse()) {
+    try {
+      await net.delete(p.kind, p.id);
+      removed.push(p.id);
+    } catch (e: unknown) {
+      kept.push(p.id);
+      log.warn('could not remove a network piece after a failed launch', { kind: p.kind, id: p.id, error: String((e as Error)?.message ?? e) });
+    }
+  }
+  if (removed.length) log.info('removed the network pieces of a failed launch', { removed, kept });
+  return { removed, kept };
 }
 
 /** DNS labels: letters and digits, start with a letter, at most 15 characters. */

@@ -9,8 +9,8 @@ import type { Logger } from '#shared/log.ts';
 import { defaultUserData } from './cloud-init.ts';
 import type { Inventory } from './inventory.ts';
 import { generateSshKeyPair } from './keys.ts';
-import { cleanupNetwork, ensureNetwork, MANAGED_TAG, pieceToken, type EnsuredNetwork } from './network.ts';
-import type { ComputePort, InstanceAction, InstanceView, InventoryPort, NetworkPort } from './ports.ts';
+import { cleanupNetwork, ensureNetwork, isRejection, MANAGED_TAG, pieceToken, undoNetworkChanges, type EnsuredNetwork } from './network.ts';
+import type { ComputePort, InstanceAction, InstanceView, InventoryPort, NetworkPort, ShapeInfo } from './ports.ts';
 
 export interface OperationsDeps {
   inventory: Inventory;
@@ -24,6 +24,8 @@ export interface OperationsDeps {
   pollMs?: number;
   /** kept free at the end of the call for the answer @default 2000 */
   reserveMs?: number;
+  /** polls a RESET/SOFTRESET may still read RUNNING before the wait takes it as done @default 5 */
+  resetGracePolls?: number;
 }
 
 const TARGET: Record<InstanceAction, 'RUNNING' | 'STOPPED'> = { START: 'RUNNING', STOP: 'STOPPED', SOFTSTOP: 'STOPPED', RESET: 'RUNNING', SOFTRESET: 'RUNNING' };
@@ -48,6 +50,23 @@ export async function waitForState(d: OperationsDeps, id: string, want: string[]
   return { instance: cur, reached: true };
 }
 
+/**
+ * After a RESET/SOFTRESET: poll until the instance is seen outside RUNNING, for at most
+ * `resetGracePolls` polls (a reset that went by between two polls is only ever seen RUNNING) and
+ * never past the deadline. Answers the last state read.
+ */
+async function leaveRunning(d: OperationsDeps, id: string, after: InstanceView): Promise<InstanceView> {
+  const poll = d.pollMs ?? 1000;
+  const reserve = d.reserveMs ?? 2000;
+  let cur = after;
+  for (let i = 0; cur.lifecycleState === 'RUNNING' && i < (d.resetGracePolls ?? 5); i++) {
+    if (d.remainingMs() - reserve < poll) break;
+    await sleep(poll);
+    cur = await d.port.getInstance(id);
+  }
+  return cur;
+}
+
 export async function instanceAction(d: OperationsDeps, args: { id: string; action: InstanceAction; waitForState: boolean }): Promise<ActionResult> {
   const before = await d.port.getInstance(args.id);
   if (!ALLOWED_FROM[args.action].includes(before.lifecycleState)) {
@@ -60,8 +79,10 @@ export async function instanceAction(d: OperationsDeps, args: { id: string; acti
   if (!args.waitForState) {
     return { instance: after, targetState: target, reachedTargetState: after.lifecycleState === target, waited: false, message: `${args.action} accepted; instance is ${after.lifecycleState}` };
   }
-  // a RESET passes through STOPPING/STARTING: wait until it has left RUNNING once, or settled
-  const { instance, reached } = await waitForState(d, args.id, [target], after);
+  // a RESET passes through STOPPING/STARTING, but OCI may still answer RUNNING right after the
+  // action: wait until it has left RUNNING once (or a few polls said RUNNING), then for RUNNING
+  const from = args.action === 'RESET' || args.action === 'SOFTRESET' ? await leaveRunning(d, args.id, after) : after;
+  const { instance, reached } = await waitForState(d, args.id, [target], from);
   await d.inventory.invalidate(before.compartmentId, ['instances']);
   return {
     instance, targetState: target, reachedTargetState: reached, waited: true,
@@ -83,14 +104,65 @@ async function defaultImage(d: OperationsDeps, compartmentId: string, shape: str
   throw new BadUserInputError(`no Ubuntu 24.04 or 22.04 platform image is compatible with shape ${shape}; pass imageId`);
 }
 
-export async function launchInstance(d: OperationsDeps, input: LaunchInput): Promise<LaunchResult> {
-  await d.port.getCompartment(input.compartmentId); // NOT_FOUND before anything is created
-  const key = input.idempotencyKey ?? randomUUID();
-  const [imageId, ads] = await Promise.all([
-    input.imageId ?? defaultImage(d, input.compartmentId, input.shape),
-    input.availabilityDomain ? Promise.resolve([input.availabilityDomain]) : d.compute.listAvailabilityDomains(input.compartmentId),
+const bad = (argument: string, message: string) => new BadUserInputError(message, { details: { argument } });
+
+/** OCPUs and memory asked for must fit the shape: a fixed shape has its own, a flexible one has ranges. */
+export function checkShapeConfig(s: ShapeInfo, ocpus: number | undefined, memoryInGBs: number | undefined): void {
+  if (!s.isFlexible) {
+    if (ocpus !== undefined && ocpus !== s.ocpus) throw bad('input.ocpus', `shape ${s.shape} is not flexible: it has ${s.ocpus ?? '?'} OCPU; omit input.ocpus or choose a flexible shape`);
+    if (memoryInGBs !== undefined && memoryInGBs !== s.memoryInGBs) throw bad('input.memoryInGBs', `shape ${s.shape} is not flexible: it has ${s.memoryInGBs ?? '?'} GB of memory; omit input.memoryInGBs or choose a flexible shape`);
+    return;
+  }
+  const o = s.ocpuOptions;
+  if (ocpus !== undefined && o && ((o.min !== null && ocpus < o.min) || (o.max !== null && ocpus > o.max))) {
+    throw bad('input.ocpus', `shape ${s.shape} takes ${o.min ?? 1} to ${o.max ?? '?'} OCPUs, not ${ocpus}`);
+  }
+  const m = s.memoryOptions;
+  if (memoryInGBs === undefined || !m) return;
+  if ((m.minInGBs !== null && memoryInGBs < m.minInGBs) || (m.maxInGBs !== null && memoryInGBs > m.maxInGBs)) {
+    throw bad('input.memoryInGBs', `shape ${s.shape} takes ${m.minInGBs ?? 1} to ${m.maxInGBs ?? '?'} GB of memory, not ${memoryInGBs}`);
+  }
+  const n = ocpus ?? s.ocpus ?? 1;
+  const per = memoryInGBs / n;
+  if ((m.minPerOcpuInGBs !== null && per < m.minPerOcpuInGBs) || (m.maxPerOcpuInGBs !== null && per > m.maxPerOcpuInGBs)) {
+    throw bad('input.memoryInGBs', `shape ${s.shape} takes ${m.minPerOcpuInGBs ?? '?'} to ${m.maxPerOcpuInGBs ?? '?'} GB of memory per OCPU; ${memoryInGBs} GB for ${n} OCPU is outside that`);
+  }
+}
+
+/**
+ * Everything LaunchInstance would reject, checked before the network is built: the availability
+ * domain, the shape and its OCPUs/memory, the image (exists, AVAILABLE, compatible with the shape).
+ * Answers the availability domain and image to launch with.
+ */
+async function checkPlacement(d: OperationsDeps, input: LaunchInput): Promise<{ availabilityDomain: string; imageId: string }> {
+  const { compartmentId } = input;
+  const [ads, shapes, image] = await Promise.all([
+    d.compute.listAvailabilityDomains(compartmentId),
+    d.compute.listShapes({ compartmentId }),
+    input.imageId ? d.compute.getImage(input.imageId) : Promise.resolve(undefined),
   ]);
   if (!ads[0]) throw new ConflictError('the region has no availability domain');
+  if (input.availabilityDomain !== undefined && !ads.includes(input.availabilityDomain)) {
+    throw bad('input.availabilityDomain', `input.availabilityDomain ${input.availabilityDomain} is not an availability domain of this region (${ads.join(', ')})`);
+  }
+  const shape = shapes.find((s) => s.shape === input.shape);
+  if (!shape) {
+    const names = shapes.map((s) => s.shape);
+    throw bad('input.shape', `input.shape ${input.shape} is not offered to this compartment (${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''})`);
+  }
+  checkShapeConfig(shape, input.ocpus, input.memoryInGBs);
+  if (!image) return { availabilityDomain: input.availabilityDomain ?? ads[0], imageId: await defaultImage(d, compartmentId, input.shape) };
+  if (image.lifecycleState !== 'AVAILABLE') throw bad('input.imageId', `image ${image.displayName} is ${image.lifecycleState}, not AVAILABLE`);
+  const fits = await d.compute.listShapes({ compartmentId, imageId: image.id });
+  if (!fits.some((s) => s.shape === input.shape)) throw bad('input.imageId', `image ${image.displayName} is not compatible with shape ${input.shape}`);
+  return { availabilityDomain: input.availabilityDomain ?? ads[0], imageId: image.id };
+}
+
+export async function launchInstance(d: OperationsDeps, input: LaunchInput): Promise<LaunchResult> {
+  // everything checked before anything is created: a bad input creates nothing
+  await d.port.getCompartment(input.compartmentId);
+  const { availabilityDomain, imageId } = await checkPlacement(d, input);
+  const key = input.idempotencyKey ?? randomUUID();
   const launchTag = { key: 'launch-key', value: pieceToken(key, 'launch-tag').slice(0, 32) };
   const network = await ensureNetwork(d.network, { compartmentId: input.compartmentId, prefix: input.networkPrefix, ports: input.openPorts, idempotencyKey: key, log: d.log });
   if (input.idempotencyKey) {
@@ -104,11 +176,15 @@ export async function launchInstance(d: OperationsDeps, input: LaunchInput): Pro
   const generated = input.sshPublicKey ? undefined : generateSshKeyPair(input.displayName);
   const sshPublicKey = input.sshPublicKey ?? generated!.publicKey;
   const instance = await d.compute.launch({
-    compartmentId: input.compartmentId, displayName: input.displayName, availabilityDomain: ads[0], shape: input.shape,
+    compartmentId: input.compartmentId, displayName: input.displayName, availabilityDomain, shape: input.shape,
     ...(input.ocpus !== undefined ? { ocpus: input.ocpus } : {}), ...(input.memoryInGBs !== undefined ? { memoryInGBs: input.memoryInGBs } : {}),
     imageId, bootVolumeSizeInGBs: input.bootVolumeSizeInGBs, subnetId: network.subnetId, sshPublicKey,
     userData: input.userData ?? defaultUserData({ ports: input.openPorts }), freeformTags: { [MANAGED_TAG.key]: MANAGED_TAG.value, [launchTag.key]: launchTag.value },
     retryToken: pieceToken(key, 'instance'),
+  }).catch(async (e: unknown) => {
+    // OCI turned the launch down: take back the network pieces this call created (never reused ones)
+    if (isRejection(e)) await undoNetworkChanges(d.network, network.changes, d.log);
+    throw e;
   });
   await d.inventory.invalidate(input.compartmentId, ['instances']);
   d.log.info('instance launched', { instanceId: instance.id, compartmentId: input.compartmentId, networkCreated: network.created.length, generatedKey: !!generated });

@@ -118,6 +118,15 @@ export interface LaunchSpec {
 
 export interface ImageInfo { id: string; displayName: string; operatingSystem: string; operatingSystemVersion: string; timeCreated: string | null }
 
+/** A compute shape as ListShapes describes it (flexible shapes carry their OCPU and memory ranges). */
+export interface ShapeInfo {
+  shape: string; isFlexible: boolean;
+  /** fixed shapes: their size; flexible ones: the default */
+  ocpus: number | null; memoryInGBs: number | null;
+  ocpuOptions: { min: number | null; max: number | null } | null;
+  memoryOptions: { minInGBs: number | null; maxInGBs: number | null; minPerOcpuInGBs: number | null; maxPerOcpuInGBs: number | null } | null;
+}
+
 /** Compute operations beyond reads. */
 export interface ComputePort {
   instanceAction(id: string, action: InstanceAction): Promise<InstanceView>;
@@ -128,6 +137,10 @@ export interface ComputePort {
   /** platform images of an OS for a shape, newest first */
   listImages(args: { compartmentId: string; operatingSystem: string; operatingSystemVersion: string; shape: string }): Promise<ImageInfo[]>;
   listAvailabilityDomains(compartmentId: string): Promise<string[]>;
+  /** one image (NOT_FOUND when unknown) with its lifecycle state */
+  getImage(imageId: string): Promise<ImageInfo & { lifecycleState: string }>;
+  /** the shapes offered to the compartment; with `imageId` only those compatible with that image (one entry per shape name) */
+  listShapes(args: { compartmentId: string; imageId?: string }): Promise<ShapeInfo[]>;
   /** instances (not TERMINATED) whose primary VNIC is in `subnetId` */
   countInstancesInSubnet(args: { compartmentId: string; subnetId: string; excludeInstanceId?: string }): Promise<number>;
   /** the subnet of an instance's primary VNIC */

@@ -2,7 +2,7 @@
 import { BadUserInputError } from '#shared/errors.ts';
 import { requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
 import type { CompartmentNode, Inventory } from './inventory.ts';
-import { fetchSeries } from './metrics.ts';
+import { fetchSeries, METRIC_RESOURCE_TYPES } from './metrics.ts';
 import { instanceAction, launchInstance, terminateInstance, type OperationsDeps } from './operations.ts';
 import { INSTANCE_ACTIONS, METRIC_NAMES, RESOURCE_KINDS, type BackendSetHealthView, type HealthStatus, type InventoryPort, type MetricsPort, type ResourceKind, type ResourceView } from './ports.ts';
 import {
@@ -53,13 +53,15 @@ export const resourcesResolvers = {
     },
     async metrics(_: unknown, a: { resourceIds: string[]; names: string[]; window?: string | null; resolution?: string | null }, ctx: ResourcesContext) {
       requireRole(ctx.caller, 'viewer');
-      const ids = requireList(a.resourceIds, 'resourceIds', MAX_IDS, (v, n) => requireOcid(v, n));
+      // every id's type checked here, so a list with one unsupported id fails before any OCI call
+      const ids = requireList(a.resourceIds, 'resourceIds', MAX_IDS, (v, n) => requireOcid(v, n, METRIC_RESOURCE_TYPES));
       const names = requireList(a.names, 'names', METRIC_NAMES.length, (v, n) => requireOneOf(v, n, METRIC_NAMES));
       if (!ids.length || !names.length) throw new BadUserInputError('resourceIds and names must not be empty');
       const window = requireDuration(a.window ?? '1h', 'window', 60_000, 7 * 86_400_000);
       const resolution = requireDuration(a.resolution ?? '5m', 'resolution', 60_000, 86_400_000);
       if (window.ms / resolution.ms > 1440) throw new BadUserInputError('window / resolution must be at most 1440 points; use a coarser resolution');
-      const resources = await Promise.all(ids.map(async (id) => ({ id, compartmentId: await ctx.inventory.compartmentOf(id) })));
+      const compartments = await ctx.inventory.compartmentsOf(ids);
+      const resources = ids.map((id) => ({ id, compartmentId: compartments.get(id)! }));
       return fetchSeries(ctx.metrics, { resources, names, windowMs: window.ms, resolution: resolution.text });
     },
   },

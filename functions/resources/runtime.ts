@@ -37,7 +37,7 @@ export function createResourcesRuntime(o: RuntimeOptions): ResourcesRuntime {
       const tenancyId = await (tenancy ??= o.tenancyId().catch((e: unknown) => { tenancy = undefined; throw e; }));
       const calls = new OciCalls({ limiters, remainingMs: () => base.call.remainingMs(), pageLimit: o.settings.pageLimit });
       const a = o.adapters(calls, tenancyId);
-      const inventory = new Inventory({ port: a.port, metrics: a.metrics, cache: o.cache, log: base.log });
+      const inventory = new Inventory({ port: a.port, metrics: a.metrics, cache: o.cache, log: base.log, transitionalTtlSeconds: o.settings.transitionalTtlSeconds, lookupConcurrency: o.settings.concurrency });
       return {
         ...base, inventory, port: a.port, metrics: a.metrics,
         ops: { inventory, port: a.port, compute: a.compute, network: a.network, log: base.log, remainingMs: () => base.call.remainingMs(), pollMs: o.settings.pollMs },

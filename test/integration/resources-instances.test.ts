@@ -3,7 +3,7 @@
  * created once, then reused), paginated inventory, cache hits and invalidation, actions and waits,
  * metrics grouping, role checks, 429 recovery, terminate with network cleanup.
  */
-import { VirtualNetworkClient } from 'oci-core';
+import { ComputeClient, VirtualNetworkClient } from 'oci-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uid } from '../helpers/emulator.ts';
 import { startResourcesKit, type ResourcesKit } from './resources-kit.ts';
@@ -159,6 +159,12 @@ describe('resources: instances', () => {
     expect(summarize).toHaveLength(2);
     const bad = await kit.gql(`query($ids: [ID!]!) { metrics(resourceIds: $ids, names: [CPU], window: "9y") { resourceId } }`, { ids: launched.slice(0, 1) });
     expect(bad.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    // one id of a type without metrics fails the whole list before any OCI call
+    const mixedAt = kit.seq();
+    const mixed = await kit.gql(`query($ids: [ID!]!) { metrics(resourceIds: $ids, names: [CPU]) { resourceId } }`, { ids: [launched[3]!, launched[4]!, compartmentId] });
+    expect(mixed.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(mixed.errors?.[0]?.message).toMatch(/resourceIds\[2\] must be the OCID of a instance or autonomousdatabase or mysqldbsystem or loadbalancer, got a compartment/);
+    expect(kit.callsSince(mixedAt)).toEqual([]);
   });
 
   it('terminates, and removes the network only once nothing else uses it', async () => {
@@ -178,4 +184,67 @@ describe('resources: instances', () => {
     const vcns = await kit.client(VirtualNetworkClient).listVcns({ compartmentId, displayName: `${prefix}-vcn-us-ashburn-1` });
     expect(vcns.items).toEqual([]);
   }, 30_000);
+});
+
+describe('resources: launch input is checked before the network is built', () => {
+  const WRITES = /^(Create|Update|Delete|Launch)/;
+  /** every network piece of the compartment, by kind */
+  async function networkOf(c: string) {
+    const vn = kit.client(VirtualNetworkClient);
+    const [vcns, subnets, igws, rts, sls] = await Promise.all([
+      vn.listVcns({ compartmentId: c }), vn.listSubnets({ compartmentId: c }), vn.listInternetGateways({ compartmentId: c }),
+      vn.listRouteTables({ compartmentId: c }), vn.listSecurityLists({ compartmentId: c }),
+    ]);
+    const live = (xs: { id: string; lifecycleState?: unknown }[]) => xs.filter((x) => x.lifecycleState !== 'TERMINATED' && x.lifecycleState !== 'TERMINATING').map((x) => x.id).sort();
+    // a VCN brings a default route table and security list of its own: count only the named (managed) ones
+    const named = (xs: { id: string; displayName?: string; lifecycleState?: unknown }[]) => live(xs.filter((x) => x.displayName?.startsWith('t')));
+    return { vcns: live(vcns.items), subnets: live(subnets.items), igws: live(igws.items), rts: named(rts.items), sls: named(sls.items) };
+  }
+  const EMPTY = { vcns: [], subnets: [], igws: [], rts: [], sls: [] };
+
+  it('answers each bad input with a clear error, and creates nothing', async () => {
+    const c = await kit.compartment(uid('badlaunch'));
+    const p = `${prefix}x`;
+    const arm = (await kit.client(ComputeClient).listImages({ compartmentId: c, shape: 'VM.Standard.A1.Flex', operatingSystem: 'Canonical Ubuntu' })).items[0]!;
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ imageId: 'ocid1.image.oc1.iad.aaaaaaaanosuchimagenosuchimagenosuchimagenosuchimage' }, 'NOT_FOUND', /image .* not found/],
+      [{ availabilityDomain: 'Uocm:NOPE-AD-9' }, 'BAD_USER_INPUT', /Uocm:NOPE-AD-9 is not an availability domain of this region \(Uocm:US-ASHBURN-AD-1/],
+      [{ shape: 'VM.Nope.1' }, 'BAD_USER_INPUT', /VM\.Nope\.1 is not offered .*VM\.Standard\.E2\.1\.Micro/],
+      [{ ocpus: 3 }, 'BAD_USER_INPUT', /VM\.Standard\.E2\.1\.Micro is not flexible: it has 1 OCPU/],
+      [{ shape: 'VM.Standard.E4.Flex', ocpus: 100 }, 'BAD_USER_INPUT', /takes 1 to 64 OCPUs, not 100/],
+      [{ shape: 'VM.Standard.E4.Flex', ocpus: 2, memoryInGBs: 1000 }, 'BAD_USER_INPUT', /GB of memory per OCPU/],
+      [{ imageId: arm.id }, 'BAD_USER_INPUT', /aarch64.* is not compatible with shape VM\.Standard\.E2\.1\.Micro/],
+    ];
+    for (const [extra, code, message] of cases) {
+      const before = kit.seq();
+      const r = await kit.gql(LAUNCH, { input: { displayName: uid('bad'), compartmentId: c, networkPrefix: p, ...extra } });
+      expect(r.errors?.[0]?.extensions.code, JSON.stringify(extra)).toBe(code);
+      expect(r.errors?.[0]?.message).toMatch(message);
+      expect(kit.callsSince(before).filter((x) => WRITES.test(x.operation)), JSON.stringify(extra)).toEqual([]);
+    }
+    expect(await networkOf(c)).toEqual(EMPTY);
+  });
+
+  it('takes back the pieces it created when OCI still turns the launch down, and never touches reused ones', async () => {
+    const c = await kit.compartment(uid('rejected'));
+    const p = `${prefix}r`;
+    const reject = () => kit.fx.emu.faults.add({ operation: 'LaunchInstance', status: 400, code: 'InvalidParameter', message: 'rejected by a fault rule', count: 1 });
+    reject();
+    const first = await kit.gql(LAUNCH, { input: { displayName: uid('vm'), compartmentId: c, networkPrefix: p } });
+    expect(first.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(await networkOf(c)).toEqual(EMPTY);
+
+    // a network that exists is reused by the next launch; a rejected launch leaves it as it was
+    const ok = await kit.gql(LAUNCH, { input: { displayName: uid('vm'), compartmentId: c, networkPrefix: p, openPorts: [80] } });
+    expect(ok.errors).toBeUndefined();
+    const net = await networkOf(c);
+    expect(net.vcns).toHaveLength(1);
+    expect(net.subnets).toHaveLength(1);
+    reject();
+    const again = await kit.gql(LAUNCH, { input: { displayName: uid('vm'), compartmentId: c, networkPrefix: p, openPorts: [8080] } });
+    expect(again.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(await networkOf(c)).toEqual(net);
+    const sl = (await kit.client(VirtualNetworkClient).listSecurityLists({ compartmentId: c, vcnId: net.vcns[0]!, displayName: `${p}-public-sl-us-ashburn-1` })).items[0]!;
+    expect(sl.ingressSecurityRules.map((x) => x.tcpOptions?.destinationPortRange?.min).sort()).toEqual([22, 80]);
+  });
 });

@@ -3,12 +3,14 @@ import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cacheTableDef, createKvCache, type CacheRow } from '#shared/cache/index.ts';
 import { MemoryTable } from '#shared/persistence/nosql-memory.ts';
+import { createLogger } from '#shared/log.ts';
 import { healthOf } from '../../functions/resources/health.ts';
+import { Inventory, inTransition } from '../../functions/resources/inventory.ts';
 import { generateSshKeyPair } from '../../functions/resources/keys.ts';
 import { Limiter } from '../../functions/resources/limit.ts';
 import { fetchSeries, mqlOf } from '../../functions/resources/metrics.ts';
 import { networkNames, pieceToken } from '../../functions/resources/network.ts';
-import type { InstanceView, LoadBalancerView, MetricsQuery } from '../../functions/resources/ports.ts';
+import type { InstanceView, InventoryPort, LoadBalancerView, MetricsPort, MetricsQuery } from '../../functions/resources/ports.ts';
 import { requireDuration, requireOcid, requireSshPublicKey } from '../../functions/resources/validate.ts';
 
 const inst = (n: number, c = 'ocid1.compartment.oc1..aaaaaaaac1') => ({ id: `ocid1.instance.oc1.iad.aaaaaaaa${n}x`, compartmentId: c });
@@ -100,6 +102,73 @@ describe('resources limiter', () => {
       await new Promise((r) => setImmediate(r));
       active--;
     })));
+    expect(peak).toBe(3);
+  });
+});
+
+describe('resources list cache TTL', () => {
+  const vm = (lifecycleState: string) => ({ kind: 'INSTANCE', id: 'ocid1.instance.oc1.iad.aaaaaaaattl', lifecycleState, nodePools: undefined });
+  it('tells transitional lists from steady ones, nested node pools and deployments included', () => {
+    expect(inTransition([vm('RUNNING'), vm('STOPPED'), vm('TERMINATED')])).toBe(false);
+    for (const s of ['STARTING', 'STOPPING', 'PROVISIONING', 'TERMINATING', 'CREATING', 'UPDATING', 'DELETING', 'SCALE_IN_PROGRESS', 'SOMETHING_NEW']) {
+      expect(inTransition([vm('RUNNING'), vm(s)]), s).toBe(true);
+    }
+    expect(inTransition([{ lifecycleState: 'ACTIVE', nodePools: [{ lifecycleState: 'ACTIVE' }, { lifecycleState: 'UPDATING' }] }])).toBe(true);
+    expect(inTransition([{ lifecycleState: 'ACTIVE', deployments: [{ lifecycleState: 'CREATING' }] }])).toBe(true);
+    expect(inTransition([{ lifecycleState: 'ACTIVE', nodePools: [{ lifecycleState: 'NEEDS_ATTENTION' }], deployments: [{ lifecycleState: 'ACTIVE' }] }])).toBe(false);
+  });
+
+  it('keeps a list holding a transitional state only for the short TTL, a steady one for the full TTL', async () => {
+    let now = 5_000_000;
+    const table = new MemoryTable<CacheRow>({ def: cacheTableDef('c'), now: () => now });
+    const cache = createKvCache({ table, ttlSeconds: 300, now: () => now });
+    let state = 'STOPPING';
+    let loads = 0;
+    const port = { tenancyId: 't', list: async () => { loads++; return [{ ...vm(state), compartmentId: 'c' }]; } } as unknown as InventoryPort;
+    const inventory = () => new Inventory({ port, metrics: {} as MetricsPort, cache, log: createLogger({ level: 'error' }), transitionalTtlSeconds: 10 });
+    const read = async () => (await inventory().list('instances', 'c'))[0]!.lifecycleState;
+
+    expect(await read()).toBe('STOPPING');
+    state = 'STOPPED';
+    now += 9_000;
+    expect(await read()).toBe('STOPPING'); // still within the short TTL: a hit
+    expect(loads).toBe(1);
+    now += 2_000;
+    expect(await read()).toBe('STOPPED'); // the short TTL ran out: read again
+    expect(loads).toBe(2);
+    now += 200_000;
+    expect(await read()).toBe('STOPPED'); // steady: kept for the full TTL
+    expect(loads).toBe(2);
+    now += 101_000;
+    expect(await read()).toBe('STOPPED');
+    expect(loads).toBe(3);
+  });
+});
+
+describe('resources metrics: compartment lookups', () => {
+  it('reuses what this request listed, and looks the rest up with bounded concurrency', async () => {
+    const table = new MemoryTable<CacheRow>({ def: cacheTableDef('c') });
+    const cache = createKvCache({ table, ttlSeconds: 300 });
+    const listedIds = [1, 2, 3].map((n) => inst(n).id);
+    let active = 0, peak = 0;
+    const asked: string[] = [];
+    const port = {
+      tenancyId: 't',
+      list: async () => listedIds.map((id) => ({ id, compartmentId: 'c-listed', lifecycleState: 'RUNNING' })),
+      compartmentOf: async (id: string) => {
+        asked.push(id);
+        active++; peak = Math.max(peak, active);
+        await new Promise((r) => setImmediate(r));
+        active--;
+        return 'c-looked-up';
+      },
+    } as unknown as InventoryPort;
+    const inventory = new Inventory({ port, metrics: {} as MetricsPort, cache, log: createLogger({ level: 'error' }), lookupConcurrency: 3 });
+    await inventory.list('instances', 'c-listed');
+    const others = Array.from({ length: 12 }, (_, i) => inst(100 + i).id);
+    const got = await inventory.compartmentsOf([...listedIds, ...others]);
+    expect([...got.values()]).toEqual([...listedIds.map(() => 'c-listed'), ...others.map(() => 'c-looked-up')]);
+    expect(asked.sort()).toEqual([...others].sort());
     expect(peak).toBe(3);
   });
 });
