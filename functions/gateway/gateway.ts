@@ -6,6 +6,7 @@
 import type { Executor } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { GRAPHIQL } from '#shared/graphql/graphiql.ts';
 import { log as rootLog, type Logger } from '#shared/log.ts';
 import { domainSdl } from '../../schema/index.ts';
 import type { GatewayContext, GatewayServerContext } from './context.ts';
@@ -56,7 +57,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     landingPage: false,
     healthCheckEndpoint: undefined,
     // Yoga's GraphiQL page loads its JS/CSS from a CDN (unpkg); without network it renders blank.
-    graphiql: options.graphiql === false ? false : { title: 'OCI GraphQL API', defaultQuery: '{\n  me {\n    userId\n    roles\n  }\n}\n' },
+    graphiql: options.graphiql === false ? false : { ...GRAPHIQL },
     logging: yogaLogger(baseLog),
     maskedErrors: { maskError: maskGatewayError },
     context: ({ request, call }) => {

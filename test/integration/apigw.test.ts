@@ -101,22 +101,27 @@ describe('request mapping (client → function)', () => {
     expect(c.header('fn-http-h-x-user-extra')).toBeUndefined();
   });
 
-  it('lets a browser load GraphiQL without a token, with no identity headers', async () => {
-    target = () => ({ headers: { 'content-type': 'text/html' }, body: '<html>GraphiQL</html>' });
-    const res = await fetch(`${gw.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+  it('answers a browser page load without a token with GraphiQL itself: no function runs', async () => {
+    const res = await fetch(`${gw.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml', x_user_id: 'forged-admin' } });
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('GraphiQL');
-    expect(calls[0]!.header('fn-http-method')).toBe('GET');
-    expect(calls[0]!.header('fn-http-h-x-user-id')).toBeUndefined();
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await res.text();
+    expect(page).toMatch(/graphiql/i);
+    expect(page).toContain('OCI GraphQL API');
+    expect(calls).toHaveLength(0);
+    // the same page load with a bad token is refused, not served
+    expect((await fetch(`${gw.url}/graphql`, { headers: { accept: 'text/html', authorization: 'Bearer junk' } })).status).toBe(401);
+    expect(calls).toHaveLength(0);
   });
 
   it('drops identity headers spelled with underscores (the Fn mapping canonicalises x_user_id to X-User-Id)', async () => {
-    target = () => ({ headers: { 'content-type': 'text/html' }, body: '<html>GraphiQL</html>' });
-    const res = await fetch(`${gw.url}/graphql`, { headers: { accept: 'text/html', x_user_id: 'forged-admin', x_user_roles: 'admin', 'x-user_extra': 'x' } });
+    target = () => ({ headers: { 'content-type': 'application/json' }, body: '{}' });
+    const user = uid('user');
+    const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { authorization: await bearer(user), 'content-type': 'application/json', x_user_id: 'forged-admin', x_user_roles: 'admin', 'x-user_extra': 'x' }, body: '{}' });
     expect(res.status).toBe(200);
     const c = calls[0]!;
-    expect(c.header('fn-http-h-x-user-id')).toBeUndefined();
-    expect(c.header('fn-http-h-x-user-roles')).toBeUndefined();
+    expect(c.header('fn-http-h-x-user-id')).toBe(user);
+    expect(c.header('fn-http-h-x-user-roles')).toBe('viewer');
     expect(c.header('fn-http-h-x-user-extra')).toBeUndefined();
   });
 });

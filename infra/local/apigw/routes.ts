@@ -14,15 +14,15 @@ export interface RouteSpec {
   /** `jwt`: a valid bearer token is required (see `htmlWithoutToken`) */
   auth: 'jwt' | 'none';
   /**
-   * Let a browser page load (GET, `Accept: text/html`, no Authorization header at all) through to the
-   * function without identity headers: the gateway renders GraphiQL, and answers any API call without
-   * identity with 401 UNAUTHENTICATED. A request that carries a token is always verified.
+   * A browser page load (GET, `Accept: text/html`, no Authorization header at all) is answered by the
+   * front with the GraphiQL page (as an API Gateway stock response would be): no function runs without
+   * a valid token. The page sends its queries with the token you paste into its headers pane.
    */
-  htmlWithoutToken?: boolean;
+  graphiqlWithoutToken?: boolean;
 }
 
 export const ROUTES: RouteSpec[] = [
-  { path: '/graphql', methods: ['GET', 'POST'], function: 'gateway', auth: 'jwt', htmlWithoutToken: true },
+  { path: '/graphql', methods: ['GET', 'POST'], function: 'gateway', auth: 'jwt', graphiqlWithoutToken: true },
   { path: '/health', methods: ['GET'], builtin: 'health', auth: 'none' },
   { path: '/.well-known/jwks.json', methods: ['GET'], builtin: 'jwks', auth: 'none' },
 ];

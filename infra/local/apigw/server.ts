@@ -8,6 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { JSONWebKeySet } from 'jose';
+import { renderGraphiQL } from 'graphql-yoga';
+import { GRAPHIQL } from '#shared/graphql/graphiql.ts';
 import { createLogger, type Logger } from '#shared/log.ts';
 import { AuthError, createAuthenticator, type Identity, type JwtPolicy } from './auth.ts';
 import { corsHeaders, preflightHeaders, type CorsPolicy } from './cors.ts';
@@ -111,15 +113,18 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
 
     if (route.auth === 'jwt') {
       const authorization = req.headers.authorization;
-      const anonymousPage = route.htmlWithoutToken && method === 'GET' && authorization === undefined && String(req.headers.accept ?? '').includes('text/html');
-      if (!anonymousPage) {
-        try {
-          identity = await authenticate(authorization);
-        } catch (e: unknown) {
-          if (!(e instanceof AuthError)) throw e;
-          const header = authorization ? `Bearer error="invalid_token", error_description="${e.message}"` : 'Bearer realm="oci-graphql-functions"';
-          return refuse(401, e.message, { 'www-authenticate': header });
-        }
+      if (route.graphiqlWithoutToken && method === 'GET' && authorization === undefined && String(req.headers.accept ?? '').includes('text/html')) {
+        if (!req.complete) req.resume();
+        res.writeHead(200, { ...common, 'content-type': 'text/html; charset=utf-8' });
+        res.end(renderGraphiQL({ ...GRAPHIQL, endpoint: route.path }));
+        return done(200, { page: 'graphiql' });
+      }
+      try {
+        identity = await authenticate(authorization);
+      } catch (e: unknown) {
+        if (!(e instanceof AuthError)) throw e;
+        const header = authorization ? `Bearer error="invalid_token", error_description="${e.message}"` : 'Bearer realm="oci-graphql-functions"';
+        return refuse(401, e.message, { 'www-authenticate': header });
       }
     }
 
