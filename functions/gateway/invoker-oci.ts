@@ -4,13 +4,16 @@
  * (resource principal inside OCI Functions / the local Fn runner).
  *
  * Endpoint: `FN_INVOKE_ENDPOINT`, else `OCI_ENDPOINT_FUNCTIONS_INVOKE`, else `OCI_ENDPOINT`.
- * No retries: an invoke may run a mutation, and OCI's default for this call is NoRetry too.
+ * Retries (the shared policy, within the call's deadline) only what cannot have run the function:
+ * 429, throttled before it ran. An invoke may run a mutation, so a 5xx, a timeout or a network
+ * failure is not retried (OCI's default for this call is NoRetry too); the SDK rethrows network
+ * failures as a bare `{message: 'fetch failed'}`, so a refused connection cannot be told apart.
  */
 import type { AuthenticationDetailsProvider } from 'oci-common';
 import { FunctionsInvokeClient, requests } from 'oci-functions';
 import type { Env } from '#shared/config.ts';
 import { DeadlineExceededError } from '#shared/errors.ts';
-import { createOciClient, toAppError, type OciClientClass } from '#shared/oci/index.ts';
+import { createOciClient, toAppError, withRetry, type OciClientClass } from '#shared/oci/index.ts';
 import type { FunctionInvoker } from './invoker.ts';
 
 // oci-sdk constructors take `AuthParams` (a union requiring one of provider / httpClient), which
@@ -34,6 +37,9 @@ async function readBody(value: unknown): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** An invoke failure that cannot have run the function: 429 TooManyRequests. */
+export const invokeNotRun = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { statusCode?: unknown }).statusCode === 429;
+
 /** Creates the OCI invoker; the client is built on first use and reused across warm calls. */
 export function createOciInvoker(options: OciInvokerOptions = {}): FunctionInvoker {
   let client: FunctionsInvokeClient | undefined;
@@ -54,14 +60,14 @@ export function createOciInvoker(options: OciInvokerOptions = {}): FunctionInvok
         timer = setTimeout(() => reject(new DeadlineExceededError(`function ${fnId} did not answer within ${deadlineMs} ms`)), deadlineMs);
       });
       try {
-        const call = (async () => {
+        const call = withRetry(async () => {
           const res = await getClient().invokeFunction({
             functionId: fnId,
             invokeFunctionBody: body,
             fnInvokeType: requests.InvokeFunctionRequest.FnInvokeType.Sync,
           });
           return readBody(res.value);
-        })();
+        }, { deadlineMs, isRetryable: invokeNotRun, env: options.env ?? process.env });
         return await Promise.race([call, timeout]);
       } catch (e: unknown) {
         throw toAppError(e);

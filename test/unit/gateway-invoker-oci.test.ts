@@ -19,6 +19,11 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { echo: JSON.parse(body) } }));
       } else if (req.url?.includes('ocid1.fnfunc.fails')) {
         res.writeHead(502, { 'content-type': 'application/json', 'opc-request-id': 'r1' }).end(JSON.stringify({ code: 'FunctionInvokeExecutionFailed', message: 'function failed' }));
+      } else if (req.url?.includes('ocid1.fnfunc.busy')) {
+        // throttled twice, then runs
+        const n = seen.filter((x) => x.url?.includes('ocid1.fnfunc.busy')).length;
+        if (n <= 2) res.writeHead(429, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'TooManyRequests', message: 'throttled' }));
+        else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { ran: n } }));
       } else if (req.url?.includes('ocid1.fnfunc.slow')) {
         setTimeout(() => res.writeHead(200).end('{}'), 2_000);
       } else {
@@ -56,6 +61,15 @@ describe('createOciInvoker', () => {
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('UPSTREAM_UNAVAILABLE');
     expect((err as AppError).details.status).toBe(502);
+  });
+
+  it('retries a 429 (the function did not run) within the deadline, and never a 502 (it may have run)', async () => {
+    const env = { FN_INVOKE_ENDPOINT: endpoint, OCI_RETRY_BASE_MS: '5', OCI_RETRY_CAP_MS: '20' };
+    const text = await createOciInvoker({ env, auth: 'none' }).invoke('ocid1.fnfunc.busy', '{}', { deadlineMs: 5_000 });
+    expect(JSON.parse(text)).toEqual({ data: { ran: 3 } });
+    const before = seen.filter((x) => x.url?.includes('ocid1.fnfunc.fails')).length;
+    await createOciInvoker({ env, auth: 'none' }).invoke('ocid1.fnfunc.fails', '{}', { deadlineMs: 5_000 }).catch(() => undefined);
+    expect(seen.filter((x) => x.url?.includes('ocid1.fnfunc.fails')).length).toBe(before + 1);
   });
 
   it('rejects with DEADLINE_EXCEEDED when the function outlives the deadline', async () => {
