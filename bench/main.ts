@@ -5,7 +5,7 @@
  * - further sections (storage, resources) when their modules are present
  * Targets (issue 3): bundle ≤ 1.5 MB, cold-start ratio ≤ 1.5, peak RSS ≤ 100 MB.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 
 // The benches measure the functions; the emulator's fsync (durability of its own state files,
 // nothing OCI has) would only add disk noise. Child processes inherit this too.
@@ -13,6 +13,7 @@ process.env.EMULATOR_FSYNC ??= '0';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '#local/emulator/index.ts';
+import { cacheFileFor } from '../functions/code-cache-file.ts';
 import { buildBaseline, measureColdStart, sessionKeyPair, writeCredentials, type ColdStartResult } from './cold-start.ts';
 import { runStackBenches } from './stack.ts';
 
@@ -53,13 +54,20 @@ async function benchBundles(): Promise<void> {
     const baseline2 = await measureColdStart({ name: 'fdk-hello (baseline)', entry: baselineBundle, bundle: baselineBundle, env: {}, body: '{}', runs: RUNS });
     const base = Math.min(baseline.medianMs, baseline2.medianMs);
     console.log(`\n## Bundles: cold start (spawn → FDK handshake → first response), median of ${RUNS}, one run`);
-    console.log('| function | bundle MB | cold start ms | ratio to fdk hello | peak RSS MB | targets (≤1.5 MB, ≤1.5×, ≤100 MB) |');
-    console.log('|---|---|---|---|---|---|');
-    console.log(`| fdk-hello (baseline) | ${fmt(baseline.bundleBytes / MB, 3)} | ${fmt(base)} | 1.00 | ${fmt(Math.max(baseline.peakRssMb, baseline2.peakRssMb))} | |`);
+    console.log('| function | bundle MB | + code cache MB | cold start ms | ratio to fdk hello | peak RSS MB | targets (bundle ≤1.5 MB, ≤1.5×, ≤100 MB) |');
+    console.log('|---|---|---|---|---|---|---|');
+    console.log(`| fdk-hello (baseline) | ${fmt(baseline.bundleBytes / MB, 3)} | – | ${fmt(base)} | 1.00 | ${fmt(Math.max(baseline.peakRssMb, baseline2.peakRssMb))} | |`);
     for (const r of results) {
       const ratio = r.medianMs / base;
-      const ok = r.bundleBytes <= 1.5 * MB && ratio <= 1.5 && r.peakRssMb <= 100;
-      console.log(`| ${r.name} | ${fmt(r.bundleBytes / MB, 3)} | ${fmt(r.medianMs)} | ${fmt(ratio, 2)} | ${fmt(r.peakRssMb)} | ${ok ? 'met' : 'MISSED'} |`);
+      const missed = [r.bundleBytes > 1.5 * MB ? 'size' : '', ratio > 1.5 ? 'ratio' : '', r.peakRssMb > 100 ? 'RSS' : ''].filter(Boolean);
+      // the V8 code cache the container loads with the bundle (scripts/code-cache.ts; not part of the size target)
+      const cache = cacheFileFor(join(DIST, `${r.name}.cjs`), []);
+      const cacheMb = existsSync(cache) ? fmt(statSync(cache).size / MB, 3) : '–';
+      console.log(`| ${r.name} | ${fmt(r.bundleBytes / MB, 3)} | ${cacheMb} | ${fmt(r.medianMs)} | ${fmt(ratio, 2)} | ${fmt(r.peakRssMb)} | ${missed.length ? `MISSED: ${missed.join(', ')}` : 'met'} |`);
+    }
+    if (results.some((r) => r.medianMs / base > 1.5)) {
+      console.log('\nWhat holds the ratio back (ARCHITECTURE.md, "Cold start"): reading and running ≈1 MB of bundle plus its code cache and');
+      console.log('building the schema; the gateway also loads Node\'s fetch (undici, ≈20 ms) and builds the stitched schema (≈30 ms) on its first request.');
     }
   } finally {
     await emu.close();
