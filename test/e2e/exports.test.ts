@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as common from 'oci-common';
 import { ComputeClient, VirtualNetworkClient, models } from 'oci-core';
+import { ObjectStorageClient } from 'oci-objectstorage';
 import type { OciEventEnvelope } from '#local/emulator/core/events.ts';
 import { startStackFixture, type StackFixture } from '../helpers/stack.ts';
 import { uid, waitFor } from '../helpers/emulator.ts';
@@ -113,6 +114,11 @@ describe('exports (e2e through the API gateway)', () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.subarray(0, 4)).toEqual(MAGIC[format]);
     expect(bytes.length).toBe(job.sizeBytes);
+    // the PAR serves the stored object itself, byte for byte
+    const os = new ObjectStorageClient({ authenticationDetailsProvider: new common.ConfigFileAuthenticationDetailsProvider(fx.stack.ociConfigFile, 'DEFAULT') });
+    os.endpoint = fx.stack.urls.emulator;
+    const stored = await os.getObject({ namespaceName: job.objectUri.split('@')[1]!.split('/')[0]!, bucketName: 'exports', objectName: job.objectName });
+    expect(Buffer.from(await new Response(stored.value as ReadableStream).arrayBuffer()).equals(bytes)).toBe(true);
     expect(eventsOfJob(job.id, 'createimage.begin')).toHaveLength(1);
     expect(eventsOfJob(job.id, 'exportimage.begin')).toHaveLength(1);
   }, 60_000);
