@@ -108,6 +108,8 @@ describe('request mapping (client → function)', () => {
     const page = await res.text();
     expect(page).toMatch(/graphiql/i);
     expect(page).toContain('OCI GraphQL API');
+    expect(page).not.toContain('unpkg.com'); // assets inlined: works offline
+    expect(page).not.toMatch(/<script[^>]*\ssrc=/);
     expect(calls).toHaveLength(0);
     // the same page load with a bad token is refused, not served
     expect((await fetch(`${gw.url}/graphql`, { headers: { accept: 'text/html', authorization: 'Bearer junk' } })).status).toBe(401);

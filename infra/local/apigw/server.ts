@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { JSONWebKeySet } from 'jose';
-import { renderGraphiQL } from 'graphql-yoga';
+// GraphiQL with its assets inlined (≈9 MB page), so it works offline; Yoga's own page loads them from a CDN
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GRAPHIQL } from '#shared/graphql/graphiql.ts';
 import { createLogger, type Logger } from '#shared/log.ts';
 import { AuthError, createAuthenticator, type Identity, type JwtPolicy } from './auth.ts';
@@ -67,6 +68,13 @@ async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+const graphiqlPages = new Map<string, string>();
+const graphiqlPage = (endpoint: string): string => {
+  let page = graphiqlPages.get(endpoint);
+  if (page === undefined) graphiqlPages.set(endpoint, (page = renderGraphiQL({ ...GRAPHIQL, endpoint })));
+  return page;
+};
+
 export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGateway> {
   const routes = options.routes ?? ROUTES;
   const authenticate = createAuthenticator(options.jwt);
@@ -116,7 +124,7 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
       if (route.graphiqlWithoutToken && method === 'GET' && authorization === undefined && String(req.headers.accept ?? '').includes('text/html')) {
         if (!req.complete) req.resume();
         res.writeHead(200, { ...common, 'content-type': 'text/html; charset=utf-8' });
-        res.end(renderGraphiQL({ ...GRAPHIQL, endpoint: route.path }));
+        res.end(graphiqlPage(route.path));
         return done(200, { page: 'graphiql' });
       }
       try {
