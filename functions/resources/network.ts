@@ -30,7 +30,7 @@ export type NetworkPieceKind = Parameters<NetworkPort['delete']>[0];
 export interface NetworkPiece { kind: NetworkPieceKind; id: string }
 
 /** What one ensureNetwork call changed: the pieces it created (in order) and a security list it widened. */
-export interface NetworkChanges { pieces: NetworkPiece[]; widened?: { securityListId: string; previousIngress: SecurityRuleSpec[] } }
+export interface NetworkChanges { pieces: NetworkPiece[]; widened?: { securityListId: string; added: SecurityRuleSpec[] } }
 
 /** `created`: ids of the pieces this call created (reused ones are not listed); `changes`: for {@link undoNetworkChanges}. */
 export interface EnsuredNetwork { vcnId: string; subnetId: string; created: string[]; changes: NetworkChanges }
@@ -50,16 +50,17 @@ export function isRejection(e: unknown): boolean {
 }
 
 /**
- * Find or create every piece; opens missing requested ports on an existing security list. When a
- * step is rejected ({@link isRejection}), what this call changed is undone (best effort) before the
- * error goes on.
+ * Find or create every piece; opens missing requested ports on an existing security list. With
+ * `rollback`, a rejected step ({@link isRejection}) undoes what this call changed (best effort)
+ * before the error goes on. Callers pass `rollback` only for a key that is never used again: a
+ * retry with the same key would replay the retry tokens of deleted pieces (OCI answers 409).
  */
-export async function ensureNetwork(net: NetworkPort, args: { compartmentId: string; prefix: string; ports: number[]; idempotencyKey: string; log: Logger }): Promise<EnsuredNetwork> {
+export async function ensureNetwork(net: NetworkPort, args: { compartmentId: string; prefix: string; ports: number[]; idempotencyKey: string; rollback: boolean; log: Logger }): Promise<EnsuredNetwork> {
   const changes: NetworkChanges = { pieces: [] };
   try {
     return await buildNetwork(net, args, changes);
   } catch (e: unknown) {
-    if (isRejection(e)) await undoNetworkChanges(net, changes, args.log);
+    if (args.rollback && isRejection(e)) await undoNetworkChanges(net, changes, args.log);
     throw e;
   }
 }
@@ -94,8 +95,9 @@ async function buildNetwork(net: NetworkPort, args: { compartmentId: string; pre
     const ingress = await net.getSecurityListIngress(sl.id);
     const missing = ports.filter((p) => !hasPort(ingress, p));
     if (missing.length) {
-      changes.widened = { securityListId: sl.id, previousIngress: ingress };
-      await net.updateSecurityList(sl.id, [...ingress, ...missing.map(rule)]);
+      const added = missing.map(rule);
+      changes.widened = { securityListId: sl.id, added };
+      await net.updateSecurityList(sl.id, [...ingress, ...added]);
       args.log.info('opened ports on the launch security list', { securityListId: sl.id, ports: missing });
     }
   }
@@ -113,7 +115,8 @@ async function buildNetwork(net: NetworkPort, args: { compartmentId: string; pre
 /**
  * Undo what one ensureNetwork call changed, after the launch it was for failed: delete the pieces it
  * created in reverse order (the subnet before its route table and security list, the VCN last) and
- * put back the ingress rules of a security list it widened. Reused pieces are never deleted. Best
+ * take out the ingress rules it added to a security list (rules others added since stay). Reused
+ * pieces are never deleted. Best
  * effort: what will not go is logged and answered in `kept`, never thrown, because the caller is
  * already reporting the error that made it roll back.
  */
@@ -121,8 +124,12 @@ export async function undoNetworkChanges(net: NetworkPort, changes: NetworkChang
   const removed: string[] = [];
   const kept: string[] = [];
   if (changes.widened) {
+    const { securityListId, added } = changes.widened;
+    const same = (a: SecurityRuleSpec, b: SecurityRuleSpec) => a.protocol === b.protocol && a.source === b.source && a.tcpMin === b.tcpMin && a.tcpMax === b.tcpMax;
     try {
-      await net.updateSecurityList(changes.widened.securityListId, changes.widened.previousIngress);
+      const now = await net.getSecurityListIngress(securityListId);
+      const kept = now.filter((r) => !added.some((a) => same(a, r)));
+      if (kept.length !== now.length) await net.updateSecurityList(securityListId, kept);
     } catch (e: unknown) {
       log.warn('could not restore the ingress rules of the launch security list', { securityListId: changes.widened.securityListId, error: String((e as Error)?.message ?? e) });
     }

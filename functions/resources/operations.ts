@@ -164,7 +164,10 @@ export async function launchInstance(d: OperationsDeps, input: LaunchInput): Pro
   const { availabilityDomain, imageId } = await checkPlacement(d, input);
   const key = input.idempotencyKey ?? randomUUID();
   const launchTag = { key: 'launch-key', value: pieceToken(key, 'launch-tag').slice(0, 32) };
-  const network = await ensureNetwork(d.network, { compartmentId: input.compartmentId, prefix: input.networkPrefix, ports: input.openPorts, idempotencyKey: key, log: d.log });
+  // a rejected launch takes back the network it made, unless the caller may retry with the same
+  // key: that retry must find the pieces its retry tokens name (OCI answers 409 for deleted ones)
+  const rollback = input.idempotencyKey === undefined;
+  const network = await ensureNetwork(d.network, { compartmentId: input.compartmentId, prefix: input.networkPrefix, ports: input.openPorts, idempotencyKey: key, rollback, log: d.log });
   if (input.idempotencyKey) {
     // a retried launch whose first attempt succeeded: answer that instance (its generated key, if any, was shown once)
     const prior = await d.compute.findInstance({ compartmentId: input.compartmentId, displayName: input.displayName, tag: launchTag });
@@ -183,7 +186,7 @@ export async function launchInstance(d: OperationsDeps, input: LaunchInput): Pro
     retryToken: pieceToken(key, 'instance'),
   }).catch(async (e: unknown) => {
     // OCI turned the launch down: take back the network pieces this call created (never reused ones)
-    if (isRejection(e)) await undoNetworkChanges(d.network, network.changes, d.log);
+    if (rollback && isRejection(e)) await undoNetworkChanges(d.network, network.changes, d.log);
     throw e;
   });
   await d.inventory.invalidate(input.compartmentId, ['instances']);

@@ -247,4 +247,17 @@ describe('resources: launch input is checked before the network is built', () =>
     const sl = (await kit.client(VirtualNetworkClient).listSecurityLists({ compartmentId: c, vcnId: net.vcns[0]!, displayName: `${p}-public-sl-us-ashburn-1` })).items[0]!;
     expect(sl.ingressSecurityRules.map((x) => x.tcpOptions?.destinationPortRange?.min).sort()).toEqual([22, 80]);
   });
+
+  it('with an idempotencyKey, a rejected launch keeps its network so the same key retried converges', async () => {
+    const c = await kit.compartment(uid('rejected-key'));
+    const input = { displayName: uid('vm'), compartmentId: c, networkPrefix: `${prefix}k`, idempotencyKey: uid('key') };
+    kit.fx.emu.faults.add({ operation: 'LaunchInstance', status: 400, code: 'LimitExceeded', message: 'rejected by a fault rule', count: 1 });
+    const first = await kit.gql(LAUNCH, { input });
+    expect(first.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    const kept = await networkOf(c);
+    expect(kept.vcns).toHaveLength(1);
+    const retried = await kit.gql(LAUNCH, { input });
+    expect(retried.errors).toBeUndefined();
+    expect(await networkOf(c)).toEqual(kept);
+  });
 });
