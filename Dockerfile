@@ -19,8 +19,8 @@ COPY scripts ./scripts
 COPY schema ./schema
 COPY shared ./shared
 COPY functions ./functions
-# the build reads the runner's V8 flags and the stack's function settings (infra/local)
-COPY infra ./infra
+# the build reads the runner's V8 flags and the stack's function settings (infra/local only: infra/oci may hold tfvars and state)
+COPY infra/local ./infra/local
 # V8 flags the functions run with (e.g. a NODE_OPTIONS set in the fn config) must train the cache too.
 ARG CODE_CACHE_NODE_OPTIONS=
 RUN npm run build

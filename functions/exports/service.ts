@@ -55,6 +55,9 @@ export type EventHint =
   | { kind: 'object'; bucket: string; objectName: string };
 
 
+/** Stale jobs one `exportJobs` call advances (each may wait up to EXPORTS_CLEANUP_WAIT_MS). */
+const LIST_ADVANCES = 4;
+
 export function createExportService(o: ExportServiceOptions) {
   const now = o.now ?? Date.now;
   const machine = createMachine(o);
@@ -117,9 +120,11 @@ export function createExportService(o: ExportServiceOptions) {
     return refreshed(cur.job);
   }
 
+  const isStale = (job: ExportJob) => now() - job.updatedAt > (o.staleAfterMs ?? 60_000);
+
   /** A job as read: advanced first when it is active and stale, then with its live progress. */
   async function refreshed(job: ExportJob): Promise<ExportJob> {
-    if (needsWork(job) && now() - job.updatedAt > (o.staleAfterMs ?? 60_000)) {
+    if (needsWork(job) && isStale(job)) {
       try {
         job = await machine.advance(job.id);
       } catch (e) {
@@ -151,12 +156,18 @@ export function createExportService(o: ExportServiceOptions) {
     }
     const page = await jobs.list({ first, ...(a.state ? { state: a.state } : {}), ...(a.instanceId ? { instanceId: a.instanceId } : {}), ...(before ? { before } : {}) });
     // a listed job is a read like `exportJob`: a stale one is moved on (a lost event strands no job
-    // for a client that only lists), an active one shows live progress; a few at a time
-    const out: ExportJob[] = [];
-    for (let i = 0; i < page.jobs.length; i += 4) {
-      out.push(...(await Promise.all(page.jobs.slice(i, i + 4).map((j) => (needsWork(j) ? refreshed(j) : j)))));
-    }
-    return { ...page, jobs: out };
+    // for a client that only lists), an active one shows live progress. At most LIST_ADVANCES stale
+    // jobs are advanced per list, at once, so a page of slow cleanups cannot outlast the call; the
+    // others are moved on by the next list, a read, an event or reconcile.
+    // the stalest first, so jobs a list keeps showing cannot starve the others
+    const advance = new Set(page.jobs.filter((j) => needsWork(j) && isStale(j)).sort((a, b) => a.updatedAt - b.updatedAt).slice(0, LIST_ADVANCES).map((j) => j.id));
+    const reads = page.jobs.map((j) => {
+      if (!needsWork(j)) return () => Promise.resolve(j);
+      return advance.has(j.id) ? () => refreshed(j) : () => live(j);
+    });
+    const jobsOut: ExportJob[] = [];
+    for (let i = 0; i < reads.length; i += 8) jobsOut.push(...(await Promise.all(reads.slice(i, i + 8).map((r) => r()))));
+    return { ...page, jobs: jobsOut };
   }
 
   /** Cancel a job that has not delivered yet: it turns CANCELED and its image (and any late object) is cleaned up. */

@@ -37,6 +37,9 @@ async function readBody(value: unknown): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Time a retried invoke must still have before the deadline. */
+const RETRY_MIN_LEFT_MS = 2_000;
+
 /** An invoke failure that cannot have run the function: 429 TooManyRequests. */
 export const invokeNotRun = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { statusCode?: unknown }).statusCode === 429;
 
@@ -60,6 +63,8 @@ export function createOciInvoker(options: OciInvokerOptions = {}): FunctionInvok
         timer = setTimeout(() => reject(new DeadlineExceededError(`function ${fnId} did not answer within ${deadlineMs} ms`)), deadlineMs);
       });
       try {
+        // a retry starts only with RETRY_MIN_LEFT_MS still left, so it does not run a function
+        // (maybe a mutation) the caller has already been told timed out
         const call = withRetry(async () => {
           const res = await getClient().invokeFunction({
             functionId: fnId,
@@ -67,7 +72,7 @@ export function createOciInvoker(options: OciInvokerOptions = {}): FunctionInvok
             fnInvokeType: requests.InvokeFunctionRequest.FnInvokeType.Sync,
           });
           return readBody(res.value);
-        }, { deadlineMs, isRetryable: invokeNotRun, env: options.env ?? process.env });
+        }, { deadlineMs: Math.max(0, deadlineMs - RETRY_MIN_LEFT_MS), isRetryable: invokeNotRun, env: options.env ?? process.env });
         return await Promise.race([call, timeout]);
       } catch (e: unknown) {
         throw toAppError(e);

@@ -166,6 +166,22 @@ describe('exports state machine', () => {
     expect((await w.jobs.get(job.id))?.job.state).toBe('EXPORTING');
   });
 
+  it('one list advances at most 4 stale jobs; the rest move on in later lists', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const job = await w.svc.start({ instanceId: w.instanceId, imageName: `img-${i}` }, 'op1');
+      w.compute.finishCreate(job.imageId!);
+      ids.push(job.id);
+    }
+    w.clock.t += 61_000;
+    const states = async () => Promise.all(ids.map(async (id) => (await w.jobs.get(id))!.job.state));
+    await w.svc.list({});
+    expect((await states()).filter((s) => s === 'EXPORTING')).toHaveLength(4);
+    w.clock.t += 61_000;
+    await w.svc.list({});
+    expect((await states()).every((s) => s === 'EXPORTING')).toBe(true);
+  });
+
   it('reconcile reports our own error texts and masks unexpected ones', async () => {
     const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
     w.compute.finishCreate(job.imageId!);

@@ -11,7 +11,7 @@ export interface RouteSpec {
   function?: string;
   /** answered by the front: `health` → `{"status":"ok"}`, `jwks` → the dev issuer's public keys */
   builtin?: 'health' | 'jwks';
-  /** `jwt`: a valid bearer token is required (see `htmlWithoutToken`) */
+  /** `jwt`: a valid bearer token is required (see `graphiqlWithoutToken`) */
   auth: 'jwt' | 'none';
   /**
    * A browser page load (GET, `Accept: text/html`, no Authorization header at all) is answered by the

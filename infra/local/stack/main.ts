@@ -5,7 +5,7 @@
  * Env: PORT (API Gateway front, default 8080), EMULATOR_PORT (default 8081), STATE_DIR (default .local/).
  * TENANCY_PROFILE runs the domain functions against a real tenancy as that config-file profile
  * (OCI_CLI_CONFIG_FILE, default ~/.oci/config), with NOSQL_COMPARTMENT_ID (required), OS_NAMESPACE,
- * FILES_BUCKET, EXPORTS_BUCKET, TABLE_PREFIX and TENANCY_ENDPOINT as in README "Against a real tenancy".
+ * FILES_BUCKET, EXPORTS_BUCKET, TABLE_PREFIX and TENANCY_ENDPOINT as in README "Run the functions against a real tenancy".
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';

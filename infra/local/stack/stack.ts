@@ -53,7 +53,7 @@ export interface StackOptions {
   tenancy?: TenancyTarget;
 }
 
-/** Where and as whom the domain functions call OCI in tenancy mode (README "Against a real tenancy"). */
+/** Where and as whom the domain functions call OCI in tenancy mode (README "Run the functions against a real tenancy"). */
 export interface TenancyTarget {
   /** OCI config file and profile the domain functions sign with (your user and its policies) */
   configFile: string;

@@ -97,7 +97,8 @@ export function instanceModule(ctx: ProviderContext, t: ComputeTables, tokens: R
     return t.instances.put(inst);
   }
 
-  function terminate(inst: InstanceRecord, preserve: boolean, delayMs: number): void {
+  /** Starts TERMINATING → TERMINATED; answers the instant it began (for the work request). */
+  function terminate(inst: InstanceRecord, preserve: boolean, delayMs: number): number {
     const now = ctx.now();
     transition(inst, ['TERMINATING', 'TERMINATED'], now, delayMs);
     network().releaseVnic(inst._vnicId, settlesAt(inst, now));
@@ -115,6 +116,7 @@ export function instanceModule(ctx: ProviderContext, t: ComputeTables, tokens: R
       t.bootVolumes.delete(inst._bootVolumeId);
     }
     t.instances.put(inst);
+    return now;
   }
 
   const api: ComputeApi = {
@@ -205,8 +207,7 @@ export function instanceModule(ctx: ProviderContext, t: ComputeTables, tokens: R
         const preserve = req.query('preserveBootVolume');
         if (preserve !== undefined && preserve !== 'true' && preserve !== 'false') throw OciErrors.invalidParameter('preserveBootVolume must be true or false');
         if (inst.lifecycleState === 'TERMINATING' || inst.lifecycleState === 'TERMINATED') return { status: 204 };
-        const startMs = ctx.now();
-        terminate(inst, preserve === 'true', timing.transitionMs);
+        const startMs = terminate(inst, preserve === 'true', timing.transitionMs);
         const w = wr('TerminateInstance', inst, 'DELETED', timing.transitionMs, startMs);
         return { status: 204, headers: { 'opc-work-request-id': w.id } };
       },
