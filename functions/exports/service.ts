@@ -9,6 +9,7 @@ import {
   type ExportFormat, type ExportJob, type ExportState,
 } from './model.ts';
 import { createMachine, type MachineDeps } from './machine.ts';
+import { mapLimit } from '#shared/limit.ts';
 import { ocidType } from '#shared/ocid.ts';
 import type { JobPage } from './ports.ts';
 
@@ -165,9 +166,7 @@ export function createExportService(o: ExportServiceOptions) {
       if (!needsWork(j)) return () => Promise.resolve(j);
       return advance.has(j.id) ? () => refreshed(j) : () => live(j);
     });
-    const jobsOut: ExportJob[] = [];
-    for (let i = 0; i < reads.length; i += 8) jobsOut.push(...(await Promise.all(reads.slice(i, i + 8).map((r) => r()))));
-    return { ...page, jobs: jobsOut };
+    return { ...page, jobs: await mapLimit(reads, 8, (read) => read()) };
   }
 
   /** Cancel a job that has not delivered yet: it turns CANCELED and its image (and any late object) is cleaned up. */

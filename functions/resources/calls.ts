@@ -4,7 +4,7 @@
  * AppError. `allPages` follows `opc-next-page` to the end.
  */
 import { toAppError, withRetry } from '#shared/oci/index.ts';
-import type { ServiceLimiters } from './limit.ts';
+import type { ServiceLimiters } from '#shared/limit.ts';
 
 export interface CallSettings {
   limiters: ServiceLimiters;

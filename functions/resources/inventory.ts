@@ -7,7 +7,7 @@ import type { CachePort } from '#shared/cache/index.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { Logger } from '#shared/log.ts';
 import { healthOf, wantsLoad, type RecentLoad } from './health.ts';
-import { mapLimit } from './limit.ts';
+import { mapLimit } from '#shared/limit.ts';
 import { fetchSeries, recentMean } from './metrics.ts';
 import type {
   BackendSetHealthDetail, BackendSetHealthView, CompartmentRecord, Health, InventoryPort, ListKind, ListKindValue, MetricsPort, ResourceKind, ResourceView,

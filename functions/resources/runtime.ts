@@ -8,7 +8,7 @@ import type { SubschemaContext } from '#shared/graphql/index.ts';
 import { OciCalls } from './calls.ts';
 import type { ResourcesSettings } from './config.ts';
 import { Inventory } from './inventory.ts';
-import { ServiceLimiters } from './limit.ts';
+import { ServiceLimiters } from '#shared/limit.ts';
 import type { ComputePort, InventoryPort, MetricsPort, NetworkPort } from './ports.ts';
 import type { ResourcesContext } from './resolvers.ts';
 

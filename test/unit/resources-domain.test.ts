@@ -7,7 +7,7 @@ import { createLogger } from '#shared/log.ts';
 import { healthOf } from '../../functions/resources/health.ts';
 import { Inventory, inTransition } from '../../functions/resources/inventory.ts';
 import { generateSshKeyPair } from '../../functions/resources/keys.ts';
-import { Limiter } from '../../functions/resources/limit.ts';
+import { Limiter } from '#shared/limit.ts';
 import { fetchSeries, mqlOf } from '../../functions/resources/metrics.ts';
 import { networkNames, pieceToken } from '../../functions/resources/network.ts';
 import type { InstanceView, InventoryPort, LoadBalancerView, MetricsPort, MetricsQuery } from '../../functions/resources/ports.ts';

@@ -9,6 +9,7 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { expandHome } from '#shared/auth/files.ts';
 import { envInt, envOptional, envString } from '#shared/config.ts';
 import { startStack, type TenancyTarget } from './stack.ts';
 
@@ -19,7 +20,7 @@ function tenancyFromEnv(): TenancyTarget | undefined {
   const compartmentId = envOptional('NOSQL_COMPARTMENT_ID');
   if (!compartmentId) throw new Error('TENANCY_PROFILE needs NOSQL_COMPARTMENT_ID: the compartment of the tables Terraform created (infra/oci)');
   const home = process.env.HOME || homedir();
-  const configFile = (envOptional('OCI_CLI_CONFIG_FILE') ?? envOptional('OCI_CONFIG_FILE') ?? join(home, '.oci', 'config')).replace(/^~(?=$|\/)/, home);
+  const configFile = expandHome(envOptional('OCI_CLI_CONFIG_FILE') ?? envOptional('OCI_CONFIG_FILE') ?? join(home, '.oci', 'config'), home);
   const opt = (k: string) => envOptional(k);
   return {
     profile, configFile, compartmentId,

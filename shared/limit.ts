@@ -1,6 +1,7 @@
 /**
- * Bounded concurrency per OCI service: a FIFO semaphore per service key, so a fan-out over many
- * compartments never has more than `cap` calls in flight against one service.
+ * Bounded concurrency: `Limiter` (a FIFO semaphore), `ServiceLimiters` (one per OCI service, so a
+ * fan-out over many compartments never has more than `cap` calls in flight against one service) and
+ * `mapLimit`. Used by the resources function and by the exports job list.
  */
 
 /** Runs tasks with at most `cap` in flight, first come first served. */
