@@ -11,9 +11,8 @@ ARG NODE_IMAGE=node:20-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
-# `npm install`, not `npm ci`: the registry this lockfile was made against lacks some platforms' optional
-# builds (@rollup/rollup-*), so `npm ci` refuses the lockfile; versions still come from package-lock.json.
-RUN npm install --no-audit --no-fund
+# `npm ci`: exactly the lockfile's versions; install scripts only for package.json's allowScripts.
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
 COPY scripts ./scripts
 COPY schema ./schema

@@ -26,9 +26,9 @@ describe('Dockerfile build stage', () => {
     expect(missing).toEqual([]);
   });
 
-  it('installs with npm install (npm ci refuses this lockfile; see .ci/run) and builds with npm run build', () => {
-    expect(buildStage).toMatch(/^RUN npm install --no-audit --no-fund$/m);
-    expect(buildStage).not.toMatch(/^RUN .*npm ci\b/m);
+  it('installs with npm ci (the lockfile, exactly) and builds with npm run build', () => {
+    expect(buildStage).toMatch(/^RUN npm ci --no-audit --no-fund$/m);
+    expect(buildStage).not.toMatch(/^RUN .*npm install\b/m);
     expect(buildStage).toMatch(/^RUN npm run build$/m);
     expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'tsconfig.json']));
   });
