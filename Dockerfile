@@ -6,7 +6,7 @@
 # scripts/code-cache.ts). V8 accepts a cache only from the same Node/V8 version and flags, so both
 # stages use the same base image (NODE_IMAGE; pin a digest for reproducible images) and the runtime
 # starts node without flags. A mismatch is not fatal: entry.cjs logs one warning and compiles from source.
-ARG NODE_IMAGE=node:20-slim
+ARG NODE_IMAGE=node:24-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src

@@ -30,7 +30,7 @@ export async function buildBaseline(outDir: string): Promise<string> {
   const src = join(outDir, 'hello.cjs');
   writeFileSync(src, HELLO);
   const out = join(outDir, 'hello.bundle.cjs');
-  await build({ entryPoints: [src], outfile: out, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'error', absWorkingDir: process.cwd(), nodePaths: [join(process.cwd(), 'node_modules')] });
+  await build({ entryPoints: [src], outfile: out, bundle: true, platform: 'node', target: 'node24', format: 'cjs', minify: true, logLevel: 'error', absWorkingDir: process.cwd(), nodePaths: [join(process.cwd(), 'node_modules')] });
   return out;
 }
 

@@ -5,7 +5,7 @@
  * `tsx scripts/build.ts --entry <file> --out <file>` bundles one file the same way (tests, experiments).
  *
  * Size: oci-common drags in node-fetch twice (isomorphic-fetch for its HTTP client, and directly for
- * the instance-principal metadata call), and node-fetch brings whatwg-url + tr46 (~300 KB). Node 20
+ * the instance-principal metadata call), and node-fetch brings whatwg-url + tr46 (~300 KB). Node 24
  * has global fetch/Request/Headers, which is what oci-common's FetchHttpClient actually calls, so
  * `isomorphic-fetch` is aliased to an empty module and `node-fetch` to a shim over global fetch
  * (scripts/*.cjs). Bundles are verified to sign and call a client (test/unit/fn-build.test.ts). `mainFields: module,main` picks ESM builds where packages have
@@ -72,14 +72,14 @@ function graphqlOneRealmPlugin(): Plugin {
   };
 }
 
-/** Bundle one entry for the Fn runtime (node20, CJS, minified, `.graphql` as text). Throws on any error. */
+/** Bundle one entry for the Fn runtime (node24, CJS, minified, `.graphql` as text). Throws on any error. */
 export async function buildFunction(options: BuildFunctionOptions): Promise<BuildResult> {
   const result = await build({
     entryPoints: [options.entry],
     outfile: options.outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     format: 'cjs',
     minify: options.minify ?? true,
     mainFields: ['module', 'main'],

@@ -1,5 +1,5 @@
 /**
- * The gateway handler as deployed: bundled by esbuild the way scripts/build.ts does (CJS, node20,
+ * The gateway handler as deployed: bundled by esbuild the way scripts/build.ts does (CJS, node24,
  * minified, `.graphql` as text) and driven through the real FDK on a unix socket with the
  * headers OCI API Gateway sends.
  */
@@ -69,7 +69,7 @@ beforeAll(async () => {
     outfile: bundle,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     format: 'cjs',
     minify: true,
     loader: { '.graphql': 'text' },
