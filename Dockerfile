@@ -17,6 +17,7 @@ COPY tsconfig.json ./
 COPY scripts ./scripts
 COPY schema ./schema
 COPY shared ./shared
+COPY deployment ./deployment
 COPY functions ./functions
 # the build reads the runner's V8 flags and the stack's function settings (infra/local only: infra/oci may hold tfvars and state)
 COPY infra/local ./infra/local

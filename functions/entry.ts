@@ -19,9 +19,10 @@ import { Module, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
 
-/** Functions the image can run (bundles `dist/functions/<name>.cjs`). */
-export const FUNCTION_NAMES = ['gateway', 'resources', 'exports', 'presign', 'quota'] as const;
-export type FunctionName = (typeof FUNCTION_NAMES)[number];
+import { FUNCTIONS as FUNCTION_NAMES, type FunctionName } from '#deployment/manifest.ts';
+
+/** Functions the image can run (bundles `dist/functions/<name>.cjs`), from the deployment manifest. */
+export { FUNCTION_NAMES, type FunctionName };
 
 /** First line of a `.cache` file: magic and the bundle's key; the V8 data follows. */
 const CACHE_MAGIC = 'fn-code-cache-v1 ';

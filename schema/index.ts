@@ -12,9 +12,10 @@ import exportsSdl from './exports.graphql';
 import presignSdl from './presign.graphql';
 import quotaSdl from './quota.graphql';
 
-/** The domain functions the gateway delegates to (all of them, configured or not). */
-export const DOMAIN_FUNCTIONS = ['resources', 'exports', 'presign', 'quota'] as const;
-export type DomainFunction = (typeof DOMAIN_FUNCTIONS)[number];
+import { DOMAIN_FUNCTIONS, type DomainFunction } from '#deployment/manifest.ts';
+
+/** The domain functions the gateway delegates to (all of them, configured or not), from the manifest. */
+export { DOMAIN_FUNCTIONS, type DomainFunction };
 
 /** Shared scalar and enum declarations (`SafeInt`, `DateTime`, `Role`). */
 export const scalarsSdl: string = scalars;

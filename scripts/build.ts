@@ -21,7 +21,7 @@ import { buildCodeCache } from './code-cache.ts';
 import { lazyBarrelsPlugin } from './lazy-barrels.ts';
 import { ociPrunePlugin, type PruneStats } from './oci-prune.ts';
 import { containerNodeArgs } from '../infra/local/runner/node-args.ts';
-import { FUNCTION_SETTINGS, type FunctionName } from '../infra/local/stack/resources.ts';
+import { FUNCTIONS, FUNCTION_SPECS, type FunctionName } from '#deployment/manifest.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -107,13 +107,12 @@ export async function buildFunction(options: BuildFunctionOptions): Promise<Buil
   return { outfile: options.outfile, bytes, metafile: result.metafile, warnings: result.warnings.map((w) => w.text) };
 }
 
-/** Function folders that have a `handler.ts`. */
-export function functionNames(root = ROOT): string[] {
-  const dir = join(root, 'functions');
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'handler.ts')))
-    .map((d) => d.name)
-    .sort();
+/** The manifest's functions, each of which must have `functions/<fn>/handler.ts`. */
+export function functionNames(root = ROOT): FunctionName[] {
+  for (const fn of FUNCTIONS) {
+    if (!existsSync(join(root, 'functions', fn, 'handler.ts'))) throw new Error(`functions/${fn}/handler.ts is missing (deployment/manifest.ts lists ${fn})`);
+  }
+  return [...FUNCTIONS].sort();
 }
 
 /**
@@ -148,7 +147,7 @@ export interface BuildAllOptions {
 export async function buildAll(root = ROOT, options: BuildAllOptions = {}): Promise<BuildResult[]> {
   const dist = join(root, 'dist');
   validateSchemas(root);
-  const fns = functionNames(root);
+  const fns: string[] = functionNames(root);
   const jobs = fns.map((fn) => ({
     name: fn,
     entry: join(root, 'functions', fn, 'handler.ts'),
@@ -168,7 +167,7 @@ export async function buildAll(root = ROOT, options: BuildAllOptions = {}): Prom
     for (const fn of fns) {
       const bundle = join(dist, 'functions', `${fn}.cjs`);
       // one cache for the image's plain `node entry.cjs`, one for the local runner's heap-capped flags
-      const memoryMb = FUNCTION_SETTINGS[fn as FunctionName]?.memoryMb ?? 128;
+      const memoryMb = FUNCTION_SPECS[fn as FunctionName].memoryMb;
       for (const execArgv of [[], containerNodeArgs(memoryMb)]) {
         const c = await buildCodeCache({ name: fn, bundle, entry: join(dist, 'functions', 'entry.cjs'), execArgv });
         process.stdout.write(`${relative(root, c.cacheFile).padEnd(32)} ${kb(c.bytes).padStart(8)}  ${c.mode}: ${c.note}${execArgv.length ? ` (${execArgv.join(' ')})` : ''}\n`);

@@ -2,13 +2,13 @@
  * `npm run infra:generate`: writes `infra/oci/generated/stack.json`, the data the Terraform in
  * `infra/oci/` reads with `jsondecode(file(...))`, taken from the code itself so the deployment
  * cannot drift from what the local stack runs:
- * - `functions`: every function of the image (stack `FUNCTIONS`) with memory/timeout
- *   (`FUNCTION_SETTINGS`, OCI defaults 128 MB / 30 s), checked against OCI's limits;
- * - `buckets`: the stack's `BUCKETS`, by role (`files` / `exports`), names left to Terraform variables;
- * - `nosql_tables`: every `functions/<fn>/tables.ts` `TABLES` entry (name, DDL, limits), verbatim;
- * - `event_rules`: the stack's `eventRules()`, conditions verbatim except bucket names, which become
+ * all of it read from the deployment manifest (deployment/manifest.ts):
+ * - `functions`: every function (`FUNCTIONS`) with memory/timeout (`FUNCTION_SPECS`), checked against OCI's limits;
+ * - `buckets`: `BUCKETS`, by role (`files` / `exports`), names left to Terraform variables;
+ * - `nosql_tables`: `TABLES` (name, DDL, limits), verbatim;
+ * - `event_rules`: `EVENT_RULES`, conditions verbatim except bucket names, which become
  *   the tokens `@FILES_BUCKET@` / `@EXPORTS_BUCKET@` (Terraform substitutes the variables);
- * - `routes`: the API Gateway front's function routes (`ROUTES`); builtin routes stay local.
+ * - `routes`: the function routes of `ROUTES`; builtin and local-only routes are not deployed.
  *
  * `--check` exits 1 (and writes nothing) when the committed file differs from a fresh generation.
  * test/unit/infra-oci.test.ts runs the same comparison.
@@ -16,9 +16,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROUTES } from '#local/apigw/routes.ts';
-import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SETTINGS, eventRules, loadTables, type FunctionName } from '#local/stack/resources.ts';
-import type { Condition, ConditionValue } from '#local/events/rules.ts';
+import {
+  BUCKETS, EVENT_RULES, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SPECS, ROUTES, TABLES,
+  type Condition, type ConditionValue,
+} from '#deployment/manifest.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,7 +28,6 @@ export const GENERATED_FILE = 'infra/oci/generated/stack.json';
 
 /** Bucket name → token Terraform replaces with the bucket variable. */
 export const BUCKET_TOKENS: Readonly<Record<string, string>> = { [FILES_BUCKET]: '@FILES_BUCKET@', [EXPORTS_BUCKET]: '@EXPORTS_BUCKET@' };
-const BUCKET_ROLES: Readonly<Record<string, 'files' | 'exports'>> = { [FILES_BUCKET]: 'files', [EXPORTS_BUCKET]: 'exports' };
 
 /** OCI Functions limits (reference §1.7). */
 export const OCI_MEMORY_MB = [128, 256, 512, 1024, 2048, 3072] as const;
@@ -47,13 +47,11 @@ function tokenize(v: ConditionValue): ConditionValue {
   return typeof v === 'string' && BUCKET_TOKENS[v] ? BUCKET_TOKENS[v] : v;
 }
 
-/** Build the deployment data from the code (no I/O besides loading `functions/<fn>/tables.ts`). */
-export async function generateStackData(repoRoot = ROOT): Promise<StackData> {
+/** Build the deployment data from the manifest (no I/O). */
+export async function generateStackData(): Promise<StackData> {
   const functions: StackData['functions'] = {};
   for (const fn of FUNCTIONS) {
-    const s = FUNCTION_SETTINGS[fn] ?? {};
-    const memory = s.memoryMb ?? 128;
-    const timeout = s.timeoutSeconds ?? 30;
+    const { memoryMb: memory, timeoutSeconds: timeout } = FUNCTION_SPECS[fn];
     if (!(OCI_MEMORY_MB as readonly number[]).includes(memory)) throw new Error(`function ${fn}: memory ${memory} MB is not an OCI Functions size (${OCI_MEMORY_MB.join(', ')})`);
     if (!Number.isInteger(timeout) || timeout < 1 || timeout > OCI_MAX_TIMEOUT_SECONDS) throw new Error(`function ${fn}: timeout ${timeout} s is outside 1..${OCI_MAX_TIMEOUT_SECONDS}`);
     functions[fn] = { memory_in_mbs: memory, timeout_in_seconds: timeout };
@@ -61,13 +59,11 @@ export async function generateStackData(repoRoot = ROOT): Promise<StackData> {
 
   const buckets = {} as StackData['buckets'];
   for (const b of BUCKETS) {
-    const role = BUCKET_ROLES[b.name];
-    if (!role) throw new Error(`bucket ${b.name} has no deployment role (expected ${FILES_BUCKET} or ${EXPORTS_BUCKET})`);
-    buckets[role] = { object_events_enabled: b.objectEventsEnabled };
+    buckets[b.role] = { object_events_enabled: b.objectEventsEnabled };
   }
 
   const nosql_tables: StackData['nosql_tables'] = {};
-  for (const t of await loadTables(repoRoot)) {
+  for (const t of TABLES) {
     if (!t.ddlStatement.includes(`EXISTS ${t.name} (`)) throw new Error(`table ${t.name}: DDL must start "CREATE TABLE IF NOT EXISTS ${t.name} (" so TABLE_PREFIX can be applied`);
     nosql_tables[t.name] = {
       ddl_statement: t.ddlStatement,
@@ -75,16 +71,11 @@ export async function generateStackData(repoRoot = ROOT): Promise<StackData> {
     };
   }
 
-  // Function "ids" are the names themselves; Terraform maps them to OCIDs.
-  const ids = Object.fromEntries(FUNCTIONS.map((f) => [f, f])) as Record<FunctionName, string>;
+  // Functions are named; Terraform maps the names to OCIDs.
   const event_rules: StackData['event_rules'] = {};
-  for (const r of eventRules(ids)) {
-    if (r.isEnabled === false) continue;
-    event_rules[r.name] = { condition: tokenize(r.condition) as Condition, functions: r.actions.map((a) => a.functionId) };
-  }
+  for (const r of EVENT_RULES) event_rules[r.name] = { condition: tokenize(r.condition) as Condition, functions: [...r.functions] };
 
-  const routes = ROUTES.filter((r) => r.function).map((r) => {
-    if (!(FUNCTIONS as readonly string[]).includes(r.function!)) throw new Error(`route ${r.path} names unknown function ${r.function}`);
+  const routes = ROUTES.filter((r) => r.function && !r.localOnly).map((r) => {
     if (r.auth !== 'jwt') throw new Error(`route ${r.path}: only JWT-authenticated function routes are deployed`);
     return { path: r.path, methods: [...r.methods], function: r.function! };
   });
@@ -105,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const file = join(ROOT, GENERATED_FILE);
-  const text = renderStackData(await generateStackData(ROOT));
+  const text = renderStackData(await generateStackData());
   if (check) {
     let current = '';
     try {

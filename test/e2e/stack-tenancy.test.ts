@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startEmulatorFixture, type EmulatorFixture } from '../helpers/emulator.ts';
 import { startStackFixture, type StackFixture } from '../helpers/stack.ts';
 import { provision } from '#local/stack/provision-oci.ts';
-import { BUCKETS, loadTables } from '#local/stack/resources.ts';
+import { BUCKETS, TABLES } from '#deployment/manifest.ts';
 import { REPO_ROOT, startStack } from '#local/stack/stack.ts';
 
 let tenancy: EmulatorFixture;
@@ -23,7 +23,7 @@ const requestLog = async (url: string, operation: string) =>
 
 beforeAll(async () => {
   tenancy = await startEmulatorFixture();
-  ({ namespace } = await provision({ endpoint: tenancy.emu.url, auth: tenancy.auth, compartmentId: tenancy.emu.admin.tenancyId, buckets: BUCKETS, tables: await loadTables(REPO_ROOT) }));
+  ({ namespace } = await provision({ endpoint: tenancy.emu.url, auth: tenancy.auth, compartmentId: tenancy.emu.admin.tenancyId, buckets: [...BUCKETS], tables: [...TABLES] }));
   fx = await startStackFixture({
     require: ['gateway', 'quota', 'presign'], seed: false,
     tenancy: { configFile: tenancy.emu.admin.configFile, profile: 'DEFAULT', compartmentId: tenancy.emu.admin.tenancyId, endpoint: tenancy.emu.url },

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack, type Stack, type StackOptions } from '#local/stack/stack.ts';
-import type { FunctionName } from '#local/stack/resources.ts';
+import type { FunctionName } from '#deployment/manifest.ts';
 import type { Role } from '#local/apigw/issuer.ts';
 import { createLogger } from '#shared/log.ts';
 

@@ -8,8 +8,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
-import { ROUTES } from '#local/apigw/routes.ts';
-import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SETTINGS, eventRules, loadTables, type FunctionName } from '#local/stack/resources.ts';
+import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SPECS, ROUTES, TABLES, type FunctionName } from '#deployment/manifest.ts';
+import { eventRules } from '#local/stack/resources.ts';
 import { BUCKET_TOKENS, GENERATED_FILE, generateStackData, renderStackData, type StackData } from '../../scripts/oci-infra.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -24,7 +24,7 @@ type Hcl = Record<string, Record<string, Record<string, Record<string, unknown>[
 
 describe('generated stack data (infra/oci/generated/stack.json)', () => {
   it('is exactly what npm run infra:generate makes from the code now (no drift)', async () => {
-    const fresh = renderStackData(await generateStackData(ROOT));
+    const fresh = renderStackData(await generateStackData());
     expect(committed(), 'generated/stack.json is stale: run npm run infra:generate').toBe(fresh);
   });
 
@@ -34,13 +34,13 @@ describe('generated stack data (infra/oci/generated/stack.json)', () => {
     const d = data();
     expect(Object.keys(d.functions)).toEqual([...FUNCTIONS]);
     for (const fn of FUNCTIONS) {
-      const s = FUNCTION_SETTINGS[fn] ?? {};
-      expect(d.functions[fn]).toEqual({ memory_in_mbs: s.memoryMb ?? 128, timeout_in_seconds: s.timeoutSeconds ?? 30 });
+      const s = FUNCTION_SPECS[fn];
+      expect(d.functions[fn]).toEqual({ memory_in_mbs: s.memoryMb, timeout_in_seconds: s.timeoutSeconds });
     }
   });
 
-  it('has every table of functions/<fn>/tables.ts verbatim (name, DDL, limits)', async () => {
-    const tables = await loadTables(ROOT);
+  it('has every table of the manifest verbatim (name, DDL, limits)', async () => {
+    const tables = TABLES;
     expect(tables.length).toBeGreaterThan(0);
     expect(Object.keys(data().nosql_tables).sort()).toEqual(tables.map((t) => t.name).sort());
     for (const t of tables) {
@@ -69,7 +69,7 @@ describe('generated stack data (infra/oci/generated/stack.json)', () => {
   });
 
   it('has the front routes that reach a function, and both buckets with object events on', () => {
-    expect(data().routes).toEqual(ROUTES.filter((r) => r.function).map((r) => ({ path: r.path, methods: r.methods, function: r.function })));
+    expect(data().routes).toEqual(ROUTES.filter((r) => r.function && !r.localOnly).map((r) => ({ path: r.path, methods: r.methods, function: r.function })));
     expect(data().routes.some((r) => r.path === '/graphql' && r.function === 'gateway' && r.methods.includes('GET') && r.methods.includes('POST'))).toBe(true);
     expect(BUCKETS.map((b) => b.objectEventsEnabled)).toEqual([true, true]);
     expect(data().buckets).toEqual({ files: { object_events_enabled: true }, exports: { object_events_enabled: true } });

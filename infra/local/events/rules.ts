@@ -6,9 +6,9 @@
  */
 import type { OciEventEnvelope } from '#local/emulator/core/events.ts';
 
-/** A condition value: a value, a list of alternatives, or a nested condition. */
-export type ConditionValue = string | number | boolean | ConditionValue[] | Condition;
-export interface Condition { [field: string]: ConditionValue }
+import type { Condition, ConditionValue } from '#deployment/manifest.ts';
+
+export type { Condition, ConditionValue };
 
 export interface RuleAction {
   /** the function's OCID (OCI action type FAAS) */

@@ -18,7 +18,8 @@ import { checkConnectivity } from '#shared/auth/connectivity.ts';
 import { loadFunctionIds } from './function-ids.ts';
 import { provision } from './provision-oci.ts';
 import { seedDemoTenancy } from '#local/emulator/seed/index.ts';
-import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SETTINGS, eventRules, loadTables, type FunctionName } from './resources.ts';
+import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SPECS, TABLES, type FunctionName } from '#deployment/manifest.ts';
+import { eventRules } from './resources.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -115,8 +116,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const tenancyId = emulator.tenancy.tenancyId;
     const auth = new common.ConfigFileAuthenticationDetailsProvider(emulator.admin.configFile, 'DEFAULT');
 
-    const tables = await loadTables(REPO_ROOT);
-    const { namespace } = await provision({ endpoint: emulator.url, auth, compartmentId: tenancyId, buckets: BUCKETS, tables });
+    const tables = [...TABLES];
+    const { namespace } = await provision({ endpoint: emulator.url, auth, compartmentId: tenancyId, buckets: [...BUCKETS], tables });
     if (options.seed ?? true) {
       const seeded = await seedDemoTenancy(emulator);
       if (seeded.applied) log.info('seeded the demo tenancy', { counts: seeded.counts });
@@ -152,7 +153,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         workDir: join(stateDir, 'runner'),
         initTimeoutMs: options.initTimeoutMs ?? 10_000,
         ...(options.runnerLog ? { log: options.runnerLog } : {}),
-        functions: present.map((fn) => ({ name: fn, id: ids.functions[fn], appId: ids.appId, compartmentId: tenancyId, entry, env: envFor(fn), ...principalFor(fn), ...FUNCTION_SETTINGS[fn] })),
+        functions: present.map((fn) => ({ name: fn, id: ids.functions[fn], appId: ids.appId, compartmentId: tenancyId, entry, env: envFor(fn), ...principalFor(fn), memoryMb: FUNCTION_SPECS[fn].memoryMb, timeoutSeconds: FUNCTION_SPECS[fn].timeoutSeconds })),
       });
       const r = runner;
       closers.push(() => r.close());
@@ -216,6 +217,6 @@ async function tenancyEnv(t: TenancyTarget, extra: Record<string, string> | unde
 }
 
 function settingsMeta(fn: FunctionName) {
-  const s = FUNCTION_SETTINGS[fn] ?? {};
-  return { memoryInMBs: s.memoryMb ?? 128, timeoutInSeconds: s.timeoutSeconds ?? 30 };
+  const s = FUNCTION_SPECS[fn];
+  return { memoryInMBs: s.memoryMb, timeoutInSeconds: s.timeoutSeconds };
 }
