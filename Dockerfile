@@ -19,8 +19,8 @@ COPY schema ./schema
 COPY shared ./shared
 COPY deployment ./deployment
 COPY functions ./functions
-# the build reads the runner's V8 flags and the stack's function settings (infra/local only: infra/oci may hold tfvars and state)
-COPY infra/local ./infra/local
+# the build trains a code cache for the V8 flags the local runner uses too (to be removed: see ARCHITECTURE.md)
+COPY local-cloud/runner/node-args.ts ./local-cloud/runner/node-args.ts
 # V8 flags the functions run with (e.g. a NODE_OPTIONS set in the fn config) must train the cache too.
 ARG CODE_CACHE_NODE_OPTIONS=
 RUN npm run build

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCodeCache } from './code-cache.ts';
 import { lazyBarrelsPlugin } from './lazy-barrels.ts';
 import { ociPrunePlugin, type PruneStats } from './oci-prune.ts';
-import { containerNodeArgs } from '../infra/local/runner/node-args.ts';
+import { containerNodeArgs } from '../local-cloud/runner/node-args.ts';
 import { FUNCTIONS, FUNCTION_SPECS, type FunctionName } from '#deployment/manifest.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,4 +1,4 @@
-# API Gateway: the routes of infra/local/apigw/routes.ts that reach a function (generated/stack.json:
+# API Gateway: the routes of deployment/manifest.ts that reach a function (generated/stack.json:
 # GET/POST /graphql -> gateway), behind a TOKEN_AUTHENTICATION policy that validates the bearer JWT
 # against the issuer's JWKS (RS256 signature, iss, aud, exp). The caller's identity reaches the
 # function only as X-User-Id / X-User-Roles, set from the token's claims with OVERWRITE, so a

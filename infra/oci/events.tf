@@ -9,7 +9,7 @@ resource "oci_events_rule" "rule" {
 
   compartment_id = var.compartment_ocid
   display_name   = "${var.name_prefix}-${each.key}"
-  description    = "Generated from infra/local/stack/resources.ts eventRules()"
+  description    = "Generated from deployment/manifest.ts EVENT_RULES"
   is_enabled     = true
   condition = replace(
     replace(jsonencode(each.value.condition), "@FILES_BUCKET@", var.files_bucket),

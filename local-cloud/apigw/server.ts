@@ -10,8 +10,8 @@ import { randomUUID } from 'node:crypto';
 import type { JSONWebKeySet } from 'jose';
 // GraphiQL with its assets inlined (≈9 MB page), so it works offline; Yoga's own page loads them from a CDN
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GRAPHIQL } from '#shared/graphql/graphiql.ts';
-import { createLogger, type Logger } from '#shared/log.ts';
+import { GRAPHIQL } from '#local/product.ts';
+import { createLogger, type Logger } from '#local/product.ts';
 import { AuthError, createAuthenticator, type Identity, type JwtPolicy } from './auth.ts';
 import { corsHeaders, preflightHeaders, type CorsPolicy } from './cors.ts';
 import { InvokeTransportError, type FunctionInvoker } from './invoker.ts';

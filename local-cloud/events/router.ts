@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OciEventEnvelope } from '#local/emulator/core/events.ts';
 import type { FunctionInvoker } from '#local/apigw/invoker.ts';
-import { createLogger, type Logger } from '#shared/log.ts';
+import { createLogger, type Logger } from '#local/product.ts';
 import { matches, validateRules, type EventRule } from './rules.ts';
 
 export interface RetryPolicy {

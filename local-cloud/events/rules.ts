@@ -6,7 +6,7 @@
  */
 import type { OciEventEnvelope } from '#local/emulator/core/events.ts';
 
-import type { Condition, ConditionValue } from '#deployment/manifest.ts';
+import type { Condition, ConditionValue } from '#local/product.ts';
 
 export type { Condition, ConditionValue };
 

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isOcid, newOcid } from '#local/emulator/core/ids.ts';
 import { writeFileAtomic } from '#local/emulator/core/store.ts';
-import { FUNCTIONS, type FunctionName } from '#deployment/manifest.ts';
+import { FUNCTIONS, type FunctionName } from '#local/product.ts';
 
 export interface FunctionIds { appId: string; functions: Record<FunctionName, string> }
 

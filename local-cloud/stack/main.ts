@@ -9,8 +9,8 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { expandHome } from '#shared/auth/files.ts';
-import { envInt, envOptional, envString } from '#shared/config.ts';
+import { expandHome } from '#local/product.ts';
+import { envInt, envOptional, envString } from '#local/product.ts';
 import { startStack, type TenancyTarget } from './stack.ts';
 
 /** The tenancy mode's settings from the environment, or undefined without TENANCY_PROFILE. */

@@ -6,7 +6,7 @@
 import * as common from 'oci-common';
 import { ObjectStorageClient } from 'oci-objectstorage';
 import { NosqlClient } from 'oci-nosql';
-import type { BucketSpec, TableSpec } from '#deployment/manifest.ts';
+import type { BucketSpec, TableSpec } from '#local/product.ts';
 
 export interface ProvisionOptions {
   endpoint: string;

@@ -2,7 +2,7 @@
  * The deployment manifest (deployment/manifest.ts) turned into what the local cloud runs: the
  * manifest's Events rules with the functions' local OCIDs.
  */
-import { EVENT_RULES, type FunctionName } from '#deployment/manifest.ts';
+import { EVENT_RULES, type FunctionName } from '#local/product.ts';
 import type { EventRule } from '#local/events/rules.ts';
 
 /** The manifest's Events rules for the functions that run (`ids` holds their OCIDs). */

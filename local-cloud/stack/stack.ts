@@ -12,13 +12,13 @@ import type { FunctionsProvider } from '#local/emulator/services/functions/provi
 import { startRunner, type Runner } from '#local/runner/index.ts';
 import { createOciInvoker, openDevIssuer, startApiGateway, ROUTES, type ApiGateway, type MintOptions } from '#local/apigw/index.ts';
 import { createEventsRouter, type EventsRouter, type RetryPolicy } from '#local/events/index.ts';
-import { createLogger, type Logger } from '#shared/log.ts';
-import { createAuthProvider } from '#shared/auth/index.ts';
-import { checkConnectivity } from '#shared/auth/connectivity.ts';
+import { createLogger, type Logger } from '#local/product.ts';
+import { createAuthProvider } from '#local/product.ts';
+import { checkConnectivity } from '#local/product.ts';
 import { loadFunctionIds } from './function-ids.ts';
 import { provision } from './provision-oci.ts';
 import { seedDemoTenancy } from '#local/emulator/seed/index.ts';
-import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SPECS, TABLES, type FunctionName } from '#deployment/manifest.ts';
+import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SPECS, TABLES, type FunctionName } from '#local/product.ts';
 import { eventRules } from './resources.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -1,7 +1,7 @@
 /**
  * The persistence port: a key-value table with versioned rows, conditional writes, short-lived
  * rows and the SQL query subset. Domain code depends on this; `nosql-oci.ts` implements it over
- * OCI NoSQL, `nosql-memory.ts` in memory (unit tests).
+ * OCI NoSQL, test/helpers/fakes/nosql-memory.ts in memory (unit tests).
  *
  * Expiry: OCI NoSQL row TTL has day/hour granularity (and is rounded up to the next boundary),
  * which is far too coarse for idempotency records and caches that live seconds or minutes. So

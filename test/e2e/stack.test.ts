@@ -59,7 +59,7 @@ describe('local stack (e2e)', () => {
 
   it('npm start (main.ts): prints the URLs and a dev token that works; SIGTERM stops every process', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'stack-main-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/stack/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/stack/main.ts'], {
       cwd: process.cwd(), env: { ...process.env, PORT: '0', EMULATOR_PORT: '0', STATE_DIR: stateDir, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -11,7 +11,7 @@ import { openDevIssuer, startApiGateway, type ApiGateway, type InvokeRequest } f
 import { createLogger } from '#shared/log.ts';
 
 const run = promisify(execFile);
-const CLI = ['--import', 'tsx', 'infra/local/stack/token-cli.ts'];
+const CLI = ['--import', 'tsx', 'local-cloud/stack/token-cli.ts'];
 let stateDir: string;
 let gw: ApiGateway;
 const seen: InvokeRequest[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cacheTableDef, createKvCache, type CacheRow } from '#shared/cache/index.ts';
-import { MemoryTable } from '#shared/persistence/nosql-memory.ts';
+import { MemoryTable } from '../helpers/fakes/nosql-memory.ts';
 
 describe('NoSQL TTL cache', () => {
   it('round-trips values, small and compressed', async () => {

@@ -5,9 +5,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, NotFoundError, UpstreamError } from '#shared/errors.ts';
 import { createLogger } from '#shared/log.ts';
-import { MemoryTable } from '#shared/persistence/nosql-memory.ts';
-import { MemoryObjectStore } from '#shared/storage/memory.ts';
-import { FakeCompute } from '../../functions/exports/memory.ts';
+import { MemoryTable } from '../helpers/fakes/nosql-memory.ts';
+import { MemoryObjectStore } from '../helpers/fakes/storage-memory.ts';
+import { FakeCompute } from '../helpers/fakes/exports-memory.ts';
 import { createJobStore, type JobRow } from '../../functions/exports/job-store.ts';
 import { createExportService, type ExportService } from '../../functions/exports/service.ts';
 import { EXPORT_JOBS_TABLE } from '../../functions/exports/tables.ts';

@@ -1,8 +1,8 @@
 /** The in-memory KeyValueTable against the shared contract, plus the SQL engine's edge cases. */
 import { describe, expect, it } from 'vitest';
-import { MemoryTable } from '#shared/persistence/nosql-memory.ts';
+import { MemoryTable } from '../helpers/fakes/nosql-memory.ts';
 import { tableDdl } from '#shared/persistence/port.ts';
-import { execute, parseStatement, SqlError, SqlUnsupportedError } from '#shared/persistence/sql/index.ts';
+import { execute, parseStatement, SqlError, SqlUnsupportedError } from '#local/emulator/services/nosql/sql/index.ts';
 import { keyValueContract, type Item } from '../helpers/kv-contract.ts';
 
 let offset = 0;

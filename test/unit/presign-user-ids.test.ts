@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { executeSubschemaRequest, type Role } from '#shared/graphql/index.ts';
 import { createLogger } from '#shared/log.ts';
-import { MemoryTable } from '#shared/persistence/nosql-memory.ts';
+import { MemoryTable } from '../helpers/fakes/nosql-memory.ts';
 import { createJobOwners } from '#shared/quota/jobs.ts';
 import { createLedger } from '#shared/quota/ledger.ts';
 import { userSegment } from '#shared/quota/paths.ts';
 import { createSettlement } from '#shared/quota/settlement.ts';
 import { quotaStores, type DocRow } from '#shared/quota/tables.ts';
-import { MemoryObjectStore } from '#shared/storage/memory.ts';
+import { MemoryObjectStore } from '../helpers/fakes/storage-memory.ts';
 import type { FnCall } from '#shared/fn/index.ts';
 import { presignSchema } from '../../functions/presign/schema.ts';
 import { quotaSchema } from '../../functions/quota/schema.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryTable } from '#shared/persistence/nosql-memory.ts';
+import { MemoryTable } from '../helpers/fakes/nosql-memory.ts';
 import { createLedger } from '#shared/quota/ledger.ts';
 import { quotaStores, type DocRow } from '#shared/quota/tables.ts';
 import { HOUR_MS } from '#shared/quota/rules.ts';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryTable } from '#shared/persistence/nosql-memory.ts';
+import { MemoryTable } from '../helpers/fakes/nosql-memory.ts';
 import { createLedger } from '#shared/quota/ledger.ts';
 import { createSettlement, type SettleEvent } from '#shared/quota/settlement.ts';
 import { createJobOwners } from '#shared/quota/jobs.ts';
 import { quotaStores, type DocRow } from '#shared/quota/tables.ts';
 import type { RowStore } from '#shared/quota/rows.ts';
-import { MemoryObjectStore } from '#shared/storage/memory.ts';
+import { MemoryObjectStore } from '../helpers/fakes/storage-memory.ts';
 import { createLogger } from '#shared/log.ts';
 
 const BUCKET = 'user-files';

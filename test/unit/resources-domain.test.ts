@@ -2,7 +2,7 @@
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cacheTableDef, createKvCache, type CacheRow } from '#shared/cache/index.ts';
-import { MemoryTable } from '#shared/persistence/nosql-memory.ts';
+import { MemoryTable } from '../helpers/fakes/nosql-memory.ts';
 import { createLogger } from '#shared/log.ts';
 import { healthOf } from '../../functions/resources/health.ts';
 import { Inventory, inTransition } from '../../functions/resources/inventory.ts';

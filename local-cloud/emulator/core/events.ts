@@ -1,6 +1,6 @@
 /**
  * The emulator's internal event bus. Providers publish OCI Events envelopes (CloudEvents 0.1,
- * reference §4) here; the Events router (infra/local/events) subscribes and delivers them to
+ * reference §4) here; the Events router (local-cloud/events) subscribes and delivers them to
  * the functions its rules name.
  */
 import { EventEmitter } from 'node:events';

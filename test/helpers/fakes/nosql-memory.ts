@@ -6,12 +6,12 @@
  * const users = new MemoryTable<User>({ def: { name: 'users', columns: { id: 'STRING', name: 'STRING' }, primaryKey: ['id'] } });
  */
 import { randomUUID } from 'node:crypto';
-import { BadUserInputError } from '../errors.ts';
-import { execute, fingerprint, paginate, parseStatement, SqlError } from './sql/index.ts';
+import { BadUserInputError } from '#shared/errors.ts';
+import { execute, fingerprint, paginate, parseStatement, SqlError } from '#local/emulator/services/nosql/sql/index.ts';
 import {
   EXPIRES_AT, bindTable, isExpired, stripExpiry,
   type DeleteOptions, type KeyValue, type KeyValueTable, type PutOptions, type PutResult, type QueryOptions, type QueryPage, type Row, type RowKey, type TableDef, type Versioned,
-} from './port.ts';
+} from '#shared/persistence/port.ts';
 
 export interface MemoryTableOptions {
   def: TableDef;

@@ -3,7 +3,7 @@
  * recorded (URLs are `memory://par/<id>`), lexicographic listing with `nextStart` paging.
  */
 import { randomUUID } from 'node:crypto';
-import type { CreatedPar, ObjectHead, ObjectPage, ObjectStore, ParAccess } from './port.ts';
+import type { CreatedPar, ObjectHead, ObjectPage, ObjectStore, ParAccess } from '#shared/storage/port.ts';
 
 export interface MemoryObject {
   sizeBytes: number;

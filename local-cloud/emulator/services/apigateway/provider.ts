@@ -5,7 +5,7 @@
  * clients answers 501 naming it.
  *
  * Limitations against OCI: read-only over REST; hostnames and IPs point nowhere (the local stack's
- * real API Gateway front is infra/local/apigw); specifications are stored as given.
+ * real API Gateway front is local-cloud/apigw); specifications are stored as given.
  */
 import { randomBytes } from 'node:crypto';
 import { OciErrors } from '../../core/errors.ts';

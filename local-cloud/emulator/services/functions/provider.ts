@@ -12,7 +12,7 @@
  * - The function sees the caller as `oci-subject-id` / `oci-subject-type` / `oci-subject-tenancy-id`
  *   (what OCI's API Gateway sends, reference §1.3); client-sent `oci-subject-*` headers are dropped.
  */
-import { createLogger } from '#shared/log.ts';
+import { createLogger } from '#local/product.ts';
 import { OciErrors, OciServiceError } from '../../core/errors.ts';
 import type { EmulatorRequest, EmulatorResponse, Provider, ProviderContext } from '../../core/types.ts';
 

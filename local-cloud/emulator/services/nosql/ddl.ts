@@ -8,8 +8,8 @@
  * TYPE: STRING, INTEGER, LONG, DOUBLE, NUMBER, BOOLEAN, JSON, TIMESTAMP(p), BINARY. Anything
  * else throws `DdlError` naming the problem (the provider answers 400 InvalidParameter).
  */
-import { tokenize, type Token } from '#shared/persistence/sql/lexer.ts';
-import { SqlError } from '#shared/persistence/sql/errors.ts';
+import { tokenize, type Token } from './sql/lexer.ts';
+import { SqlError } from './sql/errors.ts';
 
 export const COLUMN_TYPES = ['STRING', 'INTEGER', 'LONG', 'DOUBLE', 'NUMBER', 'BOOLEAN', 'JSON', 'TIMESTAMP', 'BINARY'] as const;
 export type BaseType = (typeof COLUMN_TYPES)[number];

@@ -4,7 +4,7 @@
  * Implemented: CreateTable / GetTable / ListTables / UpdateTable (TTL via `ALTER TABLE t USING
  * TTL n DAYS|HOURS`, limits, tags) / DeleteTable, GetWorkRequest, UpdateRow (put with IF_ABSENT,
  * IF_PRESENT, `if-match` row version, ttl in days, table default TTL, isGetReturnRow), GetRow,
- * DeleteRow, Query (the SQL subset in `#shared/persistence/sql`). Row state lives in
+ * DeleteRow, Query (the SQL subset in `./sql`). Row state lives in
  * `nosql/rows-<tableOcid>` and survives restarts.
  *
  * Limitations against the real service:

@@ -1,8 +1,8 @@
-/** Query: POST /query with the SQL subset of `#shared/persistence/sql` (SELECT / DELETE). */
+/** Query: POST /query with the SQL subset of `./sql` (SELECT / DELETE). */
 import { OciErrors } from '../../core/errors.ts';
 import { isOcid } from '../../core/ids.ts';
 import type { EmulatorRequest, EmulatorResponse } from '../../core/types.ts';
-import { execute, fingerprint, paginate, parseStatement, SqlError, type Statement } from '#shared/persistence/sql/index.ts';
+import { execute, fingerprint, paginate, parseStatement, SqlError, type Statement } from './sql/index.ts';
 import type { NosqlStore } from './store.ts';
 
 function sql<T>(f: () => T): T {

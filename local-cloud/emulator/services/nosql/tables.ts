@@ -2,7 +2,7 @@
 import { OciErrors, OciServiceError } from '../../core/errors.ts';
 import { isOcid, newEtag, newOcid } from '../../core/ids.ts';
 import type { EmulatorRequest, EmulatorResponse, ProviderContext } from '../../core/types.ts';
-import { paginate, fingerprint, SqlError } from '#shared/persistence/sql/index.ts';
+import { paginate, fingerprint, SqlError } from './sql/index.ts';
 import { DdlError, parseDdl, typeName, type Ttl } from './ddl.ts';
 import { NosqlStore, type TableLimits, type TableRecord, type WorkRequestRecord } from './store.ts';
 

@@ -27,7 +27,7 @@
  * - GetObject/HeadObject `if-none-match` equal to the ETag answers 304 without a body (per the
  *   SDK's docs); a failed `if-match` answers 412 IfMatchFailed.
  */
-import { createLogger, type Logger } from '#shared/log.ts';
+import { createLogger, type Logger } from '#local/product.ts';
 import type { Provider, ProviderContext, ProviderFactory, UnimplementedRoute } from '../../core/types.ts';
 import { objectStorageApi } from './api.ts';
 import { bucketRoutes } from './buckets.ts';

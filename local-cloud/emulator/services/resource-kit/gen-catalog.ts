@@ -3,7 +3,7 @@
  * services the emulator speaks, read from each package's `lib/client.js`. Providers answer the
  * operations they do not implement with 501 naming them (see catalog.ts).
  *
- * Run after bumping the oci-* version: `npx tsx infra/local/emulator/services/resource-kit/gen-catalog.ts`
+ * Run after bumping the oci-* version: `npx tsx local-cloud/emulator/services/resource-kit/gen-catalog.ts`
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
