@@ -37,6 +37,6 @@ describe('Dockerfile build stage', () => {
 describe('npm start', () => {
   it('execs the stack as the last step, so a SIGTERM sent to npm reaches it (and it stops its containers)', () => {
     const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
-    expect(start).toMatch(/&& exec tsx infra\/local\/stack\/main\.ts$/);
+    expect(start).toMatch(/&& exec tsx local-cloud\/stack\/main\.ts$/);
   });
 });
