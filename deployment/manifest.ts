@@ -10,7 +10,7 @@
 import { EXPORT_JOBS_TABLE } from '../functions/exports/tables.ts';
 import { CACHE_TABLE } from '../functions/resources/tables.ts';
 import { tableDdl, type TableDef } from '../shared/persistence/port.ts';
-import { QUOTA_TABLES } from '../shared/quota/tables.ts';
+import { QUOTA_TABLES } from '../shared/storage/tables.ts';
 
 /** Every function of the image, in start order (the gateway last: it needs the others' OCIDs). */
 export const FUNCTIONS = ['resources', 'exports', 'presign', 'quota', 'gateway'] as const;

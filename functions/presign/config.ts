@@ -1,7 +1,7 @@
 /** Presign settings from the function config. */
 import { envInt, envString, type Env } from '#shared/config.ts';
 import { ConfigError } from '#shared/config.ts';
-import type { PresignSettings } from './service.ts';
+import type { PresignSettings } from '#shared/storage/presign.ts';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;

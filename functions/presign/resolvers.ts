@@ -1,6 +1,6 @@
 /** Resolvers of schema/presign.graphql: role checks here, ownership and rules in service.ts. */
 import { hasRole, requireRole, type Caller, type SubschemaContext } from '#shared/graphql/index.ts';
-import type { Actor, PresignService } from './service.ts';
+import type { Actor, PresignService } from '#shared/storage/presign.ts';
 
 export interface PresignContext extends SubschemaContext {
   presign: PresignService;

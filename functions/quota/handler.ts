@@ -5,7 +5,7 @@
 import { objectEventOf, startFunction } from '#shared/fn/index.ts';
 import { executeSubschemaRequest } from '#shared/graphql/index.ts';
 import { createLogger } from '#shared/log.ts';
-import { createQuotaDepsFromEnv } from '#shared/quota/deps-oci.ts';
+import { createQuotaDepsFromEnv } from '#shared/storage/deps-oci.ts';
 import { quotaSchema } from './schema.ts';
 
 const deps = createQuotaDepsFromEnv({ log: createLogger({ base: { fn: 'quota' } }) });

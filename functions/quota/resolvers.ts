@@ -1,9 +1,9 @@
-/** Resolvers of schema/quota.graphql: role checks here, rules in shared/quota. */
+/** Resolvers of schema/quota.graphql: role checks here, rules in shared/storage. */
 import { ForbiddenError } from '#shared/errors.ts';
 import { hasRole, requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
-import type { Ledger, QuotaSnapshot } from '#shared/quota/ledger.ts';
-import { userSegment } from '#shared/quota/paths.ts';
-import { isQuotaTier, type QuotaLimits } from '#shared/quota/rules.ts';
+import type { Ledger, QuotaSnapshot } from '#shared/storage/ledger.ts';
+import { userSegment } from '#shared/storage/paths.ts';
+import { isQuotaTier, type QuotaLimits } from '#shared/storage/rules.ts';
 import { BadUserInputError } from '#shared/errors.ts';
 
 export interface QuotaContext extends SubschemaContext {

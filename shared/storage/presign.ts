@@ -5,14 +5,14 @@
  */
 import { BadUserInputError, ForbiddenError, NotFoundError } from '#shared/errors.ts';
 import type { Logger } from '#shared/log.ts';
-import type { JobOwners } from '#shared/quota/jobs.ts';
-import { requireJobAccess } from '#shared/quota/jobs.ts';
-import type { Ledger } from '#shared/quota/ledger.ts';
+import type { JobOwners } from './jobs.ts';
+import { requireJobAccess } from './jobs.ts';
+import type { Ledger } from './ledger.ts';
 import {
   buildObjectPath, collectionPrefix, formatUri, isFileKind, parseUri, userSegment, validateId, validateSize, type FileKind, type ObjectPathParts,
-} from '#shared/quota/paths.ts';
-import type { Settlement } from '#shared/quota/settlement.ts';
-import type { ObjectStore } from '#shared/storage/port.ts';
+} from './paths.ts';
+import type { Settlement } from './settlement.ts';
+import type { ObjectStore } from './port.ts';
 import { MULTIPART_INSTRUCTIONS, planUpload, type MultipartSettings } from './multipart.ts';
 
 export interface PresignSettings {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { ID_PATTERN, SEGMENT_PATTERN, buildObjectPath, parseObjectPath, parseUri, userSegment, validateFilename, validateId, validateSize } from '#shared/quota/paths.ts';
+import { ID_PATTERN, SEGMENT_PATTERN, buildObjectPath, parseObjectPath, parseUri, userSegment, validateFilename, validateId, validateSize } from '#shared/storage/paths.ts';
 
 const codeOf = (f: () => unknown) => {
   try {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryTable } from '../helpers/fakes/nosql-memory.ts';
-import { createLedger } from '#shared/quota/ledger.ts';
-import { quotaStores, type DocRow } from '#shared/quota/tables.ts';
-import { HOUR_MS } from '#shared/quota/rules.ts';
+import { createLedger } from '#shared/storage/ledger.ts';
+import { quotaStores, type DocRow } from '#shared/storage/tables.ts';
+import { HOUR_MS } from '#shared/storage/rules.ts';
 
 const GiB = 1024 ** 3;
 

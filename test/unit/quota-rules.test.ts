@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '#shared/errors.ts';
-import { DAY_MS, HOUR_MS, TIER_LIMITS, checkAdmission, countSince, effectiveLimits, type AdmissionInput } from '#shared/quota/rules.ts';
+import { DAY_MS, HOUR_MS, TIER_LIMITS, checkAdmission, countSince, effectiveLimits, type AdmissionInput } from '#shared/storage/rules.ts';
 
 const GiB = 1024 ** 3;
 const base = (over: Partial<AdmissionInput> = {}): AdmissionInput => ({

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryTable } from '../helpers/fakes/nosql-memory.ts';
-import { createLedger } from '#shared/quota/ledger.ts';
-import { createSettlement, type SettleEvent } from '#shared/quota/settlement.ts';
-import { createJobOwners } from '#shared/quota/jobs.ts';
-import { quotaStores, type DocRow } from '#shared/quota/tables.ts';
-import type { RowStore } from '#shared/quota/rows.ts';
+import { createLedger } from '#shared/storage/ledger.ts';
+import { createSettlement, type SettleEvent } from '#shared/storage/settlement.ts';
+import { createJobOwners } from '#shared/storage/jobs.ts';
+import { quotaStores, type DocRow } from '#shared/storage/tables.ts';
+import type { RowStore } from '#shared/storage/rows.ts';
 import { MemoryObjectStore } from '../helpers/fakes/storage-memory.ts';
 import { createLogger } from '#shared/log.ts';
 
