@@ -21,7 +21,7 @@ import { seedDemoTenancy } from '#local/emulator/seed/index.ts';
 import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SPECS, TABLES, type FunctionName } from '#local/product.ts';
 import { eventRules } from './resources.ts';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface StackOptions {
   /** emulator state, issuer key, function OCIDs, runner files @default '.local' */
