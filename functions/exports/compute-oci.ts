@@ -21,7 +21,7 @@ export interface ComputeOciOptions {
 
 const notFound = (e: unknown) => isOciError(e) && e.statusCode === 404;
 
-export function createOciCompute(o: ComputeOciOptions = {}): ComputeImagesPort & WorkRequestsPort {
+export function createExportsCompute(o: ComputeOciOptions = {}): ComputeImagesPort & WorkRequestsPort {
   const auth = o.auth ? { auth: o.auth } : {};
   const compute = o.compute ?? createOciClient(ComputeClient, { service: 'CORE', ...auth });
   const wrs = o.workRequests ?? createOciClient(WorkRequestClient, { service: 'WORKREQUESTS', ...auth });

@@ -8,7 +8,7 @@ import type { Logger } from '#shared/log.ts';
 import { createOciClient } from '#shared/oci/index.ts';
 import { OciNosqlTable } from '#shared/persistence/nosql-oci.ts';
 import { createOciObjectStore } from '#shared/storage/objectstorage-oci.ts';
-import { createOciCompute } from './compute-oci.ts';
+import { createExportsCompute } from './compute-oci.ts';
 import { createJobStore, type JobRow } from './job-store.ts';
 import { createExportService, type ExportService } from './service.ts';
 import { EXPORT_JOBS_TABLE } from './tables.ts';
@@ -24,7 +24,7 @@ export function createExportServiceFromEnv(o: { env?: Env; log: Logger }): Expor
   const tablePrefix = envOptional('TABLE_PREFIX', env) ?? '';
   const namespace = envOptional('OS_NAMESPACE', env);
   const parBaseUrl = envOptional('PAR_BASE_URL', env);
-  const compute = createOciCompute();
+  const compute = createExportsCompute();
   const exportsBucket = envString('EXPORTS_BUCKET', 'exports', env);
   // Exports may write only to export buckets, never to the user-files bucket (its paths are users' data and quota).
   const filesBucket = envString('FILES_BUCKET', 'user-files', env);

@@ -8,7 +8,7 @@ import type { ObjectStore } from '#shared/storage/port.ts';
 import type { ExportFormat, ExportJob, ExportState } from './model.ts';
 
 export interface InstanceInfo { id: string; displayName: string; compartmentId: string; lifecycleState: string }
-export interface ImageInfo { id: string; displayName: string; lifecycleState: string }
+export interface ImageStatus { id: string; displayName: string; lifecycleState: string }
 
 /** Compute images: create from an instance, export to Object Storage, delete. */
 export interface ComputeImagesPort {
@@ -17,7 +17,7 @@ export interface ComputeImagesPort {
   /** CreateImage; the same `retryToken` with the same details answers the image the first call made. */
   createImage(o: { compartmentId: string; instanceId: string; displayName: string; freeformTags: Record<string, string>; retryToken: string }): Promise<{ imageId: string; workRequestId: string }>;
   /** The image, or undefined when it does not exist (a DELETED image is returned as such). */
-  getImage(imageId: string): Promise<ImageInfo | undefined>;
+  getImage(imageId: string): Promise<ImageStatus | undefined>;
   /** ExportImage to `namespace/bucket/objectName`; idempotent through `retryToken`. */
   exportImage(o: { imageId: string; namespace: string; bucket: string; objectName: string; format: ExportFormat; retryToken: string }): Promise<{ workRequestId: string }>;
   /** DeleteImage; an image that is already gone is not an error. ConflictError while it cannot be deleted yet. */

@@ -1,7 +1,7 @@
 /** Resolvers of schema/exports.graphql: role checks and the API view; the rules live in service.ts. */
-import { hasRole, requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
+import { actorOf, requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
 import { objectUriOf, type ExportJob, type ExportState } from './model.ts';
-import type { Actor, ExportService, StartInput } from './service.ts';
+import type { ExportService, StartInput } from './service.ts';
 
 export interface ExportsContext extends SubschemaContext {
   exports: ExportService;
@@ -23,7 +23,6 @@ export function jobView(j: ExportJob, now = Date.now()) {
 /** Time the `reconcileExports` mutation spends before answering (the scheduled task uses the whole call). */
 const RECONCILE_MUTATION_BUDGET_MS = 40_000;
 
-const actorOf = (ctx: ExportsContext): Actor => ({ userId: ctx.caller.userId, admin: hasRole(ctx.caller, 'admin') });
 
 export const exportsResolvers = {
   Query: {
@@ -42,7 +41,7 @@ export const exportsResolvers = {
     },
     async exportDownloadUrl(_: unknown, a: { jobId: string; ttlSeconds?: number | null }, ctx: ExportsContext) {
       requireRole(ctx.caller, 'viewer');
-      return ctx.exports.downloadUrl(a.jobId, a.ttlSeconds ?? 3600, actorOf(ctx));
+      return ctx.exports.downloadUrl(a.jobId, a.ttlSeconds ?? 3600, actorOf(ctx.caller));
     },
   },
   Mutation: {
@@ -52,7 +51,7 @@ export const exportsResolvers = {
     },
     async cancelExport(_: unknown, a: { id: string }, ctx: ExportsContext) {
       requireRole(ctx.caller, 'operator');
-      return jobView(await ctx.exports.cancel(a.id, actorOf(ctx)));
+      return jobView(await ctx.exports.cancel(a.id, actorOf(ctx.caller)));
     },
     async reconcileExports(_: unknown, _a: unknown, ctx: ExportsContext) {
       requireRole(ctx.caller, 'operator');

@@ -35,13 +35,15 @@ export interface StartInput {
 }
 
 /** Who asks: the job's creator or an admin may cancel it or download its file. */
-export interface Actor { userId: string; admin: boolean }
+import type { Actor } from '#shared/graphql/roles.ts';
+
+export type { Actor };
 
 /** `complete`: false when the pass ran out of time; the next pass (in this container) resumes after the last job it looked at. */
 export interface ReconcileReport { checked: number; advanced: number; failures: { jobId: string; error: string }[]; complete: boolean }
 
 /** Options of `reconcile`. */
-export interface ReconcileOptions {
+export interface ReconcileExportsOptions {
   /** Time left for this pass (e.g. the call's `remainingMs`); no new job is started once less than `reserveMs` is left. @default unbounded */
   remainingMs?: () => number;
   /** @default 5000 */
@@ -171,7 +173,7 @@ export function createExportService(o: ExportServiceOptions) {
 
   /** Cancel a job that has not delivered yet: it turns CANCELED and its image (and any late object) is cleaned up. */
   function requireOwner(j: ExportJob, actor: Actor, what: string): void {
-    if (!actor.admin && j.createdBy !== actor.userId) throw new ForbiddenError(`only the user who started export job ${j.id}, or an admin, may ${what}`);
+    if (!actor.isAdmin && j.createdBy !== actor.userId) throw new ForbiddenError(`only the user who started export job ${j.id}, or an admin, may ${what}`);
   }
 
   async function cancel(id: string, actor: Actor): Promise<ExportJob> {
@@ -235,7 +237,7 @@ export function createExportService(o: ExportServiceOptions) {
    * Pages through all of them by id (failing old jobs cannot hide newer ones), bounded by the time
    * left; a pass cut short resumes, in the next pass, after the last job it looked at.
    */
-  async function reconcile(r: ReconcileOptions = {}): Promise<ReconcileReport> {
+  async function reconcile(r: ReconcileExportsOptions = {}): Promise<ReconcileReport> {
     const pageSize = Math.max(1, r.pageSize ?? 100);
     const outOfTime = () => r.remainingMs !== undefined && r.remainingMs() < (r.reserveMs ?? 5000);
     const report: ReconcileReport = { checked: 0, advanced: 0, failures: [], complete: true };

@@ -1,12 +1,11 @@
 /** Resolvers of schema/presign.graphql: role checks here, ownership and rules in service.ts. */
-import { hasRole, requireRole, type Caller, type SubschemaContext } from '#shared/graphql/index.ts';
-import type { Actor, PresignService } from '#shared/storage/presign.ts';
+import { actorOf, requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
+import type { PresignService } from '#shared/storage/presign.ts';
 
 export interface PresignContext extends SubschemaContext {
   presign: PresignService;
 }
 
-const actorOf = (caller: Caller): Actor => ({ userId: caller.userId, isAdmin: hasRole(caller, 'admin') });
 
 /** Viewers read their own files; uploading and deleting need operator. */
 export const presignResolvers = {

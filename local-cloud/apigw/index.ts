@@ -6,14 +6,12 @@
  * const gw = await startApiGateway({
  *   port: 0, functions: { gateway: fnId }, jwks: issuer.jwks,
  *   jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
- *   invoker: createOciInvoker({ endpoint: emu.url, auth }),
+ *   invoker: createInvokeClient({ endpoint: emu.url, auth }),
  * });
  */
 export { startApiGateway, MAX_BODY_BYTES, type ApiGateway, type ApiGatewayOptions } from './server.ts';
 export { ROUTES, type RouteSpec } from './routes.ts';
 export { openDevIssuer, validateMint, DEV_ISSUER, DEV_AUDIENCE, ROLES, MintError, type DevIssuer, type MintOptions, type Role } from './issuer.ts';
 export { createAuthenticator, AuthError, type JwtPolicy, type Identity } from './auth.ts';
-export { createOciInvoker, UnsignableBodyError, type OciInvokerOptions } from './invoke-oci.ts';
-export { InvokeTransportError, type FunctionInvoker, type InvokeRequest, type InvokeResponse } from './invoker.ts';
 export { toInvokeHeaders, toClientResponse, canonicalHeader } from './mapping.ts';
 export type { CorsPolicy } from './cors.ts';

@@ -4,7 +4,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Identity } from './auth.ts';
-import type { InvokeResponse } from './invoker.ts';
+import type { InvokeResponse } from '#local/invoke/index.ts';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1): never forwarded in either direction. */
 export const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);

@@ -1,7 +1,7 @@
 /**
  * The API Gateway front: one HTTP server answering the route table (`routes.ts`). Function routes
  * are authenticated (`auth.ts`), mapped (`mapping.ts`) and invoked through the Functions invoke
- * API (`invoker.ts`); nothing reaches a function before the body limit (6 MB → 413) and the token
+ * API (`#local/invoke`); nothing reaches a function before the body limit (6 MB → 413) and the token
  * check (→ 401) pass.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -14,8 +14,8 @@ import { GRAPHIQL } from '#local/product.ts';
 import { createLogger, type Logger } from '#local/product.ts';
 import { AuthError, createAuthenticator, type Identity, type JwtPolicy } from './auth.ts';
 import { corsHeaders, preflightHeaders, type CorsPolicy } from './cors.ts';
-import { InvokeTransportError, type FunctionInvoker } from './invoker.ts';
-import { UnsignableBodyError } from './invoke-oci.ts';
+import { InvokeTransportError, type InvokeClient } from '#local/invoke/index.ts';
+import { UnsignableBodyError } from '#local/invoke/index.ts';
 import { toClientResponse, toInvokeHeaders } from './mapping.ts';
 import { ROUTES, type RouteSpec } from './routes.ts';
 
@@ -31,7 +31,7 @@ export interface ApiGatewayOptions {
   routes?: RouteSpec[];
   /** function name (as routes name it) → function OCID */
   functions: Record<string, string>;
-  invoker: FunctionInvoker;
+  invoker: InvokeClient;
   /** the JWT policy of `auth: 'jwt'` routes */
   jwt: JwtPolicy;
   /** served by `builtin: 'jwks'` routes */

@@ -2,7 +2,7 @@
  * The local Events service. See ARCHITECTURE.md "Events router".
  *
  * @example
- * const router = createEventsRouter({ rules, invoker: createOciInvoker({ endpoint: emu.url, auth }) });
+ * const router = createEventsRouter({ rules, invoker: createInvokeClient({ endpoint: emu.url, auth }) });
  * router.attach(emu.events);
  */
 export { createEventsRouter, DEFAULT_RETRY, isRetryableStatus, type EventsRouter, type EventsRouterOptions, type Delivery, type DeliveryTarget, type Chaos, type RetryPolicy, type EventBusLike } from './router.ts';

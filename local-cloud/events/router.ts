@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { OciEventEnvelope } from '#local/emulator/core/events.ts';
-import type { FunctionInvoker } from '#local/apigw/invoker.ts';
+import type { InvokeClient } from '#local/invoke/index.ts';
 import { createLogger, type Logger } from '#local/product.ts';
 import { matches, validateRules, type EventRule } from './rules.ts';
 
@@ -57,7 +57,7 @@ export interface Chaos {
 
 export interface EventsRouterOptions {
   rules: EventRule[];
-  invoker: FunctionInvoker;
+  invoker: InvokeClient;
   /** @default DEFAULT_RETRY */
   retry?: Partial<RetryPolicy>;
   /** per-attempt invoke timeout @default 330_000 */

@@ -10,7 +10,8 @@ import * as common from 'oci-common';
 import { startEmulator, type Emulator } from '#local/emulator/index.ts';
 import type { FunctionsProvider } from '#local/emulator/services/functions/provider.ts';
 import { startRunner, type Runner } from '#local/runner/index.ts';
-import { createOciInvoker, openDevIssuer, startApiGateway, ROUTES, type ApiGateway, type MintOptions } from '#local/apigw/index.ts';
+import { openDevIssuer, startApiGateway, ROUTES, type ApiGateway, type MintOptions } from '#local/apigw/index.ts';
+import { createInvokeClient } from '#local/invoke/index.ts';
 import { createEventsRouter, type EventsRouter, type RetryPolicy } from '#local/events/index.ts';
 import { createLogger, type Logger } from '#local/product.ts';
 import { createAuthProvider } from '#local/product.ts';
@@ -165,7 +166,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       }
     }
 
-    const invoker = createOciInvoker({ endpoint: emulator.url, auth });
+    const invoker = createInvokeClient({ endpoint: emulator.url, auth });
     const router = createEventsRouter({ rules: eventRules(functionIds), invoker, log: log.child({ component: 'events' }), ...(options.eventsRetry ? { retry: options.eventsRetry } : {}) });
     router.attach(emulator.events);
     closers.push(() => router.close());

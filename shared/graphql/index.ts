@@ -1,7 +1,7 @@
 /** The shared GraphQL layer: subschema execution (invoke protocol), roles, scalars, error formatting. */
 export { executeSubschemaRequest, type ExecuteSubschemaOptions, type SubschemaContext } from './subschema.ts';
 export { parseInvokeBody, type InvokeRequestBody } from './protocol.ts';
-export { ROLES, hasRole, isRole, knownRoles, requireRole, type Caller, type Role } from './roles.ts';
+export { ROLES, actorOf, hasRole, isRole, knownRoles, requireRole, type Actor, type Caller, type Role } from './roles.ts';
 export { DateTimeScalar, SafeIntScalar, scalarResolvers } from './scalars.ts';
 export {
   UNEXPECTED_ERROR_MESSAGE,

@@ -44,3 +44,15 @@ export function hasRole(caller: Caller | undefined, min: Role): boolean {
 export function requireRole(caller: Caller | undefined, min: Role): void {
   if (!hasRole(caller, min)) throw new ForbiddenError(`this operation requires the ${min} role`, { details: { requiredRole: min } });
 }
+
+/** Who acts, as domain services see it: the verified user id and whether they hold the admin role. */
+export interface Actor {
+  /** The verified user id (JWT `sub`), e.g. `alice`, `alice@example.com`, `auth0|123`. */
+  userId: string;
+  isAdmin: boolean;
+}
+
+/** The {@link Actor} of an authenticated caller. */
+export function actorOf(caller: Caller): Actor {
+  return { userId: caller.userId, isAdmin: hasRole(caller, 'admin') };
+}

@@ -4,6 +4,7 @@
  * step the bucket events run, so a delete settles once whichever runs first).
  */
 import { BadUserInputError, ForbiddenError, NotFoundError } from '#shared/errors.ts';
+import type { Actor } from '#shared/graphql/roles.ts';
 import type { Logger } from '#shared/log.ts';
 import type { JobOwners } from './jobs.ts';
 import { requireJobAccess } from './jobs.ts';
@@ -35,11 +36,7 @@ export interface PresignDeps {
  * Who is asking (roles are checked by the resolvers; ownership here). Paths, ownership and the
  * ledger use `userSegment(userId)`; a user id that cannot be one is UNAUTHENTICATED.
  */
-export interface Actor {
-  /** The verified user id (JWT `sub`), e.g. `alice`, `alice@example.com`, `auth0|123`. */
-  userId: string;
-  isAdmin: boolean;
-}
+export type { Actor } from '../graphql/roles.ts';
 
 export const DOWNLOAD_TTL_DEFAULT = 86_400;
 export const DOWNLOAD_TTL_MAX = 604_800;

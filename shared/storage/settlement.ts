@@ -55,7 +55,7 @@ export interface SettleEvent {
 export type SettleOutcome = 'applied' | 'unchanged' | 'duplicate' | 'ignored';
 
 /** Options of `reconcile`. */
-export interface ReconcileOptions {
+export interface ReconcileUsageOptions {
   /** A create/update whose eTag the object row already holds needs no HEAD. */
   skipIfETag?: string;
   /**
@@ -124,7 +124,7 @@ export function createSettlement(o: SettlementOptions) {
    * Makes the books match the bucket for one object path (HEAD it). Safe to call any number of
    * times from anywhere (events, deletes): the effect is the same as calling it once.
    */
-  async function reconcile(path: string, options: ReconcileOptions = {}): Promise<SettleOutcome> {
+  async function reconcile(path: string, options: ReconcileUsageOptions = {}): Promise<SettleOutcome> {
     const { skipIfETag, deletedAt } = options;
     const owner = await ownerOf(path);
     if (!owner) {

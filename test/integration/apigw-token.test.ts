@@ -7,7 +7,8 @@ import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { tempDir, uid } from '../helpers/emulator.ts';
-import { openDevIssuer, startApiGateway, type ApiGateway, type InvokeRequest } from '#local/apigw/index.ts';
+import { openDevIssuer, startApiGateway, type ApiGateway } from '#local/apigw/index.ts';
+import type { InvokeRequest } from '#local/invoke/index.ts';
 import { createLogger } from '#shared/log.ts';
 
 const run = promisify(execFile);

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { SignJWT, importJWK, type JWK } from 'jose';
 import { startEmulatorFixture, tempDir, uid, type EmulatorFixture } from '../helpers/emulator.ts';
 import type { FunctionTarget, FunctionsProvider } from '#local/emulator/services/functions/provider.ts';
-import { createOciInvoker, openDevIssuer, startApiGateway, DEV_AUDIENCE, DEV_ISSUER, type ApiGateway, type DevIssuer } from '#local/apigw/index.ts';
+import { openDevIssuer, startApiGateway, DEV_AUDIENCE, DEV_ISSUER, type ApiGateway, type DevIssuer } from '#local/apigw/index.ts';
+import { createInvokeClient } from '#local/invoke/index.ts';
 import { createLogger } from '#shared/log.ts';
 
 const FN_ID = 'ocid1.fnfunc.oc1.iad.aaaaaaaafakegatewayfunction';
@@ -43,7 +44,7 @@ beforeAll(async () => {
   gw = await startApiGateway({
     port: 0, functions: { gateway: FN_ID }, jwks: issuer.jwks,
     jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
-    invoker: createOciInvoker({ endpoint: fx.emu.url, auth: fx.auth }),
+    invoker: createInvokeClient({ endpoint: fx.emu.url, auth: fx.auth }),
     log: createLogger({ level: 'error' }),
   });
 });
@@ -246,7 +247,7 @@ describe('limits, CORS and builtin routes', () => {
     const dead = await startApiGateway({
       port: 0, functions: { gateway: FN_ID },
       jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
-      invoker: createOciInvoker({ endpoint: 'http://127.0.0.1:1', auth: fx.auth }),
+      invoker: createInvokeClient({ endpoint: 'http://127.0.0.1:1', auth: fx.auth }),
       log: createLogger({ level: 'error' }),
     });
     try {

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ObjectStorageClient } from 'oci-objectstorage';
 import { makeEnvelope, type OciEventEnvelope } from '#local/emulator/core/events.ts';
 import type { FunctionTarget, FunctionsProvider } from '#local/emulator/services/functions/provider.ts';
-import { createOciInvoker } from '#local/apigw/index.ts';
+import { createInvokeClient } from '#local/invoke/index.ts';
 import { createEventsRouter, type EventRule, type EventsRouter } from '#local/events/index.ts';
 import { createLogger } from '#shared/log.ts';
 import { startEmulatorFixture, uid, waitFor, type EmulatorFixture } from '../helpers/emulator.ts';
@@ -64,7 +64,7 @@ beforeAll(async () => {
   userFiles = uid('user-files');
   exportsBucket = uid('exports');
   router = createEventsRouter({
-    rules: rules(), invoker: createOciInvoker({ endpoint: fx.emu.url, auth: fx.auth }),
+    rules: rules(), invoker: createInvokeClient({ endpoint: fx.emu.url, auth: fx.auth }),
     retry: { maxAttempts: 3, baseDelayMs: 5, factor: 2, maxDelayMs: 20 }, log: createLogger({ level: 'error' }),
   });
   router.attach(fx.emu.events);
@@ -161,7 +161,7 @@ describe('Events router', () => {
 
   it('retries when the invoke endpoint does not answer', async () => {
     const dead = createEventsRouter({
-      rules: rules(), invoker: createOciInvoker({ endpoint: 'http://127.0.0.1:1', auth: fx.auth }),
+      rules: rules(), invoker: createInvokeClient({ endpoint: 'http://127.0.0.1:1', auth: fx.auth }),
       retry: { maxAttempts: 2, baseDelayMs: 5, factor: 2, maxDelayMs: 10 }, log: createLogger({ level: 'error' }),
     });
     const e = objectEvent(userFiles);
@@ -187,7 +187,7 @@ describe('Events router', () => {
 
   it('close() cancels scheduled retries', async () => {
     const slow = createEventsRouter({
-      rules: rules(), invoker: createOciInvoker({ endpoint: fx.emu.url, auth: fx.auth }),
+      rules: rules(), invoker: createInvokeClient({ endpoint: fx.emu.url, auth: fx.auth }),
       retry: { maxAttempts: 5, baseDelayMs: 60_000, factor: 1, maxDelayMs: 60_000 }, log: createLogger({ level: 'error' }),
     });
     failNext.set(QUOTA, 1);

@@ -13,7 +13,7 @@ import { OciNosqlTable } from '#shared/persistence/nosql-oci.ts';
 import { ensureTables } from '#shared/persistence/nosql-tables-oci.ts';
 import { createOciObjectStore } from '#shared/storage/objectstorage-oci.ts';
 import type { OciEventEnvelope } from '#local/emulator/core/events.ts';
-import { createOciCompute } from '../../functions/exports/compute-oci.ts';
+import { createExportsCompute } from '../../functions/exports/compute-oci.ts';
 import { hintOf } from '../../functions/exports/events.ts';
 import { createJobStore, type JobRow } from '../../functions/exports/job-store.ts';
 import { createExportService, type ExportService } from '../../functions/exports/service.ts';
@@ -68,7 +68,7 @@ beforeAll(async () => {
   await os.createBucket({ namespaceName: ns, createBucketDetails: { name: bucket, compartmentId: kit.tenancyId, objectEventsEnabled: true } });
   const nosql = kit.client(NosqlClient);
   await ensureTables([EXPORT_JOBS_TABLE], { client: nosql, compartmentId: kit.tenancyId, pollMs: 20 });
-  const oci = createOciCompute({ compute, workRequests: kit.client(WorkRequestClient) });
+  const oci = createExportsCompute({ compute, workRequests: kit.client(WorkRequestClient) });
   svc = createExportService({
     jobs: createJobStore(new OciNosqlTable<JobRow>(EXPORT_JOBS_TABLE, { client: nosql, compartmentId: kit.tenancyId })),
     compute: oci, workRequests: oci, storage: createOciObjectStore({ client: os }),
@@ -93,7 +93,7 @@ describe('exports against the emulator', () => {
     expect(done).toMatchObject({ percentComplete: 100, imageDeleted: true, format });
     expect(done.objectName).toMatch(new RegExp(`^it/${format.toLowerCase()}/.+\\.${format.toLowerCase()}$`));
     expect(await imageState(done.imageId!)).toBe('GONE');
-    const { url } = await svc.downloadUrl(job.id, 300, { userId: 'op', admin: false });
+    const { url } = await svc.downloadUrl(job.id, 300, { userId: 'op', isAdmin: false });
     const res = await fetch(url);
     expect(res.status).toBe(200);
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -127,7 +127,7 @@ describe('exports against the emulator', () => {
   it('cancel while EXPORTING: the image (refused while EXPORTING) and the late object are cleaned up', async () => {
     const job = await svc.start({ instanceId }, 'op');
     await waitFor(async () => (await stateOf(job.id)) === 'EXPORTING', { timeoutMs: 10_000, what: 'EXPORTING' });
-    const c = await svc.cancel(job.id, { userId: 'op2', admin: true });
+    const c = await svc.cancel(job.id, { userId: 'op2', isAdmin: true });
     expect(c.state).toBe('CANCELED');
     await waitFor(async () => { await svc.reconcile(); return !(await svc.get(job.id)).cleanup; }, { timeoutMs: 15_000, intervalMs: 200, what: 'cleanup' });
     expect(await imageState(job.imageId!)).toBe('GONE');

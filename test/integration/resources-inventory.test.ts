@@ -13,7 +13,7 @@ import { executeSubschemaRequest } from '#shared/graphql/index.ts';
 import { createLogger } from '#shared/log.ts';
 import { createGateway, type Gateway } from '../../functions/gateway/gateway.ts';
 import { remoteExecutorsFromEnv } from '../../functions/gateway/executor.ts';
-import { createInMemoryInvoker } from '../../functions/gateway/invoker.ts';
+import { createInMemoryInvoker } from '../helpers/fakes/gateway-invoker.ts';
 import { resourcesSchema } from '../../functions/resources/schema.ts';
 import { uid } from '../helpers/emulator.ts';
 import { startResourcesKit, type ResourcesKit } from './resources-kit.ts';

@@ -285,7 +285,7 @@ describe('exports cancel', () => {
     expect(job.state).toBe('PENDING');
     // another copy issued CreateImage (same token) but died before recording it
     const { imageId } = await w.compute.createImage({ compartmentId: job.compartmentId, instanceId: job.instanceId, displayName: job.imageName, freeformTags: { exportJobId: job.id }, retryToken: (await import('../../functions/exports/model.ts')).stepRetryToken(job.id, 'create-image') });
-    const c = await w.svc.cancel(job.id, { userId: 'op2', admin: true });
+    const c = await w.svc.cancel(job.id, { userId: 'op2', isAdmin: true });
     expect(c).toMatchObject({ state: 'CANCELED', error: 'canceled by op2' });
     w.compute.finishCreate(imageId);
     await w.svc.onEvent({ kind: 'image', imageId, taggedJobId: job.id });
@@ -295,7 +295,7 @@ describe('exports cancel', () => {
 
   it('CREATING_IMAGE: canceled and the provisioning image deleted; a late createimage.end changes nothing', async () => {
     const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
-    const c = await w.svc.cancel(job.id, { userId: 'op1', admin: false });
+    const c = await w.svc.cancel(job.id, { userId: 'op1', isAdmin: false });
     expect(c).toMatchObject({ state: 'CANCELED', imageDeleted: true });
     expect(c.cleanup).toBeUndefined();
     expect(w.compute.liveImages()).toHaveLength(0);
@@ -308,7 +308,7 @@ describe('exports cancel', () => {
     const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
     w.compute.finishCreate(job.imageId!);
     await w.svc.onEvent(imageHint(job.imageId!));
-    const c = await w.svc.cancel(job.id, { userId: 'op1', admin: false });
+    const c = await w.svc.cancel(job.id, { userId: 'op1', isAdmin: false });
     expect(c).toMatchObject({ state: 'CANCELED', cleanup: { image: true, object: true } });
     expect(w.compute.liveImages()).toHaveLength(1);
     // the export could not be stopped: it writes its object, then closes
@@ -329,7 +329,7 @@ describe('exports cancel', () => {
     let canceled: ExportJob | undefined;
     w.compute.exportImage = async (o) => {
       const r = await exportImage(o);
-      canceled = await w.svc.cancel(job.id, { userId: 'op1', admin: false });
+      canceled = await w.svc.cancel(job.id, { userId: 'op1', isAdmin: false });
       return r;
     };
     const after = await w.svc.onEvent(imageHint(job.imageId!));
@@ -346,7 +346,7 @@ describe('exports cancel', () => {
   it('an object landing for a canceled job that never recorded its export is deleted', async () => {
     const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
     w.compute.finishCreate(job.imageId!);
-    await w.svc.cancel(job.id, { userId: 'op1', admin: false });
+    await w.svc.cancel(job.id, { userId: 'op1', isAdmin: false });
     // an ExportImage whose caller died before recording it, then its file
     w.store.put('exports', job.objectName, 4200);
     expect(await w.store.head({ bucket: 'exports', objectName: job.objectName })).toMatchObject({ sizeBytes: 4200 });
@@ -362,11 +362,11 @@ describe('exports cancel', () => {
     await w.svc.onEvent(imageHint(job.imageId!));
     w.compute.finishExport(job.imageId!, { closeWorkRequest: false });
     await w.svc.onEvent(objectHint('exports', job.objectName));
-    await expect(w.svc.cancel(job.id, { userId: 'op1', admin: false })).rejects.toThrow(/is CLEANING_UP; only PENDING, CREATING_IMAGE, EXPORTING/);
-    await expect(w.svc.cancel(job.id, { userId: 'someone-else', admin: false })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(w.svc.cancel(job.id, { userId: 'op1', isAdmin: false })).rejects.toThrow(/is CLEANING_UP; only PENDING, CREATING_IMAGE, EXPORTING/);
+    await expect(w.svc.cancel(job.id, { userId: 'someone-else', isAdmin: false })).rejects.toBeInstanceOf(ForbiddenError);
     w.compute.closeExport(job.imageId!);
     await w.svc.reconcile();
-    await expect(w.svc.cancel(job.id, { userId: 'op1', admin: false })).rejects.toBeInstanceOf(ConflictError);
+    await expect(w.svc.cancel(job.id, { userId: 'op1', isAdmin: false })).rejects.toBeInstanceOf(ConflictError);
     expect((await w.jobs.get(job.id))?.job.state).toBe('SUCCEEDED');
   });
 });
@@ -404,7 +404,7 @@ describe('exports input validation and reads', () => {
       w.clock.t += 1000;
       ids.push((await w.svc.start({ instanceId: i % 2 ? other.id : w.instanceId, objectNamePrefix: 'x/' }, 'op1')).id);
     }
-    await w.svc.cancel(ids[4]!, { userId: 'op1', admin: false });
+    await w.svc.cancel(ids[4]!, { userId: 'op1', isAdmin: false });
     const p1 = await w.svc.list({ first: 2 });
     expect(p1.jobs.map((j) => j.id)).toEqual([ids[4], ids[3]]);
     expect(p1.hasMore).toBe(true);
@@ -421,15 +421,15 @@ describe('exports input validation and reads', () => {
   it('gives a read PAR only for a SUCCEEDED job', async () => {
     const job = await w.svc.start({ instanceId: w.instanceId, format: 'VHD', bucket: 'other', objectNamePrefix: '' }, 'op1');
     expect(job.objectName).toMatch(/^web-1-export-\d{12}-[0-9a-f]{10}\.vhd$/);
-    await expect(w.svc.downloadUrl(job.id, 600, { userId: 'op1', admin: false })).rejects.toThrow(/is CREATING_IMAGE; a download URL exists only once it SUCCEEDED/);
+    await expect(w.svc.downloadUrl(job.id, 600, { userId: 'op1', isAdmin: false })).rejects.toThrow(/is CREATING_IMAGE; a download URL exists only once it SUCCEEDED/);
     w.compute.finishCreate(job.imageId!);
     await w.svc.onEvent(imageHint(job.imageId!));
     w.compute.finishExport(job.imageId!);
     await w.svc.onEvent(objectHint('other', job.objectName));
-    await expect(w.svc.downloadUrl(job.id, 10, { userId: 'op1', admin: false })).rejects.toThrow(/ttlSeconds/);
-    await expect(w.svc.downloadUrl(job.id, 600, { userId: 'someone-else', admin: false })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(w.svc.downloadUrl(job.id, 10, { userId: 'op1', isAdmin: false })).rejects.toThrow(/ttlSeconds/);
+    await expect(w.svc.downloadUrl(job.id, 600, { userId: 'someone-else', isAdmin: false })).rejects.toBeInstanceOf(ForbiddenError);
     expect(w.store.pars).toEqual([]);
-    const d = await w.svc.downloadUrl(job.id, 600, { userId: 'op1', admin: false });
+    const d = await w.svc.downloadUrl(job.id, 600, { userId: 'op1', isAdmin: false });
     expect(d.url).toMatch(/^memory:\/\/par\//);
     expect(w.store.pars).toEqual([expect.objectContaining({ bucket: 'other', objectName: job.objectName, access: 'ObjectRead' })]);
     await expect(w.svc.get('exp0000000000ffffffffff')).rejects.toBeInstanceOf(NotFoundError);

@@ -108,12 +108,4 @@ describe('gateway handler bundle', () => {
     expect(anon.headers['fn-http-status']).toBe('401');
     expect(JSON.parse(anon.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
-
-  it('refuses to serve in a mode other than remote, with a clear error', async () => {
-    const sock = await startBundle(bundle, 'inproc', { GATEWAY_MODE: 'inprocess' });
-    const { headers, body } = graphqlPost('{ me { userId } }', { 'Fn-Http-H-X-User-Id': 'dana' });
-    const res = await callFn(sock, headers, body);
-    expect(res.headers['fn-http-status']).toBe('500');
-    expect(JSON.parse(res.body).errors[0].message).toMatch(/GATEWAY_MODE="inprocess" is not supported/);
-  });
 });

@@ -106,7 +106,7 @@ describe('infra/oci HCL', () => {
       expect(String(fns.gateway![0]!.config)).toMatch(new RegExp(`FN_ID_${other.toUpperCase()}\\s+= oci_functions_function\\.${other}\\.id`));
     }
     for (const k of ['NOSQL_COMPARTMENT_ID', 'TABLE_PREFIX', 'OS_NAMESPACE', 'FILES_BUCKET', 'EXPORTS_BUCKET']) expect(code('functions.tf')).toContain(k);
-    expect(code('functions.tf')).not.toMatch(/OCI_ENDPOINT|OCI_RESOURCE_PRINCIPAL|GATEWAY_MODE/);
+    expect(code('functions.tf')).not.toMatch(/OCI_ENDPOINT|OCI_RESOURCE_PRINCIPAL/);
   });
 
   it('every var.* is declared and every local.* is defined', () => {

@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '#shared/errors.ts';
 import type { MemoryObjectStore } from './storage-memory.ts';
 import type { ExportFormat } from '../../../functions/exports/model.ts';
-import type { ComputeImagesPort, ImageInfo, InstanceInfo, WorkRequestInfo, WorkRequestsPort, WorkRequestStatus } from '../../../functions/exports/ports.ts';
+import type { ComputeImagesPort, ImageStatus, InstanceInfo, WorkRequestInfo, WorkRequestsPort, WorkRequestStatus } from '../../../functions/exports/ports.ts';
 
-interface FakeImage extends ImageInfo { instanceId: string; tags: Record<string, string>; createWr: string; exportWr?: string }
+interface FakeImage extends ImageStatus { instanceId: string; tags: Record<string, string>; createWr: string; exportWr?: string }
 interface FakeExport { imageId: string; bucket: string; objectName: string; format: ExportFormat; wr: string }
 
 export class FakeCompute implements ComputeImagesPort, WorkRequestsPort {

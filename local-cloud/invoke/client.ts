@@ -21,7 +21,7 @@ export interface InvokeResponse {
   body: Buffer;
 }
 
-export interface FunctionInvoker {
+export interface InvokeClient {
   /** Rejects only when no HTTP answer arrived (network error, timeout): see `InvokeTransportError`. */
   invoke(request: InvokeRequest): Promise<InvokeResponse>;
 }

@@ -10,9 +10,9 @@
  * cannot be signed; `invoke` rejects them with `UnsignableBodyError` (callers answer 415).
  */
 import * as common from 'oci-common';
-import { InvokeTransportError, type FunctionInvoker, type InvokeRequest, type InvokeResponse } from './invoker.ts';
+import { InvokeTransportError, type InvokeClient, type InvokeRequest, type InvokeResponse } from './client.ts';
 
-export interface OciInvokerOptions {
+export interface InvokeClientOptions {
   /** base URL of the Functions invoke endpoint (the emulator's URL locally) */
   endpoint: string;
   /** who signs: the emulator's admin user (config file provider) locally */
@@ -28,7 +28,7 @@ export class UnsignableBodyError extends Error {
 
 const DEFAULT_TIMEOUT_MS = 330_000;
 
-export function createOciInvoker(options: OciInvokerOptions): FunctionInvoker {
+export function createInvokeClient(options: InvokeClientOptions): InvokeClient {
   const signer = new common.DefaultRequestSigner(options.auth);
   const base = options.endpoint.replace(/\/+$/, '');
   return {
