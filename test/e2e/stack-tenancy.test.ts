@@ -1,5 +1,5 @@
 /**
- * Tenancy mode of the stack (README "Run the functions against a real tenancy"): the domain functions sign with a
+ * Tenancy mode of the stack (docs/tenancy.md): the domain functions sign with a
  * config-file profile and call another OCI, while the front, the gateway and the invoke path stay
  * local. A second emulator stands in for the tenancy: its own keys, tables and buckets, reached at
  * TENANCY_ENDPOINT; the stack's own emulator would refuse that profile's key.

@@ -77,14 +77,14 @@ describe('createImage', () => {
   });
 
   it('refuses an instance that is not RUNNING or STOPPED with 409 IncorrectState and makes no image', async () => {
-    await compute.instanceAction({ instanceId, action: 'STOP' });
+    // a TERMINATED instance stays so: no race with a transition's timer on a loaded machine
+    const gone = await launch();
+    await compute.terminateInstance({ instanceId: gone });
+    await waitFor(async () => (await compute.getInstance({ instanceId: gone })).instance.lifecycleState === 'TERMINATED');
     const before = (await compute.listImages({ compartmentId: kit.tenancyId })).items.length;
-    const e = await failure(compute.createImage({ createImageDetails: { compartmentId: kit.tenancyId, instanceId } }));
+    const e = await failure(compute.createImage({ createImageDetails: { compartmentId: kit.tenancyId, instanceId: gone } }));
     expect([e.statusCode, e.serviceCode]).toEqual([409, 'IncorrectState']);
     expect((await compute.listImages({ compartmentId: kit.tenancyId })).items.length).toBe(before);
-    await waitFor(async () => (await compute.getInstance({ instanceId })).instance.lifecycleState === 'STOPPED');
-    await compute.instanceAction({ instanceId, action: 'START' });
-    await waitFor(async () => (await compute.getInstance({ instanceId })).instance.lifecycleState === 'RUNNING');
   });
 });
 

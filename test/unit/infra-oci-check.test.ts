@@ -1,6 +1,6 @@
 /**
  * `npm run oci:check` against the local emulator (a stand-in for a tenancy: same signed
- * GetNamespace) and against an endpoint nothing listens on; plus the README's recipe for running one
+ * GetNamespace) and against an endpoint nothing listens on; plus the recipe in docs/tenancy.md for running one
  * function bundle against a tenancy with a config-file profile: without OCI_RESOURCE_PRINCIPAL_VERSION
  * the bundle signs with the profile's API key (seen by the emulator as the admin user).
  */
@@ -110,7 +110,7 @@ describe('npm run oci:check', () => {
   }, 30_000);
 });
 
-describe('a function bundle run with a config-file profile (README "Run the functions against a real tenancy")', () => {
+describe('a function bundle run with a config-file profile (docs/tenancy.md)', () => {
   let child: ChildProcess | undefined;
   afterAll(() => {
     child?.kill('SIGKILL');
