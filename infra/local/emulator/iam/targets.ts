@@ -18,8 +18,8 @@ export interface TargetDeps {
 
 interface WithCompartment { compartmentId?: unknown }
 
-function body(req: EmulatorRequest): Record<string, unknown> {
-  if (req.body.length === 0) return {};
+function parseBody(req: EmulatorRequest): Record<string, unknown> {
+  if (req.body.length === 0 || req.header('content-type')?.includes('json') === false) return {};
   try {
     const v = JSON.parse(req.body.toString('utf8')) as unknown;
     return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -75,7 +75,9 @@ export function operationSpec(service: string, operation: string): OperationSpec
 export function checksFor(req: EmulatorRequest, deps: TargetDeps, routeSpec?: OperationSpec): IamCheck[] | undefined {
   const spec = operationSpec(req.service, req.operation) ?? routeSpec;
   if (!spec) return undefined;
-  const b = body(req);
+  // parsed only for the operations whose target is in the body (not for a 6 MB function invoke)
+  const needsBody = spec.target === 'compartment' || spec.target === 'table' || !!spec.also || req.operation === 'CreatePreauthenticatedRequest';
+  const b = needsBody && req.method !== 'GET' ? parseBody(req) : {};
   let base: Pick<IamCheck, 'compartmentId' | 'vars'> = {};
   let permissions = spec.permissions;
   switch (spec.target) {
