@@ -21,7 +21,7 @@ locals {
 
   iam_enabled = {
     for id, s in local.stack.iam.statements : id => s
-    if s.when == "" || s.when == "deployOnly" || (s.when == "instanceManagement" && var.allow_instance_management) || (s.when == "schedule" && var.reconcile_schedule)
+    if s.when == "" || s.when == "deployOnly" || (s.when == "instanceManagement" && var.allow_instance_management) || (s.when == "readOnly" && !var.allow_instance_management) || (s.when == "schedule" && var.reconcile_schedule)
   }
 
   # @TOKENS@ of deployment/iam.ts, replaced in one place

@@ -20,6 +20,8 @@ export interface StackPolicyOptions {
   scheduleId: string;
   exportBuckets: readonly string[];
   tablePrefix: string;
+  /** the Terraform `allow_instance_management` @default true */
+  instanceManagement?: boolean;
   /** drop manifest statements by id (the statement-removal test) @default none */
   without?: readonly string[];
 }
@@ -48,7 +50,7 @@ export function readUserStatements(file: string): SourcedStatement[] {
 export function loadStackPolicies(o: StackPolicyOptions): { set: IamPolicySet; userStatements: number; userFile: string } {
   const rendered = renderIam({
     prefix: LOCAL_IAM_PREFIX, functionIds: o.functionIds, appCompartmentId: o.appCompartmentId, inventoryScope: 'tenancy',
-    filesBucket: FILES_BUCKET, exportBuckets: [...new Set(o.exportBuckets)], tablePrefix: o.tablePrefix, scheduleId: o.scheduleId, instanceManagement: true,
+    filesBucket: FILES_BUCKET, exportBuckets: [...new Set(o.exportBuckets)], tablePrefix: o.tablePrefix, scheduleId: o.scheduleId, instanceManagement: o.instanceManagement ?? true,
   });
   const skip = new Set(o.without ?? []);
   const userFile = userStatementsFile(o.stateDir);

@@ -53,25 +53,30 @@ export function queryTable(statement: string): { table?: string; isDelete: boole
   return { ...(m ? { table: m[1]! } : {}), isDelete: /^\s*delete\b/i.test(s) };
 }
 
-function compartmentTarget(req: EmulatorRequest, deps: TargetDeps, b: Record<string, unknown>): string | undefined {
+/** The compartment of the target; `absent` when the request names a resource that does not exist. */
+function compartmentTarget(req: EmulatorRequest, deps: TargetDeps, b: Record<string, unknown>): string | undefined | 'absent' {
   const q = req.query('compartmentId');
   if (q) return q;
   if (typeof b.compartmentId === 'string') return b.compartmentId;
-  for (const v of Object.values(req.params)) {
-    if (v.startsWith('ocid1.')) {
-      if (v === deps.tenancyId) return v;
-      const c = compartmentOfRecord(deps.store, v);
-      if (c) return c;
-    }
+  const ocids = Object.values(req.params).filter((v) => v.startsWith('ocid1.'));
+  for (const v of ocids) {
+    if (v === deps.tenancyId) return v;
+    const c = compartmentOfRecord(deps.store, v);
+    if (c) return c;
   }
-  return undefined;
+  return ocids.length ? 'absent' : undefined;
 }
 
 export function operationSpec(service: string, operation: string): OperationSpec | undefined {
   return OPERATIONS[`${service}:${operation}`];
 }
 
-/** The checks of a request, or undefined when the operation is not in the table. */
+/**
+ * The checks of a request, or undefined when the operation is not in the table. A request naming a
+ * resource that does not exist gets no checks: the provider answers its 404 (OCI's answer to
+ * "absent" and "not allowed" is the same 404, so nothing is revealed and nothing is logged as a
+ * missing permission that no grant could have fixed).
+ */
 export function checksFor(req: EmulatorRequest, deps: TargetDeps, routeSpec?: OperationSpec): IamCheck[] | undefined {
   const spec = operationSpec(req.service, req.operation) ?? routeSpec;
   if (!spec) return undefined;
@@ -86,10 +91,12 @@ export function checksFor(req: EmulatorRequest, deps: TargetDeps, routeSpec?: Op
       break;
     case 'bucket':
       base = bucketTarget(deps, req.params.namespaceName, req.params.bucketName);
+      if (req.params.bucketName && !base.compartmentId) return [];
       break;
     case 'function': {
       const c = req.params.functionId ? deps.functionCompartment(req.params.functionId) : undefined;
-      base = c ? { compartmentId: c } : {};
+      if (!c) return [];
+      base = { compartmentId: c };
       break;
     }
     case 'table': {
@@ -106,6 +113,7 @@ export function checksFor(req: EmulatorRequest, deps: TargetDeps, routeSpec?: Op
     }
     case 'compartment': {
       const c = compartmentTarget(req, deps, b);
+      if (c === 'absent') return [];
       base = c ? { compartmentId: c } : {};
       break;
     }
