@@ -12,6 +12,7 @@ import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SPECS, ROUTE
 import { DYNAMIC_GROUPS, STATEMENTS } from '#deployment/iam.ts';
 import { eventRules } from '#local/stack/resources.ts';
 import { BUCKET_TOKENS, GENERATED_FILE, generateStackData, renderStackData, type StackData } from '../../scripts/oci-infra.ts';
+import { IAM_DOC, withFreshTable } from '../../scripts/iam-doc.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TF_DIR = join(ROOT, 'infra/oci');
@@ -186,5 +187,11 @@ describe('infra/oci HCL', () => {
     for (const s of STATEMENTS) expect(d.statements[s.id]).toEqual({ grantee: s.grantee, text: s.text, for_each: s.forEach ?? '', when: s.when ?? '' });
     expect(existsSync(join(ROOT, 'func.yaml')), 'func.yaml is gone: Terraform (infra/oci) is the one deploy path (docs/deploy.md)').toBe(false);
     expect(code('versions.tf')).toMatch(/version = "~> 7\.\d+"/);
+  });
+
+  it('docs/iam.md has the current table function → operations → permission → statement (npx tsx scripts/iam-doc.ts)', () => {
+    const doc = readFileSync(join(ROOT, IAM_DOC), 'utf8');
+    expect(doc, 'docs/iam.md table is stale').toBe(withFreshTable(doc));
+    for (const s of STATEMENTS) expect(doc).toContain(`| ${s.id}`);
   });
 });
