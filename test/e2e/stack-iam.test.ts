@@ -26,7 +26,7 @@ beforeAll(async () => {
   mkdirSync(join(stateDir, 'iam'), { recursive: true });
   writeFileSync(userStatementsFile(stateDir), `# trying a change before applying it\n${USER_STATEMENT}\n`);
   fx = await startStackFixture({
-    require: ['gateway', 'quota'], stateDir,
+    require: ['gateway', 'quota', 'exports'], stateDir,
     log: createLogger({ level: 'info', base: { component: 'stack' }, sink: (l) => void lines.push(JSON.parse(l) as Record<string, unknown>) }),
   });
 });
@@ -63,6 +63,22 @@ describe('IAM in the local stack (e2e)', () => {
       expect(denied).toMatchObject({ component: 'iam', principal: 'service cloudEvents', operation: 'functions InvokeFunction' });
       expect(emu.requests.query({ operation: 'InvokeFunction' }).at(-1)).toMatchObject({ status: 404, code: 'NotAuthorizedOrNotFound', missingPermission: 'FN_INVOCATION', caller: 'cloudEvents' });
       os.close();
+    } finally {
+      emu.iam.setPolicies(full);
+    }
+  });
+
+  it('the schedule invokes exports with its own principal; without its statement it is refused', async () => {
+    const ok = await fx.stack.reconcileExports();
+    expect(ok.status, ok.body).toBe(200);
+    expect(fx.stack.emulator.requests.query({ operation: 'InvokeFunction' }).at(-1)).toMatchObject({ status: 200, caller: loadPrincipalIds(fx.stateDir).scheduleId });
+    const emu = fx.stack.emulator;
+    const full = emu.iam.policies();
+    emu.iam.setPolicies({ ...full, statements: full.statements.filter((s) => !s.source.endsWith('schedule-invoke')) });
+    try {
+      const refused = await fx.stack.reconcileExports();
+      expect(refused.status).toBe(404);
+      expect(JSON.parse(refused.body)).toMatchObject({ code: 'NotAuthorizedOrNotFound' });
     } finally {
       emu.iam.setPolicies(full);
     }
