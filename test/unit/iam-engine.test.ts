@@ -117,6 +117,7 @@ describe('conditions', () => {
   it('a variable the request does not supply matches nothing (target.function.id is not a Functions variable)', () => {
     const e = engine(["Allow group ObjectReaders to use fn-invocation in tenancy where target.function.id = 'ocid1.fnfunc.oc1..x'"]);
     expect(allowed(e, alice, 'FN_INVOCATION', A)).toBe(false);
+    expect(e.unsetVariables()).toEqual([{ statement: expect.objectContaining({ source: 'test #0' }), variables: ['target.function.id'] }]);
     expect(evaluate(parseConditionText("x.y != 'a'"), {})).toBe(false);
   });
 

@@ -140,6 +140,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       tablePrefix: options.functionEnv?.TABLE_PREFIX ?? '',
     });
     emulator.iam.setPolicies(policies.set);
+    for (const u of emulator.iam.policyEngine.unsetVariables()) {
+      iamLog.warn('statement names a variable the local IAM never sets; it grants nothing here', { source: u.statement.source, variables: u.variables, statement: u.statement.text });
+    }
     log.info('IAM: the deployment\'s policies are enforced', { statements: policies.set.statements.length, userStatements: policies.userStatements, file: policies.userFile });
     const entry = join(distDir, 'entry.cjs');
     const present = FUNCTIONS.filter((fn) => existsSync(entry) && existsSync(join(distDir, `${fn}.cjs`)));

@@ -56,7 +56,7 @@ export type IamDecision =
 
 interface Parsed extends Statement { source: string }
 
-/** Variables the manifest and common admin policies use; anything else is accepted but never set. */
+/** The variables the emulator sets; a statement on any other is accepted but grants nothing (see `unsetVariables`). */
 export const KNOWN_VARIABLES = new Set([
   'request.principal.type', 'request.principal.id', 'request.principal.compartment.id', 'request.resource.compartment.id',
   'request.user.id', 'request.groups.id', 'request.permission', 'request.operation',
@@ -83,6 +83,14 @@ export class PolicyEngine {
         if (!/^(resource\.(type|id|compartment\.id)|tag\..+\.value)$/.test(v)) throw new IamSyntaxError(`dynamic group ${d.spec.name}: unsupported variable ${v}`, d.spec.matchingRule);
       }
     }
+  }
+
+  /** Statements whose conditions name a variable the emulator never sets (they can grant nothing here). */
+  unsetVariables(): { statement: SourcedStatement; variables: string[] }[] {
+    return this.statements.flatMap((s) => {
+      const vars = s.where ? [...new Set(variablesOf(s.where))].filter((v) => !KNOWN_VARIABLES.has(v)) : [];
+      return vars.length ? [{ statement: { text: s.text, source: s.source }, variables: vars }] : [];
+    });
   }
 
   /** The statements as loaded (text and source). */
