@@ -35,7 +35,7 @@ locals {
         "@FILES_BUCKET@", var.files_bucket),
         "@TABLE_PREFIX@", var.table_prefix),
         "@NETWORK@", "compartment id ${coalesce(var.network_compartment_ocid, var.compartment_ocid)}"),
-      "@SCHEDULE_ID@", var.reconcile_schedule ? oci_resource_scheduler_schedule.reconcile[0].id : "")
+      "@SCHEDULE_ID@", join("", oci_resource_scheduler_schedule.reconcile[*].id))
     })
   }
 
