@@ -12,3 +12,4 @@ export { createAuthProvider } from '../shared/auth/index.ts';
 export { envInt, envOptional, envString } from '../shared/config.ts';
 export { GRAPHIQL } from '../shared/graphql/graphiql.ts';
 export { createLogger, type Logger } from '../shared/log.ts';
+export { renderIam } from '../deployment/iam.ts';

@@ -8,7 +8,9 @@
  * - `nosql_tables`: `TABLES` (name, DDL, limits), verbatim;
  * - `event_rules`: `EVENT_RULES`, conditions verbatim except bucket names, which become
  *   the tokens `@FILES_BUCKET@` / `@EXPORTS_BUCKET@` (Terraform substitutes the variables);
- * - `routes`: the function routes of `ROUTES`; builtin and local-only routes are not deployed.
+ * - `routes`: the function routes of `ROUTES`; builtin and local-only routes are not deployed;
+ * - `iam`: the dynamic groups and statement templates of `deployment/iam.ts` (tokens `@...@`,
+ *   replaced by iam.tf), each statement with its grantee, `for_each` and `when`.
  *
  * `--check` exits 1 (and writes nothing) when the committed file differs from a fresh generation.
  * test/unit/infra-oci.test.ts runs the same comparison.
@@ -20,6 +22,7 @@ import {
   BUCKETS, EVENT_RULES, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SPECS, ROUTES, TABLES,
   type Condition, type ConditionValue,
 } from '#deployment/manifest.ts';
+import { DYNAMIC_GROUPS, STATEMENTS } from '#deployment/iam.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,6 +42,10 @@ export interface StackData {
   nosql_tables: Record<string, { ddl_statement: string; table_limits: { max_read_units: number; max_write_units: number; max_storage_in_gbs: number } }>;
   event_rules: Record<string, { condition: Condition; functions: string[] }>;
   routes: { path: string; methods: string[]; function: string }[];
+  iam: {
+    dynamic_groups: Record<string, { name: string; matching_rule: string }>;
+    statements: Record<string, { grantee: string; text: string; for_each: string; when: string }>;
+  };
 }
 
 function tokenize(v: ConditionValue): ConditionValue {
@@ -80,7 +87,15 @@ export async function generateStackData(): Promise<StackData> {
     return { path: r.path, methods: [...r.methods], function: r.function! };
   });
 
-  return { functions, buckets, nosql_tables, event_rules, routes };
+  const iam: StackData['iam'] = { dynamic_groups: {}, statements: {} };
+  for (const d of DYNAMIC_GROUPS) iam.dynamic_groups[d.function] = { name: d.name, matching_rule: d.matchingRule };
+  for (const s of STATEMENTS) {
+    if (iam.statements[s.id]) throw new Error(`IAM statement id ${s.id} is used twice`);
+    // "" rather than null: Terraform compares strings without null checks
+    iam.statements[s.id] = { grantee: s.grantee, text: s.text, for_each: s.forEach ?? '', when: s.when ?? '' };
+  }
+
+  return { functions, buckets, nosql_tables, event_rules, routes, iam };
 }
 
 /** The file's exact text for `data` (stable key order as generated, 2-space indent, trailing newline). */

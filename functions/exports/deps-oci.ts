@@ -16,7 +16,8 @@ import { EXPORT_JOBS_TABLE } from './tables.ts';
 /**
  * From the function config: `NOSQL_COMPARTMENT_ID`, `TABLE_PREFIX`, `EXPORTS_BUCKET` (default
  * `exports`), `OS_NAMESPACE`, `PAR_BASE_URL`, `EXPORTS_STALE_AFTER_MS` (default 60000),
- * `EXPORTS_CLEANUP_WAIT_MS` (default 5000), `OCI_ENDPOINT[_*]`.
+ * `EXPORTS_CLEANUP_WAIT_MS` (default 5000), `EXPORT_IMAGES_COMPARTMENT_ID` (default: the instance's),
+ * `OCI_ENDPOINT[_*]`.
  */
 export function createExportServiceFromEnv(o: { env?: Env; log: Logger }): ExportService {
   const env = o.env ?? process.env;
@@ -31,6 +32,7 @@ export function createExportServiceFromEnv(o: { env?: Env; log: Logger }): Expor
   // EXPORTS_BUCKET (the default target) is always allowed; EXPORT_BUCKETS adds others
   const extra = (envOptional('EXPORT_BUCKETS', env) ?? '').split(',').map((b) => b.trim());
   const allowedBuckets = [...new Set([exportsBucket, ...extra])].filter((b) => b && b !== filesBucket);
+  const imageCompartmentId = envOptional('EXPORT_IMAGES_COMPARTMENT_ID', env);
   return createExportService({
     jobs: createJobStore(new OciNosqlTable<JobRow>(EXPORT_JOBS_TABLE, { compartmentId, tablePrefix })),
     compute, workRequests: compute,
@@ -42,6 +44,7 @@ export function createExportServiceFromEnv(o: { env?: Env; log: Logger }): Expor
     log: o.log,
     defaultBucket: exportsBucket,
     allowedBuckets,
+    ...(imageCompartmentId ? { imageCompartmentId } : {}),
     staleAfterMs: envInt('EXPORTS_STALE_AFTER_MS', 60_000, env),
     cleanupWaitMs: envInt('EXPORTS_CLEANUP_WAIT_MS', 5_000, env),
   });

@@ -83,7 +83,7 @@ export function createMachine(d: MachineDeps) {
         let r: { imageId: string; workRequestId: string };
         try {
           r = await d.compute.createImage({
-            compartmentId: j.compartmentId, instanceId: j.instanceId, displayName: j.imageName,
+            compartmentId: j.imageCompartmentId ?? j.compartmentId, instanceId: j.instanceId, displayName: j.imageName,
             freeformTags: { exportJobId: j.id }, retryToken: stepRetryToken(j.id, 'create-image'),
           });
         } catch (e) {

@@ -32,6 +32,8 @@ export interface ExportJob {
   instanceId: string;
   instanceName: string;
   compartmentId: string;
+  /** where the temporary image is made (EXPORT_IMAGES_COMPARTMENT_ID); absent: the instance's compartment */
+  imageCompartmentId?: string;
   imageName: string;
   imageId?: string;
   format: ExportFormat;

@@ -21,6 +21,12 @@ export interface ExportServiceOptions extends MachineDeps {
    * Never the user-files bucket: an export there would land in someone's dataset paths and quota.
    */
   allowedBuckets?: readonly string[];
+  /**
+   * the compartment the temporary images are made in (env EXPORT_IMAGES_COMPARTMENT_ID): the
+   * deployment's own, so the function's image grants (create/read/delete) cover its images only
+   * @default the instance's compartment
+   */
+  imageCompartmentId?: string;
   /** a job not updated for this long is advanced when read (a lost event) @default 60000 */
   staleAfterMs?: number;
 }
@@ -96,6 +102,7 @@ export function createExportService(o: ExportServiceOptions) {
     const id = newJobId(t);
     const job: ExportJob = {
       id, state: 'PENDING', percentComplete: 0, instanceId: v.inst.id, instanceName: v.inst.displayName, compartmentId: v.inst.compartmentId,
+      ...(o.imageCompartmentId ? { imageCompartmentId: o.imageCompartmentId } : {}),
       imageName: v.imageName, format: v.format, namespace: await storage.namespace(), bucket: v.bucket,
       objectName: objectNameOf({ prefix: v.prefix, imageName: v.imageName, jobId: id, format: v.format }),
       deleteImageAfterExport: input.deleteImageAfterExport ?? true, createdBy, startedAt: t, updatedAt: t,

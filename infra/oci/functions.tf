@@ -48,7 +48,9 @@ resource "oci_functions_function" "exports" {
   timeout_in_seconds = local.fn_settings["exports"].timeout_in_seconds
   config = merge(var.extra_function_config, local.nosql_config, local.storage_config, {
     FUNCTION_NAME = "exports"
-  })
+    # the temporary images live here, where exports' image grants are (iam.tf)
+    EXPORT_IMAGES_COMPARTMENT_ID = var.compartment_ocid
+  }, length(var.extra_export_buckets) > 0 ? { EXPORT_BUCKETS = join(",", var.extra_export_buckets) } : {})
   freeform_tags = local.freeform_tags
 }
 

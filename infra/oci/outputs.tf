@@ -32,6 +32,7 @@ output "nosql_tables" {
   value = keys(oci_nosql_table.table)
 }
 
-output "dynamic_group" {
-  value = oci_identity_dynamic_group.functions.name
+output "dynamic_groups" {
+  description = "Dynamic group name per function (each matches that function's OCID only)."
+  value       = { for fn, g in oci_identity_dynamic_group.fn : fn => g.name }
 }

@@ -82,6 +82,12 @@ variable "exports_bucket" {
   default     = "exports"
 }
 
+variable "extra_export_buckets" {
+  description = "Further existing buckets in var.compartment_ocid that exports may write to (EXPORT_BUCKETS); each gets the exports grants. Not created here."
+  type        = list(string)
+  default     = []
+}
+
 variable "table_prefix" {
   description = "Prefix of every NoSQL table name (TABLE_PREFIX), to run several stacks in one compartment."
   type        = string
@@ -130,7 +136,7 @@ variable "inventory_scope" {
 }
 
 variable "allow_instance_management" {
-  description = "Grant the functions instance actions, launch/terminate and network create/delete (resources mutations). false = read-only dashboard; exports still manages images."
+  description = "Grant the resources function instance actions, launch/terminate and network create/delete (its mutations). false = read-only dashboard; exports keeps its own grants (INSTANCE_CREATE_IMAGE on instances, images in this compartment)."
   type        = bool
   default     = true
 }

@@ -7,8 +7,9 @@ terraform {
   required_providers {
     oci = {
       source = "oracle/oci"
-      # 7.x: oci_resource_scheduler_schedule with resources.parameters (the reconcile body).
-      version = ">= 7.4.0"
+      # 7.4+: oci_resource_scheduler_schedule with resources.parameters (the reconcile body);
+      # bounded below 8 so a major release cannot change the resources under an apply.
+      version = "~> 7.4"
     }
   }
 }

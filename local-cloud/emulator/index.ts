@@ -16,6 +16,8 @@ import { RequestLog } from './core/request-log.ts';
 import { Router } from './core/router.ts';
 import { StateStore } from './core/store.ts';
 import { Tenancy, type AdminProfile } from './core/tenancy.ts';
+import { EmulatorIam, type EmulatorIamOptions } from './iam/index.ts';
+import type { FunctionsProvider } from './services/functions/provider.ts';
 import type { Provider, ProviderContext, ProviderFactory } from './core/types.ts';
 import { hooksProvider } from './services/hooks/provider.ts';
 import { defaultProviders } from './services/index.ts';
@@ -40,6 +42,12 @@ export interface EmulatorOptions {
   signatureClock?: () => number;
   /** internal errors are reported here @default console.error */
   onError?: (e: unknown) => void;
+  /**
+   * IAM: signed requests are checked against the policies (the admin may do everything; other
+   * principals what the statements grant). `{ enforce: false }` lets every signed caller do
+   * anything, as before IAM existed. @default enforced, admin policy only
+   */
+  iam?: EmulatorIamOptions;
 }
 
 export interface Emulator {
@@ -51,6 +59,8 @@ export interface Emulator {
   events: EventBus;
   faults: FaultInjector;
   requests: RequestLog;
+  /** the policies the emulator enforces; `iam.setPolicies(...)` replaces them */
+  iam: EmulatorIam;
   provider<T extends Provider>(name: string): T | undefined;
   close(): Promise<void>;
 }
@@ -88,7 +98,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     router.add(p);
   }
   const onError = options.onError ?? ((e: unknown) => console.error('[emulator] internal error', e));
-  const handle = createPipeline({ router, keys: tenancy, faults, log, verifySignatures: options.verifySignatures ?? true, now: options.signatureClock ?? Date.now, onError });
+  const iam = new EmulatorIam({
+    store, tenancyId: tenancy.tenancyId, namespace: tenancy.namespace, adminUserId: tenancy.record.adminUserId,
+    functionCompartment: (id) => ctx.provider<FunctionsProvider>('functions')?.compartmentOf(id),
+  }, options.iam);
+  const handle = createPipeline({ router, keys: tenancy, faults, log, iam, verifySignatures: options.verifySignatures ?? true, now: options.signatureClock ?? Date.now, onError });
   const server: Server = createServer((req, res) => void handle(req, res).catch(onError));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
@@ -98,7 +112,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
   return {
-    url: baseUrl, port, store, tenancy, admin: tenancy.admin, events, faults, requests: log,
+    url: baseUrl, port, store, tenancy, admin: tenancy.admin, events, faults, requests: log, iam,
     provider: ctx.provider,
     async close() {
       for (const p of providers.values()) await p.close?.();

@@ -1,7 +1,7 @@
 /**
  * The port both the API Gateway front and the Events router invoke functions through: one call of
  * the OCI Functions invoke API (`POST /20181201/functions/{fnId}/actions/invoke`). The adapter in
- * `invoke-oci.ts` signs it as a tenancy user and sends it to the emulator, so the local path is the
+ * `signed.ts` signs it as a tenancy user and sends it to the emulator, so the local path is the
  * one OCI uses (service → Functions invoke endpoint → Fn agent → container).
  */
 export interface InvokeRequest {

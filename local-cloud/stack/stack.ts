@@ -21,6 +21,8 @@ import { provision } from './provision-oci.ts';
 import { seedDemoTenancy } from '#local/emulator/seed/index.ts';
 import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SPECS, TABLES, type FunctionName } from '#local/product.ts';
 import { eventRules } from './resources.ts';
+import { loadStackPolicies } from './iam.ts';
+import { loadPrincipalIds, localPrincipalAuth } from './principals.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -90,6 +92,8 @@ export interface Stack {
   runner: Runner | undefined;
   router: EventsRouter;
   apigw: ApiGateway;
+  /** invoke exports with `{"task":"reconcileExports"}` as the reconcile schedule does on OCI (its own principal) */
+  reconcileExports(): Promise<{ status: number; body: string }>;
   /** stop everything (front, router, containers, emulator); idempotent */
   close(): Promise<void>;
 }
@@ -112,7 +116,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   })());
 
   try {
-    const emulator = await startEmulator({ stateDir, port: options.emulatorPort ?? 8081, host });
+    // IAM on: until the manifest's policies are loaded below only the admin may do anything
+    const iamLog = log.child({ component: 'iam' });
+    const emulator = await startEmulator({
+      stateDir, port: options.emulatorPort ?? 8081, host,
+      iam: { onDenied: (d) => iamLog.warn('denied: missing permission', { operation: `${d.service} ${d.operation}`, principal: d.principal, missingPermission: d.missingPermission, reason: d.message, requestId: d.requestId }) },
+    });
     closers.push(() => emulator.close());
     const tenancyId = emulator.tenancy.tenancyId;
     const auth = new common.ConfigFileAuthenticationDetailsProvider(emulator.admin.configFile, 'DEFAULT');
@@ -125,6 +134,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
 
     const ids = loadFunctionIds(stateDir);
+    const principalIds = loadPrincipalIds(stateDir);
+    const policies = loadStackPolicies({
+      stateDir, functionIds: ids.functions, appCompartmentId: tenancyId, scheduleId: principalIds.scheduleId,
+      exportBuckets: [EXPORTS_BUCKET, ...(options.functionEnv?.EXPORT_BUCKETS ?? '').split(',').map((b) => b.trim()).filter(Boolean)],
+      tablePrefix: options.functionEnv?.TABLE_PREFIX ?? '',
+    });
+    emulator.iam.setPolicies(policies.set);
+    for (const u of emulator.iam.policyEngine.unsetVariables()) {
+      iamLog.warn('statement names a variable the local IAM never sets; it grants nothing here', { source: u.statement.source, variables: u.variables, statement: u.statement.text });
+    }
+    log.info('IAM: the deployment\'s policies are enforced', { statements: policies.set.statements.length, userStatements: policies.userStatements, file: policies.userFile });
     const entry = join(distDir, 'entry.cjs');
     const present = FUNCTIONS.filter((fn) => existsSync(entry) && existsSync(join(distDir, `${fn}.cjs`)));
     const missing = FUNCTIONS.filter((fn) => !present.includes(fn));
@@ -135,7 +155,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const baseEnv: Record<string, string> = {
       OCI_ENDPOINT: emulator.url, FN_INVOKE_ENDPOINT: emulator.url,
       OCI_RETRY_MAX_ATTEMPTS: '3', OCI_RETRY_BASE_MS: '200', OCI_RETRY_CAP_MS: '2000',
-      FILES_BUCKET, EXPORTS_BUCKET, OS_NAMESPACE: namespace, NOSQL_COMPARTMENT_ID: tenancyId,
+      FILES_BUCKET, EXPORTS_BUCKET, OS_NAMESPACE: namespace, NOSQL_COMPARTMENT_ID: tenancyId, EXPORT_IMAGES_COMPARTMENT_ID: tenancyId,
       ...options.functionEnv,
     };
     const tenancy = options.tenancy ? await tenancyEnv(options.tenancy, options.functionEnv) : undefined;
@@ -166,15 +186,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       }
     }
 
-    const invoker = createInvokeClient({ endpoint: emulator.url, auth });
-    const router = createEventsRouter({ rules: eventRules(functionIds), invoker, log: log.child({ component: 'events' }), ...(options.eventsRetry ? { retry: options.eventsRetry } : {}) });
+    // each caller signs as the principal it is on OCI, so the deployment's policies decide
+    const eventsInvoker = createInvokeClient({ endpoint: emulator.url, auth: localPrincipalAuth(emulator.tenancy, { kind: 'service', serviceName: 'cloudEvents' }) });
+    const gatewayInvoker = createInvokeClient({ endpoint: emulator.url, auth: localPrincipalAuth(emulator.tenancy, { kind: 'resource', resourceType: 'ApiGateway', resourceId: principalIds.apiGatewayId, compartmentId: tenancyId }) });
+    const scheduleInvoker = createInvokeClient({ endpoint: emulator.url, auth: localPrincipalAuth(emulator.tenancy, { kind: 'resource', resourceType: 'resourceschedule', resourceId: principalIds.scheduleId, compartmentId: tenancyId }) });
+    const router = createEventsRouter({ rules: eventRules(functionIds), invoker: eventsInvoker, log: log.child({ component: 'events' }), ...(options.eventsRetry ? { retry: options.eventsRetry } : {}) });
     router.attach(emulator.events);
     closers.push(() => router.close());
 
     const issuer = await openDevIssuer({ stateDir });
     const routes = ROUTES.filter((r) => !r.function || functionIds[r.function as FunctionName]);
     const apigw = await startApiGateway({
-      port: options.port ?? 8080, host, routes, invoker, jwks: issuer.jwks, log: log.child({ component: 'apigw' }),
+      port: options.port ?? 8080, host, routes, invoker: gatewayInvoker, jwks: issuer.jwks, log: log.child({ component: 'apigw' }),
       functions: Object.fromEntries(Object.entries(functionIds)) as Record<string, string>,
       jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
     });
@@ -184,6 +207,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       urls: { graphql: `${apigw.url}/graphql`, apigw: apigw.url, health: `${apigw.url}/health`, jwks: `${apigw.url}/.well-known/jwks.json`, emulator: emulator.url },
       stateDir, ociConfigFile: emulator.admin.configFile, functionIds, missing,
       mintToken: (o) => issuer.mintToken(o),
+      async reconcileExports() {
+        const id = functionIds.exports;
+        if (!id) throw new Error('the exports function does not run (no bundle)');
+        const r = await scheduleInvoker.invoke({ functionId: id, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ task: 'reconcileExports' })) });
+        return { status: r.status, body: r.body.toString('utf8') };
+      },
       emulator, runner, router, apigw, close,
     };
   } catch (e: unknown) {

@@ -19,7 +19,7 @@ import { startEmulatorFixture, waitFor, type EmulatorFixture } from '../helpers/
 const whoami: ProviderFactory = () => ({
   name: 'rptest',
   prefixes: ['/_rptest'],
-  routes: [{ method: 'GET', path: '/_rptest/whoami', operation: 'WhoAmI', handler: (req) => ({ body: { principal: req.principal } }) }],
+  routes: [{ method: 'GET', path: '/_rptest/whoami', operation: 'WhoAmI', iam: { permissions: [], target: 'tenancy' }, handler: (req) => ({ body: { principal: req.principal } }) }],
 });
 
 let fx: EmulatorFixture;
@@ -58,7 +58,7 @@ describe('resource principal', () => {
     const out = await invoke();
     expect(out.error).toBeUndefined();
     expect(out.status).toBe(200);
-    expect(out.body.principal).toEqual({ kind: 'resource', id: fnId, tenancyId: fx.emu.admin.tenancyId, compartmentId });
+    expect(out.body.principal).toEqual({ kind: 'resource', id: fnId, tenancyId: fx.emu.admin.tenancyId, compartmentId, resourceType: 'fnfunc' });
     expect(out.compartment).toBe(compartmentId);
     expect(out.tenant).toBe(fx.emu.admin.tenancyId);
     const log = (await (await fetch(`${fx.emu.url}/_emulator/requests?since=${since}`)).json()) as { requests: { operation: string; caller: string; status: number }[] };

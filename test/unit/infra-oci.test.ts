@@ -4,13 +4,15 @@
  * it matches the stack's own FUNCTIONS / TABLES / rules / routes, every .tf file is valid HCL2
  * (parsed by HashiCorp's parser compiled to WASM), and the hand-written HCL wires what the code needs.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SPECS, ROUTES, TABLES, type FunctionName } from '#deployment/manifest.ts';
+import { DYNAMIC_GROUPS, STATEMENTS } from '#deployment/iam.ts';
 import { eventRules } from '#local/stack/resources.ts';
 import { BUCKET_TOKENS, GENERATED_FILE, generateStackData, renderStackData, type StackData } from '../../scripts/oci-infra.ts';
+import { IAM_DOC, withFreshTable } from '../../scripts/iam-doc.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TF_DIR = join(ROOT, 'infra/oci');
@@ -150,19 +152,46 @@ describe('infra/oci HCL', () => {
     expect(gw).toMatch(/type\s+= "ORACLE_FUNCTIONS_BACKEND"\s+function_id = local\.function_ids\[routes\.value\.function\]/);
   });
 
-  it('IAM: a dynamic group of fnfunc in the compartment, scoped object/NoSQL/invoke statements, a schedule for reconcile', () => {
+  it('IAM: rendered from the manifest (one dynamic group per function, per-grantee policies), every template token replaced', () => {
     const iam = code('iam.tf');
-    expect(iam).toContain("matching_rule  = \"ALL {resource.type = 'fnfunc', resource.compartment.id = '${var.compartment_ocid}'}\"");
-    expect(iam).toMatch(/manage objects \$\{local\.in_app\} where target\.bucket\.name = '\$\{name\}'/);
-    expect(iam).toContain("request.permission = 'PAR_MANAGE'");
-    expect(iam).toMatch(/manage nosql-rows \$\{local\.in_app\} where any/);
-    expect(iam).toContain("target.nosql-table.name = '${t}'");
-    expect(iam).toMatch(/use fn-invocation .*request\.principal\.id = '\$\{oci_functions_function\.gateway\.id\}'/);
-    expect(iam).toContain('read metrics');
-    expect(iam).not.toMatch(/manage all-resources|to manage [a-z-]+ in tenancy"/);
+    expect(iam).toMatch(/for_each\s+= local\.iam_dynamic_groups/);
+    expect(iam).toMatch(/for_each\s+= local\.iam_by_grantee/);
+    expect(iam).toContain('for id, s in local.stack.iam.statements');
+    expect(iam).toContain('replace(d.matching_rule, "@FN_ID_${upper(fn)}@", local.function_ids[fn])');
+    // every token the templates use is replaced by iam.tf (the check block catches the rest at plan time)
+    const tokens = new Set([...STATEMENTS, ...DYNAMIC_GROUPS.map((d) => ({ text: `${d.name} ${d.matchingRule}` }))].flatMap((s) => [...s.text.matchAll(/@[A-Z_]+@/g)].map((m) => m[0])));
+    for (const t of tokens) {
+      if (t.startsWith('@FN_ID_')) continue;
+      expect(iam, t).toContain(`"${t}"`);
+    }
+    // the defects of issue 10 stay fixed: no tenancy-wide function group, no undocumented invoke variable, nothing unused
+    expect(JSON.stringify(STATEMENTS)).not.toMatch(/target\.function\.id|read buckets|manage all-resources|manage instance-images/);
+    expect(iam).not.toContain("resource.compartment.id = '${var.compartment_ocid}'");
+    for (const d of DYNAMIC_GROUPS) expect(d.matchingRule).toMatch(/resource\.id = '@FN_ID_[A-Z]+@'/);
+    expect(STATEMENTS.find((s) => s.id === 'events-invoke')!.text).toBe('Allow service cloudEvents to use functions-family in @APP@');
+    expect(STATEMENTS.find((s) => s.id === 'exports-instances')!.text).toContain('INSTANCE_CREATE_IMAGE');
+    expect(STATEMENTS.filter((s) => s.forEach === 'exportBucket').length).toBeGreaterThan(0);
+    expect(iam).toContain('distinct(concat([var.exports_bucket], var.extra_export_buckets))');
+    expect(code('functions.tf')).toContain('EXPORT_IMAGES_COMPARTMENT_ID = var.compartment_ocid');
+    expect(code('functions.tf')).toContain('EXPORT_BUCKETS = join(",", var.extra_export_buckets)');
     const sched = code('schedule.tf');
     expect(sched).toContain('resource "oci_resource_scheduler_schedule" "reconcile"');
     expect(sched).toContain('jsonencode({ task = "reconcileExports" })');
     expect(sched).toContain('id = oci_functions_function.exports.id');
+  });
+
+  it('the generated iam data is the manifest\'s, and Terraform is the one deploy path (no func.yaml); the provider is bounded', () => {
+    const d = (JSON.parse(committed()) as StackData).iam;
+    expect(Object.keys(d.dynamic_groups)).toEqual([...FUNCTIONS]);
+    expect(Object.keys(d.statements)).toEqual(STATEMENTS.map((s) => s.id));
+    for (const s of STATEMENTS) expect(d.statements[s.id]).toEqual({ grantee: s.grantee, text: s.text, for_each: s.forEach ?? '', when: s.when ?? '' });
+    expect(existsSync(join(ROOT, 'func.yaml')), 'func.yaml is gone: Terraform (infra/oci) is the one deploy path (docs/deploy.md)').toBe(false);
+    expect(code('versions.tf')).toMatch(/version = "~> 7\.\d+"/);
+  });
+
+  it('docs/iam.md has the current table function → operations → permission → statement (npx tsx scripts/iam-doc.ts)', () => {
+    const doc = readFileSync(join(ROOT, IAM_DOC), 'utf8');
+    expect(doc, 'docs/iam.md table is stale').toBe(withFreshTable(doc));
+    for (const s of STATEMENTS) expect(doc).toContain(`| ${s.id}`);
   });
 });

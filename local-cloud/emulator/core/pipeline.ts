@@ -1,6 +1,6 @@
 /**
  * The request pipeline, written once for every service:
- *   parse → route → verify signature → fault rules → provider → serialise (errors in OCI's format).
+ *   parse → route → verify signature → fault rules → IAM policy check → provider → serialise (errors in OCI's format).
  * Every answer carries `opc-request-id` (the caller's, when it sent one).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -10,6 +10,7 @@ import type { FaultInjector } from './faults.ts';
 import { newRequestId } from './ids.ts';
 import type { RequestLog } from './request-log.ts';
 import type { Router } from './router.ts';
+import type { EmulatorIam } from '../iam/index.ts';
 import { verifyRequestSignature, type KeyResolver, type Principal } from './signature.ts';
 import type { EmulatorRequest, EmulatorResponse } from './types.ts';
 
@@ -25,6 +26,8 @@ export interface PipelineDeps {
   verifySignatures: boolean;
   now(): number;
   onError?(e: unknown): void;
+  /** policy checks of signed requests (absent: every signed caller may do anything) */
+  iam?: EmulatorIam;
 }
 
 function parseQuery(raw: string): Map<string, string[]> {
@@ -78,6 +81,7 @@ export function createPipeline(deps: PipelineDeps) {
     let caller = 'anonymous';
     let status = 500;
     let code: string | undefined;
+    let missingPermission: string | undefined;
     try {
       const query = parseQuery(q < 0 ? '' : rawUrl.slice(q + 1));
       let match: ReturnType<typeof deps.router.match>;
@@ -142,6 +146,14 @@ export function createPipeline(deps: PipelineDeps) {
           }
         },
       };
+      if (principal && deps.iam) {
+        try {
+          deps.iam.authorize(ereq, principal, route.iam);
+        } catch (e) {
+          missingPermission = (e as { iamDenial?: { missingPermission: string } }).iamDenial?.missingPermission;
+          throw e;
+        }
+      }
       const out = await route.handler(ereq);
       status = out.status ?? 200;
       await send(res, method, requestId, out);
@@ -164,7 +176,7 @@ export function createPipeline(deps: PipelineDeps) {
       // a body the handler never read must be drained, or keep-alive clients stall
       if (!req.complete) req.resume();
     } finally {
-      deps.log.add({ time: new Date(started).toISOString(), requestId, service, operation, method, path, status, ...(code ? { code } : {}), caller, durationMs: Date.now() - started });
+      deps.log.add({ time: new Date(started).toISOString(), requestId, service, operation, method, path, status, ...(code ? { code } : {}), caller, durationMs: Date.now() - started, ...(missingPermission ? { missingPermission } : {}) });
     }
   };
 }

@@ -12,6 +12,8 @@ export interface RequestLogEntry {
   /** principal OCID, `par` for pre-authenticated use, `anonymous` otherwise */
   caller: string;
   durationMs: number;
+  /** IAM refused the request: the permission no statement granted (see the emulator's IAM) */
+  missingPermission?: string;
 }
 
 export class RequestLog {

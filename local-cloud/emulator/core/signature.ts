@@ -14,9 +14,12 @@ import { OciErrors } from './errors.ts';
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export interface Principal {
-  kind: 'user' | 'resource';
-  /** user OCID or resource (e.g. fnfunc) OCID */
+  /** `service`: an OCI service's own principal (the Events service), see Tenancy.issueServicePrincipalToken */
+  kind: 'user' | 'resource' | 'service';
+  /** user OCID, resource (e.g. fnfunc) OCID, or the service name (`cloudEvents`) */
   id: string;
+  /** resource principals: the token's resource type (`fnfunc`, `ApiGateway`, `resourceschedule`) */
+  resourceType?: string;
   tenancyId: string;
   /** resource principals: the compartment of the resource */
   compartmentId?: string;

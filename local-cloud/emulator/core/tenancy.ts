@@ -126,6 +126,21 @@ export class Tenancy implements KeyResolver {
       .sign(this.tokenKey);
   }
 
+  /**
+   * Issue a session token for an OCI service's own principal (e.g. `cloudEvents`, which delivers
+   * Events rule actions); policies name it as `service <name>`. Local flavour: on OCI services
+   * sign with credentials of their own; here the stack's Events router holds such a token.
+   */
+  async issueServicePrincipalToken(o: { serviceName: string; sessionPublicKeyPem: string; ttlSeconds?: number }): Promise<string> {
+    if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(o.serviceName)) throw OciErrors.invalidParameter('serviceName must be a service name such as cloudEvents');
+    const jwk = createPublicKey(o.sessionPublicKeyPem).export({ format: 'jwk' }) as JWK;
+    return new SignJWT({ ptype: 'service', ttype: 'svc', svc_name: o.serviceName, tenant: this.tenancyId, res_tenant: this.tenancyId, jwk: { ...jwk, kid: 'session', use: 'sig' } })
+      .setProtectedHeader({ alg: 'RS256', kid: 'emulator', typ: 'JWT' })
+      .setIssuer(TOKEN_ISSUER).setSubject(o.serviceName).setAudience('oci').setJti(randomUUID())
+      .setIssuedAt().setNotBefore('0s').setExpirationTime(`${o.ttlSeconds ?? RPST_TTL_SECONDS}s`)
+      .sign(this.tokenKey);
+  }
+
   async resolve(keyId: string): Promise<{ publicKey: KeyObject; principal: Principal }> {
     if (keyId.startsWith('ST$')) return this.resolveSessionToken(keyId.slice(3));
     const rec = this.apiKeys.get(keyId);
@@ -143,7 +158,9 @@ export class Tenancy implements KeyResolver {
       if (!jwk) throw OciErrors.notAuthenticated('The session token carries no session key');
       return {
         publicKey: createPublicKey({ key: jwk as import('node:crypto').JsonWebKey, format: 'jwk' }),
-        principal: { kind: 'resource', id: String(payload.sub), tenancyId: this.tenancyId, compartmentId: String(payload.res_compartment) },
+        principal: payload.ptype === 'service'
+          ? { kind: 'service', id: String(payload.sub), tenancyId: this.tenancyId }
+          : { kind: 'resource', id: String(payload.sub), tenancyId: this.tenancyId, compartmentId: String(payload.res_compartment), ...(typeof payload.res_type === 'string' ? { resourceType: payload.res_type } : {}) },
       };
     } catch (e) {
       if (e instanceof joseErrors.JWTExpired) throw OciErrors.notAuthenticated('The session token has expired');

@@ -44,6 +44,8 @@ export interface FunctionsProvider extends Provider {
   register(fnId: string, target: FunctionTarget, meta?: FunctionMeta): void;
   unregister(fnId: string): boolean;
   registered(): string[];
+  /** the compartment a registered function lives in (IAM targets) */
+  compartmentOf(fnId: string): string | undefined;
 }
 
 /** Request headers that belong to the invoke API call itself, not to the function. */
@@ -147,6 +149,7 @@ export function functionsProvider(ctx: ProviderContext): FunctionsProvider {
     },
     unregister: (fnId) => targets.delete(fnId),
     registered: () => [...targets.keys()],
+    compartmentOf: (fnId) => targets.get(fnId)?.meta.compartmentId,
   };
 }
 

@@ -20,6 +20,8 @@ export function identityAuthProvider(ctx: ProviderContext): Provider {
     routes: [
       {
         method: 'POST', path: '/v1/resourcePrincipalSessionToken', operation: 'IssueResourcePrincipalSessionToken',
+        // emulator-only: any tenancy user may ask (the handler refuses other principals)
+        iam: { permissions: [], target: 'tenancy' },
         handler: async (req) => {
           if (req.principal && req.principal.kind !== 'user') throw OciErrors.notAuthorizedOrNotFound('Only tenancy users may mint resource principal tokens');
           const b = req.json<Record<string, unknown>>();
