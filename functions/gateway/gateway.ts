@@ -10,8 +10,8 @@ import { GRAPHIQL } from '#shared/graphql/graphiql.ts';
 import { log as rootLog, type Logger } from '#shared/log.ts';
 import { domainSdl } from '../../schema/index.ts';
 import type { GatewayContext, GatewayServerContext } from './context.ts';
-import { maskGatewayError, useErrorPolicy, yogaLogger } from './errors.ts';
-import { readCaller, requestIdOf, useRequestId, useRequireIdentity } from './identity.ts';
+import { maskGatewayError, useErrorPolicy, useUnsupportedMediaTypeBody, yogaLogger } from './errors.ts';
+import { clientRequestIdOf, readCaller, requestIdOf, useRequestId, useRequireIdentity } from './identity.ts';
 import { useLimits, type GatewayLimits } from './limits.ts';
 import { buildGatewaySchema } from './schema.ts';
 
@@ -62,12 +62,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     maskedErrors: { maskError: maskGatewayError },
     context: ({ request, call }) => {
       const requestId = requestIdOf(request, { call });
+      const clientRequestId = clientRequestIdOf(request, { call });
       const caller = readCaller(request.headers);
-      const ctx: GatewayContext = { requestId, log: (call?.log ?? baseLog).child({ requestId }) };
+      const ctx: GatewayContext = { requestId, log: (call?.log ?? baseLog).child({ requestId, ...(clientRequestId ? { clientRequestId } : {}) }) };
       if (caller) ctx.caller = caller;
       if (call) ctx.call = call;
       return ctx;
     },
-    plugins: [useRequestId(), useRequireIdentity(), ...useLimits(options.limits), useErrorPolicy(baseLog)],
+    plugins: [useUnsupportedMediaTypeBody(), useRequestId(), useRequireIdentity(), ...useLimits(options.limits), useErrorPolicy(baseLog)],
   });
 }

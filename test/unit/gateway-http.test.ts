@@ -5,6 +5,7 @@ import { createRemoteExecutor, remoteExecutorsFromEnv } from '../../functions/ga
 import { createInMemoryInvoker, type FunctionInvoker } from '../../functions/gateway/invoker.ts';
 import { AppError, NotFoundError } from '../../shared/errors.ts';
 import { createLogger } from '../../shared/log.ts';
+import type { FnCall } from '../../shared/fn/index.ts';
 import { executeSubschemaRequest, requireRole, scalarResolvers, type SubschemaContext } from '../../shared/graphql/index.ts';
 import { subschemaTypeDefs } from '../../schema/index.ts';
 
@@ -100,6 +101,31 @@ describe('gateway identity', () => {
       expect(body.data).toBeUndefined();
       expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
+  });
+
+  it('decodes a percent-encoded X-User-Id once (X-User-Id-Encoding: percent); a bad encoding is 401', async () => {
+    const me = async (headers: Record<string, string>) => post('{ me { userId } }', { headers: { 'x-user-roles': 'viewer', ...headers } });
+    expect((await me({ 'x-user-id': encodeURIComponent('alıce'), 'x-user-id-encoding': 'percent' })).body.data).toEqual({ me: { userId: 'alıce' } });
+    expect((await me({ 'x-user-id': encodeURIComponent('a%41 b'), 'x-user-id-encoding': 'percent' })).body.data).toEqual({ me: { userId: 'a%41 b' } });
+    expect((await me({ 'x-user-id': 'a%41b' })).body.data).toEqual({ me: { userId: 'a%41b' } });
+    for (const headers of [{ 'x-user-id': '%E0%A4%A', 'x-user-id-encoding': 'percent' }, { 'x-user-id': 'bob', 'x-user-id-encoding': 'base64' }]) {
+      const { res, body } = await me(headers);
+      expect(res.status).toBe(401);
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it("the platform's request id wins over a client-sent opc-request-id, which is logged apart", async () => {
+    const call = { opcRequestId: 'front-req-1', callId: 'call-1', log: logger } as unknown as FnCall;
+    logLines.length = 0;
+    const res = await gateway.fetch('http://fn/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER, 'opc-request-id': 'client-req-1' },
+      body: JSON.stringify({ query: '{ boom }' }),
+    }, { call });
+    expect(res.headers.get('opc-request-id')).toBe('front-req-1');
+    const line = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'unexpected error');
+    expect(line).toMatchObject({ requestId: 'front-req-1' });
   });
 
   it('echoes opc-request-id and forwards it to the domain function', async () => {
@@ -329,3 +355,25 @@ describe('gateway upstream failures', () => {
     expect(JSON.parse(line!)).toMatchObject({ level: 'error', msg: 'unexpected error', requestId: 'req-mask-1', path: 'flaky' });
   });
 });
+
+describe('every error carries extensions.code', () => {
+  it('variable coercion errors are BAD_USER_INPUT', async () => {
+    for (const variables of [{ b: 'abc' }, {}]) {
+      const { res, body } = await post('query($b: SafeInt!) { size(bytes: $b) }', { variables });
+      expect(res.status).toBe(400);
+      expect(body.errors?.[0]?.message).toMatch(/^Variable "\$b"/);
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('an unsupported content type is 415 with a body naming what to send', async () => {
+    const res = await gateway.fetch('http://fn/graphql', { method: 'POST', headers: { 'content-type': 'text/plain', accept: GQL_JSON, ...VIEWER, 'opc-request-id': 'req-415' }, body: '{"query":"{ me { userId } }"}' });
+    expect(res.status).toBe(415);
+    expect(res.headers.get('opc-request-id')).toBe('req-415');
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(body.errors[0]!.message).toContain('text/plain');
+    expect(body.errors[0]!.message).toContain('application/json');
+  });
+});
+
