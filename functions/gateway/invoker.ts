@@ -7,6 +7,11 @@ import { createLogger, type Logger } from '#shared/log.ts';
 export interface InvokeOptions {
   /** Give up after this many milliseconds (the gateway call's remaining time minus a margin). */
   deadlineMs: number;
+  /**
+   * The call is safe to repeat (a GraphQL query: reads only), so any transient failure may be
+   * retried, not only those that prove the function did not run. @default false
+   */
+  idempotent?: boolean;
 }
 
 /**

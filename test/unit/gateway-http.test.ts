@@ -377,3 +377,17 @@ describe('every error carries extensions.code', () => {
   });
 });
 
+describe('invoke retries', () => {
+  it('marks delegated queries idempotent and mutations not (only queries are retried after a failure that may have run)', async () => {
+    const inner = createInMemoryInvoker({ handlers: { 'ocid1.fnfunc.things': (body, c) => executeSubschemaRequest({ schema: thingsSchema, body, call: c }) }, log: logger });
+    const seen: (boolean | undefined)[] = [];
+    const invoker: FunctionInvoker = { invoke: (id, body, opts) => { seen.push(opts.idempotent); return inner.invoke(id, body, opts); } };
+    const gw = createGateway({ sdl: { things: thingsSdl }, executors: remoteExecutorsFromEnv({ functions: ['things'], invoker, env: { FN_ID_THINGS: 'ocid1.fnfunc.things' } }), logger });
+    for (const query of ['{ things { id } }', 'mutation { touch(id: "t9") { id } }']) {
+      const res = await gw.fetch('http://fn/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER }, body: JSON.stringify({ query }) });
+      expect(res.status).toBe(200);
+    }
+    expect(seen).toEqual([true, false]);
+  });
+});
+
