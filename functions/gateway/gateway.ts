@@ -12,6 +12,7 @@ import { domainSdl } from '../../schema/index.ts';
 import type { GatewayContext, GatewayServerContext } from './context.ts';
 import { maskGatewayError, useErrorPolicy, useUnsupportedMediaTypeBody, yogaLogger } from './errors.ts';
 import { clientRequestIdOf, readCaller, requestIdOf, useRequestId, useRequireIdentity } from './identity.ts';
+import { useFanoutBudget, type FanoutLimits } from './fanout.ts';
 import { useLimits, type GatewayLimits } from './limits.ts';
 import { buildGatewaySchema } from './schema.ts';
 
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Operation limits. @default DEFAULT_LIMITS (depth 10, aliases 15, cost 5000, tokens 2000) */
   limits?: GatewayLimits;
+  /** OCI fan-out: price per request and per user per minute. @default DEFAULT_FANOUT (300, 1200; env overrides) */
+  fanout?: FanoutLimits;
   /** Path Yoga serves. @default env GRAPHQL_PATH, else '/graphql' */
   graphqlEndpoint?: string;
   /** Serve GraphiQL on GET with `Accept: text/html`. @default true */
@@ -69,6 +72,6 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (call) ctx.call = call;
       return ctx;
     },
-    plugins: [useUnsupportedMediaTypeBody(), useRequestId(), useRequireIdentity(), ...useLimits(options.limits), useErrorPolicy(baseLog)],
+    plugins: [useUnsupportedMediaTypeBody(), useRequestId(), useRequireIdentity(), ...useLimits(options.limits), useFanoutBudget(options.fanout), useErrorPolicy(baseLog)],
   });
 }

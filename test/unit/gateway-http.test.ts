@@ -389,5 +389,15 @@ describe('invoke retries', () => {
     }
     expect(seen).toEqual([true, false]);
   });
+
+  it('sends the root fields of one query that go to one function in one invoke (aliases included)', async () => {
+    const inner = createInMemoryInvoker({ handlers: { 'ocid1.fnfunc.things': (body, c) => executeSubschemaRequest({ schema: thingsSchema, body, call: c }) }, log: logger });
+    const bodies: string[] = [];
+    const invoker: FunctionInvoker = { invoke: (id, body, opts) => { bodies.push(body); return inner.invoke(id, body, opts); } };
+    const gw = createGateway({ sdl: { things: thingsSdl }, executors: remoteExecutorsFromEnv({ functions: ['things'], invoker, env: { FN_ID_THINGS: 'ocid1.fnfunc.things' } }), logger });
+    const res = await gw.fetch('http://fn/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER }, body: JSON.stringify({ query: '{ a: things { id } b: things { id } t: thing(id: "t1") { name } }' }) });
+    expect(await res.json()).toEqual({ data: { a: [{ id: 't1' }], b: [{ id: 't1' }], t: { name: 'first' } } });
+    expect(bodies).toHaveLength(1);
+  });
 });
 
