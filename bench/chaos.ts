@@ -17,7 +17,7 @@
  * Options: `--no-faults`, `--uploads N` (default 100), `--users N` (default 5), `--concurrency N`
  * (default 10), `--rounds N` (mixed rounds, default 6).
  */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -279,12 +279,38 @@ async function mixedBooks(stack: Stack, fx: Fixture, put: { bytes: number; user:
     : `MISMATCH: usedBytes ${q.storage.usedBytes}, bytes PUT ${put.bytes}`;
 }
 
+/** Preloaded into each container in soak mode: a JSON line with its memory every 10 s (the soak tells live heap from RSS). */
+const MEMORY_PROBE = `setInterval(() => { const m = process.memoryUsage(); process.stderr.write(JSON.stringify({ msg: 'memory probe', rssMb: m.rss / 1048576, heapUsedMb: m.heapUsed / 1048576, heapTotalMb: m.heapTotal / 1048576 }) + '\\n'); }, 10000).unref();\n`;
+
+/** Latest memory probe per container label (`resources#2`). */
+const probes = new Map<string, { fn: string; at: number; heapUsedMb: number; heapTotalMb: number }>();
+function onRunnerLine(line: string): void {
+  if (process.env.CHAOS_RUNNER_LOG) appendFileSync(process.env.CHAOS_RUNNER_LOG, `${line}\n`);
+  const m = /^\[([a-z]+)#(\d+)\] (\{"msg":"memory probe".*)$/.exec(line);
+  if (!m) return;
+  const p = JSON.parse(m[3]!) as { heapUsedMb: number; heapTotalMb: number };
+  probes.set(`${m[1]}#${m[2]}`, { fn: m[1]!, at: Date.now(), heapUsedMb: p.heapUsedMb, heapTotalMb: p.heapTotalMb });
+}
+/** Largest live heap per function among containers heard from in the last 25 s. */
+function heapByFunction(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of probes.values()) if (p.at > Date.now() - 25_000) out.set(p.fn, Math.max(out.get(p.fn) ?? 0, p.heapUsedMb));
+  return out;
+}
+
 async function main(): Promise<void> {
   const faults = !args['no-faults'];
   const stateDir = mkdtempSync(join(tmpdir(), 'bench-chaos-'));
+  const probeFile = join(stateDir, 'memory-probe.cjs');
+  writeFileSync(probeFile, MEMORY_PROBE);
+  const functionEnv: Record<string, string> = {
+    ...(args.soak ? { NODE_OPTIONS: `--require ${probeFile}` } : {}),
+    // extra function config for diagnosis, e.g. CHAOS_FUNCTION_ENV='{"LOG_LEVEL":"debug"}'
+    ...(process.env.CHAOS_FUNCTION_ENV ? JSON.parse(process.env.CHAOS_FUNCTION_ENV) as Record<string, string> : {}),
+  };
   const stack = await startStack({
     stateDir, port: 0, emulatorPort: 0, log: createLogger({ level: 'error' }),
-    runnerLog: process.env.CHAOS_RUNNER_LOG ? (line) => appendFileSync(process.env.CHAOS_RUNNER_LOG!, `${line}\n`) : () => {},
+    runnerLog: onRunnerLine, functionEnv,
     // delivery retries a few seconds apart (the default spreads 5 attempts over ~2 min)
     eventsRetry: { maxAttempts: 8, baseDelayMs: 200, factor: 2, maxDelayMs: 3_000 },
   });
@@ -331,9 +357,9 @@ async function main(): Promise<void> {
     let window = tallies();
     let round = 0;
     let nextSample = Date.now() + 30_000;
-    const samples: { at: number; errors: number; p99: number; rss: Map<string, number> }[] = [];
-    console.log('| t (s) | requests | errors | p99 ms | RSS MB by function |');
-    console.log('|---|---|---|---|---|');
+    const samples: { at: number; errors: number; p99: number; rss: Map<string, number>; heap: Map<string, number> }[] = [];
+    console.log('| t (s) | requests | errors | p99 ms | RSS MB by function | live heap MB by function |');
+    console.log('|---|---|---|---|---|---|');
     const t0 = Date.now();
     const sample = () => {
       const all = Object.values(window);
@@ -341,8 +367,10 @@ async function main(): Promise<void> {
       const errors = all.reduce((s, x) => s + x.failed, 0);
       const p99 = lat.length ? lat[Math.min(lat.length - 1, Math.floor(0.99 * lat.length))]! : NaN;
       const rss = rssByFunction(stack);
-      samples.push({ at: Date.now(), errors, p99, rss });
-      console.log(`| ${((Date.now() - t0) / 1000).toFixed(0)} | ${lat.length} | ${errors}${errors ? ` (${all.map((x) => x.errors()).filter((s) => s !== '–').join(', ')})` : ''} | ${p99.toFixed(0)} | ${[...rss].sort().map(([n, mb]) => `${n} ${mb.toFixed(1)}`).join(', ')} |`);
+      const heap = heapByFunction();
+      samples.push({ at: Date.now(), errors, p99, rss, heap });
+      const mbs = (m: Map<string, number>) => [...m].sort().map(([n, mb]) => `${n} ${mb.toFixed(1)}`).join(', ');
+      console.log(`| ${((Date.now() - t0) / 1000).toFixed(0)} | ${lat.length} | ${errors}${errors ? ` (${all.map((x) => x.errors()).filter((s) => s !== '–').join(', ')})` : ''} | ${p99.toFixed(0)} | ${mbs(rss)} | ${mbs(heap)} |`);
       window = tallies();
     };
     while (Date.now() < end) {
@@ -366,14 +394,16 @@ async function main(): Promise<void> {
     const books = await mixedBooks(stack, fx, put);
     const errors = Object.values(total).reduce((s, x) => s + x.failed, 0);
     // growth after warm-up: from the first sample past a fifth of the run (containers start, caches fill)
-    const first = (samples.find((x) => x.at - t0 >= (minutes * 60_000) / 5) ?? samples[0])?.rss ?? new Map<string, number>();
-    const last = samples.at(-1)?.rss ?? new Map<string, number>();
-    const growth = [...last].sort().map(([n, mb]) => {
-      const from = first.get(n);
+    const base = samples.find((x) => x.at - t0 >= (minutes * 60_000) / 5) ?? samples[0];
+    const growthOf = (first: Map<string, number> | undefined, last: Map<string, number> | undefined) => [...(last ?? [])].sort().map(([n, mb]) => {
+      const from = first?.get(n);
       return from ? `${n} ${(((mb - from) / from) * 100).toFixed(1)} %` : `${n} (new container)`;
     });
+    const growth = growthOf(base?.rss, samples.at(-1)?.rss);
+    const heapGrowth = growthOf(base?.heap, samples.at(-1)?.heap);
     console.log(`\nSoak ${minutes} min, ${round} rounds: ${Object.values(total).reduce((s, x) => s + x.total, 0)} requests, errors ${errors} (target 0)${errors ? `: ${Object.entries(total).map(([k, x]) => `${k} ${x.errors()}`).join('; ')}` : ''}; books ${books}.`);
     console.log(`RSS growth after warm-up (sample past a fifth of the run → last; target ≤ 10 %): ${growth.join(', ') || 'n/a'}.`);
+    console.log(`Live JS heap (heapUsed) growth, same samples: ${heapGrowth.join(', ') || 'n/a'}.`);
   } finally {
     await stack.close();
     rmSync(stateDir, { recursive: true, force: true });
