@@ -23,5 +23,7 @@ export default defineConfig({
     maxWorkers: 2,
     minWorkers: 1,
     env: { OCI_SDK_DEFAULT_CIRCUITBREAKER_ENABLED: 'false' },
+    // oci-common's retrier prints a line per failed SDK call; tests expect many failures
+    setupFiles: ['test/helpers/quiet-oci.ts'],
   },
 });

@@ -13,3 +13,4 @@ export { envInt, envOptional, envString } from '../shared/config.ts';
 export { GRAPHIQL } from '../shared/graphql/graphiql.ts';
 export { createLogger, type Logger } from '../shared/log.ts';
 export { renderIam } from '../deployment/iam.ts';
+export { quietOciRetrier } from '../shared/console.ts';

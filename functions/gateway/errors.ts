@@ -47,6 +47,43 @@ function withoutHttp(e: GraphQLError): GraphQLError {
   return copy;
 }
 
+/**
+ * Every error leaves with an `extensions.code`. graphql-js reports variable coercion failures
+ * (`Variable "$x" got invalid value ...`, a missing required variable) without one: those are
+ * BAD_USER_INPUT. Any other codeless error is BAD_REQUEST when it concerns the request (no path)
+ * and INTERNAL_SERVER_ERROR when a field failed (e.g. a null for a non-null field).
+ */
+function withCode(e: GraphQLError): GraphQLError {
+  if (typeof e.extensions?.code === 'string') return e;
+  const code = /^Variable "\$/.test(e.message) ? 'BAD_USER_INPUT' : e.path ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+  const copy = new GraphQLError(e.message, { ...locationOf(e), originalError: e.originalError, extensions: { ...e.extensions, code } });
+  if (originals.has(e)) originals.set(copy, originals.get(e));
+  return copy;
+}
+
+/**
+ * Yoga answers an unsupported request content type (e.g. `text/plain`) with a bare 415. This gives
+ * it a GraphQL error body naming what to send instead, with the same status and headers.
+ */
+export function useUnsupportedMediaTypeBody(): Plugin<Record<string, unknown>, GatewayServerContext> {
+  return {
+    onResponse({ request, response, setResponse }) {
+      if (response.status !== 415 || response.headers.get('content-type')) return;
+      const sent = request.headers.get('content-type') ?? 'none';
+      const payload = JSON.stringify({
+        errors: [{
+          message: `unsupported content-type "${sent}": send POST with content-type application/json (or GET with query parameters)`,
+          extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } },
+        }],
+      });
+      const headers = new Headers(response.headers);
+      headers.set('content-type', 'application/json; charset=utf-8');
+      headers.set('content-length', String(Buffer.byteLength(payload)));
+      setResponse(new Response(payload, { status: 415, headers }));
+    },
+  };
+}
+
 /** Logs masked errors (with call and request ids) and keeps field errors from setting the HTTP status. */
 export function useErrorPolicy(baseLog: Logger): Plugin<Record<string, unknown>, GatewayServerContext> {
   return {
@@ -64,7 +101,7 @@ export function useErrorPolicy(baseLog: Logger): Plugin<Record<string, unknown>,
           error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
         });
       }
-      setResult({ ...res, errors: res.errors.map(withoutHttp) });
+      setResult({ ...res, errors: res.errors.map((e) => withCode(withoutHttp(e))) });
     },
   };
 }

@@ -75,7 +75,8 @@ export function createRemoteExecutor({ fn, fnId, invoker }: RemoteExecutorOption
     if (deadlineMs <= 0) return failure(ErrorCode.DeadlineExceeded, `no time left to call the ${fn} function`, { function: fn });
     let text: string;
     try {
-      text = await invoker.invoke(fnId, JSON.stringify(body), { deadlineMs });
+      // a query only reads: safe to repeat after any transient failure (invoker-oci.ts)
+      text = await invoker.invoke(fnId, JSON.stringify(body), { deadlineMs, idempotent: request.operationType === 'query' });
     } catch (e: unknown) {
       const status = isAppError(e) ? e.details.status : (e as { statusCode?: unknown }).statusCode;
       log.warn('function invoke failed', { fnId, code: isAppError(e) ? e.code : undefined, status, error: errorMessage(e) });

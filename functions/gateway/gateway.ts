@@ -10,8 +10,9 @@ import { GRAPHIQL } from '#shared/graphql/graphiql.ts';
 import { log as rootLog, type Logger } from '#shared/log.ts';
 import { domainSdl } from '../../schema/index.ts';
 import type { GatewayContext, GatewayServerContext } from './context.ts';
-import { maskGatewayError, useErrorPolicy, yogaLogger } from './errors.ts';
-import { readCaller, requestIdOf, useRequestId, useRequireIdentity } from './identity.ts';
+import { maskGatewayError, useErrorPolicy, useUnsupportedMediaTypeBody, yogaLogger } from './errors.ts';
+import { clientRequestIdOf, readCaller, requestIdOf, useRequestId, useRequireIdentity } from './identity.ts';
+import { useFanoutBudget, type FanoutLimits } from './fanout.ts';
 import { useLimits, type GatewayLimits } from './limits.ts';
 import { buildGatewaySchema } from './schema.ts';
 
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Operation limits. @default DEFAULT_LIMITS (depth 10, aliases 15, cost 5000, tokens 2000) */
   limits?: GatewayLimits;
+  /** OCI fan-out: price per request and per user per minute. @default DEFAULT_FANOUT (300, 1200; env overrides) */
+  fanout?: FanoutLimits;
   /** Path Yoga serves. @default env GRAPHQL_PATH, else '/graphql' */
   graphqlEndpoint?: string;
   /** Serve GraphiQL on GET with `Accept: text/html`. @default true */
@@ -62,12 +65,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     maskedErrors: { maskError: maskGatewayError },
     context: ({ request, call }) => {
       const requestId = requestIdOf(request, { call });
+      const clientRequestId = clientRequestIdOf(request, { call });
       const caller = readCaller(request.headers);
-      const ctx: GatewayContext = { requestId, log: (call?.log ?? baseLog).child({ requestId }) };
+      const ctx: GatewayContext = { requestId, log: (call?.log ?? baseLog).child({ requestId, ...(clientRequestId ? { clientRequestId } : {}) }) };
       if (caller) ctx.caller = caller;
       if (call) ctx.call = call;
       return ctx;
     },
-    plugins: [useRequestId(), useRequireIdentity(), ...useLimits(options.limits), useErrorPolicy(baseLog)],
+    plugins: [useUnsupportedMediaTypeBody(), useRequestId(), useRequireIdentity(), ...useLimits(options.limits), useFanoutBudget(options.fanout), useErrorPolicy(baseLog)],
   });
 }

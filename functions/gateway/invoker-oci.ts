@@ -4,16 +4,19 @@
  * (resource principal inside OCI Functions / the local Fn runner).
  *
  * Endpoint: `FN_INVOKE_ENDPOINT`, else `OCI_ENDPOINT_FUNCTIONS_INVOKE`, else `OCI_ENDPOINT`.
- * Retries (the shared policy, within the call's deadline) only what cannot have run the function:
- * 429, throttled before it ran. An invoke may run a mutation, so a 5xx, a timeout or a network
- * failure is not retried (OCI's default for this call is NoRetry too); the SDK rethrows network
- * failures as a bare `{message: 'fetch failed'}`, so a refused connection cannot be told apart.
+ * Retries (the shared policy, within the call's deadline) what cannot have run the function: 429
+ * (throttled before it ran), 503 FunctionInvokeServiceUnavailable (no capacity: queued and timed
+ * out, never started), 502 FunctionInvokeContainerInitFail and 504 FunctionInvokeContainerInitTimeout
+ * (the container never became ready, so no handler ran). A mutation is retried on nothing else:
+ * another 5xx, a timeout or a network failure may have run it (the SDK rethrows network failures
+ * as a bare `{message: 'fetch failed'}`, so a refused connection cannot be told apart). An
+ * invoke marked `idempotent` (a query) is also retried on every transient failure.
  */
 import type { AuthenticationDetailsProvider } from 'oci-common';
 import { FunctionsInvokeClient, requests } from 'oci-functions';
 import type { Env } from '#shared/config.ts';
 import { DeadlineExceededError } from '#shared/errors.ts';
-import { createOciClient, toAppError, withRetry, type OciClientClass } from '#shared/oci/index.ts';
+import { createOciClient, isRetryableError, toAppError, withRetry, type OciClientClass } from '#shared/oci/index.ts';
 import type { FunctionInvoker } from './invoker.ts';
 
 // oci-sdk constructors take `AuthParams` (a union requiring one of provider / httpClient), which
@@ -40,8 +43,15 @@ async function readBody(value: unknown): Promise<string> {
 /** Time a retried invoke must still have before the deadline. */
 const RETRY_MIN_LEFT_MS = 2_000;
 
-/** An invoke failure that cannot have run the function: 429 TooManyRequests. */
-export const invokeNotRun = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { statusCode?: unknown }).statusCode === 429;
+/** Service codes of invoke failures that ran no handler (besides 429). */
+const NOT_RUN_CODES = new Set(['FunctionInvokeServiceUnavailable', 'FunctionInvokeContainerInitFail', 'FunctionInvokeContainerInitTimeout']);
+
+/** An invoke failure that cannot have run the function: 429, no capacity, a container that never started. */
+export const invokeNotRun = (e: unknown): boolean => {
+  if (typeof e !== 'object' || e === null) return false;
+  const { statusCode, serviceCode } = e as { statusCode?: unknown; serviceCode?: unknown };
+  return statusCode === 429 || (typeof serviceCode === 'string' && NOT_RUN_CODES.has(serviceCode) && (statusCode === 502 || statusCode === 503 || statusCode === 504));
+};
 
 /** Creates the OCI invoker; the client is built on first use and reused across warm calls. */
 export function createOciInvoker(options: OciInvokerOptions = {}): FunctionInvoker {
@@ -57,7 +67,7 @@ export function createOciInvoker(options: OciInvokerOptions = {}): FunctionInvok
     }));
   };
   return {
-    async invoke(fnId, body, { deadlineMs }) {
+    async invoke(fnId, body, { deadlineMs, idempotent }) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new DeadlineExceededError(`function ${fnId} did not answer within ${deadlineMs} ms`)), deadlineMs);
@@ -72,7 +82,7 @@ export function createOciInvoker(options: OciInvokerOptions = {}): FunctionInvok
             fnInvokeType: requests.InvokeFunctionRequest.FnInvokeType.Sync,
           });
           return readBody(res.value);
-        }, { deadlineMs: Math.max(0, deadlineMs - RETRY_MIN_LEFT_MS), isRetryable: invokeNotRun, env: options.env ?? process.env });
+        }, { deadlineMs: Math.max(0, deadlineMs - RETRY_MIN_LEFT_MS), isRetryable: idempotent ? isRetryableError : invokeNotRun, env: options.env ?? process.env });
         return await Promise.race([call, timeout]);
       } catch (e: unknown) {
         throw toAppError(e);

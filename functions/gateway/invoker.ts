@@ -4,6 +4,11 @@
 export interface InvokeOptions {
   /** Give up after this many milliseconds (the gateway call's remaining time minus a margin). */
   deadlineMs: number;
+  /**
+   * The call is safe to repeat (a GraphQL query: reads only), so any transient failure may be
+   * retried, not only those that prove the function did not run. @default false
+   */
+  idempotent?: boolean;
 }
 
 /**

@@ -47,6 +47,9 @@ export function buildGatewaySchema({ sdl, executors, trustedSdl = false }: Gatew
             name: fn,
             schema: makeExecutableSchema({ typeDefs: subschemaTypeDefs(text), resolvers: [scalarResolvers], ...trust }),
             executor: executors[fn] ?? unavailableExecutor(fn, `the ${fn} function has no executor configured`),
+            // the root fields of one operation that go to one function travel in one invoke, so identical
+            // lookups (aliases of the same field and arguments) share that function's per-request memo
+            batch: true,
           },
         ],
   );

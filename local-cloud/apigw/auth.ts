@@ -44,11 +44,31 @@ export function createAuthenticator(policy: JwtPolicy): Authenticator {
     }
     const userId = typeof payload.sub === 'string' ? payload.sub.trim() : '';
     if (!userId) throw new AuthError('the token has no subject');
+    const unusable = unusableSubject(userId);
+    if (unusable) throw new AuthError(`the token's subject ${unusable}`);
     const raw = payload.roles ?? [];
     if (!Array.isArray(raw) || raw.some((r) => typeof r !== 'string')) throw new AuthError('the roles claim must be an array of strings');
     const roles = [...new Set(raw as string[])].filter((r): r is Role => (ROLES as readonly string[]).includes(r));
     return { userId, roles };
   };
+}
+
+/** The storage layer's bound on a user id (shared/quota/paths.ts `userSegment`). */
+export const MAX_SUBJECT_BYTES = 256;
+// C0, DEL, C1 controls and the Unicode line/paragraph separators (as shared/quota/paths.ts refuses)
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const SUBJECT_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+
+/**
+ * Why a subject cannot be a user id, or undefined when it can. Any other string (any script,
+ * `alıce`, `auth0|123`) is accepted and reaches the functions intact (`mapping.ts` encodes it).
+ */
+export function unusableSubject(sub: string): string | undefined {
+  if (LONE_SURROGATE.test(sub)) return 'is not well-formed Unicode (lone surrogate)';
+  if (SUBJECT_CONTROL.test(sub)) return 'contains control characters (such as CR or LF)';
+  const bytes = Buffer.byteLength(sub, 'utf8');
+  if (bytes > MAX_SUBJECT_BYTES) return `is longer than ${MAX_SUBJECT_BYTES} bytes of UTF-8 (${bytes})`;
+  return undefined;
 }
 
 function describe(e: unknown): string {

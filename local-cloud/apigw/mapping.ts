@@ -17,6 +17,21 @@ export function canonicalHeader(name: string): string {
   return name.replace(/_/g, '-').split('-').map((s) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase()).join('-');
 }
 
+/** Header values are bytes: an id outside visible ASCII (or holding `%`) travels percent-encoded. */
+const PLAIN_HEADER_ID = /^[\x21-\x24\x26-\x7e](?:[\x20-\x24\x26-\x7e]*[\x21-\x24\x26-\x7e])?$/;
+/** Set with the encoded form; the gateway decodes `X-User-Id` exactly once when it sees it. */
+export const USER_ID_ENCODING_HEADER = 'Fn-Http-H-X-User-Id-Encoding';
+
+/**
+ * `X-User-Id` for a verified subject: as is when it is plain visible ASCII, else
+ * `encodeURIComponent(id)` plus `X-User-Id-Encoding: percent` (both are identity headers, so a
+ * client cannot send either). `alıce` → `al%C4%B1ce`.
+ */
+export function userIdHeaders(userId: string): Record<string, string> {
+  if (PLAIN_HEADER_ID.test(userId)) return { 'Fn-Http-H-X-User-Id': userId };
+  return { 'Fn-Http-H-X-User-Id': encodeURIComponent(userId), [USER_ID_ENCODING_HEADER]: 'percent' };
+}
+
 export interface ClientRequest {
   method: string;
   /** path + query, as received */
@@ -52,7 +67,7 @@ export function toInvokeHeaders(req: ClientRequest): Record<string, string> {
     out['Fn-Http-H-X-Real-Ip'] = req.clientIp;
   }
   if (req.identity) {
-    out['Fn-Http-H-X-User-Id'] = req.identity.userId;
+    Object.assign(out, userIdHeaders(req.identity.userId));
     out['Fn-Http-H-X-User-Roles'] = req.identity.roles.join(',');
   }
   const ct = req.headers['content-type'];

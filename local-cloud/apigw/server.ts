@@ -92,9 +92,13 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
     const url = req.url ?? '/';
     const path = url.split('?')[0]!;
     const common = { 'opc-request-id': requestId, ...corsHeaders(cors, req) };
+    // a client's own opc-request-id is kept apart (logged, forwarded as Fn-Http-H-Opc-Request-Id);
+    // the front's id is the one logged, sent to the function and echoed
+    const sentId = req.headers['opc-request-id'];
+    const clientRequestId = typeof sentId === 'string' && sentId.trim() ? sentId.trim().slice(0, 200) : undefined;
     let identity: Identity | undefined;
     const done = (status: number, extra: Record<string, unknown> = {}) =>
-      log.info('request', { requestId, method, path, status, ms: Date.now() - started, ...(identity ? { userId: identity.userId } : {}), ...extra });
+      log.info('request', { requestId, ...(clientRequestId ? { clientRequestId } : {}), method, path, status, ms: Date.now() - started, ...(identity ? { userId: identity.userId } : {}), ...extra });
     // unread request bodies are drained so keep-alive clients do not stall
     const refuse = (status: number, message: string, headers: Record<string, string> = {}) => {
       if (!req.complete) req.resume();
@@ -147,7 +151,7 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
     try {
       const headers = toInvokeHeaders({ method, url, headers: req.headers, ...(req.socket.remoteAddress ? { clientIp: req.socket.remoteAddress } : {}), ...(identity ? { identity } : {}), requestId });
       const answer = toClientResponse(await options.invoker.invoke({ functionId: fnId, body, headers }));
-      res.writeHead(answer.status, { ...common, ...answer.headers, 'content-length': answer.body.length });
+      res.writeHead(answer.status, { ...common, ...answer.headers, 'opc-request-id': requestId, 'content-length': answer.body.length });
       res.end(method === 'HEAD' ? undefined : answer.body);
       done(answer.status, { callId: answer.headers['fn-call-id'] });
     } catch (e: unknown) {

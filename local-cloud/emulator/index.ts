@@ -89,7 +89,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         if (names.includes('objectstorage')) store.blobs.clear();
         for (const n of names) providers.get(n)?.onReset?.();
       },
-    }),
+    }, { allowedHosts: bindHosts(options.host) }),
     ...(options.providers ?? defaultProviders),
   ];
   for (const factory of all) {
@@ -122,6 +122,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       });
     },
   };
+}
+
+/** The bind address as a Host header names it, when it is a specific (not wildcard) one. */
+function bindHosts(host: string | undefined): string[] {
+  if (host === undefined || host === '0.0.0.0' || host === '::') return [];
+  return [host.includes(':') ? `[${host}]` : host];
 }
 
 export type { Provider, ProviderContext, ProviderFactory, Route, EmulatorRequest, EmulatorResponse } from './core/types.ts';

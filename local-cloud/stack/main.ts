@@ -9,9 +9,11 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { expandHome } from '#local/product.ts';
-import { envInt, envOptional, envString } from '#local/product.ts';
+import { envInt, envOptional, envString, expandHome, quietOciRetrier } from '#local/product.ts';
 import { startStack, type TenancyTarget } from './stack.ts';
+
+// the stack's own SDK calls (provisioning) retry through withRetry; oci-common's retrier lines are noise
+quietOciRetrier();
 
 /** The tenancy mode's settings from the environment, or undefined without TENANCY_PROFILE. */
 function tenancyFromEnv(): TenancyTarget | undefined {

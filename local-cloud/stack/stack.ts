@@ -154,7 +154,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     const baseEnv: Record<string, string> = {
       OCI_ENDPOINT: emulator.url, FN_INVOKE_ENDPOINT: emulator.url,
-      OCI_RETRY_MAX_ATTEMPTS: '3', OCI_RETRY_BASE_MS: '200', OCI_RETRY_CAP_MS: '2000',
+      // short backoffs, enough attempts to ride out ~30 % transient faults (npm run bench:chaos);
+      // the call's deadline still bounds them (shared/deadline.ts)
+      OCI_RETRY_MAX_ATTEMPTS: '8', OCI_RETRY_BASE_MS: '200', OCI_RETRY_CAP_MS: '2000',
       FILES_BUCKET, EXPORTS_BUCKET, OS_NAMESPACE: namespace, NOSQL_COMPARTMENT_ID: tenancyId, EXPORT_IMAGES_COMPARTMENT_ID: tenancyId,
       ...options.functionEnv,
     };

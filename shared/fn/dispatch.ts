@@ -9,6 +9,7 @@
  */
 import fdk from '@fnproject/fdk';
 import type { FdkContext, FdkResult } from '@fnproject/fdk';
+import { runWithDeadline } from '../deadline.ts';
 import { AppError, BadUserInputError, ErrorCode, errorMessage, isAppError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { createFnCall } from './call.ts';
@@ -137,7 +138,8 @@ export function createFnHandler(def: FunctionDefinition, options: FnHandlerOptio
     const body = Buffer.isBuffer(input) ? input : Buffer.from(String(input ?? ''));
     const kindHint: CallKind = isHttpCall(ctx) ? 'http' : 'invoke';
     try {
-      const r = kindHint === 'http' ? await runHttp(def, body, ctx, call) : await runJson(def, body, ctx, call);
+      // the call's deadline is ambient for retries deep in adapters (shared/deadline.ts)
+      const r = await runWithDeadline(now() + call.remainingMs(), () => (kindHint === 'http' ? runHttp(def, body, ctx, call) : runJson(def, body, ctx, call)), now);
       call.log.info('call', { kind: r.kind, outcome: r.outcome, status: r.status, durationMs: now() - started });
       return r.result;
     } catch (e: unknown) {

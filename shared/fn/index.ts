@@ -6,6 +6,8 @@
  * startFunction({ name: 'quota', invoke: async (body, call) => executeSubschemaRequest(...) });
  */
 import fdk from '@fnproject/fdk';
+import { routeConsole } from '../console.ts';
+import { createLogger } from '../log.ts';
 import { createFnHandler, type FnHandlerOptions } from './dispatch.ts';
 import type { FunctionDefinition } from './types.ts';
 
@@ -20,5 +22,7 @@ export { jsonResponse } from './http.ts';
  * top level of `functions/<fn>/handler.ts`. Returns the FDK's stop function (closes the socket).
  */
 export function startFunction(def: FunctionDefinition, options?: FnHandlerOptions): () => void {
+  // library console output (oci-common, the FDK) and process warnings as JSON lines only
+  routeConsole(options?.logger ?? createLogger({ base: { fn: def.name } }));
   return fdk.handle(createFnHandler(def, options), { inputMode: 'buffer' });
 }

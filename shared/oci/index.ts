@@ -7,7 +7,7 @@
  */
 export { createOciClient, endpointFor, resetOciClients, type CreateOciClientOptions, type OciClientClass, type OciService } from './client.ts';
 export {
-  withRetry, retryToken, isRetryableError, backoffDelayMs, resolveRetrySettings, RETRY_DEFAULTS, type RetryOptions, type AttemptInfo,
+  withRetry, retryToken, retryBudget, isRetryableError, backoffDelayMs, resolveRetrySettings, RETRY_DEFAULTS, type RetryOptions, type AttemptInfo, type RetryBudgetOptions,
 } from './retry.ts';
 export { parseRetryAfter, retryAfterMsOf } from './retry-after.ts';
 export { toAppError, isOciError, type OciErrorLike } from './errors.ts';

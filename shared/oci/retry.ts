@@ -11,6 +11,7 @@
  * await withRetry(() => nosql.createTable({ createTableDetails, opcRetryToken: token }), { deadlineMs: call.remainingMs() });
  */
 import { randomUUID } from 'node:crypto';
+import { ambientRemainingMs } from '../deadline.ts';
 import { isAppError, ErrorCode } from '../errors.ts';
 import { retryAfterMsOf } from './retry-after.ts';
 
@@ -21,7 +22,7 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** Largest backoff ceiling in ms. @default env OCI_RETRY_CAP_MS ?? 30000 */
   maxDelayMs?: number;
-  /** Time budget in ms from now (pass `call.remainingMs()`); no sleep may end past it. @default unlimited */
+  /** Time budget in ms from now (pass `call.remainingMs()`); no sleep may end past it. @default the Fn call's remaining time (shared/deadline.ts), else unlimited */
   deadlineMs?: number;
   /** Which errors are worth another attempt. @default isRetryableError */
   isRetryable?: (e: unknown) => boolean;
@@ -126,7 +127,8 @@ export async function withRetry<T>(op: (info: AttemptInfo) => Promise<T>, option
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const isRetryable = options.isRetryable ?? isRetryableError;
-  const deadlineAt = options.deadlineMs === undefined ? Infinity : now() + Math.max(0, options.deadlineMs);
+  const deadlineMs = options.deadlineMs ?? ambientRemainingMs();
+  const deadlineAt = deadlineMs === undefined ? Infinity : now() + Math.max(0, deadlineMs);
   for (let attempt = 1; ; attempt++) {
     try {
       return await op({ attempt });
@@ -140,3 +142,53 @@ export async function withRetry<T>(op: (info: AttemptInfo) => Promise<T>, option
     }
   }
 }
+
+/** Options of {@link retryBudget}. */
+export interface RetryBudgetOptions {
+  /** Failures (the first included) after which the next one is rethrown. @default 10 */
+  maxFailures?: number;
+  /** Time budget in ms from now. @default the Fn call's remaining time, else unlimited */
+  deadlineMs?: number;
+  /** Backoff: full jitter from these (doubling per failure). @default OCI_RETRY_BASE_MS / OCI_RETRY_CAP_MS, else 2000 / 30000 */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  isRetryable?: (e: unknown) => boolean;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/**
+ * A transient-failure budget for loops that cannot be one `withRetry` call: a conditional write
+ * whose outcome is unknown must be followed by a re-read, not by the same write again.
+ * `await budget.retry(e)` rethrows `e` when it is not retryable or the budget (count or deadline)
+ * is spent, else sleeps the backoff; then the loop re-reads and decides again.
+ * @example
+ * const budget = retryBudget();
+ * for (;;) { const cur = await read(); try { return await writeIf(cur.version); } catch (e) { await budget.retry(e); } }
+ */
+export function retryBudget(options: RetryBudgetOptions = {}) {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+  const random = options.random ?? Math.random;
+  const isRetryable = options.isRetryable ?? isRetryableError;
+  const settings = resolveRetrySettings({
+    ...(options.baseDelayMs !== undefined ? { baseDelayMs: options.baseDelayMs } : {}),
+    ...(options.maxDelayMs !== undefined ? { maxDelayMs: options.maxDelayMs } : {}),
+  });
+  const max = options.maxFailures ?? 10;
+  const budgetMs = options.deadlineMs ?? ambientRemainingMs();
+  const deadlineAt = budgetMs === undefined ? Infinity : now() + Math.max(0, budgetMs);
+  let failures = 0;
+  return {
+    get failures(): number { return failures; },
+    async retry(e: unknown): Promise<void> {
+      failures++;
+      if (!isRetryable(e) || failures >= max) throw e;
+      const delayMs = retryAfterMsOf(e, now()) ?? backoffDelayMs(Math.min(failures, 16), settings, random);
+      if (now() + delayMs >= deadlineAt) throw e;
+      await sleep(delayMs);
+    },
+  };
+}
+

@@ -7,6 +7,7 @@
  * recorded segment, and no raw id (email, `auth0|…`) is stored.
  */
 import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { updateRow } from './cas.ts';
 import { userSegment } from './paths.ts';
 import type { JobOwnerRow, RowStore } from './rows.ts';
 
@@ -20,14 +21,9 @@ export interface JobOwners {
 export function createJobOwners(jobs: RowStore<JobOwnerRow>, now: () => number = Date.now): JobOwners {
   return {
     async claim(jobId, ownerSegment) {
-      for (let i = 0; i < 5; i++) {
-        const cur = await jobs.get(jobId);
-        if (cur) return cur.value.userId;
-        if (await jobs.putIf(jobId, { jobId, userId: ownerSegment, createdAt: now() }, null)) return ownerSegment;
-      }
-      const cur = await jobs.get(jobId);
-      if (!cur) throw new Error(`job owner record of ${jobId} could not be written`);
-      return cur.value.userId;
+      // first writer wins; a write of unknown outcome is resolved by re-reading the owner (cas.ts)
+      return updateRow(jobs, jobId, 'job owner claim', (cur) =>
+        cur ? { result: cur.value.userId } : { write: { jobId, userId: ownerSegment, createdAt: now() }, result: ownerSegment }, { maxAttempts: 5 });
     },
     async owner(jobId) {
       return (await jobs.get(jobId))?.value.userId;

@@ -5,7 +5,8 @@
  * Admission reserves the declared size until the upload URL expires; settlement (settlement.ts)
  * turns reservations into real sizes.
  */
-import { BadUserInputError } from '../errors.ts';
+import { randomUUID } from 'node:crypto';
+import { BadUserInputError, ConflictError } from '../errors.ts';
 import { updateRow, type UpdateRowOptions } from './cas.ts';
 import { userSegment, type FileKind } from './paths.ts';
 import { SETTLED_RETENTION_MS, emptyUsage, type RowStore, type UsageRow } from './rows.ts';
@@ -39,7 +40,9 @@ export interface LedgerOptions {
 export function pruneUsage(row: UsageRow, nowMs: number): UsageRow {
   const reservations = Object.fromEntries(Object.entries(row.reservations).filter(([, r]) => r.expiresAt > nowMs));
   const settled = Object.fromEntries(Object.entries(row.settled ?? {}).filter(([, t]) => t > nowMs - SETTLED_RETENTION_MS));
-  return { ...row, reservations, settled, admissions: row.admissions.filter((t) => t > nowMs - DAY_MS) };
+  const out: UsageRow = { ...row, reservations, settled, admissions: row.admissions.filter((t) => t > nowMs - DAY_MS) };
+  if (row.admissionIds) out.admissionIds = Object.fromEntries(Object.entries(row.admissionIds).filter(([, a]) => a.admittedAt > nowMs - SETTLED_RETENTION_MS));
+  return out;
 }
 
 const reservedOf = (row: UsageRow, nowMs: number, except?: string) =>
@@ -77,28 +80,52 @@ export function createLedger(options: LedgerOptions) {
      * Admits an upload of `sizeBytes` to `path` or throws the first refusal. On success the bytes
      * are reserved until `expiresAt` and the admission counts in the rate windows. A new admission
      * for the same path replaces that path's earlier reservation.
+     *
+     * `admissionId` (a fresh random id per upload request) makes it idempotent: when a write's
+     * answer is lost, the re-read row shows the id if it landed, and then nothing is written again.
      */
-    async admit(a: { userId: string; path: string; sizeBytes: number; expiresAt: number }): Promise<{ admittedAt: number }> {
+    async admit(a: { userId: string; path: string; sizeBytes: number; expiresAt: number; admissionId?: string }): Promise<{ admittedAt: number; admissionId: string }> {
       const key = userSegment(a.userId);
+      const admissionId = a.admissionId ?? randomUUID();
       return updateRow(usage, key, 'upload admission', (cur) => {
+        const done = cur?.value.admissionIds?.[admissionId];
+        if (done) {
+          if (done.cancelled) throw new ConflictError(`admission ${admissionId} was cancelled`);
+          return { result: { admittedAt: done.admittedAt, admissionId } };
+        }
         const t = now();
         const row = pruneUsage(cur?.value ?? emptyUsage(key), t);
         checkAdmission({
           limits: effectiveLimits(row.tier, row.limits), usedBytes: row.usedBytes, reservedBytes: reservedOf(row, t, a.path),
           admissions: row.admissions, sizeBytes: a.sizeBytes, nowMs: t,
         });
-        const reservations = { ...row.reservations, [a.path]: { bytes: a.sizeBytes, admittedAt: t, expiresAt: a.expiresAt } };
-        return { write: { ...row, reservations, admissions: [...row.admissions, t] }, result: { admittedAt: t } };
+        const reservations = { ...row.reservations, [a.path]: { bytes: a.sizeBytes, admittedAt: t, expiresAt: a.expiresAt, admissionId } };
+        const admissionIds = { ...row.admissionIds, [admissionId]: { admittedAt: t } };
+        return { write: { ...row, reservations, admissions: [...row.admissions, t], admissionIds }, result: { admittedAt: t, admissionId } };
       }, options.cas);
     },
 
     /**
      * Undoes an admission whose URL could not be issued: drops the reservation (if it is still the
      * one made at `admittedAt`) and that admission's timestamp. Nothing is left behind.
+     * With `admissionId` it is exact and idempotent: an admission that never landed, or was
+     * cancelled already, changes nothing (so a failed `admit` of unknown outcome can be cancelled).
      */
-    async cancelAdmission(a: { userId: string; path: string; admittedAt: number }): Promise<void> {
+    async cancelAdmission(a: { userId: string; path: string; admittedAt?: number; admissionId?: string }): Promise<void> {
       await updateRow(usage, userSegment(a.userId), 'admission cancel', (cur) => {
         if (!cur) return { result: undefined };
+        if (a.admissionId !== undefined) {
+          const row = cur.value;
+          const rec = row.admissionIds?.[a.admissionId];
+          if (!rec || rec.cancelled) return { result: undefined };
+          const reservations = { ...row.reservations };
+          if (reservations[a.path]?.admissionId === a.admissionId) delete reservations[a.path];
+          const i = row.admissions.lastIndexOf(rec.admittedAt);
+          const admissions = i < 0 ? row.admissions : [...row.admissions.slice(0, i), ...row.admissions.slice(i + 1)];
+          const admissionIds = { ...row.admissionIds, [a.admissionId]: { admittedAt: rec.admittedAt, cancelled: true as const } };
+          return { write: { ...row, reservations, admissions, admissionIds }, result: undefined };
+        }
+        if (a.admittedAt === undefined) return { result: undefined };
         const row = cur.value;
         const r = row.reservations[a.path];
         const i = row.admissions.lastIndexOf(a.admittedAt);

@@ -19,6 +19,10 @@ export const LOG_FILENAME = 'output.log';
 const MAX_FILENAME_BYTES = 255;
 // C0, DEL, C1 controls and the Unicode line/paragraph separators
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+// invisible format characters (Unicode Cf): bidirectional controls (U+202A-U+202E, U+2066-U+2069,
+// U+200E/F, U+061C), zero-width ones (U+200B-U+200D, U+2060, U+FEFF), soft hyphen: they make a
+// name display as another (`invoice\u202Efdp.exe` shows as `invoiceexe.pdf`)
+const FORMAT = /\p{Cf}/u;
 
 export function isFileKind(v: unknown): v is FileKind {
   return typeof v === 'string' && (FILE_KINDS as readonly string[]).includes(v);
@@ -42,6 +46,7 @@ export function validateFilename(value: unknown, field = 'filename'): string {
   if (name.includes('/') || name.includes('\\')) throw fail('must not contain path separators');
   if (name === '.' || name === '..') throw fail('must not be "." or ".."');
   if (CONTROL.test(name)) throw fail('must not contain control characters');
+  if (FORMAT.test(name)) throw fail('must not contain invisible formatting characters (bidirectional or zero-width controls)');
   if (name.trim() !== name || name.trim() === '') throw fail('must not start or end with whitespace');
   const bytes = Buffer.byteLength(name, 'utf8');
   if (bytes > MAX_FILENAME_BYTES) throw fail(`must be at most ${MAX_FILENAME_BYTES} bytes of UTF-8, got ${bytes}`);

@@ -3,8 +3,10 @@
  * through the ObjectStore, byte give-back through settlement's reconcile (the same idempotent
  * step the bucket events run, so a delete settles once whichever runs first).
  */
-import { BadUserInputError, ForbiddenError, NotFoundError } from '#shared/errors.ts';
+import { randomUUID } from 'node:crypto';
+import { BadUserInputError, ForbiddenError, NotFoundError, isAppError } from '#shared/errors.ts';
 import type { Actor } from '#shared/graphql/roles.ts';
+import { QuotaRefusedError } from './errors.ts';
 import type { Logger } from '#shared/log.ts';
 import type { JobOwners } from './jobs.ts';
 import { requireJobAccess } from './jobs.ts';
@@ -42,6 +44,9 @@ export const DOWNLOAD_TTL_DEFAULT = 86_400;
 export const DOWNLOAD_TTL_MAX = 604_800;
 const CONTENT_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}(\s*;[\x20-\x7e]{0,200})?$/;
 
+/** A refusal of the request itself (bad input, identity, ownership): nothing was written. */
+const isClientError = (e: unknown) => isAppError(e) && e.httpStatus >= 400 && e.httpStatus < 500 && e.httpStatus !== 429 && e.httpStatus !== 409;
+
 export function createPresignService(d: PresignDeps) {
   const { store, settings } = d;
   const bucket = settings.bucket;
@@ -76,16 +81,27 @@ export function createPresignService(d: PresignDeps) {
       }
       const uri = await uriOf(target.path);
       const expiresAt = d.ledger.now() + settings.uploadTtlSeconds * 1000;
-      const { admittedAt } = await d.ledger.admit({ userId: actor.userId, path: target.path, sizeBytes, expiresAt });
+      // one id for this request's admission: a lost answer is resolved by re-reading it (ledger.ts)
+      const admissionId = randomUUID();
+      // nothing left behind: the reservation and the rate slot go away with a failed URL (or lost
+      // claim), and with an admission whose outcome stayed unknown (cancelling one that never
+      // landed changes nothing)
+      const release = (why: string) => d.ledger.cancelAdmission({ userId: actor.userId, path: target.path, admissionId }).catch((c: unknown) =>
+        d.log?.error('could not cancel admission; it lapses when the upload URL would have expired', { path: target.path, admissionId, why, error: c }),
+      );
+      let admittedAt: number;
+      try {
+        ({ admittedAt } = await d.ledger.admit({ userId: actor.userId, path: target.path, sizeBytes, expiresAt, admissionId }));
+      } catch (e: unknown) {
+        if (!(e instanceof QuotaRefusedError) && !isClientError(e)) await release('admission failed');
+        throw e;
+      }
       let par;
       try {
         if (target.kind === 'LOG' && (await d.jobs.claim(target.collectionId, me)) !== me) throw logsOfOther();
         par = await store.createPar({ bucket, objectName: target.path, access: 'ObjectWrite', expiresAt: new Date(expiresAt), name: `upload-${me}-${admittedAt}` });
       } catch (e: unknown) {
-        // nothing left behind: the reservation and the admission go away with the failed URL (or lost claim)
-        await d.ledger.cancelAdmission({ userId: actor.userId, path: target.path, admittedAt }).catch((c: unknown) =>
-          d.log?.error('could not cancel admission after PAR failure', { path: target.path, error: c }),
-        );
+        await release('upload URL failed');
         throw e;
       }
       const plan = planUpload(sizeBytes, settings.multipart);

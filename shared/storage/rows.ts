@@ -29,6 +29,14 @@ export interface Reservation {
   bytes: number;
   admittedAt: number;
   expiresAt: number;
+  /** The admission that made it (absent on rows written before admission ids). */
+  admissionId?: string;
+}
+
+/** An admission by id, kept {@link SETTLED_RETENTION_MS}: how a retried or cancelled admission finds out whether it landed. */
+export interface AdmissionRecord {
+  admittedAt: number;
+  cancelled?: true;
 }
 
 export type KindTotals = Record<FileKind, number>;
@@ -54,6 +62,11 @@ export interface UsageRow {
    * was cleared cannot apply it again.
    */
   settled?: Record<string, number>;
+  /**
+   * Admissions of the last {@link SETTLED_RETENTION_MS} by admission id. A write whose answer was
+   * lost is resolved by re-reading: the id is here if and only if that admission was applied.
+   */
+  admissionIds?: Record<string, AdmissionRecord>;
 }
 
 /** Longer than any call can hold a stale pending delta (OCI Functions time out at 300 s). */

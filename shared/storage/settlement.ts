@@ -21,10 +21,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log.ts';
 import type { ObjectStore } from '../storage/port.ts';
-import { updateRow, type UpdateRowOptions } from './cas.ts';
+import { transientBudget, updateRow, type UpdateRowOptions } from './cas.ts';
 import { parseObjectPath } from './paths.ts';
 import { pruneUsage } from './ledger.ts';
-import { emptyUsage, type EventRow, type JobOwnerRow, type ObjectRow, type PendingDelta, type Reservation, type RowStore, type UsageRow } from './rows.ts';
+import { emptyUsage, type EventRow, type JobOwnerRow, type ObjectRow, type PendingDelta, type Reservation, type RowStore, type UsageRow, type Versioned } from './rows.ts';
 
 /** Options of {@link createSettlement}. */
 export interface SettlementOptions {
@@ -131,8 +131,16 @@ export function createSettlement(o: SettlementOptions) {
       o.log?.warn('object outside the quota layout or without an owner; not counted', { path });
       return 'ignored';
     }
+    // transient failures are retried by re-reading: every step below is state-based (cas.ts)
+    const transient = transientBudget(o.cas);
     for (let attempt = 1; attempt <= 50; attempt++) {
-      const cur = await o.objects.get(path);
+      let cur: Versioned<ObjectRow> | undefined;
+      try {
+        cur = await o.objects.get(path);
+      } catch (e: unknown) {
+        await transient.retry(e);
+        continue;
+      }
       if (cur?.value.pending) {
         await finish(path, cur.value.pending);
         continue;
@@ -155,7 +163,13 @@ export function createSettlement(o: SettlementOptions) {
       const needsRelease = reservation !== undefined && releases(reservation, release);
       if (bytes === 0 && files === 0 && !needsRelease && before?.eTag === next.eTag && before !== undefined) return 'unchanged';
       const pending: PendingDelta = { id: randomBytes(9).toString('base64url'), userId: owner.userId, kind: owner.kind, bytes, files, ...release };
-      const version = await o.objects.putIf(path, { ...next, pending }, cur?.version ?? null);
+      let version: string | undefined;
+      try {
+        version = await o.objects.putIf(path, { ...next, pending }, cur?.version ?? null);
+      } catch (e: unknown) {
+        await transient.retry(e);
+        continue; // outcome unknown: the re-read finds this pending delta (and finishes it) or not
+      }
       if (version === undefined) continue; // a concurrent reconcile won: re-read, re-HEAD
       await finish(path, pending);
       return bytes === 0 && files === 0 ? 'unchanged' : 'applied';

@@ -65,6 +65,24 @@ describe('GraphQL over HTTP through the API gateway front', () => {
     expect(m.status).toBe(405);
   });
 
+  it('a subject outside Latin-1 (alıce) reaches the gateway intact; CR/LF in a subject is 401, never 500', async () => {
+    const sub = `alıce-用户-${uid('u')}`;
+    const { res, json } = await post(JSON.stringify({ query: '{ me { userId } }' }), { authorization: `Bearer ${await fx.token({ sub, roles: ['viewer'] })}` });
+    expect(res.status).toBe(200);
+    expect(json?.data).toEqual({ me: { userId: sub } });
+    const crlf = await post(JSON.stringify({ query: '{ me { userId } }' }), { authorization: `Bearer ${await fx.token({ sub: `a\r\nb-${uid('u')}`, roles: ['viewer'] })}` });
+    expect(crlf.res.status).toBe(401);
+    expect(crlf.text).toContain('control characters');
+  });
+
+  it('text/plain gets 415 with a GraphQL error body; a client opc-request-id does not replace the front id', async () => {
+    const mine = uid('client-req');
+    const { res, json } = await post(JSON.stringify({ query: '{ me { userId } }' }), { 'content-type': 'text/plain', 'opc-request-id': mine });
+    expect(res.status).toBe(415);
+    expect(json?.errors?.[0]?.extensions?.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(res.headers.get('opc-request-id')).toMatch(/^[0-9A-F]{32}$/);
+  });
+
   it('ignores a forged X-User-Id: identity comes only from the token', async () => {
     const { json } = await post(JSON.stringify({ query: '{ me { userId roles } }' }), { 'x-user-id': 'mallory', 'x-user-roles': 'admin' });
     expect(json?.data).toEqual({ me: { userId: expect.stringMatching(/^http-user-/), roles: ['viewer'] } });

@@ -129,6 +129,46 @@ describe('request mapping (client → function)', () => {
   });
 });
 
+describe('identity edge cases and request ids', () => {
+  it('a subject outside visible ASCII reaches the function percent-encoded, flagged, decodable once', async () => {
+    for (const sub of [`alıce-${uid('u')}`, `用户@例え.jp-${uid('u')}`, `a%41b ${uid('u')}`, `ünï cødé|${uid('u')}`]) {
+      calls.length = 0;
+      const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { authorization: await bearer(sub), 'content-type': 'application/json' }, body: '{}' });
+      expect(res.status, sub).toBe(200);
+      const c = calls[0]!;
+      expect(c.header('fn-http-h-x-user-id-encoding'), sub).toBe('percent');
+      expect(c.header('fn-http-h-x-user-id')).toMatch(/^[\x21-\x7e]+$/);
+      expect(decodeURIComponent(c.header('fn-http-h-x-user-id')!)).toBe(sub);
+    }
+  });
+
+  it('a client cannot send the encoding flag: a plain subject arrives as is, without it', async () => {
+    const user = uid('plain');
+    await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { authorization: await bearer(user), 'x-user-id-encoding': 'percent' }, body: '{}' });
+    expect(calls[0]!.header('fn-http-h-x-user-id')).toBe(user);
+    expect(calls[0]!.header('fn-http-h-x-user-id-encoding')).toBeUndefined();
+  });
+
+  it('a subject with CR/LF or longer than 256 bytes is 401 naming the reason; no function runs', async () => {
+    for (const [sub, reason] of [[`a\r\nX-User-Roles: admin-${uid('u')}`, 'control characters'], ['ı'.repeat(129), 'longer than 256 bytes']] as const) {
+      const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { authorization: await bearer(sub) }, body: '{}' });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { message: string }).message).toContain(reason);
+    }
+    expect(calls).toHaveLength(0);
+  });
+
+  it("a client's opc-request-id is kept apart: the front's id is sent, logged and echoed", async () => {
+    const mine = uid('client-req');
+    target = () => ({ headers: { 'content-type': 'application/json', 'fn-http-h-opc-request-id': mine }, body: '{}' });
+    const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { authorization: await bearer(), 'opc-request-id': mine }, body: '{}' });
+    const c = calls[0]!;
+    expect(c.header('opc-request-id')).toMatch(/^[0-9A-F]{32}$/);
+    expect(c.header('fn-http-h-opc-request-id')).toBe(mine);
+    expect(res.headers.get('opc-request-id')).toBe(c.header('opc-request-id'));
+  });
+});
+
 describe('response mapping (function → client)', () => {
   it('passes only Fn-Http-H-* (stripped), Content-Type and Fn-Call-Id; status from Fn-Http-Status', async () => {
     const callId = uid('call');

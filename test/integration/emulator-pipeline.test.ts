@@ -4,6 +4,7 @@
  */
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -274,3 +275,56 @@ describe('reset hook', () => {
     expect((await os.listObjects({ namespaceName: ns, bucketName: name })).listObjects.objects).toEqual([]);
   });
 });
+
+describe('hook guard: the hooks are local test tools', () => {
+  const hook = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      // node:http, because fetch forbids setting Host and Origin
+      const req = httpRequest(`${f.emu.url}${path}`, { method: init.method ?? 'GET', headers: init.headers ?? {} }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (c: string) => { body += c; }).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end(init.body);
+    });
+  const bucketCount = () => f.emu.store.summary('objectstorage');
+
+  it('a cross-site text/plain POST /_emulator/reset is refused and wipes nothing', async () => {
+    const os = client(f.auth);
+    const name = uid('guard');
+    await os.createBucket({ namespaceName: ns, createBucketDetails: { name, compartmentId: f.emu.admin.tenancyId } });
+    const before = JSON.stringify(bucketCount());
+    const plain = await hook('/_emulator/reset', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect(plain.status).toBe(415);
+    expect(JSON.parse(plain.body)).toMatchObject({ code: 'UnsupportedMediaType' });
+    const form = await hook('/_emulator/faults', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'status=500' });
+    expect(form.status).toBe(415);
+    const foreign = await hook('/_emulator/reset', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{}' });
+    expect(foreign.status).toBe(403);
+    expect(JSON.parse(foreign.body).message).toContain('evil.example');
+    const opaque = await hook('/_emulator/reset', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'null' }, body: '{}' });
+    expect(opaque.status).toBe(403);
+    expect(JSON.stringify(bucketCount())).toBe(before);
+    expect((await os.getBucket({ namespaceName: ns, bucketName: name })).bucket.name).toBe(name);
+    expect(f.emu.faults.list()).toEqual([]);
+  });
+
+  it('a non-loopback Host (DNS rebinding) is refused, reads included', async () => {
+    for (const host of ['evil.example', 'evil.example:8081', '10.0.0.5:8081', '127.0.0.1.evil.example']) {
+      const r = await hook('/_emulator/requests', { headers: { host } });
+      expect(r.status, host).toBe(403);
+      expect(r.body, host).not.toContain('"requests"');
+    }
+  });
+
+  it('loopback hosts, loopback origins and application/json writes are served', async () => {
+    expect((await hook('/_emulator/health', { headers: { host: 'localhost:1234' } })).status).toBe(200);
+    expect((await hook('/_emulator/health', { headers: { host: '[::1]:1234', origin: 'http://localhost:3000' } })).status).toBe(200);
+    const add = await hook('/_emulator/faults', { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ operation: 'NoSuchOperation', status: 503 }) });
+    expect(add.status).toBe(201);
+    const del = await hook('/_emulator/faults', { method: 'DELETE', headers: { 'content-type': 'application/json' } });
+    expect(del.status).toBe(204);
+    expect(f.emu.faults.list()).toEqual([]);
+  });
+});
+

@@ -149,8 +149,11 @@ describe('PAR use (unsigned)', () => {
       expect(g.eTag).toBe(etag);
       await waitFor(() => events.find((e) => e.data.resourceName === 'up/load.bin'), { what: 'PAR write event' });
       expect(events.find((e) => e.data.resourceName === 'up/load.bin')!.eventType).toBe('com.oraclecloud.objectstorage.createobject');
-      const log = await (await http(`/_emulator/requests?operation=ParPutObject`)).json() as { requests: { caller: string; status: number }[] };
-      expect(log.requests.at(-1)).toMatchObject({ caller: 'par', status: 200 });
+      const log = await (await http(`/_emulator/requests?operation=ParPutObject`)).json() as { requests: { caller: string; status: number; path: string }[] };
+      expect(log.requests.at(-1)).toMatchObject({ caller: 'par', status: 200, path: `/p/<redacted>/n/${ns}/b/${b}/o/up/load.bin` });
+      // the PAR token is a working credential: it never appears in the request log
+      const token = /^\/p\/([^/]+)\//.exec(p.accessUri)![1]!;
+      expect(JSON.stringify(await (await http('/_emulator/requests')).json())).not.toContain(token);
     } finally {
       off();
     }

@@ -6,6 +6,7 @@ import type { FunctionInvoker } from '../../functions/gateway/invoker.ts';
 import { createInMemoryInvoker } from '../helpers/fakes/gateway-invoker.ts';
 import { AppError, NotFoundError } from '../../shared/errors.ts';
 import { createLogger } from '../../shared/log.ts';
+import type { FnCall } from '../../shared/fn/index.ts';
 import { executeSubschemaRequest, requireRole, scalarResolvers, type SubschemaContext } from '../../shared/graphql/index.ts';
 import { subschemaTypeDefs } from '../../schema/index.ts';
 
@@ -101,6 +102,31 @@ describe('gateway identity', () => {
       expect(body.data).toBeUndefined();
       expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
+  });
+
+  it('decodes a percent-encoded X-User-Id once (X-User-Id-Encoding: percent); a bad encoding is 401', async () => {
+    const me = async (headers: Record<string, string>) => post('{ me { userId } }', { headers: { 'x-user-roles': 'viewer', ...headers } });
+    expect((await me({ 'x-user-id': encodeURIComponent('alıce'), 'x-user-id-encoding': 'percent' })).body.data).toEqual({ me: { userId: 'alıce' } });
+    expect((await me({ 'x-user-id': encodeURIComponent('a%41 b'), 'x-user-id-encoding': 'percent' })).body.data).toEqual({ me: { userId: 'a%41 b' } });
+    expect((await me({ 'x-user-id': 'a%41b' })).body.data).toEqual({ me: { userId: 'a%41b' } });
+    for (const headers of [{ 'x-user-id': '%E0%A4%A', 'x-user-id-encoding': 'percent' }, { 'x-user-id': 'bob', 'x-user-id-encoding': 'base64' }]) {
+      const { res, body } = await me(headers);
+      expect(res.status).toBe(401);
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it("the platform's request id wins over a client-sent opc-request-id, which is logged apart", async () => {
+    const call = { opcRequestId: 'front-req-1', callId: 'call-1', log: logger } as unknown as FnCall;
+    logLines.length = 0;
+    const res = await gateway.fetch('http://fn/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER, 'opc-request-id': 'client-req-1' },
+      body: JSON.stringify({ query: '{ boom }' }),
+    }, { call });
+    expect(res.headers.get('opc-request-id')).toBe('front-req-1');
+    const line = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'unexpected error');
+    expect(line).toMatchObject({ requestId: 'front-req-1' });
   });
 
   it('echoes opc-request-id and forwards it to the domain function', async () => {
@@ -330,3 +356,49 @@ describe('gateway upstream failures', () => {
     expect(JSON.parse(line!)).toMatchObject({ level: 'error', msg: 'unexpected error', requestId: 'req-mask-1', path: 'flaky' });
   });
 });
+
+describe('every error carries extensions.code', () => {
+  it('variable coercion errors are BAD_USER_INPUT', async () => {
+    for (const variables of [{ b: 'abc' }, {}]) {
+      const { res, body } = await post('query($b: SafeInt!) { size(bytes: $b) }', { variables });
+      expect(res.status).toBe(400);
+      expect(body.errors?.[0]?.message).toMatch(/^Variable "\$b"/);
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('an unsupported content type is 415 with a body naming what to send', async () => {
+    const res = await gateway.fetch('http://fn/graphql', { method: 'POST', headers: { 'content-type': 'text/plain', accept: GQL_JSON, ...VIEWER, 'opc-request-id': 'req-415' }, body: '{"query":"{ me { userId } }"}' });
+    expect(res.status).toBe(415);
+    expect(res.headers.get('opc-request-id')).toBe('req-415');
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(body.errors[0]!.message).toContain('text/plain');
+    expect(body.errors[0]!.message).toContain('application/json');
+  });
+});
+
+describe('invoke retries', () => {
+  it('marks delegated queries idempotent and mutations not (only queries are retried after a failure that may have run)', async () => {
+    const inner = createInMemoryInvoker({ handlers: { 'ocid1.fnfunc.things': (body, c) => executeSubschemaRequest({ schema: thingsSchema, body, call: c }) }, log: logger });
+    const seen: (boolean | undefined)[] = [];
+    const invoker: FunctionInvoker = { invoke: (id, body, opts) => { seen.push(opts.idempotent); return inner.invoke(id, body, opts); } };
+    const gw = createGateway({ sdl: { things: thingsSdl }, executors: remoteExecutorsFromEnv({ functions: ['things'], invoker, env: { FN_ID_THINGS: 'ocid1.fnfunc.things' } }), logger });
+    for (const query of ['{ things { id } }', 'mutation { touch(id: "t9") { id } }']) {
+      const res = await gw.fetch('http://fn/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER }, body: JSON.stringify({ query }) });
+      expect(res.status).toBe(200);
+    }
+    expect(seen).toEqual([true, false]);
+  });
+
+  it('sends the root fields of one query that go to one function in one invoke (aliases included)', async () => {
+    const inner = createInMemoryInvoker({ handlers: { 'ocid1.fnfunc.things': (body, c) => executeSubschemaRequest({ schema: thingsSchema, body, call: c }) }, log: logger });
+    const bodies: string[] = [];
+    const invoker: FunctionInvoker = { invoke: (id, body, opts) => { bodies.push(body); return inner.invoke(id, body, opts); } };
+    const gw = createGateway({ sdl: { things: thingsSdl }, executors: remoteExecutorsFromEnv({ functions: ['things'], invoker, env: { FN_ID_THINGS: 'ocid1.fnfunc.things' } }), logger });
+    const res = await gw.fetch('http://fn/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER }, body: JSON.stringify({ query: '{ a: things { id } b: things { id } t: thing(id: "t1") { name } }' }) });
+    expect(await res.json()).toEqual({ data: { a: [{ id: 't1' }], b: [{ id: 't1' }], t: { name: 'first' } } });
+    expect(bodies).toHaveLength(1);
+  });
+});
+

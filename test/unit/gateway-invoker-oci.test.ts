@@ -24,6 +24,11 @@ beforeAll(async () => {
         const n = seen.filter((x) => x.url?.includes('ocid1.fnfunc.busy')).length;
         if (n <= 2) res.writeHead(429, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'TooManyRequests', message: 'throttled' }));
         else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { ran: n } }));
+      } else if (req.url?.includes('ocid1.fnfunc.nocapacity')) {
+        // no capacity once (never started), then runs
+        const n = seen.filter((x) => x.url?.includes('ocid1.fnfunc.nocapacity')).length;
+        if (n <= 1) res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'FunctionInvokeServiceUnavailable', message: 'Timed out - server too busy' }));
+        else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { ran: n } }));
       } else if (req.url?.includes('ocid1.fnfunc.slow')) {
         setTimeout(() => res.writeHead(200).end('{}'), 2_000);
       } else {
@@ -70,6 +75,19 @@ describe('createOciInvoker', () => {
     const before = seen.filter((x) => x.url?.includes('ocid1.fnfunc.fails')).length;
     await createOciInvoker({ env, auth: 'none' }).invoke('ocid1.fnfunc.fails', '{}', { deadlineMs: 5_000 }).catch(() => undefined);
     expect(seen.filter((x) => x.url?.includes('ocid1.fnfunc.fails')).length).toBe(before + 1);
+  });
+
+  it('retries a 503 FunctionInvokeServiceUnavailable (never started) even for a mutation', async () => {
+    const env = { FN_INVOKE_ENDPOINT: endpoint, OCI_RETRY_BASE_MS: '5', OCI_RETRY_CAP_MS: '20' };
+    const text = await createOciInvoker({ env, auth: 'none' }).invoke('ocid1.fnfunc.nocapacity', '{}', { deadlineMs: 5_000 });
+    expect(JSON.parse(text)).toEqual({ data: { ran: 2 } });
+  });
+
+  it('an idempotent invoke (a query) is retried after a 502 too', async () => {
+    const env = { FN_INVOKE_ENDPOINT: endpoint, OCI_RETRY_BASE_MS: '5', OCI_RETRY_CAP_MS: '20', OCI_RETRY_MAX_ATTEMPTS: '3' };
+    const before = seen.filter((x) => x.url?.includes('ocid1.fnfunc.fails')).length;
+    await createOciInvoker({ env, auth: 'none' }).invoke('ocid1.fnfunc.fails', '{}', { deadlineMs: 5_000, idempotent: true }).catch(() => undefined);
+    expect(seen.filter((x) => x.url?.includes('ocid1.fnfunc.fails')).length).toBe(before + 3);
   });
 
   it('rejects with DEADLINE_EXCEEDED when the function outlives the deadline', async () => {

@@ -32,12 +32,18 @@ describe('filename validation', () => {
   it.each([
     ['a/b', 'separator'], ['a\\b', 'backslash'], ['.', 'dot'], ['..', 'dotdot'], ['a\u0000b', 'NUL'], ['a\nb', 'newline'], ['a\u007fb', 'DEL'],
     ['a\u0085b', 'C1'], ['x'.repeat(256), 'too long'], ['é'.repeat(128), '256 bytes'], ['', 'empty'], [' a', 'leading space'],
+    ['invoice\u202Efdp.exe', 'RIGHT-TO-LEFT OVERRIDE'], ['a\u2066b\u2069', 'isolate'], ['a\u200Eb', 'LRM'], ['a\u061Cb', 'ALM'],
+    ['a\u200Bb', 'zero-width space'], ['a\u200Db', 'zero-width joiner'], ['a\u2060b', 'word joiner'], ['\uFEFFa', 'BOM'],
   ])('%j is refused (%s)', (name) => {
     expect(codeOf(() => validateFilename(name))).toBe('BAD_USER_INPUT');
   });
   it('255 bytes is fine; NFD input comes back NFC', () => {
     expect(validateFilename('x'.repeat(255))).toHaveLength(255);
     expect(validateFilename('e\u0301.txt')).toBe('\u00e9.txt');
+  });
+  it('names the bidirectional/zero-width refusal; visible non-Latin names pass', () => {
+    expect(() => validateFilename('a\u202Eb')).toThrow(/bidirectional or zero-width/);
+    expect(validateFilename('данные-αβγ-数据.csv')).toBe('данные-αβγ-数据.csv');
   });
 });
 

@@ -77,6 +77,26 @@ describe('createUploadUrl', () => {
     expect(r.errors).toHaveLength(1);
     expect(await ledger.snapshot('alice')).toMatchObject({ reservedBytes: 0, uploadsLastHour: 0, uploadsLastDay: 0 });
   });
+  it('an admission whose write landed but whose answer never came back is released', async () => {
+    const stores = quotaStores((def) => new MemoryTable<DocRow>({ def }));
+    const store = new MemoryObjectStore('ns', Date.now);
+    // every usage write lands and then "drops the connection"; the deadline stops the retries
+    const usage = {
+      ...stores.usage,
+      putIf: async (...a: Parameters<typeof stores.usage.putIf>) => {
+        await stores.usage.putIf(...a);
+        throw Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+      },
+    };
+    const ledger = createLedger({ usage, cas: { deadlineMs: 0 } });
+    const presign = createPresignService({ ledger, settlement: createSettlement({ ...stores, store, bucket: BUCKET }), jobs: createJobOwners(stores.jobs), store, settings: { bucket: BUCKET, uploadTtlSeconds: 3600, multipart: { thresholdBytes: GiB, partBytes: 128 * MiB } }, log: silent });
+    await expect(presign.createUploadUrl({ userId: 'alice', isAdmin: false }, { kind: 'DATASET', collectionId: 'ds1', filename: 'a.csv', sizeBytes: 100 })).rejects.toBeTruthy();
+    expect(store.pars).toHaveLength(0);
+    const row = (await stores.usage.get('alice'))!.value;
+    expect(Object.keys(row.reservations)).toEqual([]);
+    expect(row.admissions).toEqual([]);
+    expect(Object.values(row.admissionIds ?? {})).toEqual([expect.objectContaining({ cancelled: true })]);
+  });
   it('large files get a multipart plan; 100 GiB premium works', async () => {
     const { gql, ledger } = setup();
     await ledger.setLimits({ userId: 'alice', tier: 'PREMIUM' });

@@ -24,9 +24,14 @@ export interface FaultRule {
   drop?: boolean;
   /** seconds, sent as Retry-After with the error */
   retryAfter?: number;
+  /**
+   * apply the request first, then answer the error or drop the connection: a write whose outcome
+   * the client cannot know (what a lost answer looks like on the wire) @default false
+   */
+  after?: boolean;
 }
 
-export type FaultOutcome = { latencyMs: number; drop: boolean; error?: { status: number; code: string; message: string; headers: Record<string, string> } };
+export type FaultOutcome = { latencyMs: number; drop: boolean; after?: boolean; error?: { status: number; code: string; message: string; headers: Record<string, string> } };
 
 export class FaultInjector {
   private rules: FaultRule[] = [];
@@ -68,6 +73,10 @@ export class FaultInjector {
       if (typeof i.drop !== 'boolean') throw OciErrors.invalidParameter('fault.drop must be a boolean');
       rule.drop = i.drop;
     }
+    if (i.after !== undefined) {
+      if (typeof i.after !== 'boolean') throw OciErrors.invalidParameter('fault.after must be a boolean');
+      rule.after = i.after;
+    }
     if (rule.status === undefined && !rule.drop && rule.latencyMs === undefined) {
       throw OciErrors.invalidParameter('A fault rule needs status, drop or latencyMs');
     }
@@ -88,6 +97,7 @@ export class FaultInjector {
       }
       out.latencyMs += r.latencyMs ?? 0;
       if (r.drop) out.drop = true;
+      if (r.after && (r.drop || (r.status !== undefined && !out.error))) out.after = true;
       if (r.status !== undefined && !out.error) {
         out.error = {
           status: r.status,

@@ -120,13 +120,18 @@ export function createPipeline(deps: PipelineDeps) {
 
       const fault = deps.faults.evaluate(service, operation);
       if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs));
-      if (fault.drop) {
-        status = 0;
-        code = 'ConnectionDropped';
-        req.socket.destroy();
-        return;
-      }
-      if (fault.error) throw new OciServiceError(fault.error.status, fault.error.code, fault.error.message, fault.error.headers);
+      // a fault `after` the request lets the handler apply it first (a lost answer)
+      const injure = (): boolean => {
+        if (fault.drop) {
+          status = 0;
+          code = fault.after ? 'ConnectionDroppedAfterApply' : 'ConnectionDropped';
+          req.socket.destroy();
+          return true;
+        }
+        if (fault.error) throw new OciServiceError(fault.error.status, fault.error.code, fault.error.message, fault.error.headers);
+        return false;
+      };
+      if (!fault.after && injure()) return;
 
       const ereq: EmulatorRequest = {
         requestId, service, operation, method, rawUrl, path, params: match.params,
@@ -155,6 +160,10 @@ export function createPipeline(deps: PipelineDeps) {
         }
       }
       const out = await route.handler(ereq);
+      if (fault.after) {
+        out.stream?.destroy();
+        if (injure()) return;
+      }
       status = out.status ?? 200;
       await send(res, method, requestId, out);
     } catch (e) {

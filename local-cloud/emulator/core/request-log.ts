@@ -16,12 +16,20 @@ export interface RequestLogEntry {
   missingPermission?: string;
 }
 
+/**
+ * A path with its pre-authenticated request token replaced: `/p/<token>/n/...` → `/p/<redacted>/n/...`.
+ * A PAR URL is a working credential, and the log is readable through `/_emulator/requests`.
+ */
+export function redactParPath(path: string): string {
+  return path.startsWith('/p/') ? path.replace(/^\/p\/[^/]*/, '/p/<redacted>') : path;
+}
+
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
   private seq = 0;
   constructor(private readonly capacity = 5000) {}
   add(e: Omit<RequestLogEntry, 'seq'>): void {
-    this.entries.push({ ...e, seq: ++this.seq });
+    this.entries.push({ ...e, path: redactParPath(e.path), seq: ++this.seq });
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
   }
   query(f: { service?: string; operation?: string; sinceSeq?: number } = {}): RequestLogEntry[] {
