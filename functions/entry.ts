@@ -10,13 +10,16 @@
  * accepts it (same Node/V8 version and flags); otherwise the bundle compiles from source as usual,
  * with one warning line when V8 rejected a matching cache.
  *
+ * Stack traces name the TypeScript sources: frames in the (minified) bundle are mapped through the
+ * `<name>.cjs.map` the build writes beside it (see {@link mapStackTraces}).
+ *
  * Build-time only: `FN_CODE_CACHE_OUT=<file>` writes the cache after the bundle ran and the process
  * got SIGUSR2 (or right after compiling, without running, when `FN_CODE_CACHE_RUN=0`).
  */
 import { cacheFileFor } from './code-cache-file.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { Module, createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { Module, SourceMap, createRequire, type SourceMapPayload, type SourceMapping } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
 
 /** Functions the image can run (bundles `dist/functions/<name>.cjs`). */
@@ -59,6 +62,58 @@ function readCache(cacheFile: string, key: string | undefined): Buffer | undefin
 }
 
 
+/** Same wrapper as Node's CJS loader, so line numbers in stack traces match the file (columns on line 1 are shifted by its length). */
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
+
+/**
+ * Maps the stack frames that lie in `bundle` to the sources through `<bundle>.map`, the way Node's
+ * `--enable-source-maps` does for modules it loads itself (it does not see code compiled through
+ * `vm.Script`): `at resolveCaller (/function/functions/gateway/handler.ts:42:7)`. The map is read
+ * and parsed on the first stack trace that has a frame in the bundle, not at start; if it cannot be
+ * read, frames stay as V8 wrote them (one warning). Other frames are formatted as V8 does.
+ */
+function mapStackTraces(bundle: string): void {
+  const mapFile = `${bundle}.map`;
+  if (!existsSync(mapFile)) return;
+  let map: SourceMap | null | undefined;
+  const sourceMap = (): SourceMap | null => {
+    if (map !== undefined) return map;
+    try {
+      map = new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')) as SourceMapPayload);
+    } catch (e: unknown) {
+      map = null;
+      logLine('warn', 'source map unreadable; stack traces name bundle positions', { mapFile, error: e instanceof Error ? e.message : String(e) });
+    }
+    return map;
+  };
+  const dir = dirname(mapFile);
+  // positions are 1-based in call sites, 0-based in the map; line 1 carries the wrapper
+  const lookup = (m: SourceMap, line: number | null, column: number | null): (SourceMapping & { name?: string }) | undefined => {
+    if (line === null || column === null) return undefined;
+    const entry = m.findEntry(line - 1, column - 1 - (line === 1 ? WRAPPER.length : 0));
+    return 'originalSource' in entry ? entry : undefined;
+  };
+  const frameText = (f: NodeJS.CallSite, caller: NodeJS.CallSite | undefined): string => {
+    const m = f.getFileName() === bundle ? sourceMap() : null;
+    const at = m ? lookup(m, f.getLineNumber(), f.getColumnNumber()) : undefined;
+    if (!m || !at) return `    at ${String(f)}`;
+    // the enclosing function's original name, else the name at the caller's call position (as Node does)
+    const name = lookup(m, f.getEnclosingLineNumber(), f.getEnclosingColumnNumber())?.name
+      ?? (caller?.getFileName() === bundle ? lookup(m, caller.getLineNumber(), caller.getColumnNumber())?.name : undefined)
+      ?? f.getFunctionName() ?? '<anonymous>';
+    return `    at ${f.isAsync() ? 'async ' : ''}${name} (${resolve(dir, at.originalSource)}:${at.originalLine + 1}:${at.originalColumn + 1})`;
+  };
+  Error.prepareStackTrace = (error: Error, frames: NodeJS.CallSite[]): string => {
+    let head: string;
+    try {
+      head = Error.prototype.toString.call(error);
+    } catch {
+      head = 'Error';
+    }
+    return [head, ...frames.map((f, i) => frameText(f, frames[i + 1]))].join('\n');
+  };
+}
+
 /** Loads a CJS bundle like `require` does, but compiled with its code cache when valid. */
 function loadBundle(file: string): void {
   const source = readFileSync(file, 'utf8');
@@ -66,8 +121,7 @@ function loadBundle(file: string): void {
   const cacheFile = cacheFileFor(file, process.execArgv);
   const out = process.env.FN_CODE_CACHE_OUT;
   const cachedData = out ? undefined : readCache(cacheFile, key);
-  // Same wrapper as Node's CJS loader, so line numbers in stack traces match the file.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, {
+  const script = new Script(`${WRAPPER}${source}\n});`, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
     importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
@@ -104,4 +158,5 @@ if (!(FUNCTION_NAMES as readonly string[]).includes(name)) {
 // inlining every function into this entry.
 const bundle = join(__dirname, `${name}.cjs`);
 if (!existsSync(bundle)) fail(`bundle for "${name}" is missing (${bundle}); run npm run build`);
+mapStackTraces(bundle);
 loadBundle(bundle);
