@@ -17,8 +17,9 @@
  * got SIGUSR2 (or right after compiling, without running, when `FN_CODE_CACHE_RUN=0`).
  */
 import { cacheFileFor } from './code-cache-file.ts';
+import { asStackSourceMap, findOriginalPositions, type GeneratedPosition, type StackSourceMap } from './stack-map.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { Module, SourceMap, createRequire, type SourceMapPayload, type SourceMapping } from 'node:module';
+import { Module, createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
 
@@ -69,17 +70,18 @@ const WRAPPER = '(function (exports, require, module, __filename, __dirname) { '
  * Maps the stack frames that lie in `bundle` to the sources through `<bundle>.map`, the way Node's
  * `--enable-source-maps` does for modules it loads itself (it does not see code compiled through
  * `vm.Script`): `at resolveCaller (/function/functions/gateway/handler.ts:42:7)`. The map is read
- * and parsed on the first stack trace that has a frame in the bundle, not at start; if it cannot be
- * read, frames stay as V8 wrote them (one warning). Other frames are formatted as V8 does.
+ * on the first stack trace that has a frame in the bundle, not at start, and kept as a string
+ * (stack-map.ts); if it cannot be read, frames stay as V8 wrote them (one warning). Other frames
+ * are formatted as V8 does.
  */
 function mapStackTraces(bundle: string): void {
   const mapFile = `${bundle}.map`;
   if (!existsSync(mapFile)) return;
-  let map: SourceMap | null | undefined;
-  const sourceMap = (): SourceMap | null => {
+  let map: StackSourceMap | null | undefined;
+  const sourceMap = (): StackSourceMap | null => {
     if (map !== undefined) return map;
     try {
-      map = new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')) as SourceMapPayload);
+      map = asStackSourceMap(JSON.parse(readFileSync(mapFile, 'utf8')));
     } catch (e: unknown) {
       map = null;
       logLine('warn', 'source map unreadable; stack traces name bundle positions', { mapFile, error: e instanceof Error ? e.message : String(e) });
@@ -87,21 +89,35 @@ function mapStackTraces(bundle: string): void {
     return map;
   };
   const dir = dirname(mapFile);
-  // positions are 1-based in call sites, 0-based in the map; line 1 carries the wrapper
-  const lookup = (m: SourceMap, line: number | null, column: number | null): (SourceMapping & { name?: string }) | undefined => {
-    if (line === null || column === null) return undefined;
-    const entry = m.findEntry(line - 1, column - 1 - (line === 1 ? WRAPPER.length : 0));
-    return 'originalSource' in entry ? entry : undefined;
-  };
-  const frameText = (f: NodeJS.CallSite, caller: NodeJS.CallSite | undefined): string => {
-    const m = f.getFileName() === bundle ? sourceMap() : null;
-    const at = m ? lookup(m, f.getLineNumber(), f.getColumnNumber()) : undefined;
-    if (!m || !at) return `    at ${String(f)}`;
-    // the enclosing function's original name, else the name at the caller's call position (as Node does)
-    const name = lookup(m, f.getEnclosingLineNumber(), f.getEnclosingColumnNumber())?.name
-      ?? (caller?.getFileName() === bundle ? lookup(m, caller.getLineNumber(), caller.getColumnNumber())?.name : undefined)
-      ?? f.getFunctionName() ?? '<anonymous>';
-    return `    at ${f.isAsync() ? 'async ' : ''}${name} (${resolve(dir, at.originalSource)}:${at.originalLine + 1}:${at.originalColumn + 1})`;
+  // call sites are 1-based, the map 0-based; line 1 carries the wrapper
+  const position = (line: number | null, column: number | null): GeneratedPosition | undefined =>
+    line === null || column === null ? undefined : { line: line - 1, column: column - 1 - (line === 1 ? WRAPPER.length : 0) };
+  const format = (frames: NodeJS.CallSite[]): string[] => {
+    const inBundle = frames.map((f) => f.getFileName() === bundle);
+    const m = inBundle.includes(true) ? sourceMap() : null;
+    if (!m) return frames.map((f) => `    at ${String(f)}`);
+    // per frame: its position, its enclosing function's start, its caller's position (for the name, as Node does)
+    const asked: GeneratedPosition[] = [];
+    const ask = (p: GeneratedPosition | undefined): number => (p ? asked.push(p) - 1 : -1);
+    const slots = frames.map((f, i) => !inBundle[i] ? undefined : {
+      at: ask(position(f.getLineNumber(), f.getColumnNumber())),
+      enclosing: ask(position(f.getEnclosingLineNumber(), f.getEnclosingColumnNumber())),
+      caller: inBundle[i + 1] ? ask(position(frames[i + 1]!.getLineNumber(), frames[i + 1]!.getColumnNumber())) : -1,
+    });
+    let found: ReturnType<typeof findOriginalPositions>;
+    try {
+      found = findOriginalPositions(m, asked);
+    } catch {
+      return frames.map((f) => `    at ${String(f)}`);
+    }
+    const get = (k: number) => (k >= 0 ? found[k] : undefined);
+    return frames.map((f, i) => {
+      const slot = slots[i];
+      const at = slot && get(slot.at);
+      if (!slot || !at) return `    at ${String(f)}`;
+      const name = get(slot.enclosing)?.name ?? get(slot.caller)?.name ?? f.getFunctionName() ?? '<anonymous>';
+      return `    at ${f.isAsync() ? 'async ' : ''}${name} (${resolve(dir, at.source)}:${at.line + 1}:${at.column + 1})`;
+    });
   };
   Error.prepareStackTrace = (error: Error, frames: NodeJS.CallSite[]): string => {
     let head: string;
@@ -110,7 +126,7 @@ function mapStackTraces(bundle: string): void {
     } catch {
       head = 'Error';
     }
-    return [head, ...frames.map((f, i) => frameText(f, frames[i + 1]))].join('\n');
+    return [head, ...format(frames)].join('\n');
   };
 }
 
