@@ -74,3 +74,9 @@ describe('npm start', () => {
     expect(start).toMatch(/&& exec tsx infra\/local\/stack\/main\.ts$/);
   });
 });
+
+describe('npm run image:check', () => {
+  it('is the script .ci/run calls', () => {
+    expect(pkg.scripts['image:check']).toBe('tsx scripts/image-check.ts');
+  });
+});
