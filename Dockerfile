@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # One image for every function (see func.yaml): the bundles are self-contained (esbuild inlines
 # all dependencies), so the runtime stage holds only node and dist/functions.
 # `fn deploy` runs `docker build` on this file; FUNCTION_NAME (fn config) selects the function.

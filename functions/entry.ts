@@ -17,7 +17,7 @@
  * got SIGUSR2 (or right after compiling, without running, when `FN_CODE_CACHE_RUN=0`).
  */
 import { cacheFileFor } from './code-cache-file.ts';
-import { asStackSourceMap, findOriginalPositions, type GeneratedPosition, type StackSourceMap } from './stack-map.ts';
+import { asStackSourceMap, findOriginalPositions, type GeneratedPosition, type OriginalPosition, type StackSourceMap } from './stack-map.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Module, createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -71,8 +71,9 @@ const WRAPPER = '(function (exports, require, module, __filename, __dirname) { '
  * `--enable-source-maps` does for modules it loads itself (it does not see code compiled through
  * `vm.Script`): `at resolveCaller (/function/functions/gateway/handler.ts:42:7)`. The map is read
  * on the first stack trace that has a frame in the bundle, not at start, and kept as a string
- * (stack-map.ts); if it cannot be read, frames stay as V8 wrote them (one warning). Other frames
- * are formatted as V8 does.
+ * (stack-map.ts: ~3 MB for a function; ~15 ms per trace, positions already seen are remembered);
+ * if it cannot be read, frames stay as V8 wrote them (one warning). Other frames are formatted as
+ * V8 does.
  */
 function mapStackTraces(bundle: string): void {
   const mapFile = `${bundle}.map`;
@@ -89,6 +90,7 @@ function mapStackTraces(bundle: string): void {
     return map;
   };
   const dir = dirname(mapFile);
+  const seen = new Map<string, OriginalPosition | undefined>();
   // call sites are 1-based, the map 0-based; line 1 carries the wrapper
   const position = (line: number | null, column: number | null): GeneratedPosition | undefined =>
     line === null || column === null ? undefined : { line: line - 1, column: column - 1 - (line === 1 ? WRAPPER.length : 0) };
@@ -104,13 +106,20 @@ function mapStackTraces(bundle: string): void {
       enclosing: ask(position(f.getEnclosingLineNumber(), f.getEnclosingColumnNumber())),
       caller: inBundle[i + 1] ? ask(position(frames[i + 1]!.getLineNumber(), frames[i + 1]!.getColumnNumber())) : -1,
     });
-    let found: ReturnType<typeof findOriginalPositions>;
-    try {
-      found = findOriginalPositions(m, asked);
-    } catch {
-      return frames.map((f) => `    at ${String(f)}`);
+    // each trace scans the map once for the positions no earlier trace asked for (errors repeat their sites)
+    const key = (p: GeneratedPosition) => `${p.line}:${p.column}`;
+    const unseen = asked.filter((p) => !seen.has(key(p)));
+    if (unseen.length) {
+      let found: ReturnType<typeof findOriginalPositions>;
+      try {
+        found = findOriginalPositions(m, unseen);
+      } catch {
+        return frames.map((f) => `    at ${String(f)}`);
+      }
+      if (seen.size > 10_000) seen.clear();
+      unseen.forEach((p, k) => seen.set(key(p), found[k]));
     }
-    const get = (k: number) => (k >= 0 ? found[k] : undefined);
+    const get = (k: number) => (k >= 0 ? seen.get(key(asked[k]!)) : undefined);
     return frames.map((f, i) => {
       const slot = slots[i];
       const at = slot && get(slot.at);
