@@ -117,7 +117,7 @@ function mapStackTraces(bundle: string): void {
         return frames.map((f) => `    at ${String(f)}`);
       }
       if (seen.size > 10_000) seen.clear();
-      unseen.forEach((p, k) => seen.set(key(p), found[k]));
+      for (let k = 0; k < unseen.length; k++) seen.set(key(unseen[k]!), found[k]);
     }
     const get = (k: number) => (k >= 0 ? seen.get(key(asked[k]!)) : undefined);
     return frames.map((f, i) => {

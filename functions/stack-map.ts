@@ -43,17 +43,27 @@ export function asStackSourceMap(json: unknown): StackSourceMap {
   if (!m || typeof m !== 'object' || m.version !== 3) throw new Error('not a version 3 source map');
   if (typeof m.mappings !== 'string') throw new Error('source map has no mappings string');
   const strings = (v: unknown, what: string): string[] => {
-    if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) throw new Error(`source map ${what} is not a list of strings`);
+    if (!Array.isArray(v) || !v.every((s) => typeof s === 'string'))
+      throw new Error(`source map ${what} is not a list of strings`);
     return v as string[];
   };
   const root = typeof m.sourceRoot === 'string' && m.sourceRoot ? m.sourceRoot.replace(/\/?$/, '/') : '';
-  return { sources: strings(m.sources, 'sources').map((s) => root + s), names: m.names === undefined ? [] : strings(m.names, 'names'), mappings: m.mappings };
+  return {
+    sources: strings(m.sources, 'sources').map((s) => root + s),
+    names: m.names === undefined ? [] : strings(m.names, 'names'),
+    mappings: m.mappings,
+  };
 }
 
 /** For each position, the original position of the last segment at or before it (undefined before the first segment or on a segment with no source). */
-export function findOriginalPositions(map: StackSourceMap, positions: readonly GeneratedPosition[]): (OriginalPosition | undefined)[] {
+export function findOriginalPositions(
+  map: StackSourceMap,
+  positions: readonly GeneratedPosition[],
+): (OriginalPosition | undefined)[] {
   const out: (OriginalPosition | undefined)[] = positions.map(() => undefined);
-  const order = positions.map((_, i) => i).sort((a, b) => positions[a]!.line - positions[b]!.line || positions[a]!.column - positions[b]!.column);
+  const order = positions
+    .map((_, i) => i)
+    .sort((a, b) => positions[a]!.line - positions[b]!.line || positions[a]!.column - positions[b]!.column);
   const m = map.mappings;
   const n = m.length;
   // segment fields, relative to the previous segment (the column only within its line)
@@ -70,7 +80,9 @@ export function findOriginalPositions(map: StackSourceMap, positions: readonly G
   const answer = (): OriginalPosition | undefined => {
     if (lastKind !== 1) return undefined;
     const src = map.sources[lastSource];
-    return src === undefined ? undefined : { source: src, line: lastLine, column: lastColumn, name: lastName >= 0 ? map.names[lastName] : undefined };
+    return src === undefined
+      ? undefined
+      : { source: src, line: lastLine, column: lastColumn, name: lastName >= 0 ? map.names[lastName] : undefined };
   };
   while (q < order.length && i < n) {
     let c = m.charCodeAt(i);

@@ -24,8 +24,23 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, X509Certificate } from 'node:crypto';
 import {
-  chmodSync, chownSync, copyFileSync, cpSync, createWriteStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync,
-  readFileSync, readlinkSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync,
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  cpSync,
+  createWriteStream,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { tmpdir } from 'node:os';
@@ -45,7 +60,11 @@ const CALL_TIMEOUT_MS = 120_000;
 
 // ---------------------------------------------------------------- reporting
 
-interface CheckResult { name: string; ok: boolean; detail: string }
+interface CheckResult {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
 const results: CheckResult[] = [];
 const say = (line: string) => void process.stdout.write(`${line}\n`);
 
@@ -73,14 +92,21 @@ class Buildah {
     this.global = ['--root', join(work, 'storage'), '--runroot', join(work, 'run'), '--storage-driver', 'vfs'];
     mkdirSync(join(work, 'tmp'));
     // (buildah hands a RUN step only the proxy variables of its environment, never NODE_EXTRA_CA_CERTS)
-    this.env = { ...process.env as Record<string, string>, TMPDIR: join(work, 'tmp') };
+    this.env = { ...(process.env as Record<string, string>), TMPDIR: join(work, 'tmp') };
   }
 
   /** Runs buildah, returns stdout; throws with its stderr on failure. */
   run(args: string[]): string {
-    const r = spawnSync('buildah', [...this.global, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: this.env });
+    const r = spawnSync('buildah', [...this.global, ...args], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: this.env,
+    });
     if (r.error) throw new Error(`buildah ${args[0]}: ${r.error.message}`);
-    if (r.status !== 0) throw new Error(`buildah ${args.join(' ')} exited with ${r.status}: ${r.stderr.trim().split('\n').slice(-5).join(' | ')}`);
+    if (r.status !== 0)
+      throw new Error(
+        `buildah ${args.join(' ')} exited with ${r.status}: ${r.stderr.trim().split('\n').slice(-5).join(' | ')}`,
+      );
     return r.stdout.trim();
   }
 
@@ -88,13 +114,19 @@ class Buildah {
   stream(args: string[], logFile: string, timeoutMs: number): Promise<void> {
     return new Promise((resolvePromise, reject) => {
       const log = createWriteStream(logFile);
-      const child = spawn('buildah', [...this.global, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: this.env, detached: true });
+      const child = spawn('buildah', [...this.global, ...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: this.env,
+        detached: true,
+      });
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
         try {
           process.kill(-child.pid!, 'SIGKILL');
-        } catch { /* already gone */ }
+        } catch {
+          /* already gone */
+        }
       }, timeoutMs);
       child.stdout.pipe(log, { end: false });
       child.stderr.pipe(log, { end: false });
@@ -104,7 +136,11 @@ class Buildah {
         log.end(() => {
           if (code === 0) return resolvePromise();
           const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-25).join('\n');
-          reject(new Error(`buildah ${args[0]} ${timedOut ? `did not finish within ${timeoutMs / 1000} s` : `exited with ${code}`}; last lines of its output:\n${tail}`));
+          reject(
+            new Error(
+              `buildah ${args[0]} ${timedOut ? `did not finish within ${timeoutMs / 1000} s` : `exited with ${code}`}; last lines of its output:\n${tail}`,
+            ),
+          );
         });
       });
     });
@@ -114,7 +150,10 @@ class Buildah {
 function preflight(): void {
   const v = spawnSync('buildah', ['--version'], { encoding: 'utf8' });
   if (v.error) throw new Error('buildah is not installed: apt-get update && apt-get install -y buildah');
-  if (process.getuid?.() !== 0) throw new Error('the image check runs buildah with chroot isolation and vfs storage as root; run it as root (CI does)');
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      'the image check runs buildah with chroot isolation and vfs storage as root; run it as root (CI does)',
+    );
   say(`image check with ${v.stdout.trim()}`);
 }
 
@@ -147,13 +186,18 @@ function copyInto(root: string, from: string, to = from, mode?: number): void {
 
 /** npm's package folder on this machine (the one running this script, else the one on PATH). */
 function npmPackageDir(): string {
-  const cli = process.env.npm_execpath ?? (() => {
-    const r = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error('npm is not on PATH');
-    return realpathSync(r.stdout.trim());
-  })();
+  const cli =
+    process.env.npm_execpath ??
+    (() => {
+      const r = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error('npm is not on PATH');
+      return realpathSync(r.stdout.trim());
+    })();
   const dir = resolve(dirname(cli), '..');
-  if (!existsSync(join(dir, 'package.json')) || (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== 'npm') {
+  if (
+    !existsSync(join(dir, 'package.json')) ||
+    (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== 'npm'
+  ) {
     throw new Error(`cannot find npm's package folder from ${cli}`);
   }
   return dir;
@@ -188,7 +232,16 @@ function makeStandInBase(b: Buildah, tag: string, nodeBinary: string, nodeVersio
     const mnt = b.run(['mount', ctr]);
     populateBase(mnt, nodeBinary);
     b.run(['umount', ctr]);
-    b.run(['config', '--env', 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', '--env', `NODE_VERSION=${nodeVersion}`, '--cmd', 'node', ctr]);
+    b.run([
+      'config',
+      '--env',
+      'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      '--env',
+      `NODE_VERSION=${nodeVersion}`,
+      '--cmd',
+      'node',
+      ctr,
+    ]);
     b.run(['commit', '--rm', ctr, tag]);
   } catch (e) {
     spawnSync('buildah', [...b.global, 'rm', ctr], { env: b.env });
@@ -198,7 +251,13 @@ function makeStandInBase(b: Buildah, tag: string, nodeBinary: string, nodeVersio
 
 // ---------------------------------------------------------------- inspecting the image
 
-interface ImageConfig { User?: string; Env?: string[]; Cmd?: string[]; Entrypoint?: string[]; WorkingDir?: string }
+interface ImageConfig {
+  User?: string;
+  Env?: string[];
+  Cmd?: string[];
+  Entrypoint?: string[];
+  WorkingDir?: string;
+}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -210,7 +269,8 @@ function filesUnder(dir: string): string[] {
 export function extraCertificates(file: string): string[] {
   const pems = readFileSync(file, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   const shipped = new Set(rootCertificates.map((p) => new X509Certificate(p).fingerprint256));
-  return pems.filter((p) => !shipped.has(new X509Certificate(p).fingerprint256))
+  return pems
+    .filter((p) => !shipped.has(new X509Certificate(p).fingerprint256))
     .map((p) => p.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, ''));
 }
 
@@ -230,7 +290,9 @@ export function filesHolding(rootfs: string, certs: string[]): string[] {
 function userIds(rootfs: string, user: string): { uid: number; gid: number } {
   const [name, group] = user.split(':');
   if (/^\d+$/.test(name!)) return { uid: Number(name), gid: Number(group ?? name) };
-  const line = readFileSync(join(rootfs, 'etc/passwd'), 'utf8').split('\n').find((l) => l.startsWith(`${name}:`));
+  const line = readFileSync(join(rootfs, 'etc/passwd'), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${name}:`));
   if (!line) throw new Error(`the image's user ${name} is not in its /etc/passwd`);
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
@@ -238,7 +300,8 @@ function userIds(rootfs: string, user: string): { uid: number; gid: number } {
 
 function chownTree(dir: string, uid: number, gid: number): void {
   chownSync(dir, uid, gid);
-  for (const d of readdirSync(dir, { recursive: true, withFileTypes: true })) chownSync(join(d.parentPath, d.name), uid, gid);
+  for (const d of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    chownSync(join(d.parentPath, d.name), uid, gid);
 }
 
 /** Processes under `pid` (itself included), from /proc. */
@@ -247,8 +310,12 @@ function processTree(pid: number): number[] {
   for (let i = 0; i < out.length; i++) {
     let kids: string[] = [];
     try {
-      kids = readdirSync(`/proc/${out[i]}/task`).flatMap((t) => readFileSync(`/proc/${out[i]}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
-    } catch { /* gone */ }
+      kids = readdirSync(`/proc/${out[i]}/task`).flatMap((t) =>
+        readFileSync(`/proc/${out[i]}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean),
+      );
+    } catch {
+      /* gone */
+    }
     out.push(...kids.map(Number));
   }
   return out;
@@ -258,11 +325,17 @@ function processTree(pid: number): number[] {
 
 async function main(): Promise<void> {
   preflight();
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>;
+  };
   const nodeVersion = pkg.devDependencies.node!;
   const nodeBinary = join(ROOT, 'node_modules/node/bin/node');
   const v = spawnSync(nodeBinary, ['--version'], { encoding: 'utf8' });
-  must('the project\'s Node is installed (node_modules/node/bin/node)', v.stdout?.trim() === `v${nodeVersion}`, `${v.stdout?.trim() || v.error?.message || 'missing'}, package.json wants ${nodeVersion}`);
+  must(
+    "the project's Node is installed (node_modules/node/bin/node)",
+    v.stdout?.trim() === `v${nodeVersion}`,
+    `${v.stdout?.trim() || v.error?.message || 'missing'}, package.json wants ${nodeVersion}`,
+  );
 
   const work = mkdtempSync(join(tmpdir(), 'image-check-'));
   const b = new Buildah(work);
@@ -273,43 +346,89 @@ async function main(): Promise<void> {
     const base = dockerfileBase(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'));
     let t = Date.now();
     makeStandInBase(b, base.qualified, nodeBinary, nodeVersion);
-    check('stand-in base image from this machine\'s Node', true, `${base.qualified} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    check(
+      "stand-in base image from this machine's Node",
+      true,
+      `${base.qualified} (${((Date.now() - t) / 1000).toFixed(1)} s)`,
+    );
 
     // 2. the build, unchanged Dockerfile, the proxy CA as a build secret
     const ca = process.env.NODE_EXTRA_CA_CERTS;
     const secret = ca && existsSync(ca) ? ['--secret', `id=npm_ca,src=${ca}`] : [];
     const buildLog = join(work, 'build.log');
     t = Date.now();
-    await b.stream(['build', '--isolation', 'chroot', '--pull=never', ...secret, '-t', IMAGE, '-f', join(ROOT, 'Dockerfile'), ROOT], buildLog, BUILD_TIMEOUT_MS);
+    await b.stream(
+      ['build', '--isolation', 'chroot', '--pull=never', ...secret, '-t', IMAGE, '-f', join(ROOT, 'Dockerfile'), ROOT],
+      buildLog,
+      BUILD_TIMEOUT_MS,
+    );
     const buildSeconds = (Date.now() - t) / 1000;
-    check('buildah build --isolation chroot of ./Dockerfile', true, `${buildSeconds.toFixed(0)} s${secret.length ? ', proxy CA as build secret npm_ca' : ', no NODE_EXTRA_CA_CERTS on this machine'}`);
+    check(
+      'buildah build --isolation chroot of ./Dockerfile',
+      true,
+      `${buildSeconds.toFixed(0)} s${secret.length ? ', proxy CA as build secret npm_ca' : ', no NODE_EXTRA_CA_CERTS on this machine'}`,
+    );
 
     // 3. what is in the image
     const inspected = JSON.parse(b.run(['inspect', '--type', 'image', IMAGE])) as { OCIv1: { config: ImageConfig } };
     const config = inspected.OCIv1.config;
     const cmd = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
-    must('image config: CMD node dist/functions/entry.cjs in /function as user node', JSON.stringify(cmd) === '["node","dist/functions/entry.cjs"]' && config.WorkingDir === '/function' && config.User === 'node', `CMD ${JSON.stringify(cmd)}, WorkingDir ${config.WorkingDir}, User ${config.User}`);
-    const leakedEnv = (config.Env ?? []).filter((e) => /^NODE_EXTRA_CA_CERTS=|^(SSL_CERT_FILE|NPM_CONFIG_CAFILE|npm_config_cafile)=/i.test(e));
-    check('image config holds no CA setting (NODE_EXTRA_CA_CERTS, SSL_CERT_FILE, npm cafile)', leakedEnv.length === 0, leakedEnv.join(' ') || `env: ${(config.Env ?? []).join(' ')}`);
+    must(
+      'image config: CMD node dist/functions/entry.cjs in /function as user node',
+      JSON.stringify(cmd) === '["node","dist/functions/entry.cjs"]' &&
+        config.WorkingDir === '/function' &&
+        config.User === 'node',
+      `CMD ${JSON.stringify(cmd)}, WorkingDir ${config.WorkingDir}, User ${config.User}`,
+    );
+    const leakedEnv = (config.Env ?? []).filter((e) =>
+      /^NODE_EXTRA_CA_CERTS=|^(SSL_CERT_FILE|NPM_CONFIG_CAFILE|npm_config_cafile)=/i.test(e),
+    );
+    check(
+      'image config holds no CA setting (NODE_EXTRA_CA_CERTS, SSL_CERT_FILE, npm cafile)',
+      leakedEnv.length === 0,
+      leakedEnv.join(' ') || `env: ${(config.Env ?? []).join(' ')}`,
+    );
 
     const ctr = b.run(['from', '--pull=never', '--name', `image-check-${randomBytes(3).toString('hex')}`, IMAGE]);
     const rootfs = b.run(['mount', ctr]);
     const workdir = join(rootfs, config.WorkingDir ?? '/');
-    const shipped = filesUnder(workdir).map((f) => relative(workdir, f)).sort();
-    const expected = ['dist/functions/entry.cjs', ...FUNCTIONS.flatMap((fn) => [`dist/functions/${fn}.cjs`, `dist/functions/${fn}.cjs.map`, `dist/functions/${fn}.cache`])].sort();
-    const bytes = (re: RegExp) => shipped.filter((f) => re.test(f)).reduce((s, f) => s + statSync(join(workdir, f)).size, 0);
+    const shipped = filesUnder(workdir)
+      .map((f) => relative(workdir, f))
+      .sort();
+    const expected = [
+      'dist/functions/entry.cjs',
+      ...FUNCTIONS.flatMap((fn) => [
+        `dist/functions/${fn}.cjs`,
+        `dist/functions/${fn}.cjs.map`,
+        `dist/functions/${fn}.cache`,
+      ]),
+    ].sort();
+    const bytes = (re: RegExp) =>
+      shipped.filter((f) => re.test(f)).reduce((s, f) => s + statSync(join(workdir, f)).size, 0);
     const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
-    check('/function holds the bundles, their source maps and the image\'s code caches, nothing else (no runner per-flag caches, no node_modules)',
+    check(
+      "/function holds the bundles, their source maps and the image's code caches, nothing else (no runner per-flag caches, no node_modules)",
       JSON.stringify(shipped) === JSON.stringify(expected),
       JSON.stringify(shipped) === JSON.stringify(expected)
         ? `bundles ${mb(bytes(/\.cjs$/))}, maps ${mb(bytes(/\.map$/))}, code caches ${mb(bytes(/\.cache$/))}`
-        : `unexpected: ${shipped.filter((f) => !expected.includes(f)).join(', ') || '-'}; missing: ${expected.filter((f) => !shipped.includes(f)).join(', ') || '-'}`);
+        : `unexpected: ${shipped.filter((f) => !expected.includes(f)).join(', ') || '-'}; missing: ${expected.filter((f) => !shipped.includes(f)).join(', ') || '-'}`,
+    );
     if (ca && existsSync(ca)) {
       const certs = extraCertificates(ca);
       const hits = filesHolding(rootfs, certs);
-      check('no file in the image holds the proxy CA', hits.length === 0, hits.length ? hits.join(', ') : `${certs.length} certificate(s) of NODE_EXTRA_CA_CERTS that Node does not ship, searched in every file`);
+      check(
+        'no file in the image holds the proxy CA',
+        hits.length === 0,
+        hits.length
+          ? hits.join(', ')
+          : `${certs.length} certificate(s) of NODE_EXTRA_CA_CERTS that Node does not ship, searched in every file`,
+      );
     } else {
-      check('no file in the image holds the proxy CA', true, 'NODE_EXTRA_CA_CERTS is not set here: nothing to look for');
+      check(
+        'no file in the image holds the proxy CA',
+        true,
+        'NODE_EXTRA_CA_CERTS is not set here: nothing to look for',
+      );
     }
     check('no /run/secrets in the image', !existsSync(join(rootfs, 'run/secrets/npm_ca')), '');
 
@@ -320,29 +439,54 @@ async function main(): Promise<void> {
       // the agent gives the container's user its socket dir; the runner made both dirs 0700 for root
       chownTree(socketDir, user.uid, user.gid);
       chownTree(homeDir, user.uid, user.gid);
-      const envArgs = Object.entries(env).filter(([k]) => k !== 'PATH').flatMap(([k, val]) => ['--env', `${k}=${val}`]);
+      const envArgs = Object.entries(env)
+        .filter(([k]) => k !== 'PATH')
+        .flatMap(([k, val]) => ['--env', `${k}=${val}`]);
       return {
         command: 'buildah',
-        args: [...b.global, 'run', '--isolation', 'chroot', '--volume', `${socketDir}:${socketDir}`, '--volume', `${homeDir}:${homeDir}`, ...envArgs, ctr, '--', ...cmd],
+        args: [
+          ...b.global,
+          'run',
+          '--isolation',
+          'chroot',
+          '--volume',
+          `${socketDir}:${socketDir}`,
+          '--volume',
+          `${homeDir}:${homeDir}`,
+          ...envArgs,
+          ctr,
+          '--',
+          ...cmd,
+        ],
         env: b.env,
       };
     };
     t = Date.now();
     stack = await startStack({
-      stateDir: join(work, 'state'), port: 0, emulatorPort: 0, distDir: join(workdir, 'dist/functions'),
-      functionEnv: { LOG_LEVEL: 'debug' }, initTimeoutMs: 60_000, launch,
+      stateDir: join(work, 'state'),
+      port: 0,
+      emulatorPort: 0,
+      distDir: join(workdir, 'dist/functions'),
+      functionEnv: { LOG_LEVEL: 'debug' },
+      initTimeoutMs: 60_000,
+      launch,
       runnerLog: (line) => void runLog.push(line),
       log: createLogger({ level: 'warn', base: { component: 'image-check' } }),
     });
     const gql = async (query: string, sub: string) => {
       const token = await stack!.mintToken({ sub, roles: ['viewer'] });
       const res = await fetch(stack!.urls.graphql, {
-        method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query }), signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+        signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
       });
       const text = await res.text();
       try {
-        return { status: res.status, body: JSON.parse(text) as { data?: Record<string, unknown>; errors?: { message: string }[] } };
+        return {
+          status: res.status,
+          body: JSON.parse(text) as { data?: Record<string, unknown>; errors?: { message: string }[] },
+        };
       } catch {
         return { status: res.status, body: { errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] } };
       }
@@ -350,14 +494,33 @@ async function main(): Promise<void> {
     const sub = `image-check-${randomBytes(4).toString('hex')}`;
     const me = await gql('{ me { userId roles } }', sub);
     const meData = me.body.data?.me as { userId?: string; roles?: string[] } | undefined;
-    check('gateway from the image answers { me } through the API Gateway front', me.status === 200 && meData?.userId === sub && !me.body.errors,
-      `${me.status} ${JSON.stringify(me.body).slice(0, 200)} (first call, cold start included: ${((Date.now() - t) / 1000).toFixed(1)} s after the stack started)`);
+    check(
+      'gateway from the image answers { me } through the API Gateway front',
+      me.status === 200 && meData?.userId === sub && !me.body.errors,
+      `${me.status} ${JSON.stringify(me.body).slice(0, 200)} (first call, cold start included: ${((Date.now() - t) / 1000).toFixed(1)} s after the stack started)`,
+    );
     const tenancyId = stack.emulator.tenancy.tenancyId;
     const comps = await gql('{ compartments { id name path lifecycleState } }', sub);
-    const list = (comps.body.data?.compartments ?? []) as { id: string; name: string; path: string; lifecycleState: string }[];
-    check('resources from the image answers { compartments } from the emulator (gateway → invoke → resources → Identity)',
-      comps.status === 200 && !comps.body.errors && list.length >= 2 && list[0]?.id === tenancyId && list.every((c) => /^ocid1\.(tenancy|compartment)\./.test(c.id) && c.lifecycleState === 'ACTIVE'),
-      comps.body.errors ? JSON.stringify(comps.body.errors).slice(0, 300) : `${list.length} compartments: ${list.slice(0, 4).map((c) => c.path).join(', ')}${list.length > 4 ? ', ...' : ''}`);
+    const list = (comps.body.data?.compartments ?? []) as {
+      id: string;
+      name: string;
+      path: string;
+      lifecycleState: string;
+    }[];
+    check(
+      'resources from the image answers { compartments } from the emulator (gateway → invoke → resources → Identity)',
+      comps.status === 200 &&
+        !comps.body.errors &&
+        list.length >= 2 &&
+        list[0]?.id === tenancyId &&
+        list.every((c) => /^ocid1\.(tenancy|compartment)\./.test(c.id) && c.lifecycleState === 'ACTIVE'),
+      comps.body.errors
+        ? JSON.stringify(comps.body.errors).slice(0, 300)
+        : `${list.length} compartments: ${list
+            .slice(0, 4)
+            .map((c) => c.path)
+            .join(', ')}${list.length > 4 ? ', ...' : ''}`,
+    );
 
     const containers = stack.runner?.containers() ?? [];
     const inImage = containers.map((c) => {
@@ -376,29 +539,56 @@ async function main(): Promise<void> {
       const exe = readlinkSync(`/proc/${node}/exe`);
       const root = readlinkSync(`/proc/${node}/root`);
       // seen from here: buildah bind-mounts the image's rootfs under a temp dir and chroots into it
-      return { name: c.name, ok: uid === user.uid && root !== '/' && exe === join(root, 'usr/local/bin/node'), what: `uid ${uid}, root ${root}, exe <root>/${relative(root, exe)}` };
+      return {
+        name: c.name,
+        ok: uid === user.uid && root !== '/' && exe === join(root, 'usr/local/bin/node'),
+        what: `uid ${uid}, root ${root}, exe <root>/${relative(root, exe)}`,
+      };
     });
-    check('the function processes run chrooted in the image as its user', inImage.length >= 2 && inImage.every((c) => c.ok), inImage.map((c) => `${c.name}: ${c.what}`).join('; '));
-    const accepted = (fn: string) => runLog.some((l) => l.startsWith(`[${fn}#`) && l.includes('"msg":"code cache accepted"'));
+    check(
+      'the function processes run chrooted in the image as its user',
+      inImage.length >= 2 && inImage.every((c) => c.ok),
+      inImage.map((c) => `${c.name}: ${c.what}`).join('; '),
+    );
+    const accepted = (fn: string) =>
+      runLog.some((l) => l.startsWith(`[${fn}#`) && l.includes('"msg":"code cache accepted"'));
     const rejected = runLog.filter((l) => l.includes('code cache rejected'));
-    check('the entry accepted the image\'s code cache (gateway, resources)', accepted('gateway') && accepted('resources') && rejected.length === 0, rejected.join(' | '));
+    check(
+      "the entry accepted the image's code cache (gateway, resources)",
+      accepted('gateway') && accepted('resources') && rejected.length === 0,
+      rejected.join(' | '),
+    );
     await stack.close();
     stack = undefined;
 
     // 5. a crash inside the image names the TypeScript sources
-    const crash = spawnSync('buildah', [...b.global, 'run', '--isolation', 'chroot', '--env', 'FUNCTION_NAME=resources', ctr, '--', ...cmd], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: b.env, timeout: CALL_TIMEOUT_MS });
+    const crash = spawnSync(
+      'buildah',
+      [...b.global, 'run', '--isolation', 'chroot', '--env', 'FUNCTION_NAME=resources', ctr, '--', ...cmd],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: b.env, timeout: CALL_TIMEOUT_MS },
+    );
     const frames = crash.stderr.split('\n').filter((l) => /^\s+at /.test(l));
     const sourceFrames = frames.filter((l) => /\(\/function\/(functions|shared)\/\S+\.ts:\d+:\d+\)$/.test(l));
-    check('a crash in the image (resources without NOSQL_COMPARTMENT_ID) prints frames naming the TypeScript sources',
-      crash.status !== 0 && sourceFrames.length > 0 && !frames.some((l) => /\/dist\/functions\/resources\.cjs:/.test(l)),
-      sourceFrames.length ? sourceFrames.slice(0, 3).map((l) => l.trim()).join(' | ') : `exit ${crash.status}; frames: ${frames.slice(0, 3).join(' | ') || 'none'}`);
+    check(
+      'a crash in the image (resources without NOSQL_COMPARTMENT_ID) prints frames naming the TypeScript sources',
+      crash.status !== 0 &&
+        sourceFrames.length > 0 &&
+        !frames.some((l) => /\/dist\/functions\/resources\.cjs:/.test(l)),
+      sourceFrames.length
+        ? sourceFrames
+            .slice(0, 3)
+            .map((l) => l.trim())
+            .join(' | ')
+        : `exit ${crash.status}; frames: ${frames.slice(0, 3).join(' | ') || 'none'}`,
+    );
 
     if (results.some((r) => !r.ok)) {
       say('last container log lines:');
       for (const l of runLog.slice(-30)) say(`    ${l.slice(0, 400)}`);
     }
   } catch (e: unknown) {
-    if (!(e instanceof CheckFailed)) check('image check ran to the end', false, e instanceof Error ? e.message : String(e));
+    if (!(e instanceof CheckFailed))
+      check('image check ran to the end', false, e instanceof Error ? e.message : String(e));
   } finally {
     await stack?.close().catch(() => undefined);
     spawnSync('buildah', [...b.global, 'rm', '--all'], { encoding: 'utf8', env: b.env });

@@ -16,9 +16,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('dockerfileBase', () => {
   it('reads the ARG NODE_IMAGE default and qualifies it as buildah stores it', () => {
     expect(dockerfileBase(readFileSync('Dockerfile', 'utf8')).named).toMatch(/^node:24\.\d+\.\d+-slim$/);
-    expect(dockerfileBase('ARG NODE_IMAGE=node:24-slim\nFROM ${NODE_IMAGE}\n')).toEqual({ named: 'node:24-slim', qualified: 'docker.io/library/node:24-slim' });
+    expect(dockerfileBase('ARG NODE_IMAGE=node:24-slim\nFROM node\n')).toEqual({
+      named: 'node:24-slim',
+      qualified: 'docker.io/library/node:24-slim',
+    });
     expect(dockerfileBase('ARG NODE_IMAGE=acme/node:24\n').qualified).toBe('docker.io/acme/node:24');
-    expect(dockerfileBase('ARG NODE_IMAGE=iad.ocir.io/ns/node:24-slim\n').qualified).toBe('iad.ocir.io/ns/node:24-slim');
+    expect(dockerfileBase('ARG NODE_IMAGE=iad.ocir.io/ns/node:24-slim\n').qualified).toBe(
+      'iad.ocir.io/ns/node:24-slim',
+    );
     expect(() => dockerfileBase('FROM node:24\n')).toThrow(/ARG NODE_IMAGE/);
   });
 });

@@ -44,7 +44,14 @@ describe('findOriginalPositions', () => {
     const asked = positionsOver(bundleLines, 40);
     expect(asked.length).toBeGreaterThan(1000);
     const found = findOriginalPositions(map, asked);
-    type Entry = { generatedLine?: number; generatedColumn?: number; originalSource?: string; originalLine?: number; originalColumn?: number; name?: string };
+    type Entry = {
+      generatedLine?: number;
+      generatedColumn?: number;
+      originalSource?: string;
+      originalLine?: number;
+      originalColumn?: number;
+      name?: string;
+    };
     // node reads a name past the end of the mappings for the very last segment (it has none): not compared there
     const last = reference.findEntry(1e9, 0) as Entry;
     let mapped = 0;
@@ -57,7 +64,12 @@ describe('findOriginalPositions', () => {
       }
       mapped++;
       const isLast = e.generatedLine === last.generatedLine && e.generatedColumn === last.generatedColumn;
-      expect(f).toEqual({ source: e.originalSource, line: e.originalLine, column: e.originalColumn, name: isLast ? undefined : e.name });
+      expect(f).toEqual({
+        source: e.originalSource,
+        line: e.originalLine,
+        column: e.originalColumn,
+        name: isLast ? undefined : e.name,
+      });
     });
     expect(mapped).toBeGreaterThan(asked.length * 0.9);
     expect(found.some((f) => f?.source.endsWith('functions/quota/handler.ts'))).toBe(true);
@@ -66,7 +78,14 @@ describe('findOriginalPositions', () => {
   it('answers undefined before the first segment and on a segment without source, and carries a segment over empty lines', () => {
     // line 0: col 2 -> a.ts 0:0 named "x", col 3 -> a.ts 0:1, col 5 (1 field: no source); line 1: col 0 -> a.ts 0:2; line 3: col 0 -> b.ts 3:4
     const map = { sources: ['a.ts', 'b.ts'], names: ['x'], mappings: 'EAAAA,CAAC,E;AAAC;;ACGE' };
-    const r = findOriginalPositions(map, [{ line: 0, column: 1 }, { line: 0, column: 2 }, { line: 0, column: 4 }, { line: 0, column: 9 }, { line: 2, column: 5 }, { line: 3, column: 9 }]);
+    const r = findOriginalPositions(map, [
+      { line: 0, column: 1 },
+      { line: 0, column: 2 },
+      { line: 0, column: 4 },
+      { line: 0, column: 9 },
+      { line: 2, column: 5 },
+      { line: 3, column: 9 },
+    ]);
     expect(r).toEqual([
       undefined,
       { source: 'a.ts', line: 0, column: 0, name: 'x' },
@@ -83,7 +102,11 @@ describe('findOriginalPositions', () => {
   it('refuses what is not a v3 map or has a broken mappings string', () => {
     expect(() => asStackSourceMap({ version: 2, mappings: '' })).toThrow(/version 3/);
     expect(() => asStackSourceMap({ version: 3, sources: [1], mappings: 'AAAA' })).toThrow(/sources/);
-    expect(asStackSourceMap({ version: 3, sourceRoot: 'src', sources: ['a.ts'], mappings: '' }).sources).toEqual(['src/a.ts']);
-    expect(() => findOriginalPositions({ sources: ['a.ts'], names: [], mappings: 'AA!A' }, [{ line: 0, column: 3 }])).toThrow(/bad character/);
+    expect(asStackSourceMap({ version: 3, sourceRoot: 'src', sources: ['a.ts'], mappings: '' }).sources).toEqual([
+      'src/a.ts',
+    ]);
+    expect(() =>
+      findOriginalPositions({ sources: ['a.ts'], names: [], mappings: 'AA!A' }, [{ line: 0, column: 3 }]),
+    ).toThrow(/bad character/);
   });
 });
