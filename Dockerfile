@@ -1,33 +1,47 @@
 # One image for every function (see func.yaml): the bundles are self-contained (esbuild inlines
 # all dependencies), so the runtime stage holds only node and dist/functions.
 # `fn deploy` runs `docker build` on this file; FUNCTION_NAME (fn config) selects the function.
+# docs/image.md: how it is built and what `npm run image:check` proves.
 #
-# `npm run build` also writes each bundle's V8 code cache (dist/functions/<fn>.cache, see
-# scripts/code-cache.ts). V8 accepts a cache only from the same Node/V8 version and flags, so both
-# stages use the same base image (NODE_IMAGE; pin a digest for reproducible images) and the runtime
-# starts node without flags. A mismatch is not fatal: entry.cjs logs one warning and compiles from source.
-ARG NODE_IMAGE=node:24-slim
+# Base: NODE_IMAGE, the Node the project runs on (package.json's `node` devDependency; a unit test
+# keeps them equal). For a byte-reproducible base pin its digest too:
+#   --build-arg NODE_IMAGE=node:24.21.0-slim@sha256:<digest>
+# Both stages use the same base: `npm run build` writes each bundle's V8 code cache
+# (dist/functions/<fn>.cache, scripts/code-cache.ts), which V8 accepts only from the same Node/V8
+# version and flags; the runtime starts node without flags. A mismatch is not fatal: entry.cjs
+# logs one warning and compiles from source.
+#
+# Behind a TLS-intercepting proxy, give npm its CA as a build secret (never a layer, never an ENV):
+#   docker build --secret id=npm_ca,src="$NODE_EXTRA_CA_CERTS" .
+ARG NODE_IMAGE=node:24.21.0-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
-# `npm ci`: exactly the lockfile's versions; install scripts only for package.json's allowScripts.
-RUN npm ci --no-audit --no-fund
+# the lockfile names the local cloud's workspace; its manifest is all npm ci needs of it (none of its code)
+COPY local-cloud/package.json ./local-cloud/package.json
+# `npm ci`: exactly the lockfile's versions. --ignore-scripts: the base's node runs the build, so the
+# `node` devDependency's install script (it downloads a Node binary outside the lockfile) must not
+# run; the one install script the build needs is esbuild's (package.json allowScripts).
+RUN --mount=type=secret,id=npm_ca \
+    if [ -f /run/secrets/npm_ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm_ca; fi; \
+    npm ci --no-audit --no-fund --ignore-scripts && npm rebuild esbuild
 COPY tsconfig.json ./
 COPY scripts ./scripts
 COPY schema ./schema
 COPY shared ./shared
 COPY deployment ./deployment
 COPY functions ./functions
-# the build trains a code cache for the V8 flags the local runner uses too (to be removed: see ARCHITECTURE.md)
-COPY local-cloud/runner/node-args.ts ./local-cloud/runner/node-args.ts
 # V8 flags the functions run with (e.g. a NODE_OPTIONS set in the fn config) must train the cache too.
 ARG CODE_CACHE_NODE_OPTIONS=
-RUN npm run build
+# BUILD_CODE_CACHE=image: only the cache for the image's plain `node entry.cjs`, none of the local
+# runner's per-flag caches (<fn>.<flags hash>.cache).
+RUN BUILD_CODE_CACHE=image npm run build
 
 FROM ${NODE_IMAGE}
 WORKDIR /function
 ENV NODE_ENV=production
+# bundles, their code caches and source maps (stack traces name the TypeScript sources)
 COPY --from=build /src/dist/functions ./dist/functions
 # The Fn agent mounts the socket directory (FN_LISTENER) and talks over a unix socket; the FDK
 # makes the socket world-writable, so an unprivileged user works.

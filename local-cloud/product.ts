@@ -14,3 +14,4 @@ export { GRAPHIQL } from '../shared/graphql/graphiql.ts';
 export { createLogger, type Logger } from '../shared/log.ts';
 export { renderIam } from '../deployment/iam.ts';
 export { quietOciRetrier } from '../shared/console.ts';
+export { containerNodeArgs } from '../deployment/node-args.ts';

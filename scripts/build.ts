@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCodeCache } from './code-cache.ts';
 import { lazyBarrelsPlugin } from './lazy-barrels.ts';
 import { ociPrunePlugin, type PruneStats } from './oci-prune.ts';
-import { containerNodeArgs } from '../local-cloud/runner/node-args.ts';
+import { containerNodeArgs } from '#deployment/node-args.ts';
 import { FUNCTIONS, FUNCTION_SPECS, type FunctionName } from '#deployment/manifest.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,6 +41,11 @@ export interface BuildFunctionOptions {
   pruneStats?: PruneStats[];
   /** Rewrite the oci-* re-export barrels to load each export on first access (scripts/lazy-barrels.ts). @default true */
   lazyBarrels?: boolean;
+  /**
+   * Write `<outfile>.map` beside the bundle (positions and names only, no sources inlined);
+   * functions/entry.ts maps stack frames through it, so stack traces name the TypeScript sources. @default true
+   */
+  sourcemap?: boolean;
 }
 
 export interface BuildResult {
@@ -82,6 +87,8 @@ export async function buildFunction(options: BuildFunctionOptions): Promise<Buil
     target: 'node24',
     format: 'cjs',
     minify: options.minify ?? true,
+    // 'external': the .map is written but the bundle names none (entry.cjs finds it as <bundle>.map)
+    ...(options.sourcemap ?? true ? { sourcemap: 'external' as const, sourcesContent: false } : {}),
     mainFields: ['module', 'main'],
     loader: { '.graphql': 'text' },
     define: { 'process.env.NODE_ENV': '"production"' },
@@ -139,8 +146,20 @@ const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
 /** Options of {@link buildAll}. */
 export interface BuildAllOptions {
-  /** Write a V8 code cache per bundle (scripts/code-cache.ts). @default true unless env BUILD_CODE_CACHE=0 */
-  codeCache?: boolean;
+  /**
+   * Which V8 code caches to write (scripts/code-cache.ts): `all` = one for the image's plain
+   * `node entry.cjs` and one for the local runner's heap-capped flags; `image` = only the first
+   * (the Dockerfile: the image holds none of the local runner's files); `none`.
+   * @default env BUILD_CODE_CACHE (`0` = none, `image`), else `all`
+   */
+  codeCache?: 'all' | 'image' | 'none';
+}
+
+function codeCacheMode(env = process.env.BUILD_CODE_CACHE): 'all' | 'image' | 'none' {
+  if (env === undefined || env === '' || env === '1' || env === 'all') return 'all';
+  if (env === '0' || env === 'none') return 'none';
+  if (env === 'image') return 'image';
+  throw new Error(`BUILD_CODE_CACHE=${JSON.stringify(env)} is not one of all, image, 0`);
 }
 
 /** Build every function plus the entry dispatcher into `dist/`, then each function's code cache. */
@@ -148,13 +167,14 @@ export async function buildAll(root = ROOT, options: BuildAllOptions = {}): Prom
   const dist = join(root, 'dist');
   validateSchemas(root);
   const fns: string[] = functionNames(root);
-  const jobs = fns.map((fn) => ({
+  const jobs: Array<BuildFunctionOptions & { name: string }> = fns.map((fn) => ({
     name: fn,
     entry: join(root, 'functions', fn, 'handler.ts'),
     outfile: join(dist, 'functions', `${fn}.cjs`),
     metafile: join(dist, 'meta', `${fn}.json`),
   }));
-  jobs.push({ name: 'entry', entry: join(root, 'functions', 'entry.ts'), outfile: join(dist, 'functions', 'entry.cjs'), metafile: join(dist, 'meta', 'entry.json') });
+  // the entry maps the functions' frames, not its own (3 KB): no source map for it
+  jobs.push({ name: 'entry', entry: join(root, 'functions', 'entry.ts'), outfile: join(dist, 'functions', 'entry.cjs'), metafile: join(dist, 'meta', 'entry.json'), sourcemap: false });
   const results: BuildResult[] = [];
   for (const job of jobs) {
     const r = await buildFunction(job);
@@ -163,12 +183,13 @@ export async function buildAll(root = ROOT, options: BuildAllOptions = {}): Prom
     for (const w of r.warnings) process.stdout.write(`  warning: ${w}\n`);
     results.push(r);
   }
-  if (options.codeCache ?? process.env.BUILD_CODE_CACHE !== '0') {
+  const cacheMode = options.codeCache ?? codeCacheMode();
+  if (cacheMode !== 'none') {
     for (const fn of fns) {
       const bundle = join(dist, 'functions', `${fn}.cjs`);
       // one cache for the image's plain `node entry.cjs`, one for the local runner's heap-capped flags
       const memoryMb = FUNCTION_SPECS[fn as FunctionName].memoryMb;
-      for (const execArgv of [[], containerNodeArgs(memoryMb)]) {
+      for (const execArgv of cacheMode === 'image' ? [[]] : [[], containerNodeArgs(memoryMb)]) {
         const c = await buildCodeCache({ name: fn, bundle, entry: join(dist, 'functions', 'entry.cjs'), execArgv });
         process.stdout.write(`${relative(root, c.cacheFile).padEnd(32)} ${kb(c.bytes).padStart(8)}  ${c.mode}: ${c.note}${execArgv.length ? ` (${execArgv.join(' ')})` : ''}\n`);
       }

@@ -13,9 +13,9 @@ import { ContainerCredentials } from './credentials.ts';
 import { RunnerError } from './errors.ts';
 import { awaitListener, type HandshakeFailure } from './handshake.ts';
 import { newCallId } from './ids.ts';
-import { containerNodeArgs } from './node-args.ts';
+import { containerNodeArgs } from '#local/product.ts';
 import type { TokenIssuer } from './rpst-oci.ts';
-import type { ContainerInfo, ResolvedFunction } from './types.ts';
+import type { ContainerInfo, ContainerLauncher, LaunchCommand, ResolvedFunction } from './types.ts';
 
 /** OCI's region metadata for the local region, as the env var holds it on OCI (reference §1.1). */
 export const REGION = 'us-ashburn-1';
@@ -34,6 +34,7 @@ export interface ContainerDeps {
   tokenRenewAt?: number;
   logFrames: boolean;
   nodePath: string;
+  launch?: ContainerLauncher;
   log(line: string): void;
   onExit(c: Container, reason: string): void;
 }
@@ -82,9 +83,17 @@ export class Container {
       throw new RunnerError('ContainerInitFail', `container for ${fn.name} could not get resource principal credentials: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
     const entry = resolve(fn.entry);
-    // `node <heap cap> entry.cjs`: see node-args.ts (and the code cache trained for these flags).
-    this.child = spawn(this.d.nodePath, [...containerNodeArgs(fn.memoryMb), entry], {
-      cwd: dirname(entry), env: this.env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+    const env = this.env();
+    // `node <heap cap> entry.cjs`: see deployment/node-args.ts (and the code cache trained for these flags).
+    let cmd: LaunchCommand = { command: this.d.nodePath, args: [...containerNodeArgs(fn.memoryMb), entry], env, cwd: dirname(entry) };
+    try {
+      if (this.d.launch) cmd = this.d.launch({ fn, env: { ...env }, socketDir: this.d.socketDir, homeDir: this.d.homeDir });
+    } catch (e: unknown) {
+      await this.kill();
+      throw new RunnerError('ContainerInitFail', `container for ${fn.name} could not be launched: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+    this.child = spawn(cmd.command, cmd.args, {
+      ...(cmd.cwd ? { cwd: cmd.cwd } : {}), env: cmd.env ?? env, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
     });
     this.child.on('exit', (code, signal) => this.onProcessExit(signal ? `killed by ${signal}` : `exited with code ${code}`));
     this.child.on('error', (e) => this.onProcessExit(`could not start: ${e.message}`));

@@ -93,6 +93,7 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
   for (const fn of fns) {
     pools.set(fn.id, new FunctionPool(fn, {
       socketRoot, workDir, nextN: () => ++n, issuer, log, nodePath: options.nodePath ?? process.execPath,
+      ...(options.launch ? { launch: options.launch } : {}),
       initTimeoutMs: options.initTimeoutMs ?? 5000, logFrames: options.logFrames ?? false,
       maxQueued: options.maxQueued ?? 256, idleTimeoutMs: options.idleTimeoutMs ?? 300_000, clock: options.clock ?? Date.now,
       ...(options.queueTimeoutMs !== undefined ? { queueTimeoutMs: options.queueTimeoutMs } : {}),
@@ -129,5 +130,5 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
 
 export { RunnerConfigError, RunnerError, TokenIssueError, InvokeError } from './errors.ts';
 export type { EmulatorAuthOptions, TokenIssuer, TokenRequest } from './rpst-oci.ts';
-export type { ContainerInfo, InvokeRequest, InvokeResult, RunnerFunction, RunnerOptions, ResolvedFunction } from './types.ts';
+export type { ContainerInfo, ContainerLaunch, ContainerLauncher, InvokeRequest, InvokeResult, LaunchCommand, RunnerFunction, RunnerOptions, ResolvedFunction } from './types.ts';
 export { MAX_PAYLOAD_BYTES, MEMORY_TIERS } from './types.ts';

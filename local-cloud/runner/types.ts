@@ -65,7 +65,35 @@ export interface RunnerOptions {
   socketBase?: string;
   /** @default process.execPath */
   nodePath?: string;
+  /**
+   * Starts a container's process some other way than `nodePath <heap cap> <entry>` on the host, e.g.
+   * inside the built image (scripts/image-check.ts). @default the host's node
+   */
+  launch?: ContainerLauncher;
 }
+
+/** What the runner hands a {@link ContainerLauncher}: what the Fn agent gives a container. */
+export interface ContainerLaunch {
+  fn: ResolvedFunction;
+  /** the container's environment: function config, FN_* (FN_LISTENER names a socket in socketDir), OCI_RESOURCE_PRINCIPAL_* (files in homeDir), HOME, PATH */
+  env: Record<string, string>;
+  /** the directory the FDK creates lsnr.sock in (a container must see it at the same path) */
+  socketDir: string;
+  /** HOME and the resource principal credential files (a container must see it at the same path) */
+  homeDir: string;
+}
+
+/** The process to spawn for one container; the runner kills its whole process group. */
+export interface LaunchCommand {
+  command: string;
+  args: string[];
+  /** @default the launch's env */
+  env?: Record<string, string>;
+  /** @default the runner's cwd */
+  cwd?: string;
+}
+
+export type ContainerLauncher = (launch: ContainerLaunch) => LaunchCommand;
 
 export interface InvokeRequest {
   body?: Buffer;

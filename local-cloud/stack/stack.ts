@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as common from 'oci-common';
 import { startEmulator, type Emulator } from '#local/emulator/index.ts';
 import type { FunctionsProvider } from '#local/emulator/services/functions/provider.ts';
-import { startRunner, type Runner } from '#local/runner/index.ts';
+import { startRunner, type ContainerLauncher, type Runner } from '#local/runner/index.ts';
 import { openDevIssuer, startApiGateway, ROUTES, type ApiGateway, type MintOptions } from '#local/apigw/index.ts';
 import { createInvokeClient } from '#local/invoke/index.ts';
 import { createEventsRouter, type EventsRouter, type RetryPolicy } from '#local/events/index.ts';
@@ -45,6 +45,8 @@ export interface StackOptions {
   runnerLog?: (line: string) => void;
   /** how long a container may take to open its socket @default 10_000 */
   initTimeoutMs?: number;
+  /** start each function container another way than the host's node (scripts/image-check.ts runs them from the built image) */
+  launch?: ContainerLauncher;
   /** seed the demo tenancy (compartments, instances, databases, ...) on first start @default true */
   seed?: boolean;
   /** the stack's, the front's and the router's log lines @default createLogger({ base: { component: 'stack' } }) */
@@ -176,6 +178,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         workDir: join(stateDir, 'runner'),
         initTimeoutMs: options.initTimeoutMs ?? 10_000,
         ...(options.runnerLog ? { log: options.runnerLog } : {}),
+        ...(options.launch ? { launch: options.launch } : {}),
         functions: present.map((fn) => ({ name: fn, id: ids.functions[fn], appId: ids.appId, compartmentId: tenancyId, entry, env: envFor(fn), ...principalFor(fn), memoryMb: FUNCTION_SPECS[fn].memoryMb, timeoutSeconds: FUNCTION_SPECS[fn].timeoutSeconds })),
       });
       const r = runner;

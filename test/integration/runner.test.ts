@@ -221,6 +221,40 @@ describe('container init', () => {
     }
   });
 
+  it('starts containers through a launcher when one is given (the image check runs them inside the image), and fails the call when it throws', async () => {
+    const launched = newOcid('fnfunc');
+    const refused = newOcid('fnfunc');
+    const seenLaunches: { fn: string; socketDir: string; homeDir: string; listener: string | undefined; rpst: string | undefined }[] = [];
+    const r = await startRunner({
+      emulator: { url: fx.emu.url, configFile: fx.emu.admin.configFile },
+      functions: [fn('launched', launched, 'fn-echo', { env: { GREETING: 'hi' } }), fn('refused', refused, 'fn-echo')],
+      workDir: work, initTimeoutMs: 20_000, log: (l) => lines.push(l),
+      launch: ({ fn: f, env, socketDir, homeDir }) => {
+        seenLaunches.push({ fn: f.name, socketDir, homeDir, listener: env.FN_LISTENER, rpst: env.OCI_RESOURCE_PRINCIPAL_RPST });
+        if (f.name === 'refused') throw new Error('no image for refused');
+        // through a shell, without the runner's heap cap, with one more variable
+        return { command: '/bin/sh', args: ['-c', 'exec "$0" "$@"', process.execPath, f.entry], env: { ...env, LAUNCHED_BY: 'test' } };
+      },
+    });
+    try {
+      const res = await r.invoke(launched, { body: Buffer.from('{}'), headers: { 'content-type': 'application/json' } });
+      expect(res.status).toBe(200);
+      const b = json(res);
+      expect(b.execArgv).toEqual([]);
+      expect(b.env).toMatchObject({ LAUNCHED_BY: 'test', GREETING: 'hi', FN_FN_ID: launched });
+      const [l] = seenLaunches;
+      expect(l!.listener).toBe(`unix:${join(l!.socketDir, 'lsnr.sock')}`);
+      expect(l!.rpst!.startsWith(`${l!.homeDir}/`)).toBe(true);
+      const no = await r.invoke(refused, {});
+      expect(no.status).toBe(502);
+      expect(no.error).toMatchObject({ code: 'FunctionInvokeContainerInitFail' });
+      expect(no.error?.message).toContain('could not be launched: no image for refused');
+      expect(r.containers(refused)).toEqual([]);
+    } finally {
+      await r.close();
+    }
+  });
+
   it('rejects bad function definitions with a clear error', async () => {
     const base = { emulator: { url: fx.emu.url, configFile: fx.emu.admin.configFile }, workDir: work };
     await expect(startRunner({ ...base, functions: [fn('m', newOcid('fnfunc'), 'fn-echo', { memoryMb: 100 })] })).rejects.toThrow(/memoryMb must be one of 128/);

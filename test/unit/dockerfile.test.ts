@@ -1,15 +1,24 @@
 /**
  * The function image's build stage (Dockerfile) can run `npm run build` with what it copies: every
  * source file `scripts/build.ts` loads and every entry it bundles lies under a COPY'd path, and the
- * install step is one the lockfile accepts. No Docker here, so this checks the file, not an image.
+ * install step is one the lockfile accepts; the base follows the project's Node, the proxy CA stays
+ * out of the image. This checks the file; `npm run image:check` (scripts/image-check.ts) builds and
+ * runs the image.
  */
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const dockerfile = readFileSync('Dockerfile', 'utf8');
-const buildStage = dockerfile.split(/^FROM /m)[1] ?? '';
+// instructions with their continuation lines joined, comments dropped
+const instructions = dockerfile.replace(/\\\n\s*/g, ' ').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+const stages = dockerfile.split(/^FROM /m);
+const buildStage = stages[1] ?? '';
+const runtimeStage = stages[2] ?? '';
+const firstRuntime = instructions.lastIndexOf(instructions.filter((l) => l.startsWith('FROM ')).at(-1)!);
+const buildRuns = instructions.slice(0, firstRuntime).filter((l) => l.startsWith('RUN '));
 const copied = [...buildStage.matchAll(/^COPY (?!--from)(.+?) \S+$/gm)].flatMap((m) => m[1]!.split(/\s+/));
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string>; allowScripts: Record<string, boolean>; scripts: Record<string, string> };
 
 /** Files under the repo that `entry` loads (static imports, bundled with packages external). */
 async function localInputs(entry: string): Promise<string[]> {
@@ -26,11 +35,36 @@ describe('Dockerfile build stage', () => {
     expect(missing).toEqual([]);
   });
 
-  it('installs with npm ci (the lockfile, exactly) and builds with npm run build', () => {
-    expect(buildStage).toMatch(/^RUN npm ci --no-audit --no-fund$/m);
-    expect(buildStage).not.toMatch(/^RUN .*npm install\b/m);
-    expect(buildStage).toMatch(/^RUN npm run build$/m);
+  it('installs with npm ci (the lockfile, exactly), runs only the install scripts the build needs, and builds with npm run build', () => {
+    const install = buildRuns.find((l) => l.includes('npm ci'));
+    expect(install).toMatch(/ npm ci --no-audit --no-fund --ignore-scripts && npm rebuild esbuild$/);
+    // the approved install scripts, less the `node` package's (the base's node runs the build)
+    expect(Object.keys(pkg.allowScripts).filter((p) => p !== 'node')).toEqual(['esbuild']);
+    expect(dockerfile).not.toMatch(/npm install\b/);
+    // only the image's code caches, none of the local runner's per-flag ones
+    expect(buildRuns.at(-1)).toBe('RUN BUILD_CODE_CACHE=image npm run build');
     expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'tsconfig.json']));
+  });
+
+  it('gives the proxy CA to npm ci as a build secret only: no ENV, ARG or COPY carries it', () => {
+    const install = buildRuns.find((l) => l.includes('npm ci'))!;
+    expect(install).toMatch(/^RUN --mount=type=secret,id=npm_ca /);
+    expect(install).toContain('export NODE_EXTRA_CA_CERTS=/run/secrets/npm_ca');
+    expect(instructions.filter((l) => /^(ENV|ARG|COPY|ADD)\b/.test(l) && /CA_CERT|\.(pem|crt)\b|secrets/i.test(l))).toEqual([]);
+  });
+});
+
+describe('Dockerfile base and runtime stage', () => {
+  it('builds and runs on the Node the project runs on (the node devDependency), one ARG for both stages', () => {
+    expect(instructions).toContain(`ARG NODE_IMAGE=node:${pkg.devDependencies.node}-slim`);
+    expect(instructions.filter((l) => l.startsWith('FROM '))).toEqual(['FROM ${NODE_IMAGE} AS build', 'FROM ${NODE_IMAGE}']);
+  });
+
+  it('copies only dist/functions into the image and runs entry.cjs as a non-root user without node flags', () => {
+    expect([...runtimeStage.matchAll(/^(COPY|ADD) .*$/gm)].map((m) => m[0])).toEqual(['COPY --from=build /src/dist/functions ./dist/functions']);
+    expect(runtimeStage).toMatch(/^USER node$/m);
+    expect(runtimeStage).toMatch(/^CMD \["node", "dist\/functions\/entry\.cjs"\]$/m);
+    expect(runtimeStage).not.toMatch(/NODE_OPTIONS/);
   });
 });
 
@@ -38,5 +72,11 @@ describe('npm start', () => {
   it('execs the stack as the last step, so a SIGTERM sent to npm reaches it (and it stops its containers)', () => {
     const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
     expect(start).toMatch(/&& exec tsx local-cloud\/stack\/main\.ts$/);
+  });
+});
+
+describe('npm run image:check', () => {
+  it('is the script .ci/run calls', () => {
+    expect(pkg.scripts['image:check']).toBe('tsx scripts/image-check.ts');
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The V8 flags a local container runs with. There is no cgroup here, so V8 would size its heap from
+ * The V8 flags the local cloud runs a function container with (kept beside the manifest because the build
+ * trains a code cache for them too). There is no cgroup locally, so V8 would size its heap from
  * the machine's 24 GB and grow lazily past the function's memory tier; capping the old space at 75 %
  * of the tier keeps it collecting as it would inside OCI's memory limit (the rest is code, buffers,
  * stacks). RSS itself is not enforced locally.
