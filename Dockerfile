@@ -18,6 +18,8 @@ COPY scripts ./scripts
 COPY schema ./schema
 COPY shared ./shared
 COPY functions ./functions
+# npm run build also builds the web app (dist/web); the runtime stage does not take it
+COPY web ./web
 # the build reads the runner's V8 flags and the stack's function settings (infra/local only: infra/oci may hold tfvars and state)
 COPY infra/local ./infra/local
 # V8 flags the functions run with (e.g. a NODE_OPTIONS set in the fn config) must train the cache too.

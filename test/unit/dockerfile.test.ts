@@ -30,7 +30,7 @@ describe('Dockerfile build stage', () => {
     expect(buildStage).toMatch(/^RUN npm ci --no-audit --no-fund$/m);
     expect(buildStage).not.toMatch(/^RUN .*npm install\b/m);
     expect(buildStage).toMatch(/^RUN npm run build$/m);
-    expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'tsconfig.json']));
+    expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'tsconfig.json', 'web'])); // the build also builds web/
   });
 });
 
