@@ -35,3 +35,8 @@ output "nosql_tables" {
 output "dynamic_group" {
   value = oci_identity_dynamic_group.functions.name
 }
+
+output "web_url" {
+  description = "The web app; register it as the OIDC client's redirect URI."
+  value       = "https://${oci_apigateway_gateway.gw.hostname}${var.web_path_prefix}/"
+}
