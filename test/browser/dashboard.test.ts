@@ -6,9 +6,14 @@
  * UPDATE_DOCS_SCREENSHOT=1 also writes docs/dashboard.png.
  */
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as common from 'oci-common';
+import { createOciInvoker, startApiGateway } from '#local/apigw/index.ts';
+import { createLogger } from '#shared/log.ts';
 import { launchBrowser, screenshotOnFailure, type BrowserFixture } from '../helpers/browser.ts';
+import { startTestIssuer } from '../helpers/oidc-issuer.ts';
 import { startStackFixture, type StackFixture } from '../helpers/stack.ts';
 
 const MiB = 1024 * 1024;
@@ -146,6 +151,28 @@ describe('the dashboard in chromium', () => {
     expect(await job.getByRole('button', { name: 'Download' }).count()).toBe(1);
   });
 
+  it('launches an instance and shows the generated private key once, with a download button', async () => {
+    const page = await br.page();
+    screenshotOnFailure(page, 'dashboard-launch');
+    await signIn(page, unique('launch'), 'operator');
+    await page.getByRole('tab', { name: 'Launch' }).click();
+    const name = unique('vm');
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    const select = page.locator('select[name="compartmentId"]');
+    await select.locator('option').first().waitFor({ state: 'attached' });
+    const paths = await select.locator('option').allTextContents();
+    const dev = paths.find((p) => p.endsWith('/demo/dev'));
+    expect(dev, `compartments: ${paths.join(', ')}`).toBeDefined();
+    await select.selectOption({ label: dev! });
+    await page.getByRole('button', { name: 'Launch' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 60_000 }).toMatch(new RegExp(`Launched ${name}`));
+    expect(await page.getByText('This private key is shown once and never stored.').count()).toBe(1);
+    expect(await page.getByLabel('Generated private key').inputValue()).toMatch(/^-----BEGIN (RSA |OPENSSH )?PRIVATE KEY-----/);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the private key' }).click();
+    expect((await download).suggestedFilename()).toBe(`${name}.key`);
+  });
+
   it('accepts /#token=<jwt> and clears it from the address bar', async () => {
     const page = await br.page();
     screenshotOnFailure(page, 'dashboard-hash-token');
@@ -153,6 +180,36 @@ describe('the dashboard in chromium', () => {
     await page.goto(`${base}/#token=${await fx.token({ sub: user, roles: ['admin'] })}`);
     await expect.poll(() => page.locator('[data-who]').textContent(), { timeout: 20_000 }).toBe(`${user} · ADMIN`);
     expect(new URL(page.url()).hash).toBe('');
+  });
+});
+
+describe('OIDC sign-in (authorization code + PKCE) against a local issuer', () => {
+  it('signs in through the issuer; the API Gateway front validates its token and maps the roles claim', async () => {
+    const clientId = 'dashboard-web', audience = 'oci-graphql-api', sub = unique('oidc');
+    const idp = await startTestIssuer({ clientId, audience, user: { sub, roles: ['operator'] } });
+    // a front configured as on OCI: the JWT policy trusts the issuer, the app is told to use OIDC, no dev issuer
+    const front = await startApiGateway({
+      port: 0, functions: { gateway: fx.stack.functionIds.gateway! },
+      invoker: createOciInvoker({ endpoint: fx.stack.urls.emulator, auth: new common.ConfigFileAuthenticationDetailsProvider(fx.stack.ociConfigFile, 'DEFAULT') }),
+      jwt: { issuer: idp.issuer, audience, jwks: idp.jwks },
+      web: { dir: join(process.cwd(), 'dist', 'web'), config: { auth: 'oidc', graphqlUrl: '/graphql', issuer: idp.issuer, clientId, rolesClaim: 'roles' } },
+      log: createLogger({ level: 'error' }),
+    });
+    const page = await br.page();
+    screenshotOnFailure(page, 'oidc-sign-in');
+    try {
+      await page.goto(`${front.url}/`);
+      expect(await page.getByText('Sign in with your organisation').count()).toBe(1);
+      expect((await fetch(`${front.url}/dev/token`, { method: 'POST', body: '{}' })).status).toBe(404); // no dev sign-in here
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => page.locator('[data-who]').textContent(), { timeout: 30_000 }).toBe(`${sub} · OPERATOR`);
+      expect(idp.tokenRequests).toEqual([{ pkceOk: true }]);
+      expect(new URL(page.url()).search).toBe(''); // code and state removed from the address bar
+      await expect.poll(() => row(page, 'web-1').count(), { timeout: 30_000 }).toBe(1);
+    } finally {
+      await front.close();
+      await idp.close();
+    }
   });
 });
 
