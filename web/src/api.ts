@@ -78,6 +78,9 @@ function toApiError(e: CombinedError): ApiError {
     const code = typeof ext.code === 'string' ? ext.code : 'INTERNAL_SERVER_ERROR';
     return new ApiError(describe(code, g.message, ext), code, ext);
   }
+  // OCI's API Gateway answers a bad token with its own 401 body (not GraphQL-shaped)
+  const status = (e.response as { status?: number } | undefined)?.status;
+  if (status === 401) return new ApiError(describe('UNAUTHENTICATED', '', {}), 'UNAUTHENTICATED');
   return new ApiError(describe('NETWORK', e.networkError?.message ?? e.message, {}), 'NETWORK');
 }
 
