@@ -32,6 +32,8 @@ COPY schema ./schema
 COPY shared ./shared
 COPY deployment ./deployment
 COPY functions ./functions
+# npm run build also builds the web app (dist/web); the runtime stage does not take it
+COPY web ./web
 # V8 flags the functions run with (e.g. a NODE_OPTIONS set in the fn config) must train the cache too.
 ARG CODE_CACHE_NODE_OPTIONS=
 # BUILD_CODE_CACHE=image: only the cache for the image's plain `node entry.cjs`, none of the local

@@ -54,13 +54,15 @@ function processCpuMs(pid: number | undefined): number {
   }
 }
 
-const DASHBOARD = `query($c: ID!, $fresh: Boolean) { resources(compartmentId: $c, includeSubtree: true, fresh: $fresh) {
-  compartments { id path }
-  instances { id shape ocpus privateIps publicIps imageName health { status reason } }
-  databases { id databaseKind health { status } }
-  clusters { id kubernetesVersion nodePools { name size } health { status } }
-  apiGateways { id hostname deployments { pathPrefix } health { status } }
-  loadBalancers { id ipAddresses backendSets { name health { status } } health { status reason } }
+const DASHBOARD = `query($c: ID!, $fresh: Boolean) { resources(compartmentId: $c, includeSubtree: true, fresh: $fresh, first: 1000) {
+  totalCount
+  nodes { kind
+    ... on Instance { id shape ocpus privateIps publicIps imageName health { status reason } }
+    ... on Database { id engine health { status } }
+    ... on Cluster { id kubernetesVersion nodePools { name size } health { status } }
+    ... on ApiGateway { id hostname deployments { pathPrefix } health { status } }
+    ... on LoadBalancer { id ipAddresses backendSets { name health { status } } health { status reason } }
+  }
   healthSummary { status count }
 } }`;
 
@@ -110,7 +112,7 @@ export async function benchResources(o: ResourcesBenchOptions = {}): Promise<Res
       const cpuMs = (cpu.user + cpu.system) / 1000;
       const emulatorCpuMs = processCpuMs(child.pid) - emu0;
       if (r.errors?.length) throw new Error(`dashboard query failed: ${JSON.stringify(r.errors[0])}`);
-      return { ms, cpuMs, emulatorCpuMs, data: r.data as { resources: Record<string, unknown[]> } };
+      return { ms, cpuMs, emulatorCpuMs, data: r.data as { resources: { totalCount: number } } };
     };
     await fetch(`${emu.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: latency }) });
 
@@ -128,7 +130,7 @@ export async function benchResources(o: ResourcesBenchOptions = {}): Promise<Res
     // dependent chain: compartment pages → a kind's pages → one dependent call (VNIC, backend health, metrics) → cache write
     const chain = Math.ceil(compartments / pageLimit) + Math.ceil(perKind / pageLimit) + 1 + 1;
     const lowerBoundMs = Math.max(throughputBound, chain * latency);
-    const resources = ['instances', 'databases', 'clusters', 'apiGateways', 'loadBalancers'].reduce((n, k) => n + (first.data.resources[k]?.length ?? 0), 0);
+    const resources = first.data.resources.totalCount;
     const result: ResourcesBenchResult = {
       wallMs: first.ms, ociCalls: oci.length, cacheCalls: log1.length - oci.length, lowerBoundMs, ratio: first.ms / lowerBoundMs,
       cpuMs: first.cpuMs, emulatorCpuMs: first.emulatorCpuMs, repeatMs: repeat.ms, repeatOciCalls: log2.filter((e) => e.service !== 'nosql').length, resources, byService,

@@ -139,13 +139,18 @@ export const EVENT_RULES: readonly EventRuleSpec[] = [
 
 /** One API Gateway route (what a deployment specification says). */
 export interface RouteSpec {
-  /** exact request path (no prefix matching) */
+  /** exact request path, or a prefix when it ends with `/*` (as OCI's `/{path*}`: `/assets/*` matches `/assets/a.js`) */
   path: string;
-  methods: ('GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE')[];
+  methods: ('GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE')[];
   /** the backend function */
   function?: FunctionName;
-  /** answered by the gateway itself: `health` → `{"status":"ok"}`; `jwks` → the (local) issuer's keys */
-  builtin?: 'health' | 'jwks';
+  /**
+   * answered by the gateway itself: `health` → `{"status":"ok"}`, `jwks` → the (local) issuer's keys,
+   * `web` → the web app's built files (locally `dist/web`; on OCI a bucket behind the gateway, infra/oci/web.tf),
+   * `web-config` → the app's sign-in settings (on OCI a `config.json` object Terraform writes),
+   * `dev-token` → a token from the dev issuer for `{ sub, roles }` (local only: dev sign-in)
+   */
+  builtin?: 'health' | 'jwks' | 'web' | 'web-config' | 'dev-token';
   /** `jwt`: a valid bearer token is required */
   auth: 'jwt' | 'none';
   /**
@@ -161,4 +166,17 @@ export const ROUTES: readonly RouteSpec[] = [
   { path: '/graphql', methods: ['GET', 'POST'], function: 'gateway', auth: 'jwt', graphiqlWithoutToken: true },
   { path: '/health', methods: ['GET'], builtin: 'health', auth: 'none' },
   { path: '/.well-known/jwks.json', methods: ['GET'], builtin: 'jwks', auth: 'none', localOnly: true },
+  { path: '/', methods: ['GET', 'HEAD'], builtin: 'web', auth: 'none' },
+  { path: '/assets/*', methods: ['GET', 'HEAD'], builtin: 'web', auth: 'none' },
+  { path: '/config.json', methods: ['GET'], builtin: 'web-config', auth: 'none' },
+  { path: '/dev/token', methods: ['POST'], builtin: 'dev-token', auth: 'none', localOnly: true },
 ];
+
+/** The route a request path takes: an exact match first, else the longest `/*` prefix route. */
+export function matchRoute(routes: readonly RouteSpec[], path: string): RouteSpec | undefined {
+  const exact = routes.find((r) => r.path === path);
+  if (exact) return exact;
+  return routes
+    .filter((r) => r.path.endsWith('/*') && path.startsWith(r.path.slice(0, -1)) && path.length > r.path.length - 1)
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}

@@ -23,6 +23,8 @@ import { ociPrunePlugin, type PruneStats } from './oci-prune.ts';
 import { containerNodeArgs } from '#deployment/node-args.ts';
 import { FUNCTIONS, FUNCTION_SPECS, type FunctionName } from '#deployment/manifest.ts';
 
+import { buildWeb, WEB_BUDGET_GZIP_BYTES } from './build-web.ts';
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Warn above this size: the target for a function bundle. */
@@ -213,6 +215,9 @@ async function main(args: string[]): Promise<void> {
     return;
   }
   await buildAll();
+  const web = await buildWeb();
+  for (const f of web.files) process.stdout.write(`${f.file.padEnd(32)} ${kb(f.bytes).padStart(8)}  gzip ${kb(f.gzip)}, br ${kb(f.br)}\n`);
+  process.stdout.write(`web app (JS + CSS): ${kb(web.rawTotal)}, gzip ${(web.gzipTotal / 1024).toFixed(1)} KB of the ${WEB_BUDGET_GZIP_BYTES / 1024} KB budget, br ${(web.brTotal / 1024).toFixed(1)} KB\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

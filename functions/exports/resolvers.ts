@@ -1,5 +1,5 @@
 /** Resolvers of schema/exports.graphql: role checks and the API view; the rules live in service.ts. */
-import { actorOf, requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
+import { actorOf, connectionOf, requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
 import { objectUriOf, type ExportJob, type ExportState } from './model.ts';
 import type { ExportService, StartInput } from './service.ts';
 
@@ -33,15 +33,8 @@ export const exportsResolvers = {
     async exportJobs(_: unknown, a: { state?: ExportState | null; instanceId?: string | null; first?: number | null; after?: string | null }, ctx: ExportsContext) {
       requireRole(ctx.caller, 'viewer');
       const page = await ctx.exports.list(a);
-      const last = page.jobs.at(-1);
-      return {
-        nodes: page.jobs.map((j) => jobView(j)),
-        pageInfo: { hasNextPage: page.hasMore, endCursor: last ? Buffer.from(last.id).toString('base64url') : null },
-      };
-    },
-    async exportDownloadUrl(_: unknown, a: { jobId: string; ttlSeconds?: number | null }, ctx: ExportsContext) {
-      requireRole(ctx.caller, 'viewer');
-      return ctx.exports.downloadUrl(a.jobId, a.ttlSeconds ?? 3600, actorOf(ctx.caller));
+      // the cursor of a job is its id (the store lists the jobs after it): encodeCursor(id)
+      return connectionOf(page.jobs.map((j) => jobView(j)), (j) => j.id, { hasNextPage: page.hasMore, hasPreviousPage: a.after != null });
     },
   },
   Mutation: {
@@ -58,6 +51,10 @@ export const exportsResolvers = {
       // the gateway function waits at most 60 s for a subschema: stop starting jobs well before that
       const until = Date.now() + RECONCILE_MUTATION_BUDGET_MS;
       return ctx.exports.reconcile({ remainingMs: () => Math.min(ctx.call.remainingMs(), until - Date.now()) });
+    },
+    async createExportDownloadUrl(_: unknown, a: { jobId: string; ttlSeconds?: number | null }, ctx: ExportsContext) {
+      requireRole(ctx.caller, 'viewer');
+      return ctx.exports.downloadUrl(a.jobId, a.ttlSeconds ?? 3600, actorOf(ctx.caller));
     },
   },
 };

@@ -5,7 +5,7 @@
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, errorMessage, isAppError } from '#shared/errors.ts';
 import {
   CANCELABLE_STATES, EXPORT_FORMATS, IMAGEABLE_INSTANCE_STATES, defaultImageName, defaultPrefix, isJobId, isTerminal, needsWork,
-  newJobId, objectNameOf, overallPercent, validateBucket, validateImageName, validatePrefix,
+  newJobId, objectNameOf, objectUriOf, overallPercent, validateBucket, validateImageName, validatePrefix,
   type ExportFormat, type ExportJob, type ExportState,
 } from './model.ts';
 import { createMachine, type MachineDeps } from './machine.ts';
@@ -211,7 +211,7 @@ export function createExportService(o: ExportServiceOptions) {
   }
 
   /** A read PAR for the exported object of a SUCCEEDED job. */
-  async function downloadUrl(jobId: string, ttlSeconds: number, actor: Actor): Promise<{ url: string; expiresAt: Date; objectName: string }> {
+  async function downloadUrl(jobId: string, ttlSeconds: number, actor: Actor): Promise<{ uri: string; url: string; method: 'GET'; expiresAt: Date; objectName: string }> {
     if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > 7 * 86_400) throw new BadUserInputError('ttlSeconds must be between 60 and 604800 (7 days)');
     const cur = await jobs.get(requireId(jobId));
     if (!cur) throw new NotFoundError(`export job ${jobId} does not exist`);
@@ -220,7 +220,7 @@ export function createExportService(o: ExportServiceOptions) {
     if (j.state !== 'SUCCEEDED') throw new ConflictError(`export job ${jobId} is ${j.state}; a download URL exists only once it SUCCEEDED`);
     const expiresAt = new Date(now() + ttlSeconds * 1000);
     const par = await storage.createPar({ bucket: j.bucket, objectName: j.objectName, access: 'ObjectRead', expiresAt, name: `export-${j.id}-${now()}` });
-    return { url: par.url, expiresAt: par.expiresAt, objectName: j.objectName };
+    return { uri: objectUriOf(j), url: par.url, method: 'GET', expiresAt: par.expiresAt, objectName: j.objectName };
   }
 
   /** Where the last pass ran out of time (this container): the next pass starts after it and wraps around. */

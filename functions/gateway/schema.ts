@@ -5,7 +5,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { stitchSchemas } from '@graphql-tools/stitch';
 import type { Executor } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLSchema } from 'graphql';
 import { UnauthenticatedError } from '#shared/errors.ts';
 import { scalarResolvers } from '#shared/graphql/index.ts';
 import { gatewaySdl, subschemaTypeDefs } from '../../schema/index.ts';
@@ -26,11 +26,17 @@ export interface GatewaySchemaOptions {
   trustedSdl?: boolean;
 }
 
+/** The schema's own description (introspection `__schema { description }`). */
+export const SCHEMA_DESCRIPTION =
+  'The OCI GraphQL API: a tenancy\'s compartments and resources with health and metrics, instance operations, user files with quotas, and instance exports. ' +
+  'Conventions: every list that can grow is a Relay connection (edges, nodes, pageInfo: PageInfo); errors carry extensions.code; see docs/api.md.';
+
 const localResolvers = {
   Query: {
     me: (_: unknown, __: unknown, ctx: GatewayContext) => {
       if (!ctx.caller) throw new UnauthenticatedError();
-      return { userId: ctx.caller.userId, roles: ctx.caller.roles };
+      // the Role enum's values are upper case; the identity headers and token claims carry them lower case
+      return { userId: ctx.caller.userId, roles: ctx.caller.roles.map((r) => r.toUpperCase()) };
     },
   },
 };
@@ -53,5 +59,6 @@ export function buildGatewaySchema({ sdl, executors, trustedSdl = false }: Gatew
           },
         ],
   );
-  return stitchSchemas({ subschemas: [{ schema: local }, ...domains], resolvers: scalarResolvers, ...(trustedSdl ? { assumeValid: true } : {}) });
+  const stitched = stitchSchemas({ subschemas: [{ schema: local }, ...domains], resolvers: scalarResolvers, ...(trustedSdl ? { assumeValid: true } : {}) });
+  return new GraphQLSchema({ ...stitched.toConfig(), description: SCHEMA_DESCRIPTION, ...(trustedSdl ? { assumeValid: true } : {}) });
 }

@@ -1,10 +1,11 @@
 /** Resolvers of schema/resources.graphql: role checks and input validation here, logic in the domain modules. */
 import { BadUserInputError } from '#shared/errors.ts';
-import { requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
-import type { CompartmentNode, Inventory } from './inventory.ts';
+import { requireRole, sliceConnection, type SubschemaContext } from '#shared/graphql/index.ts';
+import type { Inventory } from './inventory.ts';
+import { backendSetHealthOf, lifecycleStateOf } from './lifecycle.ts';
 import { fetchSeries, METRIC_RESOURCE_TYPES } from './metrics.ts';
 import { instanceAction, launchInstance, terminateInstance, type OperationsDeps } from './operations.ts';
-import { INSTANCE_ACTIONS, METRIC_NAMES, RESOURCE_KINDS, type BackendSetHealthView, type HealthStatus, type InventoryPort, type MetricsPort, type ResourceKind, type ResourceView } from './ports.ts';
+import { INSTANCE_ACTIONS, METRIC_NAMES, RESOURCE_KINDS, type BackendSetHealthView, type HealthStatus, type InventoryPort, type MetricsPort, type ResourceView } from './ports.ts';
 import {
   COMPARTMENT_TYPES, requireDuration, requireInt, requireList, requireNumber, requireOcid, requireOneOf, requireSshPublicKey, requireString,
 } from './validate.ts';
@@ -23,29 +24,38 @@ const PREFIX = /^[a-z][a-z0-9-]{0,19}$/;
 const fresh = (a: { fresh?: boolean | null }) => a.fresh === true;
 const compartmentArg = (v: unknown, name: string) => requireOcid(v, name, COMPARTMENT_TYPES);
 
-interface ResourceSetSource { compartments: CompartmentNode[]; byKind: Map<ResourceKind, ResourceView[]> }
+/** Page sizes of the in-memory lists (compartments, resources). */
+const PAGE = { default: 500, max: 1000 } as const;
+
+interface ResourceConnectionSource { all: ResourceView[] }
+
+const lifecycleField = { lifecycleState: (r: { lifecycleState: string }) => lifecycleStateOf(r.lifecycleState) };
 
 const resourceFields = {
+  ...lifecycleField,
   freeformTags: (r: ResourceView) => Object.entries(r.freeformTags).map(([key, value]) => ({ key, value })),
   health: (r: ResourceView, _: unknown, ctx: ResourcesContext) => ctx.inventory.health(r),
 };
 
 export const resourcesResolvers = {
   Query: {
-    async compartments(_: unknown, a: { rootId?: string | null; includeSubtree?: boolean | null; name?: string | null; fresh?: boolean | null }, ctx: ResourcesContext) {
+    async compartments(_: unknown, a: { rootId?: string | null; includeSubtree?: boolean | null; name?: string | null; fresh?: boolean | null; first?: number | null; after?: string | null }, ctx: ResourcesContext) {
       requireRole(ctx.caller, 'viewer');
       const rootId = a.rootId == null ? undefined : compartmentArg(a.rootId, 'rootId');
       const name = a.name == null ? undefined : requireString(a.name, 'name', { max: 100 });
-      return ctx.inventory.compartments({ ...(rootId ? { rootId } : {}), includeSubtree: a.includeSubtree !== false, ...(name ? { name } : {}), fresh: fresh(a) });
+      const all = await ctx.inventory.compartments({ ...(rootId ? { rootId } : {}), includeSubtree: a.includeSubtree !== false, ...(name ? { name } : {}), fresh: fresh(a) });
+      return { ...sliceConnection(all, (c) => c.id, a, PAGE), totalCount: all.length };
     },
-    async resources(_: unknown, a: { compartmentId: string; kinds?: string[] | null; includeSubtree?: boolean | null; fresh?: boolean | null }, ctx: ResourcesContext): Promise<ResourceSetSource> {
+    async resources(_: unknown, a: { compartmentId: string; kinds?: string[] | null; includeSubtree?: boolean | null; fresh?: boolean | null; first?: number | null; after?: string | null }, ctx: ResourcesContext) {
       requireRole(ctx.caller, 'viewer');
       const compartmentId = compartmentArg(a.compartmentId, 'compartmentId');
       const kinds = a.kinds == null ? [...RESOURCE_KINDS] : requireList(a.kinds, 'kinds', RESOURCE_KINDS.length, (v, n) => requireOneOf(v, n, RESOURCE_KINDS));
       const compartments = await ctx.inventory.compartments({ rootId: compartmentId, includeSubtree: a.includeSubtree === true, fresh: fresh(a) });
       const scope = a.includeSubtree === true ? compartments : compartments.filter((c) => c.id === compartmentId);
       const byKind = await ctx.inventory.resources(scope.map((c) => c.id), kinds, fresh(a));
-      return { compartments: scope, byKind };
+      const all = [...byKind.values()].flat();
+      const source: ResourceConnectionSource = { all };
+      return { ...sliceConnection(all, (r) => r.id, a, PAGE), totalCount: all.length, ...source };
     },
     async instance(_: unknown, a: { id: string }, ctx: ResourcesContext) {
       requireRole(ctx.caller, 'viewer');
@@ -100,35 +110,27 @@ export const resourcesResolvers = {
       return r;
     },
   },
-  Compartment: {
-    instances: (c: CompartmentNode, a: { fresh?: boolean | null }, ctx: ResourcesContext) => ctx.inventory.list('instances', c.id, fresh(a)),
-    databases: async (c: CompartmentNode, a: { fresh?: boolean | null }, ctx: ResourcesContext) =>
-      (await Promise.all([ctx.inventory.list('autonomousDatabases', c.id, fresh(a)), ctx.inventory.list('mysqlDbSystems', c.id, fresh(a))])).flat(),
-    clusters: (c: CompartmentNode, a: { fresh?: boolean | null }, ctx: ResourcesContext) => ctx.inventory.list('clusters', c.id, fresh(a)),
-    apiGateways: (c: CompartmentNode, a: { fresh?: boolean | null }, ctx: ResourcesContext) => ctx.inventory.list('apiGateways', c.id, fresh(a)),
-    loadBalancers: (c: CompartmentNode, a: { fresh?: boolean | null }, ctx: ResourcesContext) => ctx.inventory.list('loadBalancers', c.id, fresh(a)),
-  },
-  ResourceSet: {
-    instances: (s: ResourceSetSource) => s.byKind.get('INSTANCE') ?? [],
-    databases: (s: ResourceSetSource) => s.byKind.get('DATABASE') ?? [],
-    clusters: (s: ResourceSetSource) => s.byKind.get('CLUSTER') ?? [],
-    apiGateways: (s: ResourceSetSource) => s.byKind.get('API_GATEWAY') ?? [],
-    loadBalancers: (s: ResourceSetSource) => s.byKind.get('LOAD_BALANCER') ?? [],
-    all: (s: ResourceSetSource) => [...s.byKind.values()].flat(),
-    async healthSummary(s: ResourceSetSource, _: unknown, ctx: ResourcesContext) {
+  Compartment: lifecycleField,
+  NodePool: lifecycleField,
+  ApiDeployment: lifecycleField,
+  TerminateInstanceResult: lifecycleField,
+  InstanceActionResult: { targetState: (r: { targetState: string }) => lifecycleStateOf(r.targetState) },
+  ResourceConnection: {
+    async healthSummary(s: ResourceConnectionSource, _: unknown, ctx: ResourcesContext) {
       const counts = new Map<HealthStatus, number>();
-      for (const h of await Promise.all([...s.byKind.values()].flat().map((r) => ctx.inventory.health(r)))) counts.set(h.status, (counts.get(h.status) ?? 0) + 1);
+      for (const h of await Promise.all(s.all.map((r) => ctx.inventory.health(r)))) counts.set(h.status, (counts.get(h.status) ?? 0) + 1);
       return [...counts].map(([status, count]) => ({ status, count }));
     },
   },
   BackendSetHealth: {
+    status: (h: BackendSetHealthView) => backendSetHealthOf(h.status),
     criticalBackends: async (h: BackendSetHealthView, _: unknown, ctx: ResourcesContext) => (await ctx.inventory.backendDetail(h)).criticalBackends,
     warningBackends: async (h: BackendSetHealthView, _: unknown, ctx: ResourcesContext) => (await ctx.inventory.backendDetail(h)).warningBackends,
     unknownBackends: async (h: BackendSetHealthView, _: unknown, ctx: ResourcesContext) => (await ctx.inventory.backendDetail(h)).unknownBackends,
   },
   Resource: { __resolveType: (r: ResourceView) => ({ INSTANCE: 'Instance', DATABASE: 'Database', CLUSTER: 'Cluster', API_GATEWAY: 'ApiGateway', LOAD_BALANCER: 'LoadBalancer' })[r.kind] },
   Instance: resourceFields,
-  Database: resourceFields,
+  Database: { ...resourceFields, engine: (d: { databaseKind: string }) => d.databaseKind },
   Cluster: resourceFields,
   ApiGateway: resourceFields,
   LoadBalancer: resourceFields,

@@ -36,3 +36,8 @@ output "dynamic_groups" {
   description = "Dynamic group name per function (each matches that function's OCID only)."
   value       = { for fn, g in oci_identity_dynamic_group.fn : fn => g.name }
 }
+
+output "web_url" {
+  description = "The web app; register it as the OIDC client's redirect URI."
+  value       = "https://${oci_apigateway_gateway.gw.hostname}${var.web_path_prefix}/"
+}

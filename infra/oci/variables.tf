@@ -186,3 +186,27 @@ variable "network_compartment_ocid" {
   type        = string
   default     = null
 }
+
+# ---- the web app (web.tf) ----
+
+variable "web_path_prefix" {
+  description = "Path prefix of the web app's deployment on the same gateway: the app is at https://<gateway host><prefix>/."
+  type        = string
+  default     = "/app"
+}
+
+variable "web_oidc_client_id" {
+  description = "OIDC client id of the web app at var.jwt_issuer: a public client (no secret) with the authorization code flow and PKCE, redirect URI = output web_url."
+  type        = string
+}
+
+variable "web_oidc_scope" {
+  description = "Scopes the web app asks for; the access token must carry var.jwt_audience and var.roles_claim."
+  type        = string
+  default     = "openid profile"
+}
+
+variable "web_par_expires" {
+  description = "RFC 3339 expiry of the read PAR the gateway serves the app's files through, e.g. 2027-12-31T00:00:00Z; renew before it."
+  type        = string
+}

@@ -17,7 +17,9 @@ import { corsHeaders, preflightHeaders, type CorsPolicy } from './cors.ts';
 import { InvokeTransportError, type InvokeClient } from '#local/invoke/index.ts';
 import { UnsignableBodyError } from '#local/invoke/index.ts';
 import { toClientResponse, toInvokeHeaders } from './mapping.ts';
-import { ROUTES, type RouteSpec } from './routes.ts';
+import { matchRoute, ROUTES, type RouteSpec } from './routes.ts';
+import { compressVariants, sendFile, sendVariants, staticFile, type Variants } from './static.ts';
+import { MintError, ROLES, type MintOptions } from './issuer.ts';
 
 /** OCI Functions' request payload limit. */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -41,6 +43,17 @@ export interface ApiGatewayOptions {
   maxBodyBytes?: number;
   /** @default createLogger({ base: { component: 'apigw' } }) */
   log?: Logger;
+  /**
+   * The web app (`builtin: 'web'` and `'web-config'` routes): `dir` holds the built files (dist/web),
+   * `config` is served as /config.json (how the app signs in). Without it those routes answer 404.
+   */
+  web?: { dir: string; config: Record<string, unknown> };
+  /**
+   * The dev issuer, for the dev sign-in (`builtin: 'dev-token'`) and the token GraphiQL opens with.
+   * Local only: whoever reaches the front can mint any role. Without it, dev sign-in answers 404 and
+   * GraphiQL opens without a token.
+   */
+  devIssuer?: { mintToken(o: MintOptions): Promise<string> };
 }
 
 export interface ApiGateway {
@@ -50,6 +63,15 @@ export interface ApiGateway {
 }
 
 class TooLarge extends Error {}
+
+/** The decoded path, or the raw one when it does not decode (then no file matches it). */
+const decodeURIComponentSafe = (path: string): string => {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+};
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const payload = Buffer.from(JSON.stringify(body));
@@ -68,12 +90,33 @@ async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const graphiqlPages = new Map<string, string>();
-const graphiqlPage = (endpoint: string): string => {
-  let page = graphiqlPages.get(endpoint);
-  if (page === undefined) graphiqlPages.set(endpoint, (page = renderGraphiQL({ ...GRAPHIQL, endpoint })));
-  return page;
-};
+/** The user and role of the token GraphiQL opens with locally (and of `npm run token`'s default). */
+export const GRAPHIQL_DEV_USER = { sub: 'dev-user', roles: ['admin'] } as const;
+const GRAPHIQL_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
+
+/**
+ * The GraphiQL page, compressed. With a token its headers editor starts with it, so the first load
+ * (introspection for the Docs explorer, the default query) runs signed in instead of failing.
+ */
+function renderGraphiqlPage(endpoint: string, token: string | undefined): Variants {
+  const headers = token ? JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2) : '{}';
+  const defaultQuery = token
+    ? GRAPHIQL.defaultQuery
+    : `# No token: paste one into Headers as {"Authorization": "Bearer <jwt>"}, then reload the schema.\n${GRAPHIQL.defaultQuery}`;
+  const page = renderGraphiQL({
+    ...GRAPHIQL, defaultQuery, endpoint, headers, defaultHeaders: headers, shouldPersistHeaders: false, schemaDescription: true,
+    defaultEditorToolsVisibility: 'headers',
+  });
+  return compressVariants(Buffer.from(page));
+}
+
+/** The refusal body: GraphQL-shaped (`errors[].extensions.code`) with OCI's `message` beside it. */
+export function refusalBody(status: number, message: string): Record<string, unknown> {
+  const code = status === 401 ? 'UNAUTHENTICATED' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND'
+    : status === 405 ? 'METHOD_NOT_ALLOWED' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 504 ? 'GATEWAY_TIMEOUT'
+      : status === 400 ? 'BAD_REQUEST' : status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'BAD_REQUEST';
+  return { message, errors: [{ message, extensions: { code, http: { status } } }] };
+}
 
 export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGateway> {
   const routes = options.routes ?? ROUTES;
@@ -81,6 +124,9 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
   const max = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const log = options.log ?? createLogger({ base: { component: 'apigw' } });
   const cors = options.cors ?? {};
+  let graphiql: Promise<Variants> | undefined;
+  const graphiqlFor = (endpoint: string) =>
+    (graphiql ??= (async () => renderGraphiqlPage(endpoint, await options.devIssuer?.mintToken({ ...GRAPHIQL_DEV_USER, roles: [...GRAPHIQL_DEV_USER.roles], ttlSeconds: GRAPHIQL_TOKEN_TTL_SECONDS })))());
   for (const r of routes) {
     if (r.function && !options.functions[r.function]) throw new Error(`route ${r.path} names function "${r.function}", which has no OCID in options.functions`);
   }
@@ -102,11 +148,11 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
     // unread request bodies are drained so keep-alive clients do not stall
     const refuse = (status: number, message: string, headers: Record<string, string> = {}) => {
       if (!req.complete) req.resume();
-      json(res, status, { message }, { ...common, ...headers });
+      json(res, status, refusalBody(status, message), { ...common, ...headers });
       done(status, { message });
     };
 
-    const route = routes.find((r) => r.path === path);
+    const route = matchRoute(routes, path);
     if (!route) return refuse(404, 'Not Found');
     if (method === 'OPTIONS') {
       const pre = req.headers['access-control-request-method'] ? preflightHeaders(cors, req, route.methods) : {};
@@ -117,6 +163,32 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
     if (!(route.methods as string[]).includes(method)) return refuse(405, 'Method Not Allowed', { allow: [...route.methods, 'OPTIONS'].join(', ') });
     if (route.builtin === 'health') return (json(res, 200, { status: 'ok' }, common), done(200));
     if (route.builtin === 'jwks') return (json(res, 200, options.jwks ?? { keys: [] }, common), done(200));
+    if (route.builtin === 'web' || route.builtin === 'web-config') {
+      if (!options.web) return refuse(404, 'the web app is not served here (no web option)');
+      if (route.builtin === 'web-config') return (json(res, 200, options.web.config, { ...common, 'cache-control': 'no-cache' }), done(200));
+      const file = staticFile(options.web.dir, route.path.endsWith('/*') ? decodeURIComponentSafe(path) : '');
+      if (!file) return refuse(404, route.path === '/' ? 'the web app is not built: run npm run build' : 'Not Found');
+      sendFile(req, res, file, common);
+      return done(200);
+    }
+    if (route.builtin === 'dev-token') {
+      if (!options.devIssuer) return refuse(404, 'dev sign-in is off (no dev issuer)');
+      let o: { sub?: unknown; roles?: unknown };
+      try {
+        o = JSON.parse((await readBody(req, 4096)).toString('utf8')) as typeof o;
+      } catch (e: unknown) {
+        if (e instanceof TooLarge || e instanceof SyntaxError) return refuse(400, 'send a JSON body {"sub": "<user id>", "roles": ["viewer" | "operator" | "admin", ...]}');
+        throw e;
+      }
+      try {
+        const roles = Array.isArray(o?.roles) ? o.roles.map((r) => String(r).toLowerCase()) : o?.roles;
+        const token = await options.devIssuer.mintToken({ sub: o?.sub as string, roles: roles as MintOptions['roles'] });
+        return (json(res, 200, { token, tokenType: 'Bearer', roles: ROLES.filter((r) => (roles as string[]).includes(r)) }, { ...common, 'cache-control': 'no-store' }), done(200));
+      } catch (e: unknown) {
+        if (e instanceof MintError) return refuse(400, e.message);
+        throw e;
+      }
+    }
     const fnId = options.functions[route.function ?? ''];
     if (!fnId) return refuse(500, 'the route has no backend');
 
@@ -127,8 +199,7 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
       const authorization = req.headers.authorization;
       if (route.graphiqlWithoutToken && method === 'GET' && authorization === undefined && String(req.headers.accept ?? '').includes('text/html')) {
         if (!req.complete) req.resume();
-        res.writeHead(200, { ...common, 'content-type': 'text/html; charset=utf-8' });
-        res.end(graphiqlPage(route.path));
+        sendVariants(req, res, 200, await graphiqlFor(route.path), { ...common, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
         return done(200, { page: 'graphiql' });
       }
       try {

@@ -75,7 +75,8 @@ async function main(): Promise<void> {
   const lines = [
     '',
     'Local stack is up.',
-    `  GraphQL (API Gateway front): ${stack.urls.graphql}`,
+    `  Web dashboard:               ${stack.urls.apigw}/  (dev sign-in, or ${stack.urls.apigw}/#token=$TOKEN)`,
+    `  GraphQL (API Gateway front): ${stack.urls.graphql}  (GraphiQL in a browser)`,
     `  OCI emulator:                ${stack.urls.emulator}`,
     `  OCI config (admin profile):  ${stack.ociConfigFile}  (profile DEFAULT)`,
     `  State dir:                   ${stack.stateDir}`,

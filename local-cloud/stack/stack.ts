@@ -205,6 +205,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       port: options.port ?? 8080, host, routes, invoker: gatewayInvoker, jwks: issuer.jwks, log: log.child({ component: 'apigw' }),
       functions: Object.fromEntries(Object.entries(functionIds)) as Record<string, string>,
       jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
+      // the web app (dist/web, built by npm run build) signs in through the dev issuer here
+      web: { dir: join(REPO_ROOT, 'dist', 'web'), config: { auth: 'dev', graphqlUrl: '/graphql' } },
+      devIssuer: issuer,
     });
     closers.push(() => apigw.close());
 

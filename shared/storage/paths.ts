@@ -139,9 +139,9 @@ export function parseObjectPath(path: string): ObjectPathParts | undefined {
   return { kind, ownerSegment: owner, collectionId: collection, filename };
 }
 
-/** `oci://{namespace}/{bucket}/{path}`. */
+/** `oci://{bucket}@{namespace}/{path}`: the form the OCI CLI and console use, and the exports' `objectUri`. */
 export function formatUri(namespace: string, bucket: string, path: string): string {
-  return `oci://${namespace}/${bucket}/${path}`;
+  return `oci://${bucket}@${namespace}/${path}`;
 }
 
 /**
@@ -151,9 +151,9 @@ export function formatUri(namespace: string, bucket: string, path: string): stri
 export function parseUri(uri: unknown, expected: { namespace: string; bucket: string }): ObjectPathParts & { path: string } {
   const bad = (why: string) => new BadUserInputError(`uri ${why}`, { details: { field: 'uri' } });
   if (typeof uri !== 'string') throw bad('must be a string');
-  const m = /^oci:\/\/([^/]+)\/([^/]+)\/(.+)$/.exec(uri);
-  if (!m) throw bad('must look like oci://{namespace}/{bucket}/{path}');
-  const [, namespace, bucket, path] = m as unknown as [string, string, string, string];
+  const m = /^oci:\/\/([^/@]+)@([^/@]+)\/(.+)$/.exec(uri);
+  if (!m) throw bad('must look like oci://{bucket}@{namespace}/{path}');
+  const [, bucket, namespace, path] = m as unknown as [string, string, string, string];
   if (namespace !== expected.namespace || bucket !== expected.bucket) {
     throw bad(`must name namespace "${expected.namespace}" and bucket "${expected.bucket}"`);
   }

@@ -8,6 +8,7 @@ import { BadUserInputError, ForbiddenError, NotFoundError, isAppError } from '#s
 import type { Actor } from '#shared/graphql/roles.ts';
 import { QuotaRefusedError } from './errors.ts';
 import type { Logger } from '#shared/log.ts';
+import { connectionOf, decodeCursor } from '#shared/graphql/connection.ts';
 import type { JobOwners } from './jobs.ts';
 import { requireJobAccess } from './jobs.ts';
 import type { Ledger } from './ledger.ts';
@@ -137,10 +138,13 @@ export function createPresignService(d: PresignDeps) {
         await requireJobAccess(d.jobs, collectionId, actor);
       }
       const prefix = collectionPrefix(kind, userSegment(actor.userId), collectionId);
-      const start = a.after === undefined || a.after === null ? undefined : decodeCursor(a.after, prefix);
-      const page = await store.list({ bucket, prefix, limit: first, ...(start ? { start } : {}) });
+      // a cursor names the last object a page showed: list from it (inclusive) and drop it
+      const afterName = a.after === undefined || a.after === null ? undefined : decodeFileCursor(a.after, prefix);
+      const page = await store.list({ bucket, prefix, limit: afterName === undefined ? first : first + 1, ...(afterName === undefined ? {} : { start: afterName }) });
+      const skip = afterName !== undefined && page.objects[0]?.name === afterName ? 1 : 0;
+      const objects = page.objects.slice(skip, skip + first);
       const ns = await store.namespace();
-      const nodes = page.objects.map((o) => {
+      const nodes = objects.map((o) => {
         const parts = o.name.slice(prefix.length).split('/');
         return {
           uri: formatUri(ns, bucket, o.name), name: o.name, kind,
@@ -148,8 +152,8 @@ export function createPresignService(d: PresignDeps) {
           sizeBytes: o.sizeBytes, timeCreated: o.timeCreated ?? null, etag: o.eTag ?? null,
         };
       });
-      const endCursor = page.nextStart ? Buffer.from(page.nextStart).toString('base64url') : null;
-      return { nodes, pageInfo: { endCursor, hasNextPage: page.nextStart !== undefined } };
+      const hasNextPage = page.objects.length > skip + first || page.nextStart !== undefined;
+      return connectionOf(nodes, (n) => n.name, { hasNextPage, hasPreviousPage: afterName !== undefined });
     },
 
     async deleteFile(actor: Actor, uri: unknown) {
@@ -205,10 +209,8 @@ export type PresignService = ReturnType<typeof createPresignService>;
  * ListObjects stops at the first name outside the prefix before choosing it). One that does not
  * was forged or comes from another listing.
  */
-function decodeCursor(after: unknown, prefix: string): string {
-  const bad = () => new BadUserInputError('after is not a cursor from this listing', { details: { field: 'after' } });
-  if (typeof after !== 'string' || !/^[A-Za-z0-9_-]{1,2000}$/.test(after)) throw bad();
-  const name = Buffer.from(after, 'base64url').toString('utf8');
-  if (!name.startsWith(prefix)) throw bad();
+function decodeFileCursor(after: unknown, prefix: string): string {
+  const name = decodeCursor(after);
+  if (!name.startsWith(prefix)) throw new BadUserInputError('after is not a cursor from this listing', { details: { field: 'after' } });
   return name;
 }

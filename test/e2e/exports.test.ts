@@ -104,10 +104,13 @@ describe('exports (e2e through the API gateway)', () => {
     expect(await imageState(job.imageId!)).toBe('GONE');
 
     // another user (a viewer) may read the job but not download the disk image
-    const other = await fx.graphql('query($id: ID!) { exportJob(id: $id) { state } exportDownloadUrl(jobId: $id) { url } }', { token: viewer, variables: { id: job.id } });
+    const read = await fx.graphql<{ exportJob: { state: string } }>('query($id: ID!) { exportJob(id: $id) { state } }', { token: viewer, variables: { id: job.id } });
+    expect(read.body.data?.exportJob.state).toBe('SUCCEEDED');
+    const other = await fx.graphql('mutation($id: ID!) { createExportDownloadUrl(jobId: $id) { url } }', { token: viewer, variables: { id: job.id } });
     expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const dl = (await gql<{ exportDownloadUrl: { url: string; expiresAt: string; objectName: string } }>(
-      'query($id: ID!) { exportDownloadUrl(jobId: $id, ttlSeconds: 600) { url expiresAt objectName } }', { id: job.id }, operator)).exportDownloadUrl;
+    const dl = (await gql<{ createExportDownloadUrl: { uri: string; url: string; method: string; expiresAt: string; objectName: string } }>(
+      'mutation($id: ID!) { createExportDownloadUrl(jobId: $id, ttlSeconds: 600) { uri url method expiresAt objectName } }', { id: job.id }, operator)).createExportDownloadUrl;
+    expect(dl).toMatchObject({ uri: job.objectUri, method: 'GET' });
     expect(dl.objectName).toBe(job.objectName);
     const res = await fetch(dl.url);
     expect(res.status).toBe(200);

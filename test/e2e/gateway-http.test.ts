@@ -85,6 +85,6 @@ describe('GraphQL over HTTP through the API gateway front', () => {
 
   it('ignores a forged X-User-Id: identity comes only from the token', async () => {
     const { json } = await post(JSON.stringify({ query: '{ me { userId roles } }' }), { 'x-user-id': 'mallory', 'x-user-roles': 'admin' });
-    expect(json?.data).toEqual({ me: { userId: expect.stringMatching(/^http-user-/), roles: ['viewer'] } });
+    expect(json?.data).toEqual({ me: { userId: expect.stringMatching(/^http-user-/), roles: ['VIEWER'] } });
   });
 });

@@ -40,7 +40,7 @@ describe('stack in tenancy mode', () => {
     const up = await fx.graphql<{ createUploadUrl: { uri: string; url: string } }>(
       `mutation { createUploadUrl(input: { kind: DATASET, collectionId: "d1", filename: "a.csv", sizeBytes: 1234 }) { uri url } }`, { token });
     expect(up.body.errors).toBeUndefined();
-    expect(up.body.data!.createUploadUrl.uri).toMatch(new RegExp(`^oci://${namespace}/user-files/datasets/`));
+    expect(up.body.data!.createUploadUrl.uri).toMatch(new RegExp(`^oci://user-files@${namespace}/datasets/`));
     expect(up.body.data!.createUploadUrl.url.startsWith(tenancy.emu.url)).toBe(true);
     const q = await fx.graphql<{ quota: { storage: { reservedBytes: number } } }>('{ quota { storage { reservedBytes } } }', { token });
     expect(q.body.data?.quota.storage.reservedBytes).toBe(1234);

@@ -35,7 +35,7 @@ describe('local stack (e2e)', () => {
       const user = uid('e2e-user');
       const ok = await fx.graphql<{ me: { userId: string; roles: string[] } }>('{ me { userId roles } }', { token: await fx.token({ sub: user, roles: ['operator'] }) });
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-      expect(ok.body.data?.me).toEqual({ userId: user, roles: ['operator'] });
+      expect(ok.body.data?.me).toEqual({ userId: user, roles: ['OPERATOR'] });
 
       const anon = await fx.graphql('{ me { userId } }', { token: null });
       expect(anon.status).toBe(401);
@@ -75,7 +75,7 @@ describe('local stack (e2e)', () => {
       expect(out).toContain(join(stateDir, 'oci', 'config'));
       const token = /^TOKEN=(\S+)$/m.exec(out)![1]!;
       const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { userId roles } }' }) });
-      expect(await res.json()).toEqual({ data: { me: { userId: 'dev-user', roles: ['admin'] } } });
+      expect(await res.json()).toEqual({ data: { me: { userId: 'dev-user', roles: ['ADMIN'] } } });
 
       const tree = descendants(child.pid!);
       expect(tree.length).toBeGreaterThan(0);

@@ -52,7 +52,7 @@ describe('upload and download through PARs', () => {
     expect(r.errors).toBeUndefined();
     const u = r.data!.createUploadUrl;
     expect(u).toMatchObject({ method: 'PUT', multipart: null });
-    expect(u.uri).toMatch(new RegExp(`^oci://[^/]+/user-files/datasets/${sub}/ds1/data\\.csv$`));
+    expect(u.uri).toMatch(new RegExp(`^oci://user-files@[^/]+/datasets/${sub}/ds1/data\\.csv$`));
     expect(await quotaOf(token)).toMatchObject({ storage: { usedBytes: 0, reservedBytes: 1234 }, rateLimits: { uploadsLastHour: 1 } });
     expect((await fetch(u.url, { method: 'PUT', body })).status).toBe(200);
     await waitFor(async () => (await usedBytes(token)) === 1234, { what: 'usedBytes to follow the upload', timeoutMs: 20_000 });
@@ -74,8 +74,8 @@ describe('upload and download through PARs', () => {
     expect(r.errors).toBeUndefined();
     const u = r.data!.createUploadUrl;
     // the path holds the hashed segment, never the raw email
-    expect(u.uri).toMatch(/^oci:\/\/[^/]+\/user-files\/datasets\/_u[0-9a-f]{32}\/ds1\/mail\.csv$/);
-    expect(u.uri).not.toContain('@');
+    expect(u.uri).toMatch(/^oci:\/\/user-files@[^/]+\/datasets\/_u[0-9a-f]{32}\/ds1\/mail\.csv$/);
+    expect(u.uri.slice(u.uri.indexOf('/', 'oci://'.length))).not.toContain('@');
     expect((await fetch(u.url, { method: 'PUT', body: 'm'.repeat(321) })).status).toBe(200);
     await waitFor(async () => (await usedBytes(token)) === 321, { what: 'usedBytes of the email user to follow the upload', timeoutMs: 20_000 });
     expect(await quotaOf(token)).toMatchObject({ userId: sub, storage: { usedBytes: 321, reservedBytes: 0 } });
@@ -157,7 +157,7 @@ describe('refusals', () => {
     for (const o of [{ filename: '..' }, { filename: 'a/b' }, { filename: 'x'.repeat(256) }, { collectionId: '../x' }, { sizeBytes: -1 }, { filename: 'a\u0001b' }]) {
       expect((await upload(token, o)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
-    expect((await gql(token, DOWNLOAD, { u: 'oci://elsewhere/user-files/datasets/x/y/z' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await gql(token, DOWNLOAD, { u: 'oci://user-files@elsewhere/datasets/x/y/z' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await quotaOf(token)).rateLimits.uploadsLastDay).toBe(0);
   });
 

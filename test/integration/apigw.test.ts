@@ -207,7 +207,10 @@ describe('authentication', () => {
   const expect401 = async (res: Response, text: RegExp) => {
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect(((await res.json()) as { message: string }).message).toMatch(text);
+    const body = (await res.json()) as { message: string; errors: { message: string; extensions: { code: string } }[] };
+    expect(body.message).toMatch(text);
+    // GraphQL-shaped, so GraphQL clients (GraphiQL included) show the reason and the code
+    expect(body.errors).toEqual([{ message: body.message, extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } }]);
     expect(calls).toHaveLength(0);
   };
   const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;

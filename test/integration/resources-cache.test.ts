@@ -10,7 +10,7 @@ import { startResourcesKit, type ResourcesKit } from './resources-kit.ts';
 let kit: ResourcesKit;
 let compartmentId: string;
 
-const LIST = `query($c: ID!, $fresh: Boolean) { resources(compartmentId: $c, kinds: [INSTANCE], fresh: $fresh) { instances { id lifecycleState } } }`;
+const LIST = `query($c: ID!, $fresh: Boolean) { resources(compartmentId: $c, kinds: [INSTANCE], fresh: $fresh) { nodes { ... on Instance { id lifecycleState } } } }`;
 
 beforeAll(async () => {
   // the list is read between STOP and STOPPED: a window a loaded CI machine does not step over
@@ -26,7 +26,7 @@ describe('resources: list cache during a transition', () => {
       { input: { displayName: uid('vm'), compartmentId, networkPrefix: `c${Date.now().toString(36).slice(-6)}` } });
     expect(launched.errors).toBeUndefined();
     const id = launched.data!.launchInstance.instance.id as string;
-    const stateIn = (r: { data?: Record<string, any> }) => (r.data!.resources.instances as { id: string; lifecycleState: string }[]).find((i) => i.id === id)?.lifecycleState;
+    const stateIn = (r: { data?: Record<string, any> }) => (r.data!.resources.nodes as { id: string; lifecycleState: string }[]).find((i) => i.id === id)?.lifecycleState;
     await waitFor(async () => stateIn(await kit.gql(LIST, { c: compartmentId, fresh: true })) === 'RUNNING', { what: 'RUNNING', timeoutMs: 20_000 });
 
     const stop = await kit.gql(`mutation($id: ID!) { instanceAction(id: $id, action: STOP) { instance { lifecycleState } } }`, { id });

@@ -17,7 +17,7 @@ const LAUNCH = `mutation($input: LaunchInstanceInput!) { launchInstance(input: $
   instance { id displayName shape ocpus memoryInGBs availabilityDomain faultDomain imageName lifecycleState privateIps publicIps }
   imageId sshPublicKey generatedPrivateKey network { vcnId subnetId created } } }`;
 const LIST = `query($c: ID!, $fresh: Boolean) { resources(compartmentId: $c, kinds: [INSTANCE], fresh: $fresh) {
-  instances { id displayName lifecycleState shape privateIps publicIps health { status reason } } } }`;
+  nodes { ... on Instance { id displayName lifecycleState shape privateIps publicIps health { status reason } } } } }`;
 
 beforeAll(async () => {
   kit = await startResourcesKit({ RESOURCES_PAGE_LIMIT: '2' });
@@ -67,7 +67,7 @@ describe('resources: instances', () => {
     const before = kit.seq();
     const r = await kit.gql(LIST, { c: compartmentId, fresh: true });
     expect(r.errors).toBeUndefined();
-    const items = r.data!.resources.instances;
+    const items = r.data!.resources.nodes;
     expect(items.map((i: { id: string }) => i.id).sort()).toEqual([...launched].sort());
     expect(items.every((i: { privateIps: string[]; publicIps: string[] }) => i.privateIps.length === 1 && i.publicIps.length === 1)).toBe(true);
     const calls = kit.callsSince(before);
@@ -82,7 +82,7 @@ describe('resources: instances', () => {
 
     const again = kit.seq();
     const cached = await kit.gql(LIST, { c: compartmentId });
-    expect(cached.data!.resources.instances).toHaveLength(launched.length);
+    expect(cached.data!.resources.nodes).toHaveLength(launched.length);
     expect(kit.callsSince(again).filter((c) => c.operation !== 'SummarizeMetricsData')).toEqual([]);
   });
 
@@ -94,7 +94,7 @@ describe('resources: instances', () => {
     const before = kit.seq();
     const list = await kit.gql(LIST, { c: compartmentId });
     expect(kit.callsSince(before).some((c) => c.operation === 'ListInstances')).toBe(true);
-    const stopped = list.data!.resources.instances.find((i: { id: string }) => i.id === id);
+    const stopped = list.data!.resources.nodes.find((i: { id: string }) => i.id === id);
     expect(stopped.lifecycleState).toBe('STOPPED');
     expect(stopped.health.status).toBe('DOWN');
   });
@@ -145,7 +145,7 @@ describe('resources: instances', () => {
     const before = kit.seq();
     const r = await kit.gql(LIST, { c: compartmentId, fresh: true });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.resources.instances).toHaveLength(launched.length);
+    expect(r.data!.resources.nodes).toHaveLength(launched.length);
     const list = kit.callsSince(before).filter((c) => c.operation === 'ListInstances');
     expect(list.filter((c) => c.status === 429)).toHaveLength(3);
   });

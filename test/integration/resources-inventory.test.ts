@@ -71,29 +71,37 @@ beforeAll(async () => {
 afterAll(async () => { await kit?.stop(); });
 
 const DASHBOARD = `query($c: ID!, $fresh: Boolean) { resources(compartmentId: $c, includeSubtree: true, fresh: $fresh) {
-  compartments { id path }
-  databases { id databaseKind displayName health { status } }
-  clusters { displayName kubernetesVersion endpoints { kubernetes } nodePools { name size lifecycleState } health { status } }
-  apiGateways { displayName endpointType hostname deployments { pathPrefix endpoint } }
-  loadBalancers { displayName shape ipAddresses backendSets { name health { status } } health { status reason } }
+  totalCount
+  nodes { kind
+    ... on Database { id engine displayName health { status } }
+    ... on Cluster { displayName kubernetesVersion endpoints { kubernetes } nodePools { name size lifecycleState } health { status } }
+    ... on ApiGateway { displayName endpointType hostname deployments { pathPrefix endpoint } }
+    ... on LoadBalancer { displayName shape ipAddresses backendSets { name health { status } } health { status reason } }
+  }
   healthSummary { status count }
 } }`;
 
+/** The nodes of a resources connection grouped by kind, as the former per-kind lists. */
+const byKind = (nodes: { kind: string }[]): { databases: any[]; clusters: any[]; apiGateways: any[]; loadBalancers: any[] } => ({
+  databases: nodes.filter((n) => n.kind === 'DATABASE'), clusters: nodes.filter((n) => n.kind === 'CLUSTER'),
+  apiGateways: nodes.filter((n) => n.kind === 'API_GATEWAY'), loadBalancers: nodes.filter((n) => n.kind === 'LOAD_BALANCER'),
+});
+
 describe('resources: dashboard inventory through the gateway', () => {
   it('answers the compartment tree with readable paths, subtree and name filters', async () => {
-    const all = await post(`query($r: ID) { compartments(rootId: $r) { id name parentId path depth } }`, { r: ids.top });
+    const all = await post(`query($r: ID) { compartments(rootId: $r) { nodes { id name parentId path depth } } }`, { r: ids.top });
     expect(all.errors).toBeUndefined();
-    const byName = Object.fromEntries(all.data.compartments.map((c: { name: string }) => [c.name, c]));
+    const byName = Object.fromEntries(all.data.compartments.nodes.map((c: { name: string }) => [c.name, c]));
     expect(Object.keys(byName).sort()).toEqual(Object.values(names).sort());
     expect(byName[names.leaf].path).toMatch(new RegExp(`/${names.top}/${names.mid}/${names.leaf}$`));
     expect(byName[names.leaf].parentId).toBe(ids.mid);
-    const direct = await post(`query($r: ID) { compartments(rootId: $r, includeSubtree: false) { name } }`, { r: ids.top });
-    expect(direct.data.compartments.map((c: { name: string }) => c.name).sort()).toEqual([names.top, names.mid, names.other].sort());
-    const filtered = await post(`query($n: String) { compartments(name: $n) { name } }`, { n: names.leaf.toUpperCase() });
-    expect(filtered.data.compartments.map((c: { name: string }) => c.name)).toEqual([names.leaf]);
-    const bad = await post(`{ compartments(rootId: "ocid1.instance.oc1.iad.aaaaaaaaabc") { id } }`, {});
+    const direct = await post(`query($r: ID) { compartments(rootId: $r, includeSubtree: false) { nodes { name } } }`, { r: ids.top });
+    expect(direct.data.compartments.nodes.map((c: { name: string }) => c.name).sort()).toEqual([names.top, names.mid, names.other].sort());
+    const filtered = await post(`query($n: String) { compartments(name: $n) { nodes { name } } }`, { n: names.leaf.toUpperCase() });
+    expect(filtered.data.compartments.nodes.map((c: { name: string }) => c.name)).toEqual([names.leaf]);
+    const bad = await post(`{ compartments(rootId: "ocid1.instance.oc1.iad.aaaaaaaaabc") { totalCount } }`, {});
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const unknown = await post(`{ compartments(rootId: "ocid1.compartment.oc1..aaaaaaaaunknownunknown") { id } }`, {});
+    const unknown = await post(`{ compartments(rootId: "ocid1.compartment.oc1..aaaaaaaaunknownunknown") { totalCount } }`, {});
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -101,16 +109,16 @@ describe('resources: dashboard inventory through the gateway', () => {
     const before = kit.seq();
     const r = await post(DASHBOARD, { c: ids.top, fresh: true });
     expect(r.errors).toBeUndefined();
-    const set = r.data.resources;
-    expect(set.compartments).toHaveLength(4);
-    expect(set.databases.filter((d: { databaseKind: string }) => d.databaseKind === 'AUTONOMOUS')).toHaveLength(10);
-    expect(set.databases.filter((d: { databaseKind: string }) => d.databaseKind === 'MYSQL')).toHaveLength(6);
+    const set = byKind(r.data.resources.nodes);
+    expect(r.data.resources.totalCount).toBe(r.data.resources.nodes.length);
+    expect(set.databases.filter((d: { engine: string }) => d.engine === 'AUTONOMOUS')).toHaveLength(10);
+    expect(set.databases.filter((d: { engine: string }) => d.engine === 'MYSQL')).toHaveLength(6);
     expect(set.clusters).toHaveLength(6);
     expect(set.clusters[0].nodePools).toHaveLength(1);
     expect(set.clusters[0].kubernetesVersion).toMatch(/^v1\./);
     expect(set.apiGateways).toHaveLength(6);
     expect(set.apiGateways[0].deployments).toHaveLength(1);
-    const lbs = Object.fromEntries(set.loadBalancers.map((l: { displayName: string }) => [l.displayName, l]));
+    const lbs: Record<string, any> = Object.fromEntries(set.loadBalancers.map((l: { displayName: string }) => [l.displayName, l]));
     expect(lbs['lb-ok'].health.status).toBe('HEALTHY');
     expect(lbs['lb-half'].health).toMatchObject({ status: 'DEGRADED' });
     expect(lbs['lb-half'].health.reason).toMatch(/api CRITICAL/);
@@ -127,10 +135,10 @@ describe('resources: dashboard inventory through the gateway', () => {
 
   it('fetches per-backend health only when asked, and only for sets that are not OK', async () => {
     const before = kit.seq();
-    const r = await post(`query($c: ID!) { compartments(rootId: $c, includeSubtree: false) { loadBalancers(fresh: true) {
-      displayName backendSets { name health { status totalBackendCount criticalBackends warningBackends unknownBackends } } } } }`, { c: ids.leaf });
+    const r = await post(`query($c: ID!) { resources(compartmentId: $c, kinds: [LOAD_BALANCER], fresh: true) { nodes { ... on LoadBalancer {
+      displayName backendSets { name health { status totalBackendCount criticalBackends warningBackends unknownBackends } } } } } }`, { c: ids.leaf });
     expect(r.errors).toBeUndefined();
-    const lbs = Object.fromEntries(r.data.compartments[0].loadBalancers.map((l: { displayName: string }) => [l.displayName, l]));
+    const lbs = Object.fromEntries(r.data.resources.nodes.map((l: { displayName: string }) => [l.displayName, l]));
     const set = (lb: string, name: string) => lbs[lb].backendSets.find((b: { name: string }) => b.name === name).health;
     expect(set('lb-ok', 'web')).toEqual({ status: 'OK', totalBackendCount: 1, criticalBackends: [], warningBackends: [], unknownBackends: [] });
     expect(set('lb-half', 'web')).toMatchObject({ status: 'OK', criticalBackends: [] });
@@ -144,11 +152,43 @@ describe('resources: dashboard inventory through the gateway', () => {
     const before = kit.seq();
     const r = await post(DASHBOARD, { c: ids.top });
     expect(r.errors).toBeUndefined();
-    expect(r.data.resources.loadBalancers).toHaveLength(3);
+    expect(byKind(r.data.resources.nodes).loadBalancers).toHaveLength(3);
     expect(kit.callsSince(before)).toEqual([]);
     const fresh = kit.seq();
     await post(DASHBOARD, { c: ids.top, fresh: true });
     expect(kit.callsSince(fresh).length).toBeGreaterThan(20);
+  });
+
+  it('pages resources and compartments as Relay connections (edges, cursors, one PageInfo)', async () => {
+    const whole = await post(`query($c: ID!) { resources(compartmentId: $c, includeSubtree: true) { totalCount nodes { id } } }`, { c: ids.top });
+    const ids_ = whole.data.resources.nodes.map((n: { id: string }) => n.id);
+    const PAGE = `query($c: ID!, $a: String) { resources(compartmentId: $c, includeSubtree: true, first: 7, after: $a) {
+      totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } healthSummary { count } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const page: any = (await post(PAGE, { c: ids.top, a: after })).data.resources;
+      expect(page.totalCount).toBe(ids_.length);
+      // the summary covers the whole list, not the page
+      expect(page.healthSummary.reduce((n: number, h: { count: number }) => n + h.count, 0)).toBe(ids_.length);
+      expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+      expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
+      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+      seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(ids_);
+    const first = await post(`query($r: ID) { compartments(rootId: $r, first: 1) { totalCount edges { cursor node { name } } pageInfo { hasNextPage } } }`, { r: ids.top });
+    expect(first.data.compartments).toMatchObject({ totalCount: 4, edges: [{ node: { name: names.top } }], pageInfo: { hasNextPage: true } });
+    const rest = await post(`query($r: ID, $a: String) { compartments(rootId: $r, after: $a) { nodes { name } pageInfo { hasNextPage } } }`, { r: ids.top, a: first.data.compartments.edges[0].cursor });
+    expect(rest.data.compartments.nodes).toHaveLength(3);
+    expect(rest.data.compartments.pageInfo.hasNextPage).toBe(false);
+    for (const bad of ['not a cursor!', Buffer.from('ocid1.compartment.oc1..gone').toString('base64url')]) {
+      const r = await post(`query($a: String) { compartments(after: $a) { totalCount } }`, { a: bad });
+      expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect((await post(`{ compartments(first: 0) { totalCount } }`, {})).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses mutations to viewers at the gateway too', async () => {

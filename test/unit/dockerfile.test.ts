@@ -43,7 +43,7 @@ describe('Dockerfile build stage', () => {
     expect(dockerfile).not.toMatch(/npm install\b/);
     // only the image's code caches, none of the local runner's per-flag ones
     expect(buildRuns.at(-1)).toBe('RUN BUILD_CODE_CACHE=image npm run build');
-    expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'tsconfig.json']));
+    expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'tsconfig.json', 'web']));
   });
 
   it('gives the proxy CA to npm ci as a build secret only: no ENV, ARG or COPY carries it', () => {

@@ -102,7 +102,7 @@ describe('gateway handler bundle', () => {
     expect(res.headers['fn-http-status']).toBe('200');
     expect(res.headers['fn-http-h-opc-request-id']).toBe('req-h-1');
     expect(res.headers['content-type']).toContain('application/graphql-response+json');
-    expect(JSON.parse(res.body)).toEqual({ data: { me: { userId: 'dana', roles: ['operator'] } } });
+    expect(JSON.parse(res.body)).toEqual({ data: { me: { userId: 'dana', roles: ['OPERATOR'] } } });
 
     const anon = await callFn(sock, graphqlPost('{ me { userId } }', {}).headers, body);
     expect(anon.headers['fn-http-status']).toBe('401');

@@ -92,7 +92,7 @@ describe('gateway identity', () => {
   it('answers me from the identity headers, ignoring unknown roles', async () => {
     const { res, body } = await post('{ me { userId roles } }', { headers: { 'x-user-id': 'bob', 'x-user-roles': 'superuser, operator ,viewer' } });
     expect(res.status).toBe(200);
-    expect(body).toEqual({ data: { me: { userId: 'bob', roles: ['viewer', 'operator'] } } });
+    expect(body).toEqual({ data: { me: { userId: 'bob', roles: ['VIEWER', 'OPERATOR'] } } });
   });
 
   it('answers 401 UNAUTHENTICATED to any operation without identity', async () => {

@@ -58,8 +58,8 @@ describe('ids, sizes, uris', () => {
   });
   it('uris name our namespace and bucket', () => {
     const exp = { namespace: 'ns', bucket: 'user-files' };
-    expect(parseUri('oci://ns/user-files/datasets/u/d/f.csv', exp)).toMatchObject({ kind: 'DATASET', ownerSegment: 'u', path: 'datasets/u/d/f.csv' });
-    for (const bad of ['oci://other/user-files/datasets/u/d/f', 'oci://ns/exports/datasets/u/d/f', 'https://x/y', 'oci://ns/user-files/datasets/u/../f', 'oci://ns/user-files/datasets/u/d/e\u0301']) {
+    expect(parseUri('oci://user-files@ns/datasets/u/d/f.csv', exp)).toMatchObject({ kind: 'DATASET', ownerSegment: 'u', path: 'datasets/u/d/f.csv' });
+    for (const bad of ['oci://user-files@other/datasets/u/d/f', 'oci://exports@ns/datasets/u/d/f', 'https://x/y', 'oci://user-files@ns/datasets/u/../f', 'oci://user-files@ns/datasets/u/d/e\u0301']) {
       expect(codeOf(() => parseUri(bad, exp))).toBe('BAD_USER_INPUT');
     }
   });
@@ -90,7 +90,7 @@ describe('userSegment: any verified user id gets a path segment', () => {
     const built = buildObjectPath({ kind: 'DATASET', userId: 'alice@example.com', collectionId: 'ds1', filename: 'a.csv' });
     expect(built).toMatchObject({ path: `datasets/${seg}/ds1/a.csv`, ownerSegment: seg });
     expect(parseObjectPath(built.path)).toEqual({ kind: 'DATASET', ownerSegment: seg, collectionId: 'ds1', filename: 'a.csv' });
-    expect(parseUri(`oci://ns/user-files/models/${seg}/m/w.bin`, { namespace: 'ns', bucket: 'user-files' })).toMatchObject({ kind: 'MODEL', ownerSegment: seg });
+    expect(parseUri(`oci://user-files@ns/models/${seg}/m/w.bin`, { namespace: 'ns', bucket: 'user-files' })).toMatchObject({ kind: 'MODEL', ownerSegment: seg });
     expect(parseObjectPath('datasets/alice@example.com/ds1/a.csv')).toBeUndefined();
     expect(parseObjectPath('datasets/_uXYZ/ds1/a.csv')).toBeUndefined();
     expect(parseObjectPath(`datasets/_u${'0'.repeat(31)}/ds1/a.csv`)).toBeUndefined();

@@ -43,7 +43,7 @@ describe('createUploadUrl', () => {
     const { gql, store, ledger } = setup();
     const r = await gql('alice', ['operator'], UPLOAD, input());
     expect(r.errors).toBeUndefined();
-    expect(r.data!.createUploadUrl).toMatchObject({ uri: 'oci://ns/user-files/datasets/alice/ds1/a.csv', method: 'PUT', multipart: null });
+    expect(r.data!.createUploadUrl).toMatchObject({ uri: 'oci://user-files@ns/datasets/alice/ds1/a.csv', method: 'PUT', multipart: null });
     expect(store.pars).toEqual([expect.objectContaining({ objectName: 'datasets/alice/ds1/a.csv', access: 'ObjectWrite', bucket: BUCKET })]);
     expect(Date.parse(r.data!.createUploadUrl.expiresAt) - Date.now()).toBeGreaterThan(3500_000);
     expect(await ledger.snapshot('alice')).toMatchObject({ reservedBytes: 100, uploadsLastHour: 1 });
@@ -108,7 +108,7 @@ describe('createUploadUrl', () => {
   it('logs belong to the first user who asks for the job; others are FORBIDDEN', async () => {
     const { gql } = setup();
     const log = input({ kind: 'LOG', collectionId: 'job-9', filename: 'output.log' });
-    expect((await gql('alice', ['operator'], UPLOAD, log)).data!.createUploadUrl.uri).toBe('oci://ns/user-files/logs/training/job-9/output.log');
+    expect((await gql('alice', ['operator'], UPLOAD, log)).data!.createUploadUrl.uri).toBe('oci://user-files@ns/logs/training/job-9/output.log');
     expect((await gql('bob', ['operator'], UPLOAD, log)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
   });
   it('a refused log upload does not claim the job: another user can still take it', async () => {
@@ -116,7 +116,7 @@ describe('createUploadUrl', () => {
     const tooBig = input({ kind: 'LOG', collectionId: 'job-10', filename: 'output.log', sizeBytes: 11 * GiB });
     expect((await gql('alice', ['operator'], UPLOAD, tooBig)).errors?.[0]?.extensions.code).toBe('FILE_TOO_LARGE');
     const ok = input({ kind: 'LOG', collectionId: 'job-10', filename: 'output.log' });
-    expect((await gql('bob', ['operator'], UPLOAD, ok)).data!.createUploadUrl.uri).toBe('oci://ns/user-files/logs/training/job-10/output.log');
+    expect((await gql('bob', ['operator'], UPLOAD, ok)).data!.createUploadUrl.uri).toBe('oci://user-files@ns/logs/training/job-10/output.log');
     expect((await gql('alice', ['operator'], UPLOAD, ok)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
   });
 });
@@ -126,13 +126,13 @@ describe('download, listing, deletes', () => {
   it('download: owner and admin yes, another user FORBIDDEN, ttl bounds', async () => {
     const { gql, store } = setup();
     store.put(BUCKET, 'datasets/alice/ds1/a.csv', 10);
-    const uri = 'oci://ns/user-files/datasets/alice/ds1/a.csv';
+    const uri = 'oci://user-files@ns/datasets/alice/ds1/a.csv';
     expect((await gql('alice', ['viewer'], DL, { u: uri })).data!.createDownloadUrl.method).toBe('GET');
     expect(store.pars.at(-1)).toMatchObject({ access: 'ObjectRead', objectName: 'datasets/alice/ds1/a.csv' });
     expect(Date.parse((await gql('root', ['admin'], DL, { u: uri, t: 604800 })).data!.createDownloadUrl.expiresAt) - Date.now()).toBeGreaterThan(604_000_000);
     expect((await gql('bob', ['operator'], DL, { u: uri })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
     expect((await gql('alice', ['viewer'], DL, { u: uri, t: 604801 })).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
-    expect((await gql('alice', ['viewer'], DL, { u: 'oci://ns/user-files/datasets/alice/ds1/missing' })).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    expect((await gql('alice', ['viewer'], DL, { u: 'oci://user-files@ns/datasets/alice/ds1/missing' })).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
   });
   it('files pages through the caller\'s objects only', async () => {
     const { gql, store } = setup();
@@ -148,6 +148,16 @@ describe('download, listing, deletes', () => {
       if (!r.data.files.pageInfo.hasNextPage) break;
     }
     expect(seen).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
+    // every edge has a cursor: reading after the first one starts at the second, also once the first is gone
+    const E = `query($a: String) { files(kind: DATASET, collectionId: "ds1", first: 2, after: $a) { edges { cursor node { filename } } pageInfo { hasPreviousPage } } }`;
+    const page: any = await gql('alice', ['viewer'], E, { a: null });
+    expect(page.data.files.pageInfo.hasPreviousPage).toBe(false);
+    const afterFirst: any = await gql('alice', ['viewer'], E, { a: page.data.files.edges[0].cursor });
+    expect(afterFirst.data.files.edges.map((e: { node: { filename: string } }) => e.node.filename)).toEqual(['f1', 'f2']);
+    expect(afterFirst.data.files.pageInfo.hasPreviousPage).toBe(true);
+    await store.delete({ bucket: BUCKET, objectName: 'datasets/alice/ds1/f0' });
+    const afterGone: any = await gql('alice', ['viewer'], E, { a: page.data.files.edges[0].cursor });
+    expect(afterGone.data.files.edges.map((e: { node: { filename: string } }) => e.node.filename)).toEqual(['f1', 'f2']);
     const forged = Buffer.from('datasets/bob/ds1/').toString('base64url');
     expect((await gql('alice', ['viewer'], Q, { a: forged })).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
@@ -170,7 +180,7 @@ describe('download, listing, deletes', () => {
     store.put(BUCKET, 'datasets/alice/ds1/a.csv', 40); // uploaded; the create event has not arrived
     expect((await ledger.snapshot('alice')).reservedBytes).toBe(5000);
     const D = `mutation($u: String!) { deleteFile(uri: $u) { deletedCount deletedBytes } }`;
-    expect((await gql('alice', ['operator'], D, { u: 'oci://ns/user-files/datasets/alice/ds1/a.csv' })).data!.deleteFile).toEqual({ deletedCount: 1, deletedBytes: 40 });
+    expect((await gql('alice', ['operator'], D, { u: 'oci://user-files@ns/datasets/alice/ds1/a.csv' })).data!.deleteFile).toEqual({ deletedCount: 1, deletedBytes: 40 });
     expect(await ledger.snapshot('alice')).toMatchObject({ usedBytes: 0, reservedBytes: 0, uploadsLastHour: 1 });
   });
   it('deleteDataset gives back the reservations of the files it deletes', async () => {
@@ -185,9 +195,9 @@ describe('download, listing, deletes', () => {
     const { gql, store } = setup();
     store.put(BUCKET, 'models/bob/m/w.bin', 5);
     const D = `mutation($u: String!) { deleteFile(uri: $u) { deletedCount } }`;
-    expect((await gql('alice', ['operator'], D, { u: 'oci://ns/user-files/models/bob/m/w.bin' })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
-    expect((await gql('bob', ['viewer'], D, { u: 'oci://ns/user-files/models/bob/m/w.bin' })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
-    expect((await gql('bob', ['operator'], D, { u: 'oci://ns/user-files/models/bob/m/w.bin' })).data!.deleteFile.deletedCount).toBe(1);
+    expect((await gql('alice', ['operator'], D, { u: 'oci://user-files@ns/models/bob/m/w.bin' })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect((await gql('bob', ['viewer'], D, { u: 'oci://user-files@ns/models/bob/m/w.bin' })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect((await gql('bob', ['operator'], D, { u: 'oci://user-files@ns/models/bob/m/w.bin' })).data!.deleteFile.deletedCount).toBe(1);
   });
 });
 

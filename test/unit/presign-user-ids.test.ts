@@ -44,7 +44,7 @@ function setup() {
     const r = await gql(userId, ['operator'], UPLOAD, { i: { kind, collectionId, filename, sizeBytes: size } });
     expect(r.errors).toBeUndefined();
     const uri: string = r.data!.createUploadUrl.uri;
-    const objectName = uri.slice('oci://ns/user-files/'.length);
+    const objectName = uri.slice('oci://user-files@ns/'.length);
     store.put(BUCKET, objectName, size);
     expect(await settlement.settle({ eventId: `ev-${objectName}`, action: 'create', namespace: 'ns', bucket: BUCKET, objectName })).toBe('applied');
     return { uri, objectName };
@@ -65,7 +65,7 @@ describe('email and auth0|… user ids', () => {
     const seg = userSegment(ALICE);
     const { uri, objectName } = await uploadAndSettle(ALICE, 'a.csv', 1234);
     expect(objectName).toBe(`datasets/${seg}/ds1/a.csv`);
-    expect(uri).toBe(`oci://ns/user-files/datasets/${seg}/ds1/a.csv`);
+    expect(uri).toBe(`oci://user-files@ns/datasets/${seg}/ds1/a.csv`);
     expect(store.pars[0]).toMatchObject({ objectName, access: 'ObjectWrite' });
     const q = await gql(ALICE, ['viewer'], QUOTA, {}, quotaSchema);
     expect(q.data!.quota).toEqual({ userId: ALICE, storage: { usedBytes: 1234, reservedBytes: 0 }, rateLimits: { uploadsLastHour: 1 } });

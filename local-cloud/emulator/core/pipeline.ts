@@ -81,6 +81,23 @@ export function createPipeline(deps: PipelineDeps) {
     let caller = 'anonymous';
     let status = 500;
     let code: string | undefined;
+    // PAR URLs are used from browsers (the web app uploads and downloads through them): CORS for any
+    // origin, as the URL itself is the credential; preflights are answered here
+    if (path.startsWith('/p/')) {
+      res.setHeader('access-control-allow-origin', '*');
+      res.setHeader('access-control-expose-headers', 'etag, opc-request-id, opc-multipart-md5, opc-content-md5, content-length, content-range');
+      if (method === 'OPTIONS' && headerValue(req, 'access-control-request-method')) {
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, HEAD, PUT, POST, DELETE',
+          'access-control-allow-headers': headerValue(req, 'access-control-request-headers') ?? '',
+          'access-control-max-age': '600',
+          'opc-request-id': requestId,
+        });
+        res.end();
+        deps.log.add({ time: new Date(started).toISOString(), requestId, service: 'objectstorage', operation: 'CorsPreflight', method, path, status: 204, caller: 'par', durationMs: Date.now() - started });
+        return;
+      }
+    }
     let missingPermission: string | undefined;
     try {
       const query = parseQuery(q < 0 ? '' : rawUrl.slice(q + 1));
