@@ -1,13 +1,9 @@
 /**
- * Benches through the whole local stack (the same `startStack` as `npm start`): warm requests per
- * second for `{ me { userId roles } }` through the API Gateway front, then the storage and
- * resources sections when their modules are present.
+ * Load helpers for the benches through the whole local stack (the same `startStack` as
+ * `npm start`): a fixed number of requests with N in flight, GraphQL POSTs through the front, and
+ * warm requests per second for `{ me { userId roles } }`.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startStack, type Stack } from '#local/stack/stack.ts';
-import { createLogger } from '#shared/log.ts';
+import type { Stack } from '#local/stack/stack.ts';
 
 export interface LoadResult { requests: number; errors: number; seconds: number; rps: number; p50Ms: number; p99Ms: number }
 
@@ -53,28 +49,4 @@ export async function benchMe(stack: Stack, o: { total?: number; concurrency?: n
 
 export function printLoad(title: string, r: LoadResult, extra = ''): void {
   console.log(`| ${title} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${extra} |`);
-}
-
-export async function runStackBenches(): Promise<void> {
-  const stateDir = mkdtempSync(join(tmpdir(), 'bench-stack-'));
-  const stack = await startStack({ stateDir, port: 0, emulatorPort: 0, log: createLogger({ level: 'error' }), runnerLog: () => {} });
-  try {
-    console.log('\n## Through the local API gateway (warm, one run)');
-    console.log('| request | n | errors | req/s | p50 ms | p99 ms | notes |');
-    console.log('|---|---|---|---|---|---|---|');
-    const me = await benchMe(stack);
-    printLoad('`{ me { userId roles } }`', me);
-    if (existsSync(join(import.meta.dirname, 'storage.ts'))) {
-      // loaded by URL so this file type-checks before the section exists
-      const storage = (await import(new URL('./storage.ts', import.meta.url).href)) as { benchCreateUploadUrl(o: { stack: Stack; me: LoadResult }): Promise<void> };
-      await storage.benchCreateUploadUrl({ stack, me });
-    }
-  } finally {
-    await stack.close();
-    rmSync(stateDir, { recursive: true, force: true });
-  }
-  if (existsSync(join(import.meta.dirname, 'resources.ts'))) {
-    const resources = (await import(new URL('./resources.ts', import.meta.url).href)) as { benchResources(): Promise<void> };
-    await resources.benchResources();
-  }
 }
