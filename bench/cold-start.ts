@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ export interface ColdStartResult {
   medianMs: number;
   samplesMs: number[];
   peakRssMb: number;
+  /** median CPU time (all threads) of the container up to its first answer: steadier than wall time on a shared machine */
+  cpuMedianMs: number;
   /** median of the warm calls' latency (NaN without warm calls) */
   warmMedianMs: number;
 }
@@ -84,6 +86,17 @@ export interface ColdStartCall {
   warmCalls?: number;
 }
 
+/** CPU time of every thread of a process so far, in ms (Linux schedstat, ns resolution); NaN elsewhere. */
+export function processCpuMs(pid: number): number {
+  try {
+    let ns = 0;
+    for (const t of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8').split(' ')[0]);
+    return ns / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
 function peakRssMb(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -95,7 +108,7 @@ function peakRssMb(pid: number): number {
 }
 
 /** One cold start: spawn, handshake, first call answered (and checked); then the warm calls, if any. */
-export async function coldStartOnce(o: ColdStartCall, run = 0): Promise<{ ms: number; rssMb: number; status: number; warmMs: number[] }> {
+export async function coldStartOnce(o: ColdStartCall, run = 0): Promise<{ ms: number; cpuMs: number; rssMb: number; status: number; warmMs: number[] }> {
   const dir = join(tmpdir(), `cs-${randomBytes(4).toString('hex')}`);
   mkdirSync(dir, { recursive: true });
   const sock = join(dir, 'lsnr.sock');
@@ -112,6 +125,7 @@ export async function coldStartOnce(o: ColdStartCall, run = 0): Promise<{ ms: nu
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const first = await call(sock, body, o.headers ?? {}, agent);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const cpuMs = processCpuMs(child.pid!);
     const wrong = o.check ? o.check(first.status, first.body) : first.status === 200 ? undefined : `status ${first.status}`;
     if (wrong) throw new Error(`not the real answer: ${wrong}; body ${first.body.slice(0, 500)}`);
     const rssMb = peakRssMb(child.pid!);
@@ -124,7 +138,7 @@ export async function coldStartOnce(o: ColdStartCall, run = 0): Promise<{ ms: nu
       if (bad) throw new Error(`warm call ${i + 1}: ${bad}; body ${r.body.slice(0, 500)}`);
     }
     agent.destroy();
-    return { ms, rssMb, status: first.status, warmMs };
+    return { ms, cpuMs, rssMb, status: first.status, warmMs };
   } catch (e) {
     throw new Error(`${String(e)}\n${stderr.slice(-2000)}`);
   } finally {
@@ -140,16 +154,18 @@ export const median = (xs: number[]): number => {
 
 export async function measureColdStart(o: ColdStartCall & { name: string; bundle: string; runs: number }): Promise<ColdStartResult> {
   const samples: number[] = [];
+  const cpu: number[] = [];
   const warm: number[] = [];
   let rss = 0;
   await coldStartOnce({ ...o, warmCalls: 0 }, 0); // warm the OS file cache once; not counted
   for (let i = 0; i < o.runs; i++) {
     const r = await coldStartOnce(o, i + 1);
     samples.push(r.ms);
+    cpu.push(r.cpuMs);
     warm.push(...r.warmMs);
     rss = Math.max(rss, r.rssMb);
   }
-  return { name: o.name, bundleBytes: existsSync(o.bundle) ? statSync(o.bundle).size : NaN, medianMs: median(samples), samplesMs: samples, peakRssMb: rss, warmMedianMs: median(warm) };
+  return { name: o.name, bundleBytes: existsSync(o.bundle) ? statSync(o.bundle).size : NaN, medianMs: median(samples), samplesMs: samples, cpuMedianMs: median(cpu), peakRssMb: rss, warmMedianMs: median(warm) };
 }
 
 /** Resource principal files for a bench container, issued by an emulator. */
