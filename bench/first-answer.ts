@@ -16,7 +16,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as common from 'oci-common';
+import { createAuthProvider } from '#shared/auth/index.ts';
 import { createOciInvoker } from '#local/apigw/index.ts';
 import { startStack, type Stack } from '#local/stack/stack.ts';
 import { createLogger } from '#shared/log.ts';
@@ -216,7 +216,7 @@ async function stitchingTax(stack: Stack, total: number): Promise<{ front: numbe
   const token = await stack.mintToken({ sub: 'bench-tax', roles: ['viewer'] });
   const quotaId = stack.functionIds.quota;
   if (!quotaId) throw new Error('the stack does not run quota');
-  const invoker = createOciInvoker({ endpoint: stack.emulator.url, auth: new common.ConfigFileAuthenticationDetailsProvider(stack.ociConfigFile, 'DEFAULT') });
+  const invoker = createOciInvoker({ endpoint: stack.emulator.url, auth: createAuthProvider({ method: 'config_file', configFile: stack.ociConfigFile, profile: 'DEFAULT' }) });
   const viaFront = async () => {
     const r = await graphqlPost(stack.urls.graphql, token, '{ quota { tier } }');
     return r.status === 200 && !r.body.errors;

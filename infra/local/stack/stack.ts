@@ -164,7 +164,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       }
     }
 
-    const invoker = createOciInvoker({ endpoint: emulator.url, auth });
+    // our config-file provider (a plain key): the shared signer's KeyObject path; oci-common's
+    // provider delegates, which sends every invoke through its per-request sshpk signer
+    const invoker = createOciInvoker({ endpoint: emulator.url, auth: createAuthProvider({ method: 'config_file', configFile: emulator.admin.configFile, profile: 'DEFAULT' }) });
     const router = createEventsRouter({ rules: eventRules(functionIds), invoker, log: log.child({ component: 'events' }), ...(options.eventsRetry ? { retry: options.eventsRetry } : {}) });
     router.attach(emulator.events);
     closers.push(() => router.close());
