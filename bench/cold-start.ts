@@ -22,6 +22,8 @@ export interface ColdStartResult {
   cpuMedianMs: number;
   /** median of the warm calls' latency (NaN without warm calls) */
   warmMedianMs: number;
+  /** the container's CPU time per warm call (median over runs; NaN without warm calls) */
+  warmCpuMs: number;
 }
 
 export interface Credentials { rpstFile: string; keyFile: string }
@@ -108,7 +110,7 @@ function peakRssMb(pid: number): number {
 }
 
 /** One cold start: spawn, handshake, first call answered (and checked); then the warm calls, if any. */
-export async function coldStartOnce(o: ColdStartCall, run = 0): Promise<{ ms: number; cpuMs: number; rssMb: number; status: number; warmMs: number[] }> {
+export async function coldStartOnce(o: ColdStartCall, run = 0): Promise<{ ms: number; cpuMs: number; rssMb: number; status: number; warmMs: number[]; warmCpuMs: number }> {
   const dir = join(tmpdir(), `cs-${randomBytes(4).toString('hex')}`);
   mkdirSync(dir, { recursive: true });
   const sock = join(dir, 'lsnr.sock');
@@ -130,6 +132,7 @@ export async function coldStartOnce(o: ColdStartCall, run = 0): Promise<{ ms: nu
     if (wrong) throw new Error(`not the real answer: ${wrong}; body ${first.body.slice(0, 500)}`);
     const rssMb = peakRssMb(child.pid!);
     const warmMs: number[] = [];
+    const warmCpu0 = processCpuMs(child.pid!);
     for (let i = 0; i < (o.warmCalls ?? 0); i++) {
       const t = process.hrtime.bigint();
       const r = await call(sock, typeof o.body === 'function' ? o.body(run * 100_000 + i + 1) : body, o.headers ?? {}, agent);
@@ -137,8 +140,9 @@ export async function coldStartOnce(o: ColdStartCall, run = 0): Promise<{ ms: nu
       const bad = o.check ? o.check(r.status, r.body) : r.status === 200 ? undefined : `status ${r.status}`;
       if (bad) throw new Error(`warm call ${i + 1}: ${bad}; body ${r.body.slice(0, 500)}`);
     }
+    const warmCpuMs = o.warmCalls ? (processCpuMs(child.pid!) - warmCpu0) / o.warmCalls : NaN;
     agent.destroy();
-    return { ms, cpuMs, rssMb, status: first.status, warmMs };
+    return { ms, cpuMs, rssMb, status: first.status, warmMs, warmCpuMs };
   } catch (e) {
     throw new Error(`${String(e)}\n${stderr.slice(-2000)}`);
   } finally {
@@ -156,6 +160,7 @@ export async function measureColdStart(o: ColdStartCall & { name: string; bundle
   const samples: number[] = [];
   const cpu: number[] = [];
   const warm: number[] = [];
+  const warmCpu: number[] = [];
   let rss = 0;
   await coldStartOnce({ ...o, warmCalls: 0 }, 0); // warm the OS file cache once; not counted
   for (let i = 0; i < o.runs; i++) {
@@ -163,9 +168,10 @@ export async function measureColdStart(o: ColdStartCall & { name: string; bundle
     samples.push(r.ms);
     cpu.push(r.cpuMs);
     warm.push(...r.warmMs);
+    warmCpu.push(r.warmCpuMs);
     rss = Math.max(rss, r.rssMb);
   }
-  return { name: o.name, bundleBytes: existsSync(o.bundle) ? statSync(o.bundle).size : NaN, medianMs: median(samples), samplesMs: samples, cpuMedianMs: median(cpu), peakRssMb: rss, warmMedianMs: median(warm) };
+  return { name: o.name, bundleBytes: existsSync(o.bundle) ? statSync(o.bundle).size : NaN, medianMs: median(samples), samplesMs: samples, cpuMedianMs: median(cpu), peakRssMb: rss, warmMedianMs: median(warm), warmCpuMs: median(warmCpu) };
 }
 
 /** Resource principal files for a bench container, issued by an emulator. */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (`npm run bench -- --quick` for fewer samples): one table per section, every
+ * `npm run bench` (`npm run bench -- --quick` for fewer samples, `-- --cold` for the cold-start table alone): one table per section, every
  * figure from this one run, then one summary naming each target a row misses and why.
  * - cold start to the first real answer per function, beside a bare FDK hello and a naive
  *   hand-written function, both ratios; bundle, code cache, peak RSS (bench/first-answer.ts)
@@ -15,6 +15,8 @@ import { benchResources } from './resources.ts';
 process.env.EMULATOR_FSYNC ??= '0';
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+// --cold: only the cold-start table (and its targets)
+const coldOnly = process.argv.includes('--cold');
 const RUNS = Number(process.env.BENCH_RUNS ?? (quick ? 3 : 7));
 const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
@@ -23,8 +25,12 @@ console.log(`# npm run bench${quick ? ' --quick' : ''}: node ${process.version},
 const targets: TargetRow[] = [];
 const bench = await startBenchStack();
 try {
-  const r = await benchFirstAnswer(bench.stack, { runs: RUNS, warmCalls: quick ? 30 : 100, meTotal: quick ? 400 : 1500, taxTotal: quick ? 30 : 100 });
+  const r = await benchFirstAnswer(bench.stack, { runs: RUNS, warmCalls: quick ? 30 : 100, meTotal: quick ? 400 : 1500, taxTotal: quick ? 30 : 100, coldOnly });
   targets.push(...r.targets);
+  if (coldOnly) {
+    printTargets(targets);
+    process.exit(0);
+  }
   console.log('\n## Through the local API gateway (warm, one run)');
   console.log('| request | n | errors | req/s | p50 ms | p99 ms | notes |');
   console.log('|---|---|---|---|---|---|---|');

@@ -3,6 +3,7 @@ export { executeSubschemaRequest, type ExecuteSubschemaOptions, type SubschemaCo
 export { parseInvokeBody, type InvokeRequestBody } from './protocol.ts';
 export { ROLES, hasRole, isRole, knownRoles, requireRole, type Caller, type Role } from './roles.ts';
 export { DateTimeScalar, SafeIntScalar, scalarResolvers } from './scalars.ts';
+export { TRUSTED_SDL } from './trusted-sdl.ts';
 export {
   UNEXPECTED_ERROR_MESSAGE,
   appErrorExtensions,
