@@ -7,7 +7,8 @@
  * Retries (the shared policy, within the call's deadline) only what cannot have run the function:
  * 429, throttled before it ran. An invoke may run a mutation, so a 5xx, a timeout or a network
  * failure is not retried (OCI's default for this call is NoRetry too); the SDK rethrows network
- * failures as a bare `{message: 'fetch failed'}`, so a refused connection cannot be told apart.
+ * failures as a bare `{ code, message }` (node:http's code, shared/oci/http-transport.ts), and even
+ * a refused connection is not retried: the rule stays "only what cannot have run".
  */
 import type { AuthenticationDetailsProvider } from 'oci-common';
 import { FunctionsInvokeClient, requests } from 'oci-functions';
