@@ -64,6 +64,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     // ponyfill (picked in CJS bundles) would hand back a different Response class.
     fetchAPI: { fetch, Request, Response, Headers, ReadableStream, URL, URLSearchParams, TextEncoder, TextDecoder, Blob, FormData, File: globalThis.File },
     batching: false,
+    // The Fn platform caps a call's body at 6 MB and the FDK hands it over in memory: Yoga's 25 MB
+    // streaming limiter would only re-wrap every request (a TransformStream and a second Request).
+    maxRequestBodySize: false,
     landingPage: false,
     healthCheckEndpoint: undefined,
     // Yoga's GraphiQL page loads its JS/CSS from a CDN (unpkg); without network it renders blank.
