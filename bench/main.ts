@@ -6,6 +6,7 @@
  * - warm: same-container calls, `me` through the local API gateway, the stitching tax
  * - storage (createUploadUrl through the front), resources (dashboard inventory)
  */
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { benchFirstAnswer, printTargets, startBenchStack, type TargetRow } from './first-answer.ts';
 import { benchCreateUploadUrl } from './storage.ts';
 import { benchResources } from './resources.ts';
@@ -39,10 +40,20 @@ try {
   await bench.close();
 }
 
+// the floor of a signed OCI request on this machine, now: one RSA-2048 PKCS#1 v1.5 signature
+const rsaSignMs = (() => {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const data = Buffer.from('x-date: Thu, 01 Jan 2026 00:00:00 GMT\n(request-target): get /n/ns/b/bucket/o\nhost: objectstorage');
+  for (let i = 0; i < 50; i++) sign('sha256', data, privateKey);
+  const t = process.cpuUsage();
+  for (let i = 0; i < 300; i++) sign('sha256', data, privateKey);
+  const c = process.cpuUsage(t);
+  return (c.user + c.system) / 1000 / 300;
+})();
 const inv = await benchResources();
 const signed = inv.ociCalls + inv.cacheCalls;
 const cpuPerCall = inv.cpuMs / signed;
-console.log(`function CPU per signed OCI request: ${fmt(cpuPerCall)} ms (${fmt(inv.cpuMs, 0)} ms over ${signed} calls, GraphQL and assembly included)`);
+console.log(`function CPU per signed OCI request: ${fmt(cpuPerCall)} ms (${fmt(inv.cpuMs, 0)} ms over ${signed} calls, GraphQL and assembly included); one RSA-2048 signature alone costs ${fmt(rsaSignMs)} ms of CPU on this machine now`);
 targets.push({ what: 'inventory cold run', value: `${fmt(inv.ratio)}× its lower bound`, target: '≤ 1.5×', met: inv.ratio <= 1.5, ...(inv.ratio <= 1.5 ? {} : { why: `function CPU ${fmt(inv.cpuMs, 0)} ms and emulator CPU ${fmt(inv.emulatorCpuMs, 0)} ms share the cores with the ${fmt(inv.lowerBoundMs, 0)} ms of simulated latency` }) });
-targets.push({ what: 'function CPU per signed OCI request (inventory)', value: `${fmt(cpuPerCall)} ms`, target: '≤ 0.5 ms', met: cpuPerCall <= 0.5, ...(cpuPerCall <= 0.5 ? {} : { why: 'RSA-2048 signature (≈0.35 ms on this CPU, openssl speed) plus the oci-sdk request/response path' }) });
+targets.push({ what: 'function CPU per signed OCI request (inventory)', value: `${fmt(cpuPerCall)} ms`, target: '≤ 0.5 ms', met: cpuPerCall <= 0.5, ...(cpuPerCall <= 0.5 ? {} : { why: `one RSA-2048 signature per request costs ${fmt(rsaSignMs)} ms of CPU here now (OCI signs every request with the RP session key), the rest is the SDK's request/response path, JSON and the GraphQL assembly` }) });
 printTargets(targets);
