@@ -1,15 +1,17 @@
 /**
- * Benches through the whole local stack (the same `startStack` as `npm start`): warm requests per
- * second for `{ me { userId roles } }` through the API Gateway front, then the storage and
- * resources sections when their modules are present.
+ * Load helpers for the benches through the whole local stack (the same `startStack` as
+ * `npm start`): a fixed number of requests with N in flight, GraphQL POSTs through the front, and
+ * warm requests per second for `{ me { userId roles } }`.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startStack, type Stack } from '#local/stack/stack.ts';
-import { createLogger } from '#shared/log.ts';
+import { Agent, request } from 'node:http';
+import type { Stack } from '#local/stack/stack.ts';
+import { processCpuMs } from './cold-start.ts';
 
-export interface LoadResult { requests: number; errors: number; seconds: number; rps: number; p50Ms: number; p99Ms: number }
+export interface LoadResult {
+  requests: number; errors: number; seconds: number; rps: number; p50Ms: number; p99Ms: number;
+  /** CPU of the whole local stack (client + front + emulator + runner process, and every function container) per request */
+  cpuPerRequestMs?: number;
+}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -36,9 +38,31 @@ export async function load(o: { total: number; concurrency: number; send: (i: nu
   return { requests: o.total, errors, seconds, rps: o.total / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
 }
 
-export async function graphqlPost(url: string, token: string, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: { data?: unknown; errors?: unknown[] } }> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-  return { status: r.status, body: (await r.json()) as { data?: unknown; errors?: unknown[] } };
+// The load client shares the process (and event loop) with the stack it measures: node:http with
+// keep-alive costs it a fraction of what fetch (undici) does per request.
+const clientAgent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+export function graphqlPost(url: string, token: string, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: { data?: unknown; errors?: unknown[] } }> {
+  const payload = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST', agent: clientAgent,
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(payload) },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: unknown; errors?: unknown[] } });
+        } catch (e: unknown) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 export async function benchMe(stack: Stack, o: { total?: number; concurrency?: number } = {}): Promise<LoadResult> {
@@ -48,33 +72,23 @@ export async function benchMe(stack: Stack, o: { total?: number; concurrency?: n
     return r.status === 200 && !r.body.errors;
   };
   await load({ total: 20, concurrency: 4, send }); // warm the containers
-  return load({ total: o.total ?? 400, concurrency: o.concurrency ?? 8, send });
+  const cpu0 = stackCpuMs(stack);
+  const r = await load({ total: o.total ?? 400, concurrency: o.concurrency ?? 8, send });
+  const cpu1 = stackCpuMs(stack);
+  // containers started during the load count from their start
+  let ms = cpu1.host - cpu0.host;
+  for (const [pid, v] of cpu1.containers) ms += v - (cpu0.containers.get(pid) ?? 0);
+  return { ...r, cpuPerRequestMs: ms / r.requests };
+}
+
+/** CPU so far of this process (the client, front, emulator and runner live here) and of each function container. */
+function stackCpuMs(stack: Stack): { host: number; containers: Map<number, number> } {
+  const u = process.cpuUsage();
+  const containers = new Map<number, number>();
+  for (const c of stack.runner?.containers() ?? []) if (c.pid !== undefined) containers.set(c.pid, processCpuMs(c.pid));
+  return { host: (u.user + u.system) / 1000, containers };
 }
 
 export function printLoad(title: string, r: LoadResult, extra = ''): void {
   console.log(`| ${title} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${extra} |`);
-}
-
-export async function runStackBenches(): Promise<void> {
-  const stateDir = mkdtempSync(join(tmpdir(), 'bench-stack-'));
-  const stack = await startStack({ stateDir, port: 0, emulatorPort: 0, log: createLogger({ level: 'error' }), runnerLog: () => {} });
-  try {
-    console.log('\n## Through the local API gateway (warm, one run)');
-    console.log('| request | n | errors | req/s | p50 ms | p99 ms | notes |');
-    console.log('|---|---|---|---|---|---|---|');
-    const me = await benchMe(stack);
-    printLoad('`{ me { userId roles } }`', me);
-    if (existsSync(join(import.meta.dirname, 'storage.ts'))) {
-      // loaded by URL so this file type-checks before the section exists
-      const storage = (await import(new URL('./storage.ts', import.meta.url).href)) as { benchCreateUploadUrl(o: { stack: Stack; me: LoadResult }): Promise<void> };
-      await storage.benchCreateUploadUrl({ stack, me });
-    }
-  } finally {
-    await stack.close();
-    rmSync(stateDir, { recursive: true, force: true });
-  }
-  if (existsSync(join(import.meta.dirname, 'resources.ts'))) {
-    const resources = (await import(new URL('./resources.ts', import.meta.url).href)) as { benchResources(): Promise<void> };
-    await resources.benchResources();
-  }
 }

@@ -15,3 +15,4 @@ export { createLogger, type Logger } from '../shared/log.ts';
 export { renderIam } from '../deployment/iam.ts';
 export { quietOciRetrier } from '../shared/console.ts';
 export { containerNodeArgs } from '../deployment/node-args.ts';
+export { createRequestSigner } from '../shared/oci/signer.ts';

@@ -79,6 +79,28 @@ function graphqlOneRealmPlugin(): Plugin {
   };
 }
 
+/**
+ * oci-common's request builder (`lib/request-generator.js` `computeHeaders`) makes each request's
+ * headers with the global `Headers`, whose first use loads Node's fetch (undici, ≈50 ms of a cold
+ * start). In the bundles it gets `LightHeaders` (shared/oci/http-transport.ts), which the node:http
+ * transport sends; the file is otherwise unchanged. Fails the build if the SDK stops matching.
+ */
+function ociLightHeadersPlugin(): Plugin {
+  const transport = join(ROOT, 'shared', 'oci', 'http-transport.ts');
+  return {
+    name: 'oci-light-headers',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]oci-common[\\/]lib[\\/]request-generator\.js$/ }, (a) => {
+        const source = readFileSync(a.path, 'utf8');
+        const count = source.split('new Headers()').length - 1;
+        if (count !== 1) throw new Error(`oci-light-headers: expected one "new Headers()" in ${a.path}, found ${count}; re-check the SDK`);
+        const contents = source.replace('new Headers()', `new (require(${JSON.stringify(transport)}).LightHeaders)()`);
+        return { contents, loader: 'js', resolveDir: dirname(a.path) };
+      });
+    },
+  };
+}
+
 /** Bundle one entry for the Fn runtime (node24, CJS, minified, `.graphql` as text). Throws on any error. */
 export async function buildFunction(options: BuildFunctionOptions): Promise<BuildResult> {
   const result = await build({
@@ -101,7 +123,7 @@ export async function buildFunction(options: BuildFunctionOptions): Promise<Buil
     },
     legalComments: 'none',
     // order matters: the first plugin that loads a file wins; oci-prune owns client.js and model/index.js
-    plugins: [graphqlOneRealmPlugin(), ociPrunePlugin({ root: ROOT, ...(options.pruneStats ? { stats: options.pruneStats } : {}) }), ...(options.lazyBarrels === false ? [] : [lazyBarrelsPlugin()])],
+    plugins: [graphqlOneRealmPlugin(), ociLightHeadersPlugin(), ociPrunePlugin({ root: ROOT, ...(options.pruneStats ? { stats: options.pruneStats } : {}) }), ...(options.lazyBarrels === false ? [] : [lazyBarrelsPlugin()])],
     metafile: true,
     logLevel: 'silent',
     absWorkingDir: ROOT,

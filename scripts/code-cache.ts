@@ -7,7 +7,8 @@
  *    throwaway resource principal, `OCI_ENDPOINT` on a closed port), send it the first calls a real
  *    container gets (authenticated GraphQL over http; an invoke-protocol `{ __typename }`), then
  *    SIGUSR2: the entry writes `script.createCachedData()`, which now also holds every function
- *    those calls compiled. No call reaches OCI.
+ *    those calls compiled, including each function's usual first OCI call up to the connection,
+ *    refused by the closed endpoint (FIRST_OCI_CALL). No call reaches OCI.
  * 3. If training fails (e.g. a function needs config the fake environment lacks), fall back to a
  *    compile-only cache (top-level code only) and say why.
  *
@@ -71,6 +72,7 @@ function fakeEnvironment(dir: string): Record<string, string> {
     FN_APP_ID: 'ocid1.fnapp.oc1..codecache', FN_FN_ID: claims.sub, FN_MEMORY: '256', FN_TYPE: 'sync', LOG_LEVEL: 'error',
     OCI_RESOURCE_PRINCIPAL_VERSION: '2.2', OCI_RESOURCE_PRINCIPAL_RPST: join(dir, 'rpst'), OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: join(dir, 'key.pem'),
     OCI_RESOURCE_PRINCIPAL_REGION: 'us-ashburn-1', OCI_ENDPOINT: 'http://127.0.0.1:9', OS_NAMESPACE: 'codecache', NOSQL_COMPARTMENT_ID: tenancy,
+    OCI_RETRY_MAX_ATTEMPTS: '1', FILES_BUCKET: 'code-cache', EXPORTS_BUCKET: 'code-cache',
     // The V8 flags the functions will run with (they are part of the cache's validity).
     ...(process.env.CODE_CACHE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.CODE_CACHE_NODE_OPTIONS } : {}),
   };
@@ -95,6 +97,25 @@ const TRAINING_CALLS: Array<{ headers: Record<string, string>; body: string }> =
   },
   { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ graphql: { query: '{ __typename }' }, caller: { userId: 'code-cache', roles: ['viewer'] } }) },
 ];
+
+/**
+ * Per function, the operation its first real request usually is: it reaches the first OCI call
+ * (client construction, RP credentials, signing, the node:http transport), which fails fast on the
+ * closed training endpoint (one attempt: OCI_RETRY_MAX_ATTEMPTS=1), so that code is in the cache too.
+ */
+const FIRST_OCI_CALL: Record<string, { query: string; roles: string[]; variables?: Record<string, unknown> }> = {
+  quota: { query: '{ quota { tier } }', roles: ['viewer'] },
+  presign: { query: 'mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { url } }', roles: ['operator'], variables: { i: { kind: 'DATASET', collectionId: 'code-cache', filename: 'f.bin', sizeBytes: 1 } } },
+  resources: { query: '{ compartments { id name } }', roles: ['viewer'] },
+  exports: { query: '{ exportJobs { nodes { id } } }', roles: ['viewer'] },
+};
+
+function trainingCalls(name: string): Array<(typeof TRAINING_CALLS)[number]> {
+  const first = FIRST_OCI_CALL[name];
+  if (!first) return TRAINING_CALLS;
+  const body = JSON.stringify({ graphql: { query: first.query, ...(first.variables ? { variables: first.variables } : {}) }, caller: { userId: 'code-cache', roles: first.roles } });
+  return [...TRAINING_CALLS, { headers: { 'Content-Type': 'application/json' }, body }];
+}
 
 function callSocket(sock: string, c: (typeof TRAINING_CALLS)[number]): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -131,7 +152,7 @@ async function runEntry(o: CodeCacheOptions, env: Record<string, string>, train:
       await new Promise((r) => setTimeout(r, 10));
     }
     const statuses: number[] = [];
-    for (const c of TRAINING_CALLS) statuses.push(await callSocket(sock, c));
+    for (const c of trainingCalls(o.name)) statuses.push(await callSocket(sock, c));
     child.kill('SIGUSR2');
     if ((await exited) !== 0) throw new Error(`cache write failed: ${stderr.trim()}`);
     return `training calls ${statuses.join(' ')}`;

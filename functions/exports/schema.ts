@@ -1,7 +1,7 @@
 /** The exports subschema: schema/exports.graphql + resolvers (built once per process). */
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { scalarResolvers } from '#shared/graphql/index.ts';
+import { TRUSTED_SDL, scalarResolvers } from '#shared/graphql/index.ts';
 import { domainSdl, subschemaTypeDefs } from '../../schema/index.ts';
 import { exportsResolvers } from './resolvers.ts';
 
-export const exportsSchema = makeExecutableSchema({ typeDefs: subschemaTypeDefs(domainSdl.exports ?? ''), resolvers: [scalarResolvers, exportsResolvers] });
+export const exportsSchema = makeExecutableSchema({ typeDefs: subschemaTypeDefs(domainSdl.exports ?? ''), resolvers: [scalarResolvers, exportsResolvers], ...TRUSTED_SDL });

@@ -9,7 +9,8 @@
  * out, never started), 502 FunctionInvokeContainerInitFail and 504 FunctionInvokeContainerInitTimeout
  * (the container never became ready, so no handler ran). A mutation is retried on nothing else:
  * another 5xx, a timeout or a network failure may have run it (the SDK rethrows network failures
- * as a bare `{message: 'fetch failed'}`, so a refused connection cannot be told apart). An
+ * as a bare `{ code, message }` with node:http's code, shared/oci/http-transport.ts, and a refused
+ * connection is not told apart). An
  * invoke marked `idempotent` (a query) is also retried on every transient failure.
  */
 import type { AuthenticationDetailsProvider } from 'oci-common';

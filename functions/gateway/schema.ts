@@ -41,10 +41,20 @@ const localResolvers = {
   },
 };
 
+const trustOptions = (trustedSdl: boolean) => (trustedSdl ? { assumeValidSDL: true, assumeValid: true, noLocation: true } : {});
+
+/**
+ * The gateway's own subschema alone (`me`): what an operation touching only `me`/`__typename` is
+ * executed against, so such operations never wait for the stitched schema (see gateway.ts).
+ */
+export function buildLocalSchema({ trustedSdl = false }: { trustedSdl?: boolean } = {}): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: subschemaTypeDefs(gatewaySdl), resolvers: [scalarResolvers, localResolvers], ...trustOptions(trustedSdl) });
+}
+
 /** Builds the stitched schema (call once; it is the slow part of a cold start). */
 export function buildGatewaySchema({ sdl, executors, trustedSdl = false }: GatewaySchemaOptions): GraphQLSchema {
-  const trust = trustedSdl ? { assumeValidSDL: true, assumeValid: true, noLocation: true } : {};
-  const local = makeExecutableSchema({ typeDefs: subschemaTypeDefs(gatewaySdl), resolvers: [scalarResolvers, localResolvers], ...trust });
+  const trust = trustOptions(trustedSdl);
+  const local = buildLocalSchema({ trustedSdl });
   const domains = Object.entries(sdl).flatMap(([fn, text]) =>
     text === undefined
       ? []

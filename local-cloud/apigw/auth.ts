@@ -27,15 +27,33 @@ export class AuthError extends Error {
 
 export type Authenticator = (authorization: string | undefined) => Promise<Identity>;
 
+/** Verified tokens kept (a client sends the same token on every request until it expires). */
+const VERIFIED_CACHE_SIZE = 1000;
+/** Longest a verified token is trusted without checking it again (JWKS rotation reaches it by then). */
+const VERIFIED_TTL_MS = 60_000;
+
 export function createAuthenticator(policy: JwtPolicy): Authenticator {
   const keys: JWTVerifyGetKey = policy.jwks instanceof URL ? createRemoteJWKSet(policy.jwks) : createLocalJWKSet(policy.jwks);
+  // token → identity, until min(exp, VERIFIED_TTL_MS from the check): the RS256 check is the front's
+  // largest CPU cost per request after signing. Only successes are kept; the oldest entry goes first.
+  const verified = new Map<string, { identity: Identity; until: number }>();
   return async (authorization) => {
     if (!authorization) throw new AuthError('missing bearer token: send Authorization: Bearer <token>');
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!m) throw new AuthError('the Authorization header is not a bearer token');
+    const hit = verified.get(m[1]!);
+    if (hit && Date.now() < hit.until) return { userId: hit.identity.userId, roles: [...hit.identity.roles] };
+    if (hit) verified.delete(m[1]!);
+    const identity = await verify(m[1]!);
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+    verified.set(m[1]!, { identity, until: Math.min(identity.exp * 1000, Date.now() + VERIFIED_TTL_MS) });
+    return { userId: identity.userId, roles: [...identity.roles] };
+  };
+
+  async function verify(token: string): Promise<Identity & { exp: number }> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(m[1]!, keys, {
+      ({ payload } = await jwtVerify(token, keys, {
         algorithms: ['RS256'], issuer: policy.issuer, audience: policy.audience,
         clockTolerance: policy.clockSkewSeconds ?? 60, requiredClaims: ['exp', 'sub'],
       }));
@@ -49,8 +67,8 @@ export function createAuthenticator(policy: JwtPolicy): Authenticator {
     const raw = payload.roles ?? [];
     if (!Array.isArray(raw) || raw.some((r) => typeof r !== 'string')) throw new AuthError('the roles claim must be an array of strings');
     const roles = [...new Set(raw as string[])].filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-    return { userId, roles };
-  };
+    return { userId, roles, exp: payload.exp! };
+  }
 }
 
 /** The storage layer's bound on a user id (shared/quota/paths.ts `userSegment`). */

@@ -1,5 +1,5 @@
 /** File helpers for credentials: re-read on change, validate keys without echoing them. */
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { AuthConfigError } from './errors.ts';
@@ -49,10 +49,24 @@ export class WatchedFile {
   }
 }
 
+let lastKey: { pem: string; passphrase: string | null; key: KeyObject } | undefined;
+
+/**
+ * The KeyObject of a PEM private key, parsed once for the last key asked: the provider's check
+ * below and the request signer (shared/oci/signer.ts) share it, so a cold start parses the RSA key
+ * once, not twice. Throws node:crypto's error.
+ */
+export function privateKeyObject(pem: string, passphrase: string | null): KeyObject {
+  if (lastKey?.pem === pem && lastKey.passphrase === passphrase) return lastKey.key;
+  const key = createPrivateKey(passphrase ? { key: pem, format: 'pem', passphrase } : { key: pem, format: 'pem' });
+  lastKey = { pem, passphrase, key };
+  return key;
+}
+
 /** Check a PEM private key parses (with its pass phrase). The error never contains key material. */
 export function assertPrivateKey(pem: string, passphrase: string | null, where: string): void {
   try {
-    createPrivateKey(passphrase ? { key: pem, format: 'pem', passphrase } : { key: pem, format: 'pem' });
+    privateKeyObject(pem, passphrase);
   } catch {
     throw new AuthConfigError(`${where} is not a usable PEM private key${passphrase ? ' (or the pass phrase is wrong)' : ''}`);
   }

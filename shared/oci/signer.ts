@@ -13,10 +13,11 @@
  * Providers that delegate (oci-common's `getAuthType`/`getProvider`, e.g. instance principals) and
  * non-string bodies (streams) take oci-common's signer unchanged.
  */
-import { createHash, createPrivateKey, sign, type KeyObject } from 'node:crypto';
+import { createHash, sign, type KeyObject } from 'node:crypto';
 import { parse as parseUrl } from 'node:url';
 import { DefaultRequestSigner } from 'oci-common';
 import type { AuthenticationDetailsProvider, HttpRequest, RequestSigner } from 'oci-common';
+import { privateKeyObject } from '../auth/files.ts';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const EMPTY_SHA = createHash('sha256').update('').digest('base64');
@@ -33,7 +34,7 @@ export function createRequestSigner(auth: AuthenticationDetailsProvider): Reques
 
   const keyFor = (pem: string, passphrase: string | null): KeyObject => {
     if (cached?.pem === pem && cached.passphrase === passphrase) return cached.key;
-    const key = createPrivateKey(passphrase ? { key: pem, format: 'pem', passphrase } : { key: pem, format: 'pem' });
+    const key = privateKeyObject(pem, passphrase); // shared with the provider's check: parsed once
     cached = { pem, passphrase, key };
     return key;
   };

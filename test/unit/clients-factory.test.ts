@@ -162,7 +162,7 @@ describe('createOciClient retry and breaker settings', () => {
     const err = await withRetry(() => (attempts++, os.getNamespace({})), { env: {}, maxAttempts: 3, sleep: async () => undefined }).catch((e: unknown) => e);
     expect(attempts).toBe(3);
     expect(err).not.toBeInstanceOf(Error);
-    expect(err).toMatchObject({ message: 'fetch failed' });
+    expect(err).toMatchObject({ code: 'ECONNREFUSED' }); // node:http's error, rethrown by the SDK as { code, message }
     expect(toAppError(err)).toBeInstanceOf(UpstreamError);
   });
 });

@@ -123,7 +123,7 @@ describe('V8 code cache (build → entry.cjs)', () => {
   it('trains the cache with real calls and the entry accepts it', async () => {
     const r = await buildCodeCache({ name: 'quota', bundle, entry });
     expect(r.mode).toBe('trained');
-    expect(r.note).toBe('training calls 200 200 200');
+    expect(r.note).toBe('training calls 200 200 200 200'); // quota also gets its first-OCI-call training request
     expect(readFileSync(bundle, 'utf8')).toMatch(/\/\/# codeCacheKey=[0-9a-f]{32}\n$/);
     expect(load().stderr).toContain('code cache accepted');
   }, 60_000);
