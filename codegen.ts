@@ -20,7 +20,14 @@ const config: CodegenConfig = {
     'web/src/gql/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { scalars, enumsAsTypes: true, useTypeImports: true, strictScalars: true, avoidOptionals: false, skipTypename: true },
+      config: {
+        scalars,
+        enumsAsTypes: true,
+        useTypeImports: true,
+        strictScalars: true,
+        avoidOptionals: false,
+        skipTypename: true,
+      },
     },
   },
 };

@@ -11,13 +11,24 @@ export default [
       ...graphql.configs['flat/schema-recommended'].rules,
       ...graphql.configs['flat/schema-relay'].rules,
       // a description on every type, field, argument, input field and enum value
-      '@graphql-eslint/require-description': ['error', {
-        types: true, rootField: true, FieldDefinition: true, InputValueDefinition: true, EnumValueDefinition: true, DirectiveDefinition: true,
-      }],
+      '@graphql-eslint/require-description': [
+        'error',
+        {
+          types: true,
+          rootField: true,
+          FieldDefinition: true,
+          InputValueDefinition: true,
+          EnumValueDefinition: true,
+          DirectiveDefinition: true,
+        },
+      ],
       // forward pagination only (first/after): every list is read from its start
       '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
       // no global Node interface: ids are OCIDs or job ids, fetched through their own lookups
-      '@graphql-eslint/relay-edge-types': ['error', { withEdgeSuffix: true, shouldImplementNode: false, listTypeCanWrapOnlyEdgeType: false }],
+      '@graphql-eslint/relay-edge-types': [
+        'error',
+        { withEdgeSuffix: true, shouldImplementNode: false, listTypeCanWrapOnlyEdgeType: false },
+      ],
       // value types (Health, Tag, PageInfo, results) have no identity of their own
       '@graphql-eslint/strict-id-in-types': 'off',
       // both styles are used: inline for one line, block for paragraphs

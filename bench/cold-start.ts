@@ -26,7 +26,10 @@ export interface ColdStartResult {
   warmCpuMs: number;
 }
 
-export interface Credentials { rpstFile: string; keyFile: string }
+export interface Credentials {
+  rpstFile: string;
+  keyFile: string;
+}
 
 const HELLO = `const fdk = require('@fnproject/fdk'); fdk.handle(() => ({ hello: 'world' }));`;
 
@@ -40,7 +43,18 @@ export async function buildBaseline(outDir: string): Promise<string> {
 
 /** Bundle a hand-written CJS function the way a user would: plain esbuild, node24, minified, no build plugins. */
 export async function bundlePlain(src: string, out: string): Promise<string> {
-  await build({ entryPoints: [src], outfile: out, bundle: true, platform: 'node', target: 'node24', format: 'cjs', minify: true, logLevel: 'error', absWorkingDir: process.cwd(), nodePaths: [join(process.cwd(), 'node_modules')] });
+  await build({
+    entryPoints: [src],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'cjs',
+    minify: true,
+    logLevel: 'error',
+    absWorkingDir: process.cwd(),
+    nodePaths: [join(process.cwd(), 'node_modules')],
+  });
   return out;
 }
 
@@ -50,7 +64,9 @@ function waitForSocket(path: string, timeoutMs: number): Promise<void> {
     const tick = () => {
       try {
         if (lstatSync(path).isSymbolicLink()) return resolve();
-      } catch { /* not yet */ }
+      } catch {
+        /* not yet */
+      }
       if (Date.now() > deadline) return reject(new Error(`no FDK socket at ${path}`));
       setTimeout(tick, 1);
     };
@@ -59,16 +75,32 @@ function waitForSocket(path: string, timeoutMs: number): Promise<void> {
 }
 
 /** One Fn call on the container's socket: status and body text. */
-export function call(socketPath: string, body: string, headers: Record<string, string>, agent?: Agent): Promise<{ status: number; body: string }> {
+export function call(
+  socketPath: string,
+  body: string,
+  headers: Record<string, string>,
+  agent?: Agent,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({
-      socketPath, method: 'POST', path: '/call', ...(agent ? { agent } : {}),
-      headers: { 'Content-Type': 'application/json', 'Fn-Call-Id': randomBytes(8).toString('hex'), 'Fn-Deadline': new Date(Date.now() + 30_000).toISOString(), ...headers },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      {
+        socketPath,
+        method: 'POST',
+        path: '/call',
+        ...(agent ? { agent } : {}),
+        headers: {
+          'Content-Type': 'application/json',
+          'Fn-Call-Id': randomBytes(8).toString('hex'),
+          'Fn-Deadline': new Date(Date.now() + 30_000).toISOString(),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -92,7 +124,8 @@ export interface ColdStartCall {
 export function processCpuMs(pid: number): number {
   try {
     let ns = 0;
-    for (const t of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8').split(' ')[0]);
+    for (const t of readdirSync(`/proc/${pid}/task`))
+      ns += Number(readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8').split(' ')[0]);
     return ns / 1e6;
   } catch {
     return NaN;
@@ -110,17 +143,33 @@ function peakRssMb(pid: number): number {
 }
 
 /** One cold start: spawn, handshake, first call answered (and checked); then the warm calls, if any. */
-export async function coldStartOnce(o: ColdStartCall, run = 0): Promise<{ ms: number; cpuMs: number; rssMb: number; status: number; warmMs: number[]; warmCpuMs: number }> {
+export async function coldStartOnce(
+  o: ColdStartCall,
+  run = 0,
+): Promise<{ ms: number; cpuMs: number; rssMb: number; status: number; warmMs: number[]; warmCpuMs: number }> {
   const dir = join(tmpdir(), `cs-${randomBytes(4).toString('hex')}`);
   mkdirSync(dir, { recursive: true });
   const sock = join(dir, 'lsnr.sock');
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [...(o.nodeArgs ?? []), o.entry], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', FN_FORMAT: 'http-stream', FN_LISTENER: `unix:${sock}`, FN_APP_ID: 'ocid1.fnapp.oc1.iad.bench', FN_FN_ID: 'ocid1.fnfunc.oc1.iad.bench', FN_MEMORY: '128', FN_TYPE: 'sync', LOG_LEVEL: 'warn', ...o.env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      FN_FORMAT: 'http-stream',
+      FN_LISTENER: `unix:${sock}`,
+      FN_APP_ID: 'ocid1.fnapp.oc1.iad.bench',
+      FN_FN_ID: 'ocid1.fnfunc.oc1.iad.bench',
+      FN_MEMORY: '128',
+      FN_TYPE: 'sync',
+      LOG_LEVEL: 'warn',
+      ...o.env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   try {
     await waitForSocket(sock, 15_000);
     const body = typeof o.body === 'function' ? o.body(run) : o.body;
@@ -128,14 +177,23 @@ export async function coldStartOnce(o: ColdStartCall, run = 0): Promise<{ ms: nu
     const first = await call(sock, body, o.headers ?? {}, agent);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const cpuMs = processCpuMs(child.pid!);
-    const wrong = o.check ? o.check(first.status, first.body) : first.status === 200 ? undefined : `status ${first.status}`;
+    const wrong = o.check
+      ? o.check(first.status, first.body)
+      : first.status === 200
+        ? undefined
+        : `status ${first.status}`;
     if (wrong) throw new Error(`not the real answer: ${wrong}; body ${first.body.slice(0, 500)}`);
     const rssMb = peakRssMb(child.pid!);
     const warmMs: number[] = [];
     const warmCpu0 = processCpuMs(child.pid!);
     for (let i = 0; i < (o.warmCalls ?? 0); i++) {
       const t = process.hrtime.bigint();
-      const r = await call(sock, typeof o.body === 'function' ? o.body(run * 100_000 + i + 1) : body, o.headers ?? {}, agent);
+      const r = await call(
+        sock,
+        typeof o.body === 'function' ? o.body(run * 100_000 + i + 1) : body,
+        o.headers ?? {},
+        agent,
+      );
       warmMs.push(Number(process.hrtime.bigint() - t) / 1e6);
       const bad = o.check ? o.check(r.status, r.body) : r.status === 200 ? undefined : `status ${r.status}`;
       if (bad) throw new Error(`warm call ${i + 1}: ${bad}; body ${r.body.slice(0, 500)}`);
@@ -156,7 +214,9 @@ export const median = (xs: number[]): number => {
   return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : NaN;
 };
 
-export async function measureColdStart(o: ColdStartCall & { name: string; bundle: string; runs: number }): Promise<ColdStartResult> {
+export async function measureColdStart(
+  o: ColdStartCall & { name: string; bundle: string; runs: number },
+): Promise<ColdStartResult> {
   const samples: number[] = [];
   const cpu: number[] = [];
   const warm: number[] = [];
@@ -171,7 +231,16 @@ export async function measureColdStart(o: ColdStartCall & { name: string; bundle
     warmCpu.push(r.warmCpuMs);
     rss = Math.max(rss, r.rssMb);
   }
-  return { name: o.name, bundleBytes: existsSync(o.bundle) ? statSync(o.bundle).size : NaN, medianMs: median(samples), samplesMs: samples, cpuMedianMs: median(cpu), peakRssMb: rss, warmMedianMs: median(warm), warmCpuMs: median(warmCpu) };
+  return {
+    name: o.name,
+    bundleBytes: existsSync(o.bundle) ? statSync(o.bundle).size : NaN,
+    medianMs: median(samples),
+    samplesMs: samples,
+    cpuMedianMs: median(cpu),
+    peakRssMb: rss,
+    warmMedianMs: median(warm),
+    warmCpuMs: median(warmCpu),
+  };
 }
 
 /** Resource principal files for a bench container, issued by an emulator. */
@@ -186,5 +255,8 @@ export function writeCredentials(dir: string, token: string, privateKeyPem: stri
 
 export function sessionKeyPair(): { publicPem: string; privatePem: string } {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+  return {
+    publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
 }

@@ -21,12 +21,25 @@ import { createInvokeClient } from '#local/invoke/index.ts';
 import { startStack, type Stack } from '#local/stack/stack.ts';
 import { createLogger } from '#shared/log.ts';
 import { cacheFileFor } from '../functions/code-cache-file.ts';
-import { buildBaseline, bundlePlain, measureColdStart, median, writeCredentials, type ColdStartCall, type ColdStartResult } from './cold-start.ts';
+import {
+  buildBaseline,
+  bundlePlain,
+  measureColdStart,
+  median,
+  writeCredentials,
+  type ColdStartCall,
+  type ColdStartResult,
+} from './cold-start.ts';
 import { benchMe, graphqlPost, load, type LoadResult } from './stack.ts';
 
 const DIST = join(process.cwd(), 'dist', 'functions');
 const MB = 1024 * 1024;
-const REGION_METADATA = JSON.stringify({ realmDomainComponent: 'oraclecloud.com', realmKey: 'oc1', regionIdentifier: 'us-ashburn-1', regionKey: 'IAD' });
+const REGION_METADATA = JSON.stringify({
+  realmDomainComponent: 'oraclecloud.com',
+  realmKey: 'oc1',
+  regionIdentifier: 'us-ashburn-1',
+  regionKey: 'IAD',
+});
 
 export interface FirstAnswerOptions {
   /** cold starts per row (median) */
@@ -42,7 +55,13 @@ export interface FirstAnswerOptions {
 }
 
 /** One line of the target summary. */
-export interface TargetRow { what: string; value: string; target: string; met: boolean; why?: string }
+export interface TargetRow {
+  what: string;
+  value: string;
+  target: string;
+  met: boolean;
+  why?: string;
+}
 
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
@@ -68,15 +87,28 @@ const invokeBody = (query: string, userId: string, roles: string[], variables?: 
   JSON.stringify({ graphql: { query, ...(variables ? { variables } : {}) }, caller: { userId, roles } });
 
 const gatewayHeaders = (userId: string, roles: string) => ({
-  'Fn-Intent': 'httprequest', 'Fn-Http-Method': 'POST', 'Fn-Http-Request-Url': '/graphql',
-  'Fn-Http-H-Content-Type': 'application/json', 'Fn-Http-H-Accept': 'application/graphql-response+json',
-  'Fn-Http-H-X-User-Id': userId, 'Fn-Http-H-X-User-Roles': roles,
+  'Fn-Intent': 'httprequest',
+  'Fn-Http-Method': 'POST',
+  'Fn-Http-Request-Url': '/graphql',
+  'Fn-Http-H-Content-Type': 'application/json',
+  'Fn-Http-H-Accept': 'application/graphql-response+json',
+  'Fn-Http-H-X-User-Id': userId,
+  'Fn-Http-H-X-User-Roles': roles,
 });
 
-interface Row { name: string; first: string; kind: 'floor' | 'naive' | 'domain' | 'gateway-me' | 'gateway'; result: ColdStartResult; bundle?: string }
+interface Row {
+  name: string;
+  first: string;
+  kind: 'floor' | 'naive' | 'domain' | 'gateway-me' | 'gateway';
+  result: ColdStartResult;
+  bundle?: string;
+}
 
 /** Runs sections 1 and 2 against `stack` (started by the caller) and prints their tables. */
-export async function benchFirstAnswer(stack: Stack, o: FirstAnswerOptions): Promise<{ targets: TargetRow[]; me: LoadResult }> {
+export async function benchFirstAnswer(
+  stack: Stack,
+  o: FirstAnswerOptions,
+): Promise<{ targets: TargetRow[]; me: LoadResult }> {
   const work = mkdtempSync(join(tmpdir(), 'bench-first-'));
   const targets: TargetRow[] = [];
   try {
@@ -88,13 +120,22 @@ export async function benchFirstAnswer(stack: Stack, o: FirstAnswerOptions): Pro
     const principal = async (name: string, resourceId: string): Promise<Record<string, string>> => {
       const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
       const token = await emu.tenancy.issueResourcePrincipalToken({
-        resourceId, resourceType: 'fnfunc', compartmentId: emu.tenancy.tenancyId,
+        resourceId,
+        resourceType: 'fnfunc',
+        compartmentId: emu.tenancy.tenancyId,
         sessionPublicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       });
-      const creds = writeCredentials(join(work, `creds-${name}`), token, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+      const creds = writeCredentials(
+        join(work, `creds-${name}`),
+        token,
+        privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      );
       return {
-        OCI_RESOURCE_PRINCIPAL_VERSION: '2.2', OCI_RESOURCE_PRINCIPAL_RPST: creds.rpstFile, OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: creds.keyFile,
-        OCI_RESOURCE_PRINCIPAL_REGION: 'us-ashburn-1', OCI_REGION_METADATA: REGION_METADATA,
+        OCI_RESOURCE_PRINCIPAL_VERSION: '2.2',
+        OCI_RESOURCE_PRINCIPAL_RPST: creds.rpstFile,
+        OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: creds.keyFile,
+        OCI_RESOURCE_PRINCIPAL_REGION: 'us-ashburn-1',
+        OCI_REGION_METADATA: REGION_METADATA,
       };
     };
     const fnCall = async (fn: string): Promise<Pick<ColdStartCall, 'entry' | 'env'>> => {
@@ -104,55 +145,132 @@ export async function benchFirstAnswer(stack: Stack, o: FirstAnswerOptions): Pro
     };
 
     const hello = await buildBaseline(join(work, 'hello'));
-    const naive = await bundlePlain(join(import.meta.dirname, 'naive', 'handler.cjs'), join(work, 'naive', 'naive.bundle.cjs'));
+    const naive = await bundlePlain(
+      join(import.meta.dirname, 'naive', 'handler.cjs'),
+      join(work, 'naive', 'naive.bundle.cjs'),
+    );
     const quotaId = fnEnv.quota?.id;
     if (!quotaId) throw new Error('the stack does not run quota');
-    const naiveEnv = { ...(await principal('naive', quotaId)), OCI_ENDPOINT: emu.url, NOSQL_COMPARTMENT_ID: emu.tenancy.tenancyId };
+    const naiveEnv = {
+      ...(await principal('naive', quotaId)),
+      OCI_ENDPOINT: emu.url,
+      NOSQL_COMPARTMENT_ID: emu.tenancy.tenancyId,
+    };
 
     const runs = o.runs;
     const rows: Row[] = [];
     const measure = async (row: Omit<Row, 'result'>, c: ColdStartCall) => {
-      rows.push({ ...row, result: await measureColdStart({ ...c, name: row.name, bundle: row.bundle ?? c.entry, runs }) });
+      rows.push({
+        ...row,
+        result: await measureColdStart({ ...c, name: row.name, bundle: row.bundle ?? c.entry, runs }),
+      });
     };
     const user = (run: number) => `bench-cold-${run}-${Date.now().toString(36)}`;
-    const helloCall: ColdStartCall = { entry: hello, env: {}, body: '{}', warmCalls: o.warmCalls, check: (s, b) => (s === 200 && b.includes('world') ? undefined : `status ${s}`) };
+    const helloCall: ColdStartCall = {
+      entry: hello,
+      env: {},
+      body: '{}',
+      warmCalls: o.warmCalls,
+      check: (s, b) => (s === 200 && b.includes('world') ? undefined : `status ${s}`),
+    };
     await measure({ name: 'bare @fnproject/fdk hello', first: '`{}` → `{hello}`', kind: 'floor' }, helloCall);
-    await measure({ name: 'naive: FDK + oci-nosql + oci-common, RP, one GetRow', first: 'GetRow quota_usage', kind: 'naive' }, {
-      entry: naive, env: naiveEnv, body: (r) => JSON.stringify({ userId: user(r) }),
-      check: (s, b) => (s === 200 && b.includes('"usage"') ? undefined : `status ${s}`),
-    });
+    await measure(
+      { name: 'naive: FDK + oci-nosql + oci-common, RP, one GetRow', first: 'GetRow quota_usage', kind: 'naive' },
+      {
+        entry: naive,
+        env: naiveEnv,
+        body: (r) => JSON.stringify({ userId: user(r) }),
+        check: (s, b) => (s === 200 && b.includes('"usage"') ? undefined : `status ${s}`),
+      },
+    );
     const gw = await fnCall('gateway');
     const gatewayBundle = join(DIST, 'gateway.cjs');
-    await measure({ name: 'gateway', first: '`{ me { userId roles } }`', kind: 'gateway-me', bundle: gatewayBundle }, {
-      ...gw, body: JSON.stringify({ query: '{ me { userId roles } }' }), headers: gatewayHeaders('bench-user', 'viewer'), warmCalls: o.warmCalls,
-      check: graphqlCheck('me', (v) => (v as { userId?: string }).userId === 'bench-user'),
-    });
-    await measure({ name: 'gateway', first: '`{ quota { tier } }` (stitched → quota)', kind: 'gateway', bundle: gatewayBundle }, {
-      ...gw, body: JSON.stringify({ query: '{ quota { tier } }' }), headers: gatewayHeaders('bench-user', 'viewer'),
-      check: graphqlCheck('quota', (v) => typeof (v as { tier?: unknown }).tier === 'string'),
-    });
-    await measure({ name: 'quota', first: '`{ quota { tier } }` (one NoSQL read)', kind: 'domain', bundle: join(DIST, 'quota.cjs') }, {
-      ...(await fnCall('quota')), body: (r) => invokeBody('{ quota { tier } }', user(r), ['viewer']),
-      check: graphqlCheck('quota', (v) => typeof (v as { tier?: unknown }).tier === 'string'),
-    });
-    await measure({ name: 'presign', first: '`createUploadUrl` (admission + PAR)', kind: 'domain', bundle: join(DIST, 'presign.cjs') }, {
-      ...(await fnCall('presign')),
-      body: (r) => invokeBody('mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { url } }', user(r), ['operator'], { i: { kind: 'DATASET', collectionId: 'bench', filename: `f${r}.bin`, sizeBytes: 1024 } }),
-      check: graphqlCheck('createUploadUrl', (v) => typeof (v as { url?: unknown }).url === 'string'),
-    });
-    await measure({ name: 'resources', first: '`{ compartments { id name } }`', kind: 'domain', bundle: join(DIST, 'resources.cjs') }, {
-      ...(await fnCall('resources')), body: (r) => invokeBody('{ compartments { id name } }', user(r), ['viewer']),
-      check: graphqlCheck('compartments', (v) => Array.isArray(v) && v.length > 0),
-    });
-    await measure({ name: 'exports', first: '`{ exportJobs { nodes { id } } }`', kind: 'domain', bundle: join(DIST, 'exports.cjs') }, {
-      ...(await fnCall('exports')), body: (r) => invokeBody('{ exportJobs { nodes { id } } }', user(r), ['viewer']),
-      check: graphqlCheck('exportJobs'),
-    });
+    await measure(
+      { name: 'gateway', first: '`{ me { userId roles } }`', kind: 'gateway-me', bundle: gatewayBundle },
+      {
+        ...gw,
+        body: JSON.stringify({ query: '{ me { userId roles } }' }),
+        headers: gatewayHeaders('bench-user', 'viewer'),
+        warmCalls: o.warmCalls,
+        check: graphqlCheck('me', (v) => (v as { userId?: string }).userId === 'bench-user'),
+      },
+    );
+    await measure(
+      { name: 'gateway', first: '`{ quota { tier } }` (stitched → quota)', kind: 'gateway', bundle: gatewayBundle },
+      {
+        ...gw,
+        body: JSON.stringify({ query: '{ quota { tier } }' }),
+        headers: gatewayHeaders('bench-user', 'viewer'),
+        check: graphqlCheck('quota', (v) => typeof (v as { tier?: unknown }).tier === 'string'),
+      },
+    );
+    await measure(
+      {
+        name: 'quota',
+        first: '`{ quota { tier } }` (one NoSQL read)',
+        kind: 'domain',
+        bundle: join(DIST, 'quota.cjs'),
+      },
+      {
+        ...(await fnCall('quota')),
+        body: (r) => invokeBody('{ quota { tier } }', user(r), ['viewer']),
+        check: graphqlCheck('quota', (v) => typeof (v as { tier?: unknown }).tier === 'string'),
+      },
+    );
+    await measure(
+      {
+        name: 'presign',
+        first: '`createUploadUrl` (admission + PAR)',
+        kind: 'domain',
+        bundle: join(DIST, 'presign.cjs'),
+      },
+      {
+        ...(await fnCall('presign')),
+        body: (r) =>
+          invokeBody(
+            'mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { url } }',
+            user(r),
+            ['operator'],
+            { i: { kind: 'DATASET', collectionId: 'bench', filename: `f${r}.bin`, sizeBytes: 1024 } },
+          ),
+        check: graphqlCheck('createUploadUrl', (v) => typeof (v as { url?: unknown }).url === 'string'),
+      },
+    );
+    await measure(
+      {
+        name: 'resources',
+        first: '`{ compartments { id name } }`',
+        kind: 'domain',
+        bundle: join(DIST, 'resources.cjs'),
+      },
+      {
+        ...(await fnCall('resources')),
+        body: (r) => invokeBody('{ compartments { id name } }', user(r), ['viewer']),
+        check: graphqlCheck('compartments', (v) => Array.isArray(v) && v.length > 0),
+      },
+    );
+    await measure(
+      {
+        name: 'exports',
+        first: '`{ exportJobs { nodes { id } } }`',
+        kind: 'domain',
+        bundle: join(DIST, 'exports.cjs'),
+      },
+      {
+        ...(await fnCall('exports')),
+        body: (r) => invokeBody('{ exportJobs { nodes { id } } }', user(r), ['viewer']),
+        check: graphqlCheck('exportJobs'),
+      },
+    );
 
     const floor = rows.find((r) => r.kind === 'floor')!.result;
     const naiveR = rows.find((r) => r.kind === 'naive')!.result;
-    console.log(`\n## Cold start to the first real answer (spawn → FDK handshake → first correct answer), median of ${runs}, one run`);
-    console.log('| function | first request | cold ms | vs bare FDK hello | vs the naive function | CPU ms (all threads) | CPU vs hello | CPU vs naive | bundle MB | + code cache MB | peak RSS MB | target (on wall time) |');
+    console.log(
+      `\n## Cold start to the first real answer (spawn → FDK handshake → first correct answer), median of ${runs}, one run`,
+    );
+    console.log(
+      '| function | first request | cold ms | vs bare FDK hello | vs the naive function | CPU ms (all threads) | CPU vs hello | CPU vs naive | bundle MB | + code cache MB | peak RSS MB | target (on wall time) |',
+    );
     console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
       const vsHello = r.result.medianMs / floor.medianMs;
@@ -160,21 +278,38 @@ export async function benchFirstAnswer(stack: Stack, o: FirstAnswerOptions): Pro
       const bundle = r.bundle ?? '';
       const cache = bundle ? cacheFileFor(bundle, []) : '';
       const cacheMb = cache && existsSync(cache) ? fmt(statSync(cache).size / MB, 3) : '–';
-      const bundleMb = bundle && existsSync(bundle) ? fmt(statSync(bundle).size / MB, 3) : fmt(r.result.bundleBytes / MB, 3);
+      const bundleMb =
+        bundle && existsSync(bundle) ? fmt(statSync(bundle).size / MB, 3) : fmt(r.result.bundleBytes / MB, 3);
       let target = '';
       if (r.kind === 'domain') {
         const met = vsNaive <= 0.6;
         target = `≤ 0.6× naive: ${met ? 'met' : 'MISSED'}`;
-        targets.push({ what: `cold ${r.name} ${r.first}`, value: `${fmt(vsNaive, 2)}× naive`, target: '≤ 0.6× naive', met, ...(met ? {} : { why: coldWhy(r.name) }) });
+        targets.push({
+          what: `cold ${r.name} ${r.first}`,
+          value: `${fmt(vsNaive, 2)}× naive`,
+          target: '≤ 0.6× naive',
+          met,
+          ...(met ? {} : { why: coldWhy(r.name) }),
+        });
       } else if (r.kind === 'gateway-me') {
         const met = vsHello <= 2;
         target = `≤ 2× hello: ${met ? 'met' : 'MISSED'}`;
-        targets.push({ what: 'cold gateway `me`', value: `${fmt(vsHello, 2)}× hello`, target: '≤ 2× hello', met, ...(met ? {} : { why: coldWhy('gateway') }) });
+        targets.push({
+          what: 'cold gateway `me`',
+          value: `${fmt(vsHello, 2)}× hello`,
+          target: '≤ 2× hello',
+          met,
+          ...(met ? {} : { why: coldWhy('gateway') }),
+        });
       }
       const cpu = r.result.cpuMedianMs;
-      console.log(`| ${r.name} | ${r.first} | ${fmt(r.result.medianMs)} | ${fmt(vsHello, 2)} | ${fmt(vsNaive, 2)} | ${fmt(cpu)} | ${fmt(cpu / floor.cpuMedianMs, 2)} | ${fmt(cpu / naiveR.cpuMedianMs, 2)} | ${bundleMb} | ${cacheMb} | ${fmt(r.result.peakRssMb)} | ${target} |`);
+      console.log(
+        `| ${r.name} | ${r.first} | ${fmt(r.result.medianMs)} | ${fmt(vsHello, 2)} | ${fmt(vsNaive, 2)} | ${fmt(cpu)} | ${fmt(cpu / floor.cpuMedianMs, 2)} | ${fmt(cpu / naiveR.cpuMedianMs, 2)} | ${bundleMb} | ${cacheMb} | ${fmt(r.result.peakRssMb)} | ${target} |`,
+      );
     }
-    console.log(`samples (ms): ${rows.map((r) => `${r.name === 'gateway' ? `gateway ${r.kind === 'gateway-me' ? 'me' : 'stitched'}` : r.name.split(':')[0]} ${r.result.samplesMs.map((x) => x.toFixed(0)).join('/')}`).join('; ')}`);
+    console.log(
+      `samples (ms): ${rows.map((r) => `${r.name === 'gateway' ? `gateway ${r.kind === 'gateway-me' ? 'me' : 'stitched'}` : r.name.split(':')[0]} ${r.result.samplesMs.map((x) => x.toFixed(0)).join('/')}`).join('; ')}`,
+    );
 
     if (o.coldOnly) return { targets, me: { requests: 0, errors: 0, seconds: 0, rps: NaN, p50Ms: NaN, p99Ms: NaN } };
     // ---- warm
@@ -185,19 +320,67 @@ export async function benchFirstAnswer(stack: Stack, o: FirstAnswerOptions): Pro
     console.log(`\n## Warm (one run)`);
     console.log('| measure | value | target |');
     console.log('|---|---|---|');
-    console.log(`| same container, next call: hello | ${fmt(floor.warmMedianMs, 2)} ms (median of ${floor.samplesMs.length * o.warmCalls}); container CPU ${fmt(floor.warmCpuMs, 3)} ms per call | |`);
-    console.log(`| same container, next call: gateway \`me\` | ${fmt(gwMe.warmMedianMs, 2)} ms = ${fmt(warmRatio, 2)}× hello; container CPU ${fmt(gwMe.warmCpuMs, 3)} ms per call = ${fmt(gwMe.warmCpuMs / floor.warmCpuMs, 2)}× hello's | ≤ 3× |`);
-    console.log(`| \`me\` through the front, 8 concurrent | ${fmt(me.rps, 0)} req/s (p50 ${fmt(me.p50Ms, 2)} ms, p99 ${fmt(me.p99Ms, 2)} ms, ${me.errors} errors of ${me.requests}); whole-stack CPU ${fmt(me.cpuPerRequestMs ?? NaN, 2)} ms per request | ≥ 1,000 req/s |`);
-    console.log(`| \`{ quota { tier } }\` p50, one at a time: through the front / straight invoke of quota | ${fmt(tax.front, 2)} / ${fmt(tax.direct, 2)} ms = ${fmt(tax.front / tax.direct, 2)}× | ≤ 1.5× |`);
-    targets.push({ what: 'warm gateway `me` in-container', value: `${fmt(warmRatio, 2)}× hello`, target: '≤ 3× hello', met: warmRatio <= 3, ...(warmRatio <= 3 ? {} : { why: `per call the container runs the FDK, the WHATWG Request/Response adapter and Yoga's pipeline (parse/validate caches, limits, request id, masking) around a one-field execution: ${fmt(gwMe.warmCpuMs, 3)} ms of CPU against the hello's ${fmt(floor.warmCpuMs, 3)}` }) });
-    targets.push({ what: '`me` through the front, 8 concurrent', value: `${fmt(me.rps, 0)} req/s`, target: '≥ 1,000 req/s', met: me.rps >= 1000, ...(me.rps >= 1000 ? {} : { why: meWhy(me) }) });
+    console.log(
+      `| same container, next call: hello | ${fmt(floor.warmMedianMs, 2)} ms (median of ${floor.samplesMs.length * o.warmCalls}); container CPU ${fmt(floor.warmCpuMs, 3)} ms per call | |`,
+    );
+    console.log(
+      `| same container, next call: gateway \`me\` | ${fmt(gwMe.warmMedianMs, 2)} ms = ${fmt(warmRatio, 2)}× hello; container CPU ${fmt(gwMe.warmCpuMs, 3)} ms per call = ${fmt(gwMe.warmCpuMs / floor.warmCpuMs, 2)}× hello's | ≤ 3× |`,
+    );
+    console.log(
+      `| \`me\` through the front, 8 concurrent | ${fmt(me.rps, 0)} req/s (p50 ${fmt(me.p50Ms, 2)} ms, p99 ${fmt(me.p99Ms, 2)} ms, ${me.errors} errors of ${me.requests}); whole-stack CPU ${fmt(me.cpuPerRequestMs ?? NaN, 2)} ms per request | ≥ 1,000 req/s |`,
+    );
+    console.log(
+      `| \`{ quota { tier } }\` p50, one at a time: through the front / straight invoke of quota | ${fmt(tax.front, 2)} / ${fmt(tax.direct, 2)} ms = ${fmt(tax.front / tax.direct, 2)}× | ≤ 1.5× |`,
+    );
+    targets.push({
+      what: 'warm gateway `me` in-container',
+      value: `${fmt(warmRatio, 2)}× hello`,
+      target: '≤ 3× hello',
+      met: warmRatio <= 3,
+      ...(warmRatio <= 3
+        ? {}
+        : {
+            why: `per call the container runs the FDK, the WHATWG Request/Response adapter and Yoga's pipeline (parse/validate caches, limits, request id, masking) around a one-field execution: ${fmt(gwMe.warmCpuMs, 3)} ms of CPU against the hello's ${fmt(floor.warmCpuMs, 3)}`,
+          }),
+    });
+    targets.push({
+      what: '`me` through the front, 8 concurrent',
+      value: `${fmt(me.rps, 0)} req/s`,
+      target: '≥ 1,000 req/s',
+      met: me.rps >= 1000,
+      ...(me.rps >= 1000 ? {} : { why: meWhy(me) }),
+    });
     const taxRatio = tax.front / tax.direct;
-    targets.push({ what: 'stitching tax `{ quota { tier } }`', value: `${fmt(taxRatio, 2)}×`, target: '≤ 1.5×', met: taxRatio <= 1.5, ...(taxRatio <= 1.5 ? {} : { why: 'two extra hops (front → gateway container, gateway → quota invoke, each an HTTP request, a signature and an FDK call) against one straight invoke' }) });
+    targets.push({
+      what: 'stitching tax `{ quota { tier } }`',
+      value: `${fmt(taxRatio, 2)}×`,
+      target: '≤ 1.5×',
+      met: taxRatio <= 1.5,
+      ...(taxRatio <= 1.5
+        ? {}
+        : {
+            why: 'two extra hops (front → gateway container, gateway → quota invoke, each an HTTP request, a signature and an FDK call) against one straight invoke',
+          }),
+    });
     for (const r of rows) {
       if (r.kind === 'floor' || r.kind === 'naive' || r.kind === 'gateway') continue;
       const bytes = r.bundle && existsSync(r.bundle) ? statSync(r.bundle).size : NaN;
-      if (bytes > 1.5 * MB) targets.push({ what: `${r.name} bundle`, value: `${fmt(bytes / MB, 2)} MB`, target: '≤ 1.5 MB', met: false, why: 'see the build output (dist/meta/<fn>.json)' });
-      if (r.result.peakRssMb > 100) targets.push({ what: `${r.name} peak RSS`, value: `${fmt(r.result.peakRssMb)} MB`, target: '≤ 100 MB', met: false, why: 'heap after the first answer' });
+      if (bytes > 1.5 * MB)
+        targets.push({
+          what: `${r.name} bundle`,
+          value: `${fmt(bytes / MB, 2)} MB`,
+          target: '≤ 1.5 MB',
+          met: false,
+          why: 'see the build output (dist/meta/<fn>.json)',
+        });
+      if (r.result.peakRssMb > 100)
+        targets.push({
+          what: `${r.name} peak RSS`,
+          value: `${fmt(r.result.peakRssMb)} MB`,
+          target: '≤ 100 MB',
+          met: false,
+          why: 'heap after the first answer',
+        });
     }
     return { targets, me };
   } finally {
@@ -206,7 +389,8 @@ export async function benchFirstAnswer(stack: Stack, o: FirstAnswerOptions): Pro
 }
 
 function coldWhy(name: string): string {
-  if (name === 'gateway') return 'Node\'s fetch (undici), which Yoga and the FDK adapter need, loads at start (≈50 ms of CPU on this machine); then the ≈1 MB bundle with its code cache; see docs/performance.md';
+  if (name === 'gateway')
+    return "Node's fetch (undici), which Yoga and the FDK adapter need, loads at start (≈50 ms of CPU on this machine); then the ≈1 MB bundle with its code cache; see docs/performance.md";
   return 'what remains is the bundle (≈0.8–1.4 MB with graphql) and its code cache, the subschema, and the first signed OCI call (RP token and key, RSA signature); the CPU columns are the steadier measure on a shared machine; see docs/performance.md';
 }
 
@@ -220,13 +404,20 @@ async function stitchingTax(stack: Stack, total: number): Promise<{ front: numbe
   const token = await stack.mintToken({ sub: 'bench-tax', roles: ['viewer'] });
   const quotaId = stack.functionIds.quota;
   if (!quotaId) throw new Error('the stack does not run quota');
-  const invoker = createInvokeClient({ endpoint: stack.emulator.url, auth: createAuthProvider({ method: 'config_file', configFile: stack.ociConfigFile, profile: 'DEFAULT' }) });
+  const invoker = createInvokeClient({
+    endpoint: stack.emulator.url,
+    auth: createAuthProvider({ method: 'config_file', configFile: stack.ociConfigFile, profile: 'DEFAULT' }),
+  });
   const viaFront = async () => {
     const r = await graphqlPost(stack.urls.graphql, token, '{ quota { tier } }');
     return r.status === 200 && !r.body.errors;
   };
   const direct = async () => {
-    const r = await invoker.invoke({ functionId: quotaId, body: Buffer.from(invokeBody('{ quota { tier } }', 'bench-tax', ['viewer'])), headers: { 'content-type': 'application/json' } });
+    const r = await invoker.invoke({
+      functionId: quotaId,
+      body: Buffer.from(invokeBody('{ quota { tier } }', 'bench-tax', ['viewer'])),
+      headers: { 'content-type': 'application/json' },
+    });
     const b = JSON.parse(r.body.toString('utf8')) as { errors?: unknown[] };
     return r.status === 200 && !b.errors;
   };
@@ -236,7 +427,10 @@ async function stitchingTax(stack: Stack, total: number): Promise<{ front: numbe
   const f: number[] = [];
   const d: number[] = [];
   for (let i = 0; i < total; i++) {
-    for (const [send, into] of [[viaFront, f], [direct, d]] as const) {
+    for (const [send, into] of [
+      [viaFront, f],
+      [direct, d],
+    ] as const) {
       const t = performance.now();
       if (!(await send())) throw new Error('stitching tax: a request failed');
       into.push(performance.now() - t);
@@ -250,12 +444,25 @@ export function printTargets(targets: TargetRow[]): void {
   console.log('\n## Targets (issue 11), this run');
   console.log('| measure | this run | target | | why (when missed) |');
   console.log('|---|---|---|---|---|');
-  for (const t of targets) console.log(`| ${t.what} | ${t.value} | ${t.target} | ${t.met ? 'met' : 'MISSED'} | ${t.why ?? ''} |`);
+  for (const t of targets)
+    console.log(`| ${t.what} | ${t.value} | ${t.target} | ${t.met ? 'met' : 'MISSED'} | ${t.why ?? ''} |`);
 }
 
 /** Starts the stack the issue-11 sections run against. */
 export async function startBenchStack(): Promise<{ stack: Stack; close(): Promise<void> }> {
   const stateDir = mkdtempSync(join(tmpdir(), 'bench-stack-'));
-  const stack = await startStack({ stateDir, port: 0, emulatorPort: 0, log: createLogger({ level: 'error' }), runnerLog: () => {} });
-  return { stack, close: async () => { await stack.close(); rmSync(stateDir, { recursive: true, force: true }); } };
+  const stack = await startStack({
+    stateDir,
+    port: 0,
+    emulatorPort: 0,
+    log: createLogger({ level: 'error' }),
+    runnerLog: () => {},
+  });
+  return {
+    stack,
+    close: async () => {
+      await stack.close();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -12,6 +12,10 @@ const [stateDir, compartments, perKind] = [process.argv[2]!, Number(process.argv
 process.env.EMULATOR_TRANSITION_MS = '0';
 const emu = await startEmulator({ stateDir, port: 0, onError: () => {} });
 const seeded = await applyTenancy(emu, generateTenancy({ compartments, perKind }));
-process.stdout.write(`${JSON.stringify({ url: emu.url, configFile: emu.admin.configFile, tenancyId: emu.tenancy.tenancyId, rootId: seeded.compartments.bench })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ url: emu.url, configFile: emu.admin.configFile, tenancyId: emu.tenancy.tenancyId, rootId: seeded.compartments.bench })}\n`,
+);
 process.stdin.resume();
-process.stdin.on('end', () => { void emu.close().then(() => process.exit(0)); });
+process.stdin.on('end', () => {
+  void emu.close().then(() => process.exit(0));
+});

@@ -35,8 +35,15 @@ export interface ResourcesBenchOptions {
 }
 
 export interface ResourcesBenchResult {
-  wallMs: number; ociCalls: number; cacheCalls: number; lowerBoundMs: number; ratio: number;
-  repeatMs: number; repeatOciCalls: number; resources: number; byService: Record<string, number>;
+  wallMs: number;
+  ociCalls: number;
+  cacheCalls: number;
+  lowerBoundMs: number;
+  ratio: number;
+  repeatMs: number;
+  repeatOciCalls: number;
+  resources: number;
+  byService: Record<string, number>;
   /** CPU the function side used (signing, SDK, GraphQL): the floor on a loaded machine, which the lower bound ignores */
   cpuMs: number;
   /** CPU the emulator process used meanwhile (Linux /proc; NaN elsewhere): it shares the machine's cores */
@@ -76,22 +83,50 @@ export async function benchResources(o: ResourcesBenchOptions = {}): Promise<Res
   const saved = { ...process.env };
   // BENCH_EMULATOR_NODE_ARGS: extra node flags for the emulator process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
   const emuArgs = (process.env.BENCH_EMULATOR_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...emuArgs, '--import', 'tsx', '--import', './schema/register.mjs', fileURLToPath(new URL('./resources-emulator.ts', import.meta.url)), join(work, 'state'), String(compartments), String(perKind)], {
-    stdio: ['pipe', 'pipe', 'inherit'], cwd: fileURLToPath(new URL('..', import.meta.url)),
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...emuArgs,
+      '--import',
+      'tsx',
+      '--import',
+      './schema/register.mjs',
+      fileURLToPath(new URL('./resources-emulator.ts', import.meta.url)),
+      join(work, 'state'),
+      String(compartments),
+      String(perKind),
+    ],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+    },
+  );
   const exited = once(child, 'exit');
   try {
-    const [line] = (await Promise.race([once(createInterface({ input: child.stdout! }), 'line'), exited.then(() => { throw new Error('the bench emulator exited early'); })])) as [string];
+    const [line] = (await Promise.race([
+      once(createInterface({ input: child.stdout! }), 'line'),
+      exited.then(() => {
+        throw new Error('the bench emulator exited early');
+      }),
+    ])) as [string];
     const emu = JSON.parse(line) as { url: string; configFile: string; tenancyId: string; rootId?: string };
     const rootId = emu.rootId;
     if (!rootId) throw new Error('the generated tenancy has no bench root');
     const requests = async (since: number) => {
-      const r = (await (await fetch(`${emu.url}/_emulator/requests?since=${since}`)).json()) as { lastSeq: number; requests: { service: string; operation: string; path: string }[] };
+      const r = (await (await fetch(`${emu.url}/_emulator/requests?since=${since}`)).json()) as {
+        lastSeq: number;
+        requests: { service: string; operation: string; path: string }[];
+      };
       return { lastSeq: r.lastSeq, entries: r.requests.filter((e) => !e.path.startsWith('/_emulator')) };
     };
     Object.assign(process.env, {
-      OCI_ENDPOINT: emu.url, OCI_CONFIG_FILE: emu.configFile, NOSQL_COMPARTMENT_ID: emu.tenancyId, TENANCY_ID: emu.tenancyId,
-      RESOURCES_PAGE_LIMIT: String(pageLimit), RESOURCES_CONCURRENCY: String(cap), LOG_LEVEL: 'error',
+      OCI_ENDPOINT: emu.url,
+      OCI_CONFIG_FILE: emu.configFile,
+      NOSQL_COMPARTMENT_ID: emu.tenancyId,
+      TENANCY_ID: emu.tenancyId,
+      RESOURCES_PAGE_LIMIT: String(pageLimit),
+      RESOURCES_CONCURRENCY: String(cap),
+      LOG_LEVEL: 'error',
     });
     delete process.env.OCI_RESOURCE_PRINCIPAL_VERSION;
     resetOciClients();
@@ -101,12 +136,26 @@ export async function benchResources(o: ResourcesBenchOptions = {}): Promise<Res
     const log = createLogger({ level: 'error' });
     const run = async (fresh: boolean) => {
       const deadline = new Date(Date.now() + 120_000);
-      const call: FnCall = { callId: `bench-${Date.now()}`, deadline, remainingMs: () => deadline.getTime() - Date.now(), env: process.env, log };
-      const body = { graphql: { query: DASHBOARD, variables: { c: rootId, fresh } }, caller: { userId: 'bench', roles: ['viewer'] } };
+      const call: FnCall = {
+        callId: `bench-${Date.now()}`,
+        deadline,
+        remainingMs: () => deadline.getTime() - Date.now(),
+        env: process.env,
+        log,
+      };
+      const body = {
+        graphql: { query: DASHBOARD, variables: { c: rootId, fresh } },
+        caller: { userId: 'bench', roles: ['viewer'] },
+      };
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
       const emu0 = processCpuMs(child.pid);
-      const r = await executeSubschemaRequest({ schema: resourcesSchema, body, call, createContext: (base) => runtime.createContext(base) });
+      const r = await executeSubschemaRequest({
+        schema: resourcesSchema,
+        body,
+        call,
+        createContext: (base) => runtime.createContext(base),
+      });
       const ms = performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);
       const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -114,7 +163,11 @@ export async function benchResources(o: ResourcesBenchOptions = {}): Promise<Res
       if (r.errors?.length) throw new Error(`dashboard query failed: ${JSON.stringify(r.errors[0])}`);
       return { ms, cpuMs, emulatorCpuMs, data: r.data as { resources: { totalCount: number } } };
     };
-    await fetch(`${emu.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: latency }) });
+    await fetch(`${emu.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: latency }),
+    });
 
     const s0 = (await requests(Number.MAX_SAFE_INTEGER)).lastSeq;
     const first = await run(true);
@@ -132,16 +185,37 @@ export async function benchResources(o: ResourcesBenchOptions = {}): Promise<Res
     const lowerBoundMs = Math.max(throughputBound, chain * latency);
     const resources = first.data.resources.totalCount;
     const result: ResourcesBenchResult = {
-      wallMs: first.ms, ociCalls: oci.length, cacheCalls: log1.length - oci.length, lowerBoundMs, ratio: first.ms / lowerBoundMs,
-      cpuMs: first.cpuMs, emulatorCpuMs: first.emulatorCpuMs, repeatMs: repeat.ms, repeatOciCalls: log2.filter((e) => e.service !== 'nosql').length, resources, byService,
+      wallMs: first.ms,
+      ociCalls: oci.length,
+      cacheCalls: log1.length - oci.length,
+      lowerBoundMs,
+      ratio: first.ms / lowerBoundMs,
+      cpuMs: first.cpuMs,
+      emulatorCpuMs: first.emulatorCpuMs,
+      repeatMs: repeat.ms,
+      repeatOciCalls: log2.filter((e) => e.service !== 'nosql').length,
+      resources,
+      byService,
     };
     const f = (n: number) => n.toFixed(0);
-    console.log(`\n## resources: dashboard inventory (${compartments} compartments, ${perKind} per kind, page ${pageLimit}, ${latency} ms/call, cap ${cap}/service)`);
-    console.log(`| run | wall ms | function CPU ms | emulator CPU ms | OCI calls | NoSQL cache calls | lower bound ms | ratio (target ≤ 1.5) |`);
+    console.log(
+      `\n## resources: dashboard inventory (${compartments} compartments, ${perKind} per kind, page ${pageLimit}, ${latency} ms/call, cap ${cap}/service)`,
+    );
+    console.log(
+      `| run | wall ms | function CPU ms | emulator CPU ms | OCI calls | NoSQL cache calls | lower bound ms | ratio (target ≤ 1.5) |`,
+    );
     console.log(`|---|---|---|---|---|---|---|---|`);
-    console.log(`| cold (fresh) | ${f(result.wallMs)} | ${f(first.cpuMs)} | ${f(first.emulatorCpuMs)} | ${result.ociCalls} | ${result.cacheCalls} | ${f(lowerBoundMs)} | ${result.ratio.toFixed(2)} |`);
-    console.log(`| repeat within TTL | ${f(result.repeatMs)} | ${f(repeat.cpuMs)} | ${f(repeat.emulatorCpuMs)} | ${result.repeatOciCalls} (target 0) | ${log2.length - result.repeatOciCalls} | – | – |`);
-    console.log(`resources: ${resources}; calls by service: ${Object.entries(byService).map(([k, v]) => `${k} ${v}`).join(', ')}; chain ${chain} calls`);
+    console.log(
+      `| cold (fresh) | ${f(result.wallMs)} | ${f(first.cpuMs)} | ${f(first.emulatorCpuMs)} | ${result.ociCalls} | ${result.cacheCalls} | ${f(lowerBoundMs)} | ${result.ratio.toFixed(2)} |`,
+    );
+    console.log(
+      `| repeat within TTL | ${f(result.repeatMs)} | ${f(repeat.cpuMs)} | ${f(repeat.emulatorCpuMs)} | ${result.repeatOciCalls} (target 0) | ${log2.length - result.repeatOciCalls} | – | – |`,
+    );
+    console.log(
+      `resources: ${resources}; calls by service: ${Object.entries(byService)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}; chain ${chain} calls`,
+    );
     return result;
   } finally {
     child.stdin!.end();

@@ -8,7 +8,12 @@ import type { Stack } from '#local/stack/stack.ts';
 import { processCpuMs } from './cold-start.ts';
 
 export interface LoadResult {
-  requests: number; errors: number; seconds: number; rps: number; p50Ms: number; p99Ms: number;
+  requests: number;
+  errors: number;
+  seconds: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
   /** CPU of the whole local stack (client + front + emulator + runner process, and every function container) per request */
   cpuPerRequestMs?: number;
 }
@@ -19,47 +24,78 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Fire `total` requests with `concurrency` in flight; `send` resolves true when the answer is good. */
-export async function load(o: { total: number; concurrency: number; send: (i: number) => Promise<boolean> }): Promise<LoadResult> {
+export async function load(o: {
+  total: number;
+  concurrency: number;
+  send: (i: number) => Promise<boolean>;
+}): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: o.concurrency }, async () => {
-    while (next < o.total) {
-      const i = next++;
-      const t = performance.now();
-      const ok = await o.send(i).catch(() => false);
-      latencies.push(performance.now() - t);
-      if (!ok) errors++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: o.concurrency }, async () => {
+      while (next < o.total) {
+        const i = next++;
+        const t = performance.now();
+        const ok = await o.send(i).catch(() => false);
+        latencies.push(performance.now() - t);
+        if (!ok) errors++;
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { requests: o.total, errors, seconds, rps: o.total / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  return {
+    requests: o.total,
+    errors,
+    seconds,
+    rps: o.total / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
 }
 
 // The load client shares the process (and event loop) with the stack it measures: node:http with
 // keep-alive costs it a fraction of what fetch (undici) does per request.
 const clientAgent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-export function graphqlPost(url: string, token: string, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: { data?: unknown; errors?: unknown[] } }> {
+export function graphqlPost(
+  url: string,
+  token: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ status: number; body: { data?: unknown; errors?: unknown[] } }> {
   const payload = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: 'POST', agent: clientAgent,
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(payload) },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: unknown; errors?: unknown[] } });
-        } catch (e: unknown) {
-          reject(e instanceof Error ? e : new Error(String(e)));
-        }
-      });
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent: clientAgent,
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          authorization: `Bearer ${token}`,
+          'content-length': Buffer.byteLength(payload),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve({
+              status: res.statusCode ?? 0,
+              body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: unknown; errors?: unknown[] },
+            });
+          } catch (e: unknown) {
+            reject(e instanceof Error ? e : new Error(String(e)));
+          }
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -90,5 +126,7 @@ function stackCpuMs(stack: Stack): { host: number; containers: Map<number, numbe
 }
 
 export function printLoad(title: string, r: LoadResult, extra = ''): void {
-  console.log(`| ${title} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${extra} |`);
+  console.log(
+    `| ${title} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${extra} |`,
+  );
 }

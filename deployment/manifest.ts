@@ -39,8 +39,16 @@ export interface FunctionSpec {
   tables: string[];
 }
 
-const NOSQL: ConfigKey = { name: 'NOSQL_COMPARTMENT_ID', required: true, description: 'compartment OCID holding the NoSQL tables' };
-const PREFIX: ConfigKey = { name: 'TABLE_PREFIX', required: false, description: 'prefix of every table name (one deployment per prefix)' };
+const NOSQL: ConfigKey = {
+  name: 'NOSQL_COMPARTMENT_ID',
+  required: true,
+  description: 'compartment OCID holding the NoSQL tables',
+};
+const PREFIX: ConfigKey = {
+  name: 'TABLE_PREFIX',
+  required: false,
+  description: 'prefix of every table name (one deployment per prefix)',
+};
 const FILES: ConfigKey = { name: 'FILES_BUCKET', required: true, description: "the users' files bucket" };
 
 export const FUNCTION_SPECS: Readonly<Record<FunctionName, FunctionSpec>> = {
@@ -50,7 +58,11 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionName, FunctionSpec>> = {
     config: [
       NOSQL,
       PREFIX,
-      { name: 'TENANCY_ID', required: false, description: 'the tenancy OCID (else the resource principal token names it)' },
+      {
+        name: 'TENANCY_ID',
+        required: false,
+        description: 'the tenancy OCID (else the resource principal token names it)',
+      },
       { name: 'RESOURCES_CACHE_TTL_SECONDS', required: false, description: 'list cache TTL, 1..600 (default 300)' },
     ],
     tables: ['resources_cache'],
@@ -63,17 +75,41 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionName, FunctionSpec>> = {
       PREFIX,
       FILES,
       { name: 'EXPORTS_BUCKET', required: true, description: 'the default bucket exports are written to' },
-      { name: 'EXPORT_BUCKETS', required: false, description: 'further buckets callers may export to (comma-separated); each needs its grants (deployment/iam.ts)' },
-      { name: 'EXPORT_IMAGES_COMPARTMENT_ID', required: true, description: "compartment the temporary images are made in (the deployment's), so the image grants cover only them" },
+      {
+        name: 'EXPORT_BUCKETS',
+        required: false,
+        description:
+          'further buckets callers may export to (comma-separated); each needs its grants (deployment/iam.ts)',
+      },
+      {
+        name: 'EXPORT_IMAGES_COMPARTMENT_ID',
+        required: true,
+        description:
+          "compartment the temporary images are made in (the deployment's), so the image grants cover only them",
+      },
     ],
     tables: ['export_jobs'],
   },
-  presign: { memoryMb: 128, timeoutSeconds: 30, config: [NOSQL, PREFIX, FILES], tables: Object.values(QUOTA_TABLES).map((t) => t.name) },
-  quota: { memoryMb: 128, timeoutSeconds: 30, config: [NOSQL, PREFIX, FILES], tables: Object.values(QUOTA_TABLES).map((t) => t.name) },
+  presign: {
+    memoryMb: 128,
+    timeoutSeconds: 30,
+    config: [NOSQL, PREFIX, FILES],
+    tables: Object.values(QUOTA_TABLES).map((t) => t.name),
+  },
+  quota: {
+    memoryMb: 128,
+    timeoutSeconds: 30,
+    config: [NOSQL, PREFIX, FILES],
+    tables: Object.values(QUOTA_TABLES).map((t) => t.name),
+  },
   gateway: {
     memoryMb: 256,
     timeoutSeconds: 60,
-    config: DOMAIN_FUNCTIONS.map((fn) => ({ name: `FN_ID_${fn.toUpperCase()}`, required: true, description: `OCID of the ${fn} function` })),
+    config: DOMAIN_FUNCTIONS.map((fn) => ({
+      name: `FN_ID_${fn.toUpperCase()}`,
+      required: true,
+      description: `OCID of the ${fn} function`,
+    })),
     tables: [],
   },
 };
@@ -99,10 +135,16 @@ export interface TableSpec {
 }
 
 const LIMITS = { maxReadUnits: 50, maxWriteUnits: 50, maxStorageInGBs: 1 } as const;
-const tableSpec = (def: TableDef): TableSpec => ({ name: def.name, ddlStatement: tableDdl(def, def.name), tableLimits: { ...LIMITS } });
+const tableSpec = (def: TableDef): TableSpec => ({
+  name: def.name,
+  ddlStatement: tableDdl(def, def.name),
+  tableLimits: { ...LIMITS },
+});
 
 /** Every NoSQL table of the deployment. */
-export const TABLES: readonly TableSpec[] = [CACHE_TABLE, EXPORT_JOBS_TABLE, ...Object.values(QUOTA_TABLES)].map(tableSpec);
+export const TABLES: readonly TableSpec[] = [CACHE_TABLE, EXPORT_JOBS_TABLE, ...Object.values(QUOTA_TABLES)].map(
+  tableSpec,
+);
 
 /** An Events rule condition, with OCI Events semantics (fields AND, arrays OR, `*` wildcards). */
 export type ConditionValue = string | number | boolean | ConditionValue[] | Condition;
@@ -132,7 +174,9 @@ export const EVENT_RULES: readonly EventRuleSpec[] = [
   },
   {
     name: 'compute-images-to-exports',
-    condition: { eventType: ['com.oraclecloud.computeapi.createimage.end', 'com.oraclecloud.computeapi.exportimage.*'] },
+    condition: {
+      eventType: ['com.oraclecloud.computeapi.createimage.end', 'com.oraclecloud.computeapi.exportimage.*'],
+    },
     functions: ['exports'],
   },
 ];

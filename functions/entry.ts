@@ -17,7 +17,13 @@
  * got SIGUSR2 (or right after compiling, without running, when `FN_CODE_CACHE_RUN=0`).
  */
 import { cacheFileFor } from './code-cache-file.ts';
-import { asStackSourceMap, findOriginalPositions, type GeneratedPosition, type OriginalPosition, type StackSourceMap } from './stack-map.ts';
+import {
+  asStackSourceMap,
+  findOriginalPositions,
+  type GeneratedPosition,
+  type OriginalPosition,
+  type StackSourceMap,
+} from './stack-map.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Module, createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -33,7 +39,9 @@ const CACHE_MAGIC = 'fn-code-cache-v1 ';
 
 function logLine(level: 'error' | 'warn' | 'debug', msg: string, extra: Record<string, unknown> = {}): void {
   if (level === 'debug' && (process.env.LOG_LEVEL ?? '').toLowerCase() !== 'debug') return;
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level, msg, component: 'entry', ...extra }) + '\n');
+  process.stderr.write(
+    JSON.stringify({ time: new Date().toISOString(), level, msg, component: 'entry', ...extra }) + '\n',
+  );
 }
 
 function fail(message: string): never {
@@ -63,7 +71,6 @@ function readCache(cacheFile: string, key: string | undefined): Buffer | undefin
   return buf.subarray(nl + 1);
 }
 
-
 /** Same wrapper as Node's CJS loader, so line numbers in stack traces match the file (columns on line 1 are shifted by its length). */
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
 
@@ -86,7 +93,10 @@ function mapStackTraces(bundle: string): void {
       map = asStackSourceMap(JSON.parse(readFileSync(mapFile, 'utf8')));
     } catch (e: unknown) {
       map = null;
-      logLine('warn', 'source map unreadable; stack traces name bundle positions', { mapFile, error: e instanceof Error ? e.message : String(e) });
+      logLine('warn', 'source map unreadable; stack traces name bundle positions', {
+        mapFile,
+        error: e instanceof Error ? e.message : String(e),
+      });
     }
     return map;
   };
@@ -94,7 +104,9 @@ function mapStackTraces(bundle: string): void {
   const seen = new Map<string, OriginalPosition | undefined>();
   // call sites are 1-based, the map 0-based; line 1 carries the wrapper
   const position = (line: number | null, column: number | null): GeneratedPosition | undefined =>
-    line === null || column === null ? undefined : { line: line - 1, column: column - 1 - (line === 1 ? WRAPPER.length : 0) };
+    line === null || column === null
+      ? undefined
+      : { line: line - 1, column: column - 1 - (line === 1 ? WRAPPER.length : 0) };
   const format = (frames: NodeJS.CallSite[]): string[] => {
     const inBundle = frames.map((f) => f.getFileName() === bundle);
     const m = inBundle.includes(true) ? sourceMap() : null;
@@ -102,11 +114,17 @@ function mapStackTraces(bundle: string): void {
     // per frame: its position, its enclosing function's start, its caller's position (for the name, as Node does)
     const asked: GeneratedPosition[] = [];
     const ask = (p: GeneratedPosition | undefined): number => (p ? asked.push(p) - 1 : -1);
-    const slots = frames.map((f, i) => !inBundle[i] ? undefined : {
-      at: ask(position(f.getLineNumber(), f.getColumnNumber())),
-      enclosing: ask(position(f.getEnclosingLineNumber(), f.getEnclosingColumnNumber())),
-      caller: inBundle[i + 1] ? ask(position(frames[i + 1]!.getLineNumber(), frames[i + 1]!.getColumnNumber())) : -1,
-    });
+    const slots = frames.map((f, i) =>
+      !inBundle[i]
+        ? undefined
+        : {
+            at: ask(position(f.getLineNumber(), f.getColumnNumber())),
+            enclosing: ask(position(f.getEnclosingLineNumber(), f.getEnclosingColumnNumber())),
+            caller: inBundle[i + 1]
+              ? ask(position(frames[i + 1]!.getLineNumber(), frames[i + 1]!.getColumnNumber()))
+              : -1,
+          },
+    );
     // each trace scans the map once for the positions no earlier trace asked for (errors repeat their sites)
     const key = (p: GeneratedPosition) => `${p.line}:${p.column}`;
     const unseen = asked.filter((p) => !seen.has(key(p)));
@@ -153,10 +171,17 @@ function loadBundle(file: string): void {
     importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   if (cachedData) {
-    if (script.cachedDataRejected) logLine('warn', 'code cache rejected by V8 (built with another Node version or flags?); compiled from source', { cacheFile });
+    if (script.cachedDataRejected)
+      logLine('warn', 'code cache rejected by V8 (built with another Node version or flags?); compiled from source', {
+        cacheFile,
+      });
     else logLine('debug', 'code cache accepted', { cacheFile });
   }
-  const writeCache = () => writeFileSync(out!, Buffer.concat([Buffer.from(`${CACHE_MAGIC}${key ?? 'none'}\n`, 'latin1'), script.createCachedData()]));
+  const writeCache = () =>
+    writeFileSync(
+      out!,
+      Buffer.concat([Buffer.from(`${CACHE_MAGIC}${key ?? 'none'}\n`, 'latin1'), script.createCachedData()]),
+    );
   if (out && process.env.FN_CODE_CACHE_RUN === '0') {
     writeCache();
     process.exit(0);

@@ -27,7 +27,9 @@ export interface WebBuildResult {
 function compressBeside(file: string): { bytes: number; gzip: number; br: number } {
   const body = readFileSync(file);
   const gz = gzipSync(body, { level: 9 });
-  const br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  const br = brotliCompressSync(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
   writeFileSync(`${file}.gz`, gz);
   writeFileSync(`${file}.br`, br);
   return { bytes: body.length, gzip: gz.length, br: br.length };
@@ -65,16 +67,22 @@ export async function buildWeb(root = ROOT): Promise<WebBuildResult> {
     .replace('%JS%', `assets/${basename(js)}`)
     .replace('%CSS%', `assets/${basename(css)}`);
   writeFileSync(join(outdir, 'index.html'), html);
-  const files = [join(outdir, 'index.html'), js, css].map((file) => ({ file: relative(root, file), ...compressBeside(file) }));
+  const files = [join(outdir, 'index.html'), js, css].map((file) => ({
+    file: relative(root, file),
+    ...compressBeside(file),
+  }));
   const assets = files.filter((f) => !f.file.endsWith('.html'));
   const result = {
-    outdir, files,
+    outdir,
+    files,
     gzipTotal: assets.reduce((n, f) => n + f.gzip, 0),
     brTotal: assets.reduce((n, f) => n + f.br, 0),
     rawTotal: assets.reduce((n, f) => n + f.bytes, 0),
   };
   if (result.gzipTotal > WEB_BUDGET_GZIP_BYTES) {
-    throw new Error(`the web app is ${(result.gzipTotal / 1024).toFixed(1)} KB gzipped, over its ${WEB_BUDGET_GZIP_BYTES / 1024} KB budget`);
+    throw new Error(
+      `the web app is ${(result.gzipTotal / 1024).toFixed(1)} KB gzipped, over its ${WEB_BUDGET_GZIP_BYTES / 1024} KB budget`,
+    );
   }
   return result;
 }
@@ -82,13 +90,19 @@ export async function buildWeb(root = ROOT): Promise<WebBuildResult> {
 /** The files of dist/web (for the OCI upload), relative paths. */
 export function webFiles(root = ROOT): string[] {
   const dir = join(root, 'dist', 'web');
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [relative(dir, join(d, n))]));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) =>
+      statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [relative(dir, join(d, n))],
+    );
   return walk(dir);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   buildWeb().then(
-    (r) => process.stdout.write(`dist/web: JS + CSS ${(r.rawTotal / 1024).toFixed(1)} KB, gzip ${(r.gzipTotal / 1024).toFixed(1)} KB (budget ${WEB_BUDGET_GZIP_BYTES / 1024} KB), br ${(r.brTotal / 1024).toFixed(1)} KB\n`),
+    (r) =>
+      process.stdout.write(
+        `dist/web: JS + CSS ${(r.rawTotal / 1024).toFixed(1)} KB, gzip ${(r.gzipTotal / 1024).toFixed(1)} KB (budget ${WEB_BUDGET_GZIP_BYTES / 1024} KB), br ${(r.brTotal / 1024).toFixed(1)} KB\n`,
+      ),
     (e: unknown) => {
       process.stderr.write(`web build failed: ${e instanceof Error ? e.message : String(e)}\n`);
       process.exit(1);

@@ -93,7 +93,10 @@ function ociLightHeadersPlugin(): Plugin {
       b.onLoad({ filter: /[\\/]oci-common[\\/]lib[\\/]request-generator\.js$/ }, (a) => {
         const source = readFileSync(a.path, 'utf8');
         const count = source.split('new Headers()').length - 1;
-        if (count !== 1) throw new Error(`oci-light-headers: expected one "new Headers()" in ${a.path}, found ${count}; re-check the SDK`);
+        if (count !== 1)
+          throw new Error(
+            `oci-light-headers: expected one "new Headers()" in ${a.path}, found ${count}; re-check the SDK`,
+          );
         const contents = source.replace('new Headers()', `new (require(${JSON.stringify(transport)}).LightHeaders)()`);
         return { contents, loader: 'js', resolveDir: dirname(a.path) };
       });
@@ -112,7 +115,7 @@ export async function buildFunction(options: BuildFunctionOptions): Promise<Buil
     format: 'cjs',
     minify: options.minify ?? true,
     // 'external': the .map is written but the bundle names none (entry.cjs finds it as <bundle>.map)
-    ...(options.sourcemap ?? true ? { sourcemap: 'external' as const, sourcesContent: false } : {}),
+    ...((options.sourcemap ?? true) ? { sourcemap: 'external' as const, sourcesContent: false } : {}),
     mainFields: ['module', 'main'],
     loader: { '.graphql': 'text' },
     define: { 'process.env.NODE_ENV': '"production"' },
@@ -123,7 +126,12 @@ export async function buildFunction(options: BuildFunctionOptions): Promise<Buil
     },
     legalComments: 'none',
     // order matters: the first plugin that loads a file wins; oci-prune owns client.js and model/index.js
-    plugins: [graphqlOneRealmPlugin(), ociLightHeadersPlugin(), ociPrunePlugin({ root: ROOT, ...(options.pruneStats ? { stats: options.pruneStats } : {}) }), ...(options.lazyBarrels === false ? [] : [lazyBarrelsPlugin()])],
+    plugins: [
+      graphqlOneRealmPlugin(),
+      ociLightHeadersPlugin(),
+      ociPrunePlugin({ root: ROOT, ...(options.pruneStats ? { stats: options.pruneStats } : {}) }),
+      ...(options.lazyBarrels === false ? [] : [lazyBarrelsPlugin()]),
+    ],
     metafile: true,
     logLevel: 'silent',
     absWorkingDir: ROOT,
@@ -141,7 +149,8 @@ export async function buildFunction(options: BuildFunctionOptions): Promise<Buil
 /** The manifest's functions, each of which must have `functions/<fn>/handler.ts`. */
 export function functionNames(root = ROOT): FunctionName[] {
   for (const fn of FUNCTIONS) {
-    if (!existsSync(join(root, 'functions', fn, 'handler.ts'))) throw new Error(`functions/${fn}/handler.ts is missing (deployment/manifest.ts lists ${fn})`);
+    if (!existsSync(join(root, 'functions', fn, 'handler.ts')))
+      throw new Error(`functions/${fn}/handler.ts is missing (deployment/manifest.ts lists ${fn})`);
   }
   return [...FUNCTIONS].sort();
 }
@@ -155,7 +164,9 @@ export function functionNames(root = ROOT): FunctionName[] {
 export function validateSchemas(root = ROOT): string[] {
   const dir = join(root, 'schema');
   const scalars = readFileSync(join(dir, 'scalars.graphql'), 'utf8');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.graphql') && f !== 'scalars.graphql').sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql') && f !== 'scalars.graphql')
+    .sort();
   for (const f of files) {
     try {
       buildSchema(`${scalars}\n${readFileSync(join(dir, f), 'utf8')}`);
@@ -198,7 +209,13 @@ export async function buildAll(root = ROOT, options: BuildAllOptions = {}): Prom
     metafile: join(dist, 'meta', `${fn}.json`),
   }));
   // the entry maps the functions' frames, not its own (3 KB): no source map for it
-  jobs.push({ name: 'entry', entry: join(root, 'functions', 'entry.ts'), outfile: join(dist, 'functions', 'entry.cjs'), metafile: join(dist, 'meta', 'entry.json'), sourcemap: false });
+  jobs.push({
+    name: 'entry',
+    entry: join(root, 'functions', 'entry.ts'),
+    outfile: join(dist, 'functions', 'entry.cjs'),
+    metafile: join(dist, 'meta', 'entry.json'),
+    sourcemap: false,
+  });
   const results: BuildResult[] = [];
   for (const job of jobs) {
     const r = await buildFunction(job);
@@ -215,7 +232,9 @@ export async function buildAll(root = ROOT, options: BuildAllOptions = {}): Prom
       const memoryMb = FUNCTION_SPECS[fn as FunctionName].memoryMb;
       for (const execArgv of cacheMode === 'image' ? [[]] : [[], containerNodeArgs(memoryMb)]) {
         const c = await buildCodeCache({ name: fn, bundle, entry: join(dist, 'functions', 'entry.cjs'), execArgv });
-        process.stdout.write(`${relative(root, c.cacheFile).padEnd(32)} ${kb(c.bytes).padStart(8)}  ${c.mode}: ${c.note}${execArgv.length ? ` (${execArgv.join(' ')})` : ''}\n`);
+        process.stdout.write(
+          `${relative(root, c.cacheFile).padEnd(32)} ${kb(c.bytes).padStart(8)}  ${c.mode}: ${c.note}${execArgv.length ? ` (${execArgv.join(' ')})` : ''}\n`,
+        );
       }
     }
   }
@@ -232,14 +251,21 @@ async function main(args: string[]): Promise<void> {
   const out = argValue(args, '--out');
   if (entry || out) {
     if (!entry || !out) throw new Error('usage: tsx scripts/build.ts [--entry <file.ts> --out <file.cjs>]');
-    const r = await buildFunction({ entry: resolve(entry), outfile: resolve(out), metafile: join(ROOT, 'dist', 'meta', `${basename(out, '.cjs')}.json`) });
+    const r = await buildFunction({
+      entry: resolve(entry),
+      outfile: resolve(out),
+      metafile: join(ROOT, 'dist', 'meta', `${basename(out, '.cjs')}.json`),
+    });
     process.stdout.write(`${relative(ROOT, r.outfile)} ${kb(r.bytes)}\n`);
     return;
   }
   await buildAll();
   const web = await buildWeb();
-  for (const f of web.files) process.stdout.write(`${f.file.padEnd(32)} ${kb(f.bytes).padStart(8)}  gzip ${kb(f.gzip)}, br ${kb(f.br)}\n`);
-  process.stdout.write(`web app (JS + CSS): ${kb(web.rawTotal)}, gzip ${(web.gzipTotal / 1024).toFixed(1)} KB of the ${WEB_BUDGET_GZIP_BYTES / 1024} KB budget, br ${(web.brTotal / 1024).toFixed(1)} KB\n`);
+  for (const f of web.files)
+    process.stdout.write(`${f.file.padEnd(32)} ${kb(f.bytes).padStart(8)}  gzip ${kb(f.gzip)}, br ${kb(f.br)}\n`);
+  process.stdout.write(
+    `web app (JS + CSS): ${kb(web.rawTotal)}, gzip ${(web.gzipTotal / 1024).toFixed(1)} KB of the ${WEB_BUDGET_GZIP_BYTES / 1024} KB budget, br ${(web.brTotal / 1024).toFixed(1)} KB\n`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

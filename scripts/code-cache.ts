@@ -41,7 +41,6 @@ export interface CodeCacheOptions {
   execArgv?: string[];
 }
 
-
 export interface CodeCacheResult {
   cacheFile: string;
   bytes: number;
@@ -64,15 +63,38 @@ function fakeEnvironment(dir: string): Record<string, string> {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const tenancy = 'ocid1.tenancy.oc1..codecache';
-  const claims = { sub: 'ocid1.fnfunc.oc1..codecache', res_tenant: tenancy, res_compartment: tenancy, res_type: 'fnfunc', exp: 4_102_444_800 };
-  writeFileSync(join(dir, 'rpst'), `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(claims)}.${randomBytes(32).toString('base64url')}`);
+  const claims = {
+    sub: 'ocid1.fnfunc.oc1..codecache',
+    res_tenant: tenancy,
+    res_compartment: tenancy,
+    res_type: 'fnfunc',
+    exp: 4_102_444_800,
+  };
+  writeFileSync(
+    join(dir, 'rpst'),
+    `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(claims)}.${randomBytes(32).toString('base64url')}`,
+  );
   writeFileSync(join(dir, 'key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   return {
-    PATH: process.env.PATH ?? '', HOME: dir, FN_FORMAT: 'http-stream', FN_LISTENER: `unix:${join(dir, 'lsnr.sock')}`,
-    FN_APP_ID: 'ocid1.fnapp.oc1..codecache', FN_FN_ID: claims.sub, FN_MEMORY: '256', FN_TYPE: 'sync', LOG_LEVEL: 'error',
-    OCI_RESOURCE_PRINCIPAL_VERSION: '2.2', OCI_RESOURCE_PRINCIPAL_RPST: join(dir, 'rpst'), OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: join(dir, 'key.pem'),
-    OCI_RESOURCE_PRINCIPAL_REGION: 'us-ashburn-1', OCI_ENDPOINT: 'http://127.0.0.1:9', OS_NAMESPACE: 'codecache', NOSQL_COMPARTMENT_ID: tenancy,
-    OCI_RETRY_MAX_ATTEMPTS: '1', FILES_BUCKET: 'code-cache', EXPORTS_BUCKET: 'code-cache',
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    FN_FORMAT: 'http-stream',
+    FN_LISTENER: `unix:${join(dir, 'lsnr.sock')}`,
+    FN_APP_ID: 'ocid1.fnapp.oc1..codecache',
+    FN_FN_ID: claims.sub,
+    FN_MEMORY: '256',
+    FN_TYPE: 'sync',
+    LOG_LEVEL: 'error',
+    OCI_RESOURCE_PRINCIPAL_VERSION: '2.2',
+    OCI_RESOURCE_PRINCIPAL_RPST: join(dir, 'rpst'),
+    OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: join(dir, 'key.pem'),
+    OCI_RESOURCE_PRINCIPAL_REGION: 'us-ashburn-1',
+    OCI_ENDPOINT: 'http://127.0.0.1:9',
+    OS_NAMESPACE: 'codecache',
+    NOSQL_COMPARTMENT_ID: tenancy,
+    OCI_RETRY_MAX_ATTEMPTS: '1',
+    FILES_BUCKET: 'code-cache',
+    EXPORTS_BUCKET: 'code-cache',
     // The V8 flags the functions will run with (they are part of the cache's validity).
     ...(process.env.CODE_CACHE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.CODE_CACHE_NODE_OPTIONS } : {}),
   };
@@ -83,19 +105,31 @@ const QUERY = '{ __typename me { userId roles } }';
 const TRAINING_CALLS: Array<{ headers: Record<string, string>; body: string }> = [
   {
     headers: {
-      'Fn-Intent': 'httprequest', 'Fn-Http-Method': 'POST', 'Fn-Http-Request-Url': '/graphql', 'Fn-Http-H-Content-Type': 'application/json',
-      'Fn-Http-H-Accept': 'application/graphql-response+json', 'Fn-Http-H-X-User-Id': 'code-cache', 'Fn-Http-H-X-User-Roles': 'viewer',
+      'Fn-Intent': 'httprequest',
+      'Fn-Http-Method': 'POST',
+      'Fn-Http-Request-Url': '/graphql',
+      'Fn-Http-H-Content-Type': 'application/json',
+      'Fn-Http-H-Accept': 'application/graphql-response+json',
+      'Fn-Http-H-X-User-Id': 'code-cache',
+      'Fn-Http-H-X-User-Roles': 'viewer',
     },
     body: JSON.stringify({ query: QUERY }),
   },
   {
     headers: {
-      'Fn-Intent': 'httprequest', 'Fn-Http-Method': 'GET', 'Fn-Http-Request-Url': `/graphql?query=${encodeURIComponent(QUERY)}`,
-      'Fn-Http-H-Accept': 'application/json', 'Fn-Http-H-X-User-Id': 'code-cache', 'Fn-Http-H-X-User-Roles': 'viewer',
+      'Fn-Intent': 'httprequest',
+      'Fn-Http-Method': 'GET',
+      'Fn-Http-Request-Url': `/graphql?query=${encodeURIComponent(QUERY)}`,
+      'Fn-Http-H-Accept': 'application/json',
+      'Fn-Http-H-X-User-Id': 'code-cache',
+      'Fn-Http-H-X-User-Roles': 'viewer',
     },
     body: '',
   },
-  { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ graphql: { query: '{ __typename }' }, caller: { userId: 'code-cache', roles: ['viewer'] } }) },
+  {
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ graphql: { query: '{ __typename }' }, caller: { userId: 'code-cache', roles: ['viewer'] } }),
+  },
 ];
 
 /**
@@ -105,7 +139,11 @@ const TRAINING_CALLS: Array<{ headers: Record<string, string>; body: string }> =
  */
 const FIRST_OCI_CALL: Record<string, { query: string; roles: string[]; variables?: Record<string, unknown> }> = {
   quota: { query: '{ quota { tier } }', roles: ['viewer'] },
-  presign: { query: 'mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { url } }', roles: ['operator'], variables: { i: { kind: 'DATASET', collectionId: 'code-cache', filename: 'f.bin', sizeBytes: 1 } } },
+  presign: {
+    query: 'mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { url } }',
+    roles: ['operator'],
+    variables: { i: { kind: 'DATASET', collectionId: 'code-cache', filename: 'f.bin', sizeBytes: 1 } },
+  },
   resources: { query: '{ compartments { id name } }', roles: ['viewer'] },
   exports: { query: '{ exportJobs { nodes { id } } }', roles: ['viewer'] },
 };
@@ -113,19 +151,31 @@ const FIRST_OCI_CALL: Record<string, { query: string; roles: string[]; variables
 function trainingCalls(name: string): Array<(typeof TRAINING_CALLS)[number]> {
   const first = FIRST_OCI_CALL[name];
   if (!first) return TRAINING_CALLS;
-  const body = JSON.stringify({ graphql: { query: first.query, ...(first.variables ? { variables: first.variables } : {}) }, caller: { userId: 'code-cache', roles: first.roles } });
+  const body = JSON.stringify({
+    graphql: { query: first.query, ...(first.variables ? { variables: first.variables } : {}) },
+    caller: { userId: 'code-cache', roles: first.roles },
+  });
   return [...TRAINING_CALLS, { headers: { 'Content-Type': 'application/json' }, body }];
 }
 
 function callSocket(sock: string, c: (typeof TRAINING_CALLS)[number]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({
-      socketPath: sock, method: 'POST', path: '/call',
-      headers: { 'Fn-Call-Id': `codecache${randomBytes(4).toString('hex')}`, 'Fn-Deadline': new Date(Date.now() + 10_000).toISOString(), ...c.headers },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      {
+        socketPath: sock,
+        method: 'POST',
+        path: '/call',
+        headers: {
+          'Fn-Call-Id': `codecache${randomBytes(4).toString('hex')}`,
+          'Fn-Deadline': new Date(Date.now() + 10_000).toISOString(),
+          ...c.headers,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(c.body);
   });
@@ -144,11 +194,14 @@ async function runEntry(o: CodeCacheOptions, env: Record<string, string>, train:
       return 'compile only';
     }
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}: ${stderr.trim().split('\n').at(-1) ?? ''}`);
+      if (child.exitCode !== null)
+        throw new Error(`exited with ${child.exitCode}: ${stderr.trim().split('\n').at(-1) ?? ''}`);
       if (Date.now() > deadline) throw new Error('no FDK socket in time');
       try {
         if (lstatSync(sock).isSymbolicLink()) break;
-      } catch { /* not yet */ }
+      } catch {
+        /* not yet */
+      }
       await new Promise((r) => setTimeout(r, 10));
     }
     const statuses: number[] = [];

@@ -25,8 +25,12 @@ export function renderIamTable(): string {
     '|---|---|---|---|---|',
   ];
   for (const s of STATEMENTS) {
-    const extra = [s.forEach === 'exportBucket' ? 'one per export bucket' : '', s.when ? `only: ${s.when}` : ''].filter(Boolean).join(', ');
-    out.push(`| ${s.grantee} | ${s.covers.map(cell).join('<br>')} | \`${cell(s.text)}\` | ${s.id}${extra ? ` (${extra})` : ''} | ${cell(s.flow)} |`);
+    const extra = [s.forEach === 'exportBucket' ? 'one per export bucket' : '', s.when ? `only: ${s.when}` : '']
+      .filter(Boolean)
+      .join(', ');
+    out.push(
+      `| ${s.grantee} | ${s.covers.map(cell).join('<br>')} | \`${cell(s.text)}\` | ${s.id}${extra ? ` (${extra})` : ''} | ${cell(s.flow)} |`,
+    );
   }
   out.push('', '| dynamic group | matching rule |', '|---|---|');
   for (const d of DYNAMIC_GROUPS) out.push(`| \`${d.name}\` | \`${d.matchingRule}\` |`);
@@ -48,7 +52,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const fresh = withFreshTable(doc);
   if (process.argv.includes('--check')) {
     if (fresh !== doc) {
-      process.stderr.write(`${IAM_DOC}: the table is out of date with deployment/iam.ts; run npx tsx scripts/iam-doc.ts\n`);
+      process.stderr.write(
+        `${IAM_DOC}: the table is out of date with deployment/iam.ts; run npx tsx scripts/iam-doc.ts\n`,
+      );
       process.exit(1);
     }
     process.stdout.write(`${IAM_DOC} is up to date\n`);

@@ -45,8 +45,16 @@ export async function runOciCheck(argv: string[], io: OciCheckIo = {}): Promise<
   let values: { profile?: string[]; all?: boolean; config?: string; endpoint?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
-      args: argv, allowPositionals: false, strict: true,
-      options: { profile: { type: 'string', multiple: true }, all: { type: 'boolean' }, config: { type: 'string' }, endpoint: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      args: argv,
+      allowPositionals: false,
+      strict: true,
+      options: {
+        profile: { type: 'string', multiple: true },
+        all: { type: 'boolean' },
+        config: { type: 'string' },
+        endpoint: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (e: unknown) {
     err(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
@@ -60,11 +68,19 @@ export async function runOciCheck(argv: string[], io: OciCheckIo = {}): Promise<
     err(`--all and --profile exclude each other\n${USAGE}`);
     return 2;
   }
-  if (values.profile?.some((p) => !p.trim()) || (values.config !== undefined && !values.config.trim()) || (values.endpoint !== undefined && !values.endpoint.trim())) {
+  if (
+    values.profile?.some((p) => !p.trim()) ||
+    (values.config !== undefined && !values.config.trim()) ||
+    (values.endpoint !== undefined && !values.endpoint.trim())
+  ) {
     err(`--profile, --config and --endpoint need a value\n${USAGE}`);
     return 2;
   }
-  const configFile = values.config ?? nonEmpty(env.OCI_CLI_CONFIG_FILE) ?? nonEmpty(env.OCI_CONFIG_FILE) ?? join(nonEmpty(env.HOME) ?? homedir(), '.oci', 'config');
+  const configFile =
+    values.config ??
+    nonEmpty(env.OCI_CLI_CONFIG_FILE) ??
+    nonEmpty(env.OCI_CONFIG_FILE) ??
+    join(nonEmpty(env.HOME) ?? homedir(), '.oci', 'config');
 
   let profiles = values.profile ?? [nonEmpty(env.OCI_CLI_PROFILE) ?? nonEmpty(env.OCI_PROFILE) ?? 'DEFAULT'];
   if (values.all) {
@@ -107,8 +123,11 @@ function message(e: unknown): string {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  runOciCheck(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
-    process.stderr.write(`${message(e)}\n`);
-    process.exit(1);
-  });
+  runOciCheck(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`${message(e)}\n`);
+      process.exit(1);
+    },
+  );
 }

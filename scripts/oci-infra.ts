@@ -19,8 +19,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  BUCKETS, EVENT_RULES, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SPECS, ROUTES, TABLES,
-  type Condition, type ConditionValue,
+  BUCKETS,
+  EVENT_RULES,
+  EXPORTS_BUCKET,
+  FILES_BUCKET,
+  FUNCTIONS,
+  FUNCTION_SPECS,
+  ROUTES,
+  TABLES,
+  type Condition,
+  type ConditionValue,
 } from '#deployment/manifest.ts';
 import { DYNAMIC_GROUPS, STATEMENTS } from '#deployment/iam.ts';
 
@@ -30,7 +38,10 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const GENERATED_FILE = 'infra/oci/generated/stack.json';
 
 /** Bucket name → token Terraform replaces with the bucket variable. */
-export const BUCKET_TOKENS: Readonly<Record<string, string>> = { [FILES_BUCKET]: '@FILES_BUCKET@', [EXPORTS_BUCKET]: '@EXPORTS_BUCKET@' };
+export const BUCKET_TOKENS: Readonly<Record<string, string>> = {
+  [FILES_BUCKET]: '@FILES_BUCKET@',
+  [EXPORTS_BUCKET]: '@EXPORTS_BUCKET@',
+};
 
 /** OCI Functions limits (reference §1.7). */
 export const OCI_MEMORY_MB = [128, 256, 512, 1024, 2048, 3072] as const;
@@ -39,7 +50,13 @@ export const OCI_MAX_TIMEOUT_SECONDS = 300;
 export interface StackData {
   functions: Record<string, { memory_in_mbs: number; timeout_in_seconds: number }>;
   buckets: Record<'files' | 'exports', { object_events_enabled: boolean }>;
-  nosql_tables: Record<string, { ddl_statement: string; table_limits: { max_read_units: number; max_write_units: number; max_storage_in_gbs: number } }>;
+  nosql_tables: Record<
+    string,
+    {
+      ddl_statement: string;
+      table_limits: { max_read_units: number; max_write_units: number; max_storage_in_gbs: number };
+    }
+  >;
   event_rules: Record<string, { condition: Condition; functions: string[] }>;
   routes: { path: string; methods: string[]; function: string }[];
   iam: {
@@ -50,7 +67,8 @@ export interface StackData {
 
 function tokenize(v: ConditionValue): ConditionValue {
   if (Array.isArray(v)) return v.map(tokenize);
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, tokenize(x)]));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, tokenize(x)]));
   return typeof v === 'string' && BUCKET_TOKENS[v] ? BUCKET_TOKENS[v] : v;
 }
 
@@ -59,8 +77,10 @@ export async function generateStackData(): Promise<StackData> {
   const functions: StackData['functions'] = {};
   for (const fn of FUNCTIONS) {
     const { memoryMb: memory, timeoutSeconds: timeout } = FUNCTION_SPECS[fn];
-    if (!(OCI_MEMORY_MB as readonly number[]).includes(memory)) throw new Error(`function ${fn}: memory ${memory} MB is not an OCI Functions size (${OCI_MEMORY_MB.join(', ')})`);
-    if (!Number.isInteger(timeout) || timeout < 1 || timeout > OCI_MAX_TIMEOUT_SECONDS) throw new Error(`function ${fn}: timeout ${timeout} s is outside 1..${OCI_MAX_TIMEOUT_SECONDS}`);
+    if (!(OCI_MEMORY_MB as readonly number[]).includes(memory))
+      throw new Error(`function ${fn}: memory ${memory} MB is not an OCI Functions size (${OCI_MEMORY_MB.join(', ')})`);
+    if (!Number.isInteger(timeout) || timeout < 1 || timeout > OCI_MAX_TIMEOUT_SECONDS)
+      throw new Error(`function ${fn}: timeout ${timeout} s is outside 1..${OCI_MAX_TIMEOUT_SECONDS}`);
     functions[fn] = { memory_in_mbs: memory, timeout_in_seconds: timeout };
   }
 
@@ -71,16 +91,24 @@ export async function generateStackData(): Promise<StackData> {
 
   const nosql_tables: StackData['nosql_tables'] = {};
   for (const t of TABLES) {
-    if (!t.ddlStatement.includes(`EXISTS ${t.name} (`)) throw new Error(`table ${t.name}: DDL must start "CREATE TABLE IF NOT EXISTS ${t.name} (" so TABLE_PREFIX can be applied`);
+    if (!t.ddlStatement.includes(`EXISTS ${t.name} (`))
+      throw new Error(
+        `table ${t.name}: DDL must start "CREATE TABLE IF NOT EXISTS ${t.name} (" so TABLE_PREFIX can be applied`,
+      );
     nosql_tables[t.name] = {
       ddl_statement: t.ddlStatement,
-      table_limits: { max_read_units: t.tableLimits.maxReadUnits, max_write_units: t.tableLimits.maxWriteUnits, max_storage_in_gbs: t.tableLimits.maxStorageInGBs },
+      table_limits: {
+        max_read_units: t.tableLimits.maxReadUnits,
+        max_write_units: t.tableLimits.maxWriteUnits,
+        max_storage_in_gbs: t.tableLimits.maxStorageInGBs,
+      },
     };
   }
 
   // Functions are named; Terraform maps the names to OCIDs.
   const event_rules: StackData['event_rules'] = {};
-  for (const r of EVENT_RULES) event_rules[r.name] = { condition: tokenize(r.condition) as Condition, functions: [...r.functions] };
+  for (const r of EVENT_RULES)
+    event_rules[r.name] = { condition: tokenize(r.condition) as Condition, functions: [...r.functions] };
 
   const routes = ROUTES.filter((r) => r.function && !r.localOnly).map((r) => {
     if (r.auth !== 'jwt') throw new Error(`route ${r.path}: only JWT-authenticated function routes are deployed`);
@@ -133,8 +161,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
 }

@@ -30,11 +30,16 @@ function projectIdentifiers(root: string): Set<string> {
   const names = new Set<string>();
   const walk = (dir: string) => {
     let entries: string[];
-    try { entries = readdirSync(dir); } catch { return; }
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
     for (const e of entries) {
       const p = join(dir, e);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(ts|js|cjs|mjs|graphql)$/.test(e)) for (const m of readFileSync(p, 'utf8').match(IDENT) ?? []) names.add(m);
+      else if (/\.(ts|js|cjs|mjs|graphql)$/.test(e))
+        for (const m of readFileSync(p, 'utf8').match(IDENT) ?? []) names.add(m);
     }
   };
   for (const d of SOURCE_DIRS) walk(join(root, d));
@@ -82,12 +87,15 @@ export function pruneClient(source: string, used: Set<string>): { code: string; 
   return { code, removed: cuts.length, kept };
 }
 
-interface ModelIndex { files: Map<string, string> }
+interface ModelIndex {
+  files: Map<string, string>;
+}
 
 /** Parse `const X = __importStar(require("./x")); exports.X = X.X;` pairs out of model/index.js. */
 function readModelIndex(source: string): ModelIndex {
   const files = new Map<string, string>();
-  for (const m of source.matchAll(/const (\w+) = __importStar\(require\("\.\/([\w.-]+)"\)\);/g)) files.set(m[1]!, m[2]!);
+  for (const m of source.matchAll(/const (\w+) = __importStar\(require\("\.\/([\w.-]+)"\)\);/g))
+    files.set(m[1]!, m[2]!);
   return { files };
 }
 
@@ -116,12 +124,21 @@ function prunedModelIndex(keep: Set<string>, files: Map<string, string>): string
   return out;
 }
 
-export interface PruneStats { pkg: string; operationsKept: number; operationsRemoved: number; modelsKept: number; modelsTotal: number }
+export interface PruneStats {
+  pkg: string;
+  operationsKept: number;
+  operationsRemoved: number;
+  modelsKept: number;
+  modelsTotal: number;
+}
 
 /** The esbuild plugin. `stats` collects what was pruned per package (for the build report). */
 export function ociPrunePlugin(options: { root: string; stats?: PruneStats[] }): Plugin {
   let used: Set<string> | undefined;
-  const perPackage = new Map<string, { client: string; waiters: Map<string, string>; models: Set<string>; stat: PruneStats }>();
+  const perPackage = new Map<
+    string,
+    { client: string; waiters: Map<string, string>; models: Set<string>; stat: PruneStats }
+  >();
 
   const analyse = (libDir: string) => {
     let entry = perPackage.get(libDir);
@@ -140,8 +157,17 @@ export function ociPrunePlugin(options: { root: string; stats?: PruneStats[] }):
       for (const r of modelRefs(code)) roots.add(r);
     }
     const models = reachableModels(join(libDir, 'model'), index, roots);
-    const pkg = libDir.split('node_modules/').pop()!.replace(/\/lib$/, '');
-    const stat: PruneStats = { pkg, operationsKept: pruned.kept, operationsRemoved: pruned.removed, modelsKept: models.size, modelsTotal: index.files.size };
+    const pkg = libDir
+      .split('node_modules/')
+      .pop()!
+      .replace(/\/lib$/, '');
+    const stat: PruneStats = {
+      pkg,
+      operationsKept: pruned.kept,
+      operationsRemoved: pruned.removed,
+      modelsKept: models.size,
+      modelsTotal: index.files.size,
+    };
     options.stats?.push(stat);
     entry = { client: pruned.code, waiters, models, stat };
     perPackage.set(libDir, entry);

@@ -6,9 +6,26 @@
 // global in Node 20, so its polyfill loads on first use.
 'use strict';
 const NATIVE = [
-  'fetch', 'Headers', 'Request', 'Response', 'FormData', 'ReadableStream', 'WritableStream', 'TransformStream',
-  'CompressionStream', 'DecompressionStream', 'TextDecoderStream', 'TextEncoderStream', 'Blob', 'File', 'crypto',
-  'btoa', 'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams',
+  'fetch',
+  'Headers',
+  'Request',
+  'Response',
+  'FormData',
+  'ReadableStream',
+  'WritableStream',
+  'TransformStream',
+  'CompressionStream',
+  'DecompressionStream',
+  'TextDecoderStream',
+  'TextEncoderStream',
+  'Blob',
+  'File',
+  'crypto',
+  'btoa',
+  'TextEncoder',
+  'TextDecoder',
+  'URL',
+  'URLSearchParams',
 ];
 const api = {};
 for (const name of NATIVE) Object.defineProperty(api, name, { enumerable: true, get: () => globalThis[name] });

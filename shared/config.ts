@@ -75,5 +75,8 @@ export function envBool(name: string, defaultValue?: boolean, env: Env = process
   const lower = v.toLowerCase();
   if (TRUTHY.has(lower)) return true;
   if (FALSY.has(lower)) return false;
-  throw new ConfigError(name, `environment variable ${name} must be a boolean (true/false/1/0/yes/no/on/off), got "${v}"`);
+  throw new ConfigError(
+    name,
+    `environment variable ${name} must be a boolean (true/false/1/0/yes/no/on/off), got "${v}"`,
+  );
 }

@@ -15,10 +15,18 @@ import { format } from 'node:util';
 import type { Logger } from './log.ts';
 
 /** The three messages of oci-common's retrier (lib/retrier.js). */
-export const OCI_RETRIER_LINE = /^(Request cannot be retried\. Not Retrying\.|All retry attempts have exhausted\.|Request failed with Exception :)/;
+export const OCI_RETRIER_LINE =
+  /^(Request cannot be retried\. Not Retrying\.|All retry attempts have exhausted\.|Request failed with Exception :)/;
 
 type ConsoleMethod = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'trace';
-const LEVEL: Record<ConsoleMethod, 'debug' | 'info' | 'warn' | 'error'> = { log: 'info', info: 'info', warn: 'warn', error: 'error', debug: 'debug', trace: 'debug' };
+const LEVEL: Record<ConsoleMethod, 'debug' | 'info' | 'warn' | 'error'> = {
+  log: 'info',
+  info: 'info',
+  warn: 'warn',
+  error: 'error',
+  debug: 'debug',
+  trace: 'debug',
+};
 
 let restore: (() => void) | undefined;
 

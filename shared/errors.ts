@@ -86,7 +86,12 @@ export function isAppError(e: unknown): e is AppError {
 /** Narrow an unknown thrown value to a message without leaking stack or internals. */
 export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message;
-  if (typeof e === 'object' && e !== null && 'message' in e && typeof (e as { message: unknown }).message === 'string') {
+  if (
+    typeof e === 'object' &&
+    e !== null &&
+    'message' in e &&
+    typeof (e as { message: unknown }).message === 'string'
+  ) {
     return (e as { message: string }).message;
   }
   return String(e);

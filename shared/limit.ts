@@ -9,7 +9,8 @@ export class Limiter {
   private active = 0;
   private readonly queue: (() => void)[] = [];
   constructor(readonly cap: number) {
-    if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`concurrency cap must be a positive integer, got ${cap}`);
+    if (!Number.isInteger(cap) || cap < 1)
+      throw new RangeError(`concurrency cap must be a positive integer, got ${cap}`);
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
@@ -27,7 +28,10 @@ export class Limiter {
 /** One {@link Limiter} per service name, with an optional per-service cap. */
 export class ServiceLimiters {
   private readonly limiters = new Map<string, Limiter>();
-  constructor(private readonly defaultCap: number, private readonly caps: Readonly<Record<string, number>> = {}) {}
+  constructor(
+    private readonly defaultCap: number,
+    private readonly caps: Readonly<Record<string, number>> = {},
+  ) {}
   for(service: string): Limiter {
     let l = this.limiters.get(service);
     if (!l) this.limiters.set(service, (l = new Limiter(this.caps[service] ?? this.defaultCap)));

@@ -5,9 +5,14 @@
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-const SECRET_KEYS = /^(authorization|fingerprint|pass_?phrase|passphrase|private_?key|key_content|key|token|rpst|security_token|signature|secret|password|x-content-sha256|opc-obo-token)$/i;
+const SECRET_KEYS =
+  /^(authorization|fingerprint|pass_?phrase|passphrase|private_?key|key_content|key|token|rpst|security_token|signature|secret|password|x-content-sha256|opc-obo-token)$/i;
 // JWT-like (three base64url parts) or PEM blocks
-const SECRET_VALUES = [/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, /-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----/g, /ST\$[\w.-]+/g];
+const SECRET_VALUES = [
+  /eyJ[\w-]+\.[\w-]+\.[\w-]*/g,
+  /-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----/g,
+  /ST\$[\w.-]+/g,
+];
 
 export function redactString(s: string): string {
   let out = s;
@@ -52,7 +57,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const base = options.base ?? {};
   const emit = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {
     if (LEVELS[level] < min) return;
-    const rec = { time: new Date().toISOString(), level, msg: redactString(msg), ...base, ...(fields ? (redact(fields) as object) : {}) };
+    const rec = {
+      time: new Date().toISOString(),
+      level,
+      msg: redactString(msg),
+      ...base,
+      ...(fields ? (redact(fields) as object) : {}),
+    };
     sink(JSON.stringify(rec));
   };
   return {

@@ -17,9 +17,16 @@ export function ocidType(value: unknown): string | undefined {
  * @example const id = requireOcid(args.id, 'id', ['instance']);
  */
 export function requireOcid(value: unknown, name: string, types?: readonly string[]): string {
-  if (typeof value !== 'string' || value.length > 255) throw new BadUserInputError(`${name} must be an OCID`, { details: { argument: name } });
+  if (typeof value !== 'string' || value.length > 255)
+    throw new BadUserInputError(`${name} must be an OCID`, { details: { argument: name } });
   const t = ocidType(value);
-  if (!t) throw new BadUserInputError(`${name} is not a valid OCID: "${value.slice(0, 80)}"`, { details: { argument: name } });
-  if (types && !types.includes(t)) throw new BadUserInputError(`${name} must be the OCID of a ${types.join(' or ')}, got a ${t}`, { details: { argument: name } });
+  if (!t)
+    throw new BadUserInputError(`${name} is not a valid OCID: "${value.slice(0, 80)}"`, {
+      details: { argument: name },
+    });
+  if (types && !types.includes(t))
+    throw new BadUserInputError(`${name} must be the OCID of a ${types.join(' or ')}, got a ${t}`, {
+      details: { argument: name },
+    });
   return value;
 }

@@ -17,6 +17,10 @@ async function nosqlClient() {
 
 fdk.handle(async (input) => {
   const c = await nosqlClient();
-  const res = await c.getRow({ tableNameOrId: 'quota_usage', compartmentId: process.env.NOSQL_COMPARTMENT_ID, key: [`userId:${input.userId}`] });
+  const res = await c.getRow({
+    tableNameOrId: 'quota_usage',
+    compartmentId: process.env.NOSQL_COMPARTMENT_ID,
+    key: [`userId:${input.userId}`],
+  });
   return { userId: input.userId, usage: res.row.value || {} };
 });

@@ -4,11 +4,18 @@
  * (the token makes a retried create safe); DeleteImage is retried too (idempotent). Failures
  * leave as AppErrors via `toAppError`; a 404 on a read is `undefined`.
  */
-import { ComputeClient, models as core } from 'oci-core';
+import { ComputeClient, type models as core } from 'oci-core';
 import { WorkRequestClient } from 'oci-workrequests';
 import type { AuthenticationDetailsProvider } from 'oci-common';
 import { UpstreamError } from '#shared/errors.ts';
-import { createOciClient, isOciError, isRetryableError, toAppError, withRetry, type RetryOptions } from '#shared/oci/index.ts';
+import {
+  createOciClient,
+  isOciError,
+  isRetryableError,
+  toAppError,
+  withRetry,
+  type RetryOptions,
+} from '#shared/oci/index.ts';
 import type { ComputeImagesPort, WorkRequestInfo, WorkRequestsPort, WorkRequestStatus } from './ports.ts';
 
 export interface ComputeOciOptions {
@@ -46,30 +53,54 @@ export function createExportsCompute(o: ComputeOciOptions = {}): ComputeImagesPo
       const r = await readOrUndefined(() => compute.getInstance({ instanceId }));
       if (!r) return undefined;
       const i = r.instance;
-      return { id: i.id, displayName: i.displayName ?? i.id, compartmentId: i.compartmentId, lifecycleState: String(i.lifecycleState) };
+      return {
+        id: i.id,
+        displayName: i.displayName ?? i.id,
+        compartmentId: i.compartmentId,
+        lifecycleState: String(i.lifecycleState),
+      };
     },
     async createImage({ compartmentId, instanceId, displayName, freeformTags, retryToken }) {
-      const r = await run(() => compute.createImage({ createImageDetails: { compartmentId, instanceId, displayName, freeformTags }, opcRetryToken: retryToken }));
+      const r = await run(() =>
+        compute.createImage({
+          createImageDetails: { compartmentId, instanceId, displayName, freeformTags },
+          opcRetryToken: retryToken,
+        }),
+      );
       if (!r.opcWorkRequestId) throw new UpstreamError('CreateImage answered without opc-work-request-id');
       return { imageId: r.image.id, workRequestId: r.opcWorkRequestId };
     },
     async getImage(imageId) {
       const r = await readOrUndefined(() => compute.getImage({ imageId }));
-      return r ? { id: r.image.id, displayName: r.image.displayName ?? r.image.id, lifecycleState: String(r.image.lifecycleState) } : undefined;
+      return r
+        ? {
+            id: r.image.id,
+            displayName: r.image.displayName ?? r.image.id,
+            lifecycleState: String(r.image.lifecycleState),
+          }
+        : undefined;
     },
     async exportImage({ imageId, namespace, bucket, objectName, format, retryToken }) {
       const details: core.ExportImageViaObjectStorageTupleDetails = {
-        destinationType: 'objectStorageTuple', namespaceName: namespace, bucketName: bucket, objectName,
+        destinationType: 'objectStorageTuple',
+        namespaceName: namespace,
+        bucketName: bucket,
+        objectName,
         exportFormat: format as core.ExportImageDetails.ExportFormat,
       };
-      const r = await run(() => compute.exportImage({ imageId, exportImageDetails: details, opcRetryToken: retryToken }));
+      const r = await run(() =>
+        compute.exportImage({ imageId, exportImageDetails: details, opcRetryToken: retryToken }),
+      );
       if (!r.opcWorkRequestId) throw new UpstreamError('ExportImage answered without opc-work-request-id');
       return { workRequestId: r.opcWorkRequestId };
     },
     async deleteImage(imageId) {
       try {
         // a 409 (image still EXPORTING) is not retried here: the machine waits for the next event or reconcile
-        await withRetry(() => compute.deleteImage({ imageId }), { ...(o.retry?.() ?? {}), isRetryable: (e) => !(isOciError(e) && e.statusCode === 409) && isRetryableError(e) });
+        await withRetry(() => compute.deleteImage({ imageId }), {
+          ...(o.retry?.() ?? {}),
+          isRetryable: (e) => !(isOciError(e) && e.statusCode === 409) && isRetryableError(e),
+        });
       } catch (e) {
         if (notFound(e)) return;
         throw toAppError(e);

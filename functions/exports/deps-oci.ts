@@ -35,7 +35,8 @@ export function createExportServiceFromEnv(o: { env?: Env; log: Logger }): Expor
   const imageCompartmentId = envOptional('EXPORT_IMAGES_COMPARTMENT_ID', env);
   return createExportService({
     jobs: createJobStore(new OciNosqlTable<JobRow>(EXPORT_JOBS_TABLE, { compartmentId, tablePrefix })),
-    compute, workRequests: compute,
+    compute,
+    workRequests: compute,
     storage: createOciObjectStore({
       client: createOciClient(ObjectStorageClient, { service: 'OBJECTSTORAGE' }),
       ...(namespace ? { namespace } : {}),

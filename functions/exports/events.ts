@@ -5,7 +5,8 @@
 import { objectEventOf, type OciEvent } from '#shared/fn/index.ts';
 import type { EventHint } from './service.ts';
 
-const IMAGE_EVENTS = /^com\.oraclecloud\.computeapi\.(createimage\.end|exportimage\.(begin|end)|deleteimage(\.end)?|updateimage)$/;
+const IMAGE_EVENTS =
+  /^com\.oraclecloud\.computeapi\.(createimage\.end|exportimage\.(begin|end)|deleteimage(\.end)?|updateimage)$/;
 const OBJECT_EVENTS = /^com\.oraclecloud\.objectstorage\.(createobject|updateobject)$/;
 
 export function hintOf(event: OciEvent): EventHint | undefined {
@@ -14,8 +15,15 @@ export function hintOf(event: OciEvent): EventHint | undefined {
     return { kind: 'object', bucket: o.bucket, objectName: o.objectName };
   }
   if (IMAGE_EVENTS.test(event.eventType)) {
-    const d = event.data as { resourceId?: unknown; freeformTags?: Record<string, unknown>; additionalDetails?: Record<string, unknown> } | undefined;
-    const imageId = typeof d?.resourceId === 'string' ? d.resourceId : typeof d?.additionalDetails?.imageId === 'string' ? d.additionalDetails.imageId : undefined;
+    const d = event.data as
+      | { resourceId?: unknown; freeformTags?: Record<string, unknown>; additionalDetails?: Record<string, unknown> }
+      | undefined;
+    const imageId =
+      typeof d?.resourceId === 'string'
+        ? d.resourceId
+        : typeof d?.additionalDetails?.imageId === 'string'
+          ? d.additionalDetails.imageId
+          : undefined;
     if (!imageId) return undefined;
     const tag = d?.freeformTags?.exportJobId;
     return { kind: 'image', imageId, ...(typeof tag === 'string' ? { taggedJobId: tag } : {}) };

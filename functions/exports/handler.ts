@@ -12,13 +12,19 @@ import { exportsSchema } from './schema.ts';
 
 const service = createExportServiceFromEnv({ log: createLogger({ base: { fn: 'exports' } }) });
 
-const isReconcileTask = (body: unknown) => typeof body === 'object' && body !== null && (body as { task?: unknown }).task === 'reconcileExports';
+const isReconcileTask = (body: unknown) =>
+  typeof body === 'object' && body !== null && (body as { task?: unknown }).task === 'reconcileExports';
 
 startFunction({
   name: 'exports',
   invoke: async (body, call) => {
     if (isReconcileTask(body)) return { reconcileExports: await service.reconcile({ remainingMs: call.remainingMs }) };
-    return executeSubschemaRequest({ schema: exportsSchema, body, call, createContext: (base) => ({ ...base, exports: service }) });
+    return executeSubschemaRequest({
+      schema: exportsSchema,
+      body,
+      call,
+      createContext: (base) => ({ ...base, exports: service }),
+    });
   },
   event: async (event, call) => {
     const hint = hintOf(event);
@@ -27,7 +33,12 @@ startFunction({
       return { ignored: true };
     }
     const job = await service.onEvent(hint);
-    call.log.info('export event handled', { eventType: event.eventType, eventId: event.eventID, jobId: job?.id, state: job?.state });
+    call.log.info('export event handled', {
+      eventType: event.eventType,
+      eventId: event.eventID,
+      jobId: job?.id,
+      state: job?.state,
+    });
     return job ? { jobId: job.id, state: job.state } : { ignored: true };
   },
 });

@@ -10,20 +10,36 @@ import type { JobPage, JobStore, StoredJob } from './ports.ts';
 export type JobRow = Row & { id: string; data: ExportJob };
 
 const rowOf = (j: ExportJob): JobRow => ({
-  id: j.id, state: j.state, instanceId: j.instanceId, imageId: j.imageId ?? null, bucket: j.bucket, objectName: j.objectName,
-  needsWork: needsWork(j), updatedAt: j.updatedAt, data: j,
+  id: j.id,
+  state: j.state,
+  instanceId: j.instanceId,
+  imageId: j.imageId ?? null,
+  bucket: j.bucket,
+  objectName: j.objectName,
+  needsWork: needsWork(j),
+  updatedAt: j.updatedAt,
+  data: j,
 });
 
 /** JSON with sorted keys: a stored document may come back with its fields in another order. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v) ?? 'null';
 }
 
 export function createJobStore(table: KeyValueTable<JobRow>): JobStore {
   /** Up to `n` rows: NoSQL may answer a query in several batches (`nextPage`) even under LIMIT. */
-  async function collect<R extends Row>(statement: string, variables: Record<string, unknown>, n: number): Promise<R[]> {
+  async function collect<R extends Row>(
+    statement: string,
+    variables: Record<string, unknown>,
+    n: number,
+  ): Promise<R[]> {
     const out: R[] = [];
     let page: string | undefined;
     do {
@@ -48,7 +64,11 @@ export function createJobStore(table: KeyValueTable<JobRow>): JobStore {
    * again; anything else → someone else wrote first, a conflict (undefined) like a refused write,
    * and the caller re-reads and decides again from facts.
    */
-  async function writeResolved(job: ExportJob, condition: { ifAbsent: true } | { ifVersion: string }, expected: string | undefined): Promise<string | undefined> {
+  async function writeResolved(
+    job: ExportJob,
+    condition: { ifAbsent: true } | { ifVersion: string },
+    expected: string | undefined,
+  ): Promise<string | undefined> {
     const budget = retryBudget();
     const mine = canonical(job);
     for (;;) {
@@ -77,13 +97,26 @@ export function createJobStore(table: KeyValueTable<JobRow>): JobStore {
     create: (job) => writeResolved(job, { ifAbsent: true }, undefined),
     update: (job, version) => writeResolved(job, { ifVersion: version }, version),
     findByImage: (imageId) => first('SELECT id FROM {table} WHERE imageId = $imageId', { $imageId: imageId }),
-    findByObject: (bucket, objectName) => first('SELECT id FROM {table} WHERE objectName = $objectName AND bucket = $bucket', { $objectName: objectName, $bucket: bucket }),
+    findByObject: (bucket, objectName) =>
+      first('SELECT id FROM {table} WHERE objectName = $objectName AND bucket = $bucket', {
+        $objectName: objectName,
+        $bucket: bucket,
+      }),
     async list(o): Promise<JobPage> {
       const where: string[] = [];
       const variables: Record<string, unknown> = {};
-      if (o.state) { where.push('state = $state'); variables.$state = o.state; }
-      if (o.instanceId) { where.push('instanceId = $instanceId'); variables.$instanceId = o.instanceId; }
-      if (o.before) { where.push('id < $before'); variables.$before = o.before; }
+      if (o.state) {
+        where.push('state = $state');
+        variables.$state = o.state;
+      }
+      if (o.instanceId) {
+        where.push('instanceId = $instanceId');
+        variables.$instanceId = o.instanceId;
+      }
+      if (o.before) {
+        where.push('id < $before');
+        variables.$before = o.before;
+      }
       const sql = `SELECT * FROM {table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${o.first + 1}`;
       const rows = await collect<JobRow>(sql, variables, o.first + 1);
       return { jobs: rows.slice(0, o.first).map((r) => r.data), hasMore: rows.length > o.first };

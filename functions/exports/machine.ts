@@ -37,7 +37,8 @@ type Created = { imageId?: string; exportWorkRequestId?: string };
 type StepResult = { job: ExportJob; created?: Created; progressOnly?: boolean } | undefined;
 
 const FINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELED']);
-const isPermanent = (e: unknown) => isAppError(e) && (e.httpStatus === 400 || e.httpStatus === 404 || e.httpStatus === 403);
+const isPermanent = (e: unknown) =>
+  isAppError(e) && (e.httpStatus === 400 || e.httpStatus === 404 || e.httpStatus === 403);
 
 export function createMachine(d: MachineDeps) {
   const now = d.now ?? Date.now;
@@ -45,7 +46,12 @@ export function createMachine(d: MachineDeps) {
 
   const touch = (j: ExportJob, patch: Partial<ExportJob>): ExportJob => ({ ...j, ...patch, updatedAt: now() });
   const fail = (j: ExportJob, error: string): ExportJob =>
-    touch(j, { state: 'FAILED', error, finishedAt: now(), cleanup: { image: !!j.imageId && j.deleteImageAfterExport && !j.imageDeleted, object: false } });
+    touch(j, {
+      state: 'FAILED',
+      error,
+      finishedAt: now(),
+      cleanup: { image: !!j.imageId && j.deleteImageAfterExport && !j.imageDeleted, object: false },
+    });
   const withPercent = (j: ExportJob, wr: WorkRequestInfo | undefined): StepResult => {
     const p = Math.max(j.percentComplete, overallPercent(j.state, wr?.percentComplete));
     return p === j.percentComplete ? undefined : { job: touch(j, { percentComplete: p }), progressOnly: true };
@@ -83,25 +89,50 @@ export function createMachine(d: MachineDeps) {
         let r: { imageId: string; workRequestId: string };
         try {
           r = await d.compute.createImage({
-            compartmentId: j.imageCompartmentId ?? j.compartmentId, instanceId: j.instanceId, displayName: j.imageName,
-            freeformTags: { exportJobId: j.id }, retryToken: stepRetryToken(j.id, 'create-image'),
+            compartmentId: j.imageCompartmentId ?? j.compartmentId,
+            instanceId: j.instanceId,
+            displayName: j.imageName,
+            freeformTags: { exportJobId: j.id },
+            retryToken: stepRetryToken(j.id, 'create-image'),
           });
         } catch (e) {
-          if (isPermanent(e) || e instanceof ConflictError) return { job: fail(j, `creating the image failed: ${errorMessage(e)}`) };
+          if (isPermanent(e) || e instanceof ConflictError)
+            return { job: fail(j, `creating the image failed: ${errorMessage(e)}`) };
           throw e;
         }
-        return { job: touch(j, { state: 'CREATING_IMAGE', imageId: r.imageId, createImageWorkRequestId: r.workRequestId }), created: { imageId: r.imageId } };
+        return {
+          job: touch(j, { state: 'CREATING_IMAGE', imageId: r.imageId, createImageWorkRequestId: r.workRequestId }),
+          created: { imageId: r.imageId },
+        };
       }
       case 'CREATING_IMAGE': {
-        const [img, wr] = await Promise.all([d.compute.getImage(j.imageId!), d.workRequests.get(j.createImageWorkRequestId!)]);
-        if (!img || img.lifecycleState === 'DELETED' || img.lifecycleState === 'DISABLED' || wr?.status === 'FAILED' || wr?.status === 'CANCELED') {
-          return { job: fail(j, `creating the image failed: ${wr?.error ?? `image ${j.imageId} is ${img?.lifecycleState ?? 'gone'}`}`) };
+        const [img, wr] = await Promise.all([
+          d.compute.getImage(j.imageId!),
+          d.workRequests.get(j.createImageWorkRequestId!),
+        ]);
+        if (
+          !img ||
+          img.lifecycleState === 'DELETED' ||
+          img.lifecycleState === 'DISABLED' ||
+          wr?.status === 'FAILED' ||
+          wr?.status === 'CANCELED'
+        ) {
+          return {
+            job: fail(
+              j,
+              `creating the image failed: ${wr?.error ?? `image ${j.imageId} is ${img?.lifecycleState ?? 'gone'}`}`,
+            ),
+          };
         }
         if (img.lifecycleState !== 'AVAILABLE') return withPercent(j, wr);
         let r: { workRequestId: string };
         try {
           r = await d.compute.exportImage({
-            imageId: j.imageId!, namespace: j.namespace, bucket: j.bucket, objectName: j.objectName, format: j.format,
+            imageId: j.imageId!,
+            namespace: j.namespace,
+            bucket: j.bucket,
+            objectName: j.objectName,
+            format: j.format,
             retryToken: stepRetryToken(j.id, 'export-image'),
           });
         } catch (e) {
@@ -109,7 +140,14 @@ export function createMachine(d: MachineDeps) {
           if (isPermanent(e)) return { job: fail(j, `exporting the image failed: ${errorMessage(e)}`) };
           throw e;
         }
-        return { job: touch(j, { state: 'EXPORTING', exportWorkRequestId: r.workRequestId, percentComplete: overallPercent('EXPORTING', 0) }), created: { exportWorkRequestId: r.workRequestId } };
+        return {
+          job: touch(j, {
+            state: 'EXPORTING',
+            exportWorkRequestId: r.workRequestId,
+            percentComplete: overallPercent('EXPORTING', 0),
+          }),
+          created: { exportWorkRequestId: r.workRequestId },
+        };
       }
       case 'EXPORTING': {
         // the work request first: the export writes its object before its work request ends, so a
@@ -118,10 +156,18 @@ export function createMachine(d: MachineDeps) {
         const wr = await d.workRequests.get(j.exportWorkRequestId!);
         const head = await d.storage.head({ bucket: j.bucket, objectName: j.objectName });
         if (head && wr?.status !== 'FAILED' && wr?.status !== 'CANCELED') {
-          return { job: touch(j, { state: 'CLEANING_UP', sizeBytes: head.sizeBytes, percentComplete: overallPercent('CLEANING_UP') }) };
+          return {
+            job: touch(j, {
+              state: 'CLEANING_UP',
+              sizeBytes: head.sizeBytes,
+              percentComplete: overallPercent('CLEANING_UP'),
+            }),
+          };
         }
-        if (wr?.status === 'FAILED' || wr?.status === 'CANCELED') return { job: fail(j, `exporting the image failed: ${wr.error ?? `work request ${wr.status}`}`) };
-        if (wr?.status === 'SUCCEEDED') return { job: fail(j, `the export work request succeeded but ${j.bucket}/${j.objectName} does not exist`) };
+        if (wr?.status === 'FAILED' || wr?.status === 'CANCELED')
+          return { job: fail(j, `exporting the image failed: ${wr.error ?? `work request ${wr.status}`}`) };
+        if (wr?.status === 'SUCCEEDED')
+          return { job: fail(j, `the export work request succeeded but ${j.bucket}/${j.objectName} does not exist`) };
         return withPercent(j, wr);
       }
       case 'CLEANING_UP': {
@@ -193,7 +239,13 @@ export function createMachine(d: MachineDeps) {
         d.log.debug('export job changed meanwhile; re-reading', { jobId: id, from: job.state, to: r.job.state });
         continue;
       }
-      if (r.job.state !== job.state) d.log.info('export job moved', { jobId: id, from: job.state, to: r.job.state, ...(r.job.error ? { error: r.job.error } : {}) });
+      if (r.job.state !== job.state)
+        d.log.info('export job moved', {
+          jobId: id,
+          from: job.state,
+          to: r.job.state,
+          ...(r.job.error ? { error: r.job.error } : {}),
+        });
       job = r.job;
       if (r.progressOnly) return job;
     }

@@ -8,7 +8,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { BadUserInputError } from '#shared/errors.ts';
 
-export const EXPORT_STATES = ['PENDING', 'CREATING_IMAGE', 'EXPORTING', 'CLEANING_UP', 'SUCCEEDED', 'FAILED', 'CANCELED'] as const;
+export const EXPORT_STATES = [
+  'PENDING',
+  'CREATING_IMAGE',
+  'EXPORTING',
+  'CLEANING_UP',
+  'SUCCEEDED',
+  'FAILED',
+  'CANCELED',
+] as const;
 export type ExportState = (typeof EXPORT_STATES)[number];
 export const TERMINAL_STATES: readonly ExportState[] = ['SUCCEEDED', 'FAILED', 'CANCELED'];
 /** States `cancelExport` accepts: nothing has been delivered yet. */
@@ -16,13 +24,22 @@ export const CANCELABLE_STATES: readonly ExportState[] = ['PENDING', 'CREATING_I
 
 export const EXPORT_FORMATS = ['QCOW2', 'VMDK', 'OCI', 'VHD', 'VDI'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const FILE_EXTENSIONS: Record<ExportFormat, string> = { QCOW2: 'qcow2', VMDK: 'vmdk', OCI: 'oci', VHD: 'vhd', VDI: 'vdi' };
+export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
+  QCOW2: 'qcow2',
+  VMDK: 'vmdk',
+  OCI: 'oci',
+  VHD: 'vhd',
+  VDI: 'vdi',
+};
 
 /** Instance lifecycle states OCI can create an image from. */
 export const IMAGEABLE_INSTANCE_STATES = ['RUNNING', 'STOPPED'] as const;
 
 /** Work the job still owes after it ended (true = still to do). */
-export interface Cleanup { image: boolean; object: boolean }
+export interface Cleanup {
+  image: boolean;
+  object: boolean;
+}
 
 /** The job as stored (the `data` column) and as the API shows it. Times are epoch ms. */
 export interface ExportJob {
@@ -55,21 +72,29 @@ export interface ExportJob {
 
 export const isTerminal = (s: ExportState): boolean => TERMINAL_STATES.includes(s);
 /** Whether reconcile still has to look at the job. */
-export const needsWork = (j: ExportJob): boolean => !isTerminal(j.state) || !!(j.cleanup && (j.cleanup.image || j.cleanup.object));
+export const needsWork = (j: ExportJob): boolean =>
+  !isTerminal(j.state) || !!(j.cleanup && (j.cleanup.image || j.cleanup.object));
 
 /** `oci://<bucket>@<namespace>/<object>` (the form the OCI CLI and console use). */
-export const objectUriOf = (j: Pick<ExportJob, 'bucket' | 'namespace' | 'objectName'>): string => `oci://${j.bucket}@${j.namespace}/${j.objectName}`;
+export const objectUriOf = (j: Pick<ExportJob, 'bucket' | 'namespace' | 'objectName'>): string =>
+  `oci://${j.bucket}@${j.namespace}/${j.objectName}`;
 
 /** Overall progress from the step and its work request's percentComplete (0..100). */
 export function overallPercent(state: ExportState, workRequestPercent = 0): number {
   const wr = Math.max(0, Math.min(100, workRequestPercent));
   switch (state) {
-    case 'PENDING': return 0;
-    case 'CREATING_IMAGE': return Math.floor(wr * 0.45);
-    case 'EXPORTING': return 45 + Math.floor(wr * 0.5);
-    case 'CLEANING_UP': return 95;
-    case 'SUCCEEDED': return 100;
-    default: return 0;
+    case 'PENDING':
+      return 0;
+    case 'CREATING_IMAGE':
+      return Math.floor(wr * 0.45);
+    case 'EXPORTING':
+      return 45 + Math.floor(wr * 0.5);
+    case 'CLEANING_UP':
+      return 95;
+    case 'SUCCEEDED':
+      return 100;
+    default:
+      return 0;
   }
 }
 
@@ -92,13 +117,21 @@ const IMAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /** Validate a user-given image name (also used in the object name). */
 export function validateImageName(v: string): string {
-  if (!IMAGE_NAME.test(v)) throw new BadUserInputError('imageName must be 1-100 characters of letters, digits, ".", "_" or "-", starting with a letter or digit');
+  if (!IMAGE_NAME.test(v))
+    throw new BadUserInputError(
+      'imageName must be 1-100 characters of letters, digits, ".", "_" or "-", starting with a letter or digit',
+    );
   return v;
 }
 
 /** The default image name: the instance's name made safe, plus the start time. */
 export function defaultImageName(instanceName: string, now: number): string {
-  const base = instanceName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 60).replace(/[^A-Za-z0-9]+$/, '') || 'instance';
+  const base =
+    instanceName
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .slice(0, 60)
+      .replace(/[^A-Za-z0-9]+$/, '') || 'instance';
   return `${base}-export-${new Date(now).toISOString().slice(0, 16).replace(/\D/g, '')}`;
 }
 
@@ -109,11 +142,19 @@ export const defaultPrefix = (now: number): string => `exports/${new Date(now).t
 export function validatePrefix(v: string): string {
   if (v === '') return v;
   const why =
-    v.length > 512 ? 'is longer than 512 characters'
-      : /[\u0000-\u001f\u007f\\]/.test(v) ? 'contains control characters or a backslash'
-        : v.startsWith('/') ? 'starts with "/"'
-          : !v.endsWith('/') ? 'does not end with "/"'
-            : v.slice(0, -1).split('/').some((s) => s === '' || s === '.' || s === '..') ? 'has an empty, "." or ".." segment'
+    v.length > 512
+      ? 'is longer than 512 characters'
+      : /[\u0000-\u001f\u007f\\]/.test(v)
+        ? 'contains control characters or a backslash'
+        : v.startsWith('/')
+          ? 'starts with "/"'
+          : !v.endsWith('/')
+            ? 'does not end with "/"'
+            : v
+                  .slice(0, -1)
+                  .split('/')
+                  .some((s) => s === '' || s === '.' || s === '..')
+              ? 'has an empty, "." or ".." segment'
               : undefined;
   if (why) throw new BadUserInputError(`objectNamePrefix "${v.slice(0, 80)}" ${why}; use e.g. "exports/2024-01-31/"`);
   return v;
@@ -125,6 +166,7 @@ export const objectNameOf = (o: { prefix: string; imageName: string; jobId: stri
 
 const BUCKET = /^[A-Za-z0-9._-]{1,256}$/;
 export function validateBucket(v: string): string {
-  if (!BUCKET.test(v)) throw new BadUserInputError('bucket must be 1-256 characters of letters, digits, ".", "_" or "-"');
+  if (!BUCKET.test(v))
+    throw new BadUserInputError('bucket must be 1-256 characters of letters, digits, ".", "_" or "-"');
   return v;
 }

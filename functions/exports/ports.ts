@@ -7,25 +7,52 @@
 import type { ObjectStore } from '#shared/storage/port.ts';
 import type { ExportFormat, ExportJob, ExportState } from './model.ts';
 
-export interface InstanceInfo { id: string; displayName: string; compartmentId: string; lifecycleState: string }
-export interface ImageStatus { id: string; displayName: string; lifecycleState: string }
+export interface InstanceInfo {
+  id: string;
+  displayName: string;
+  compartmentId: string;
+  lifecycleState: string;
+}
+export interface ImageStatus {
+  id: string;
+  displayName: string;
+  lifecycleState: string;
+}
 
 /** Compute images: create from an instance, export to Object Storage, delete. */
 export interface ComputeImagesPort {
   /** The instance, or undefined when it does not exist. */
   getInstance(instanceId: string): Promise<InstanceInfo | undefined>;
   /** CreateImage; the same `retryToken` with the same details answers the image the first call made. */
-  createImage(o: { compartmentId: string; instanceId: string; displayName: string; freeformTags: Record<string, string>; retryToken: string }): Promise<{ imageId: string; workRequestId: string }>;
+  createImage(o: {
+    compartmentId: string;
+    instanceId: string;
+    displayName: string;
+    freeformTags: Record<string, string>;
+    retryToken: string;
+  }): Promise<{ imageId: string; workRequestId: string }>;
   /** The image, or undefined when it does not exist (a DELETED image is returned as such). */
   getImage(imageId: string): Promise<ImageStatus | undefined>;
   /** ExportImage to `namespace/bucket/objectName`; idempotent through `retryToken`. */
-  exportImage(o: { imageId: string; namespace: string; bucket: string; objectName: string; format: ExportFormat; retryToken: string }): Promise<{ workRequestId: string }>;
+  exportImage(o: {
+    imageId: string;
+    namespace: string;
+    bucket: string;
+    objectName: string;
+    format: ExportFormat;
+    retryToken: string;
+  }): Promise<{ workRequestId: string }>;
   /** DeleteImage; an image that is already gone is not an error. ConflictError while it cannot be deleted yet. */
   deleteImage(imageId: string): Promise<void>;
 }
 
 export type WorkRequestStatus = 'ACCEPTED' | 'IN_PROGRESS' | 'FAILED' | 'SUCCEEDED' | 'CANCELING' | 'CANCELED';
-export interface WorkRequestInfo { id: string; status: WorkRequestStatus; percentComplete: number; error?: string }
+export interface WorkRequestInfo {
+  id: string;
+  status: WorkRequestStatus;
+  percentComplete: number;
+  error?: string;
+}
 
 /** Work requests of the compute operations (progress and outcome). */
 export interface WorkRequestsPort {
@@ -33,9 +60,15 @@ export interface WorkRequestsPort {
   get(workRequestId: string): Promise<WorkRequestInfo | undefined>;
 }
 
-export interface StoredJob { job: ExportJob; version: string }
+export interface StoredJob {
+  job: ExportJob;
+  version: string;
+}
 
-export interface JobPage { jobs: ExportJob[]; hasMore: boolean }
+export interface JobPage {
+  jobs: ExportJob[];
+  hasMore: boolean;
+}
 
 /** Persistence of export jobs. Every write is conditional on the row version. */
 export interface JobStore {

@@ -11,18 +11,30 @@ export interface ExportsContext extends SubschemaContext {
 export function jobView(j: ExportJob, now = Date.now()) {
   const end = j.finishedAt ?? now;
   return {
-    id: j.id, state: j.state, percentComplete: j.percentComplete, instanceId: j.instanceId, instanceName: j.instanceName,
-    imageId: j.imageId ?? null, imageName: j.imageName, format: j.format, bucket: j.bucket, objectName: j.objectName,
-    objectUri: objectUriOf(j), sizeBytes: j.sizeBytes ?? null, deleteImageAfterExport: j.deleteImageAfterExport,
-    imageDeleted: j.imageDeleted ?? false, startedAt: new Date(j.startedAt), updatedAt: new Date(j.updatedAt),
+    id: j.id,
+    state: j.state,
+    percentComplete: j.percentComplete,
+    instanceId: j.instanceId,
+    instanceName: j.instanceName,
+    imageId: j.imageId ?? null,
+    imageName: j.imageName,
+    format: j.format,
+    bucket: j.bucket,
+    objectName: j.objectName,
+    objectUri: objectUriOf(j),
+    sizeBytes: j.sizeBytes ?? null,
+    deleteImageAfterExport: j.deleteImageAfterExport,
+    imageDeleted: j.imageDeleted ?? false,
+    startedAt: new Date(j.startedAt),
+    updatedAt: new Date(j.updatedAt),
     finishedAt: j.finishedAt === undefined ? null : new Date(j.finishedAt),
-    durationSeconds: Math.max(0, Math.round((end - j.startedAt) / 1000)), error: j.error ?? null,
+    durationSeconds: Math.max(0, Math.round((end - j.startedAt) / 1000)),
+    error: j.error ?? null,
   };
 }
 
 /** Time the `reconcileExports` mutation spends before answering (the scheduled task uses the whole call). */
 const RECONCILE_MUTATION_BUDGET_MS = 40_000;
-
 
 export const exportsResolvers = {
   Query: {
@@ -30,11 +42,19 @@ export const exportsResolvers = {
       requireRole(ctx.caller, 'viewer');
       return jobView(await ctx.exports.get(a.id));
     },
-    async exportJobs(_: unknown, a: { state?: ExportState | null; instanceId?: string | null; first?: number | null; after?: string | null }, ctx: ExportsContext) {
+    async exportJobs(
+      _: unknown,
+      a: { state?: ExportState | null; instanceId?: string | null; first?: number | null; after?: string | null },
+      ctx: ExportsContext,
+    ) {
       requireRole(ctx.caller, 'viewer');
       const page = await ctx.exports.list(a);
       // the cursor of a job is its id (the store lists the jobs after it): encodeCursor(id)
-      return connectionOf(page.jobs.map((j) => jobView(j)), (j) => j.id, { hasNextPage: page.hasMore, hasPreviousPage: a.after != null });
+      return connectionOf(
+        page.jobs.map((j) => jobView(j)),
+        (j) => j.id,
+        { hasNextPage: page.hasMore, hasPreviousPage: a.after != null },
+      );
     },
   },
   Mutation: {

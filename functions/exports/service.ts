@@ -2,11 +2,33 @@
  * The exports domain as the resolvers and the event handler use it: start, read, list, cancel,
  * download URL, reconcile, and the event entry point. Depends only on the ports.
  */
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, errorMessage, isAppError } from '#shared/errors.ts';
 import {
-  CANCELABLE_STATES, EXPORT_FORMATS, IMAGEABLE_INSTANCE_STATES, defaultImageName, defaultPrefix, isJobId, isTerminal, needsWork,
-  newJobId, objectNameOf, objectUriOf, overallPercent, validateBucket, validateImageName, validatePrefix,
-  type ExportFormat, type ExportJob, type ExportState,
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  errorMessage,
+  isAppError,
+} from '#shared/errors.ts';
+import {
+  CANCELABLE_STATES,
+  EXPORT_FORMATS,
+  IMAGEABLE_INSTANCE_STATES,
+  defaultImageName,
+  defaultPrefix,
+  isJobId,
+  isTerminal,
+  needsWork,
+  newJobId,
+  objectNameOf,
+  objectUriOf,
+  overallPercent,
+  validateBucket,
+  validateImageName,
+  validatePrefix,
+  type ExportFormat,
+  type ExportJob,
+  type ExportState,
 } from './model.ts';
 import { createMachine, type MachineDeps } from './machine.ts';
 import { mapLimit } from '#shared/limit.ts';
@@ -46,7 +68,12 @@ import type { Actor } from '#shared/graphql/roles.ts';
 export type { Actor };
 
 /** `complete`: false when the pass ran out of time; the next pass (in this container) resumes after the last job it looked at. */
-export interface ReconcileReport { checked: number; advanced: number; failures: { jobId: string; error: string }[]; complete: boolean }
+export interface ReconcileReport {
+  checked: number;
+  advanced: number;
+  failures: { jobId: string; error: string }[];
+  complete: boolean;
+}
 
 /** Options of `reconcile`. */
 export interface ReconcileExportsOptions {
@@ -63,7 +90,6 @@ export type EventHint =
   | { kind: 'image'; imageId: string; taggedJobId?: string }
   | { kind: 'object'; bucket: string; objectName: string };
 
-
 /** Stale jobs one `exportJobs` call advances (each may wait up to EXPORTS_CLEANUP_WAIT_MS). */
 const LIST_ADVANCES = 4;
 
@@ -75,16 +101,20 @@ export function createExportService(o: ExportServiceOptions) {
   async function validateStart(input: StartInput) {
     if (ocidType(input.instanceId) !== 'instance') throw new BadUserInputError('instanceId must be an instance OCID');
     const format = input.format ?? 'QCOW2';
-    if (!EXPORT_FORMATS.includes(format)) throw new BadUserInputError(`format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    if (!EXPORT_FORMATS.includes(format))
+      throw new BadUserInputError(`format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const bucket = validateBucket(input.bucket ?? o.defaultBucket);
     const allowed = o.allowedBuckets ?? [o.defaultBucket];
-    if (!allowed.includes(bucket)) throw new BadUserInputError(`bucket ${bucket} is not an export bucket; use ${allowed.join(' or ')}`);
+    if (!allowed.includes(bucket))
+      throw new BadUserInputError(`bucket ${bucket} is not an export bucket; use ${allowed.join(' or ')}`);
     const prefix = validatePrefix(input.objectNamePrefix ?? defaultPrefix(now()));
     const imageName = input.imageName == null ? undefined : validateImageName(input.imageName);
     const inst = await compute.getInstance(input.instanceId);
     if (!inst) throw new BadUserInputError(`instance ${input.instanceId} does not exist`);
     if (!(IMAGEABLE_INSTANCE_STATES as readonly string[]).includes(inst.lifecycleState)) {
-      throw new BadUserInputError(`instance ${inst.id} is ${inst.lifecycleState}; an image can be made only while it is ${IMAGEABLE_INSTANCE_STATES.join(' or ')}`);
+      throw new BadUserInputError(
+        `instance ${inst.id} is ${inst.lifecycleState}; an image can be made only while it is ${IMAGEABLE_INSTANCE_STATES.join(' or ')}`,
+      );
     }
     try {
       await storage.list({ bucket, prefix, limit: 1 });
@@ -101,25 +131,47 @@ export function createExportService(o: ExportServiceOptions) {
     const t = now();
     const id = newJobId(t);
     const job: ExportJob = {
-      id, state: 'PENDING', percentComplete: 0, instanceId: v.inst.id, instanceName: v.inst.displayName, compartmentId: v.inst.compartmentId,
+      id,
+      state: 'PENDING',
+      percentComplete: 0,
+      instanceId: v.inst.id,
+      instanceName: v.inst.displayName,
+      compartmentId: v.inst.compartmentId,
       ...(o.imageCompartmentId ? { imageCompartmentId: o.imageCompartmentId } : {}),
-      imageName: v.imageName, format: v.format, namespace: await storage.namespace(), bucket: v.bucket,
+      imageName: v.imageName,
+      format: v.format,
+      namespace: await storage.namespace(),
+      bucket: v.bucket,
       objectName: objectNameOf({ prefix: v.prefix, imageName: v.imageName, jobId: id, format: v.format }),
-      deleteImageAfterExport: input.deleteImageAfterExport ?? true, createdBy, startedAt: t, updatedAt: t,
+      deleteImageAfterExport: input.deleteImageAfterExport ?? true,
+      createdBy,
+      startedAt: t,
+      updatedAt: t,
     };
     if (!(await jobs.create(job))) throw new ConflictError(`export job ${id} exists already`);
-    log.info('export started', { jobId: id, instanceId: job.instanceId, format: job.format, bucket: job.bucket, objectName: job.objectName, by: createdBy });
+    log.info('export started', {
+      jobId: id,
+      instanceId: job.instanceId,
+      format: job.format,
+      bucket: job.bucket,
+      objectName: job.objectName,
+      by: createdBy,
+    });
     try {
       return await machine.advance(id);
     } catch (e) {
       // transient: the job stays PENDING and reconcile creates the image (same retry token)
-      log.warn('export start: creating the image failed for now; reconcile will retry', { jobId: id, error: errorMessage(e) });
+      log.warn('export start: creating the image failed for now; reconcile will retry', {
+        jobId: id,
+        error: errorMessage(e),
+      });
       return (await jobs.get(id))?.job ?? job;
     }
   }
 
   function requireId(id: string): string {
-    if (typeof id !== 'string' || !isJobId(id)) throw new BadUserInputError(`"${String(id).slice(0, 40)}" is not an export job id`);
+    if (typeof id !== 'string' || !isJobId(id))
+      throw new BadUserInputError(`"${String(id).slice(0, 40)}" is not an export job id`);
     return id;
   }
 
@@ -145,7 +197,12 @@ export function createExportService(o: ExportServiceOptions) {
   }
 
   async function live(job: ExportJob): Promise<ExportJob> {
-    const wrId = job.state === 'CREATING_IMAGE' ? job.createImageWorkRequestId : job.state === 'EXPORTING' ? job.exportWorkRequestId : undefined;
+    const wrId =
+      job.state === 'CREATING_IMAGE'
+        ? job.createImageWorkRequestId
+        : job.state === 'EXPORTING'
+          ? job.exportWorkRequestId
+          : undefined;
     if (!wrId) return job;
     try {
       const wr = await workRequests.get(wrId);
@@ -155,22 +212,39 @@ export function createExportService(o: ExportServiceOptions) {
     }
   }
 
-  async function list(a: { state?: ExportState | null; instanceId?: string | null; first?: number | null; after?: string | null }): Promise<JobPage> {
+  async function list(a: {
+    state?: ExportState | null;
+    instanceId?: string | null;
+    first?: number | null;
+    after?: string | null;
+  }): Promise<JobPage> {
     const first = a.first ?? 20;
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw new BadUserInputError('first must be between 1 and 100');
+    if (!Number.isInteger(first) || first < 1 || first > 100)
+      throw new BadUserInputError('first must be between 1 and 100');
     let before: string | undefined;
     if (a.after) {
       const decoded = Buffer.from(a.after, 'base64url').toString('utf8');
       if (!isJobId(decoded)) throw new BadUserInputError('after is not a cursor from this list');
       before = decoded;
     }
-    const page = await jobs.list({ first, ...(a.state ? { state: a.state } : {}), ...(a.instanceId ? { instanceId: a.instanceId } : {}), ...(before ? { before } : {}) });
+    const page = await jobs.list({
+      first,
+      ...(a.state ? { state: a.state } : {}),
+      ...(a.instanceId ? { instanceId: a.instanceId } : {}),
+      ...(before ? { before } : {}),
+    });
     // a listed job is a read like `exportJob`: a stale one is moved on (a lost event strands no job
     // for a client that only lists), an active one shows live progress. At most LIST_ADVANCES stale
     // jobs are advanced per list, at once, so a page of slow cleanups cannot outlast the call; the
     // others are moved on by the next list, a read, an event or reconcile.
     // the stalest first, so jobs a list keeps showing cannot starve the others
-    const advance = new Set(page.jobs.filter((j) => needsWork(j) && isStale(j)).sort((a, b) => a.updatedAt - b.updatedAt).slice(0, LIST_ADVANCES).map((j) => j.id));
+    const advance = new Set(
+      page.jobs
+        .filter((j) => needsWork(j) && isStale(j))
+        .sort((a, b) => a.updatedAt - b.updatedAt)
+        .slice(0, LIST_ADVANCES)
+        .map((j) => j.id),
+    );
     const reads = page.jobs.map((j) => {
       if (!needsWork(j)) return () => Promise.resolve(j);
       return advance.has(j.id) ? () => refreshed(j) : () => live(j);
@@ -180,7 +254,8 @@ export function createExportService(o: ExportServiceOptions) {
 
   /** Cancel a job that has not delivered yet: it turns CANCELED and its image (and any late object) is cleaned up. */
   function requireOwner(j: ExportJob, actor: Actor, what: string): void {
-    if (!actor.isAdmin && j.createdBy !== actor.userId) throw new ForbiddenError(`only the user who started export job ${j.id}, or an admin, may ${what}`);
+    if (!actor.isAdmin && j.createdBy !== actor.userId)
+      throw new ForbiddenError(`only the user who started export job ${j.id}, or an admin, may ${what}`);
   }
 
   async function cancel(id: string, actor: Actor): Promise<ExportJob> {
@@ -191,10 +266,17 @@ export function createExportService(o: ExportServiceOptions) {
       if (!cur) throw new NotFoundError(`export job ${id} does not exist`);
       const j = cur.job;
       requireOwner(j, actor, 'cancel it');
-      if (!CANCELABLE_STATES.includes(j.state)) throw new ConflictError(`export job ${id} is ${j.state}; only ${CANCELABLE_STATES.join(', ')} jobs can be canceled`);
+      if (!CANCELABLE_STATES.includes(j.state))
+        throw new ConflictError(
+          `export job ${id} is ${j.state}; only ${CANCELABLE_STATES.join(', ')} jobs can be canceled`,
+        );
       const t = now();
       const next: ExportJob = {
-        ...j, state: 'CANCELED', finishedAt: t, updatedAt: t, error: `canceled by ${by}`,
+        ...j,
+        state: 'CANCELED',
+        finishedAt: t,
+        updatedAt: t,
+        error: `canceled by ${by}`,
         cleanup: { image: !!j.imageId, object: j.state === 'EXPORTING' },
       };
       if (await jobs.update(next, cur.version)) {
@@ -211,15 +293,27 @@ export function createExportService(o: ExportServiceOptions) {
   }
 
   /** A read PAR for the exported object of a SUCCEEDED job. */
-  async function downloadUrl(jobId: string, ttlSeconds: number, actor: Actor): Promise<{ uri: string; url: string; method: 'GET'; expiresAt: Date; objectName: string }> {
-    if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > 7 * 86_400) throw new BadUserInputError('ttlSeconds must be between 60 and 604800 (7 days)');
+  async function downloadUrl(
+    jobId: string,
+    ttlSeconds: number,
+    actor: Actor,
+  ): Promise<{ uri: string; url: string; method: 'GET'; expiresAt: Date; objectName: string }> {
+    if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > 7 * 86_400)
+      throw new BadUserInputError('ttlSeconds must be between 60 and 604800 (7 days)');
     const cur = await jobs.get(requireId(jobId));
     if (!cur) throw new NotFoundError(`export job ${jobId} does not exist`);
     const j = cur.job;
     requireOwner(j, actor, 'download its file');
-    if (j.state !== 'SUCCEEDED') throw new ConflictError(`export job ${jobId} is ${j.state}; a download URL exists only once it SUCCEEDED`);
+    if (j.state !== 'SUCCEEDED')
+      throw new ConflictError(`export job ${jobId} is ${j.state}; a download URL exists only once it SUCCEEDED`);
     const expiresAt = new Date(now() + ttlSeconds * 1000);
-    const par = await storage.createPar({ bucket: j.bucket, objectName: j.objectName, access: 'ObjectRead', expiresAt, name: `export-${j.id}-${now()}` });
+    const par = await storage.createPar({
+      bucket: j.bucket,
+      objectName: j.objectName,
+      access: 'ObjectRead',
+      expiresAt,
+      name: `export-${j.id}-${now()}`,
+    });
     return { uri: objectUriOf(j), url: par.url, method: 'GET', expiresAt: par.expiresAt, objectName: j.objectName };
   }
 
@@ -269,28 +363,58 @@ export function createExportService(o: ExportServiceOptions) {
       }
     }
     resumeAfter = report.complete ? undefined : after;
-    log.info('exports reconciled', { checked: report.checked, advanced: report.advanced, failures: report.failures.length, complete: report.complete });
+    log.info('exports reconciled', {
+      checked: report.checked,
+      advanced: report.advanced,
+      failures: report.failures.length,
+      complete: report.complete,
+    });
     return report;
   }
 
   /** An event names a job; advance it. Events about nothing we started are ignored (`undefined`). */
   async function onEvent(hint: EventHint): Promise<ExportJob | undefined> {
-    let found = hint.kind === 'image' ? await jobs.findByImage(hint.imageId) : await jobs.findByObject(hint.bucket, hint.objectName);
+    let found =
+      hint.kind === 'image'
+        ? await jobs.findByImage(hint.imageId)
+        : await jobs.findByObject(hint.bucket, hint.objectName);
     if (!found && hint.kind === 'image' && hint.taggedJobId && isJobId(hint.taggedJobId)) {
       // an image our CreateImage made but whose id never reached the job (the call died, or a cancel won)
       const tagged = await jobs.get(hint.taggedJobId);
       if (tagged && !tagged.job.imageId && isTerminal(tagged.job.state)) {
         const t = now();
-        await jobs.update({ ...tagged.job, imageId: hint.imageId, cleanup: { image: true, object: tagged.job.cleanup?.object ?? false }, updatedAt: t }, tagged.version);
+        await jobs.update(
+          {
+            ...tagged.job,
+            imageId: hint.imageId,
+            cleanup: { image: true, object: tagged.job.cleanup?.object ?? false },
+            updatedAt: t,
+          },
+          tagged.version,
+        );
       }
       found = tagged;
     }
-    if (found && hint.kind === 'object' && (found.job.state === 'CANCELED' || found.job.state === 'FAILED') && !found.job.cleanup?.object) {
+    if (
+      found &&
+      hint.kind === 'object' &&
+      (found.job.state === 'CANCELED' || found.job.state === 'FAILED') &&
+      !found.job.cleanup?.object
+    ) {
       // the object of an export that never delivered (its step died before recording the export,
       // or the export outlived a cancel): nobody can download it, so it is deleted, not kept
       const t = now();
-      if (await jobs.update({ ...found.job, cleanup: { image: found.job.cleanup?.image ?? false, object: true }, updatedAt: t }, found.version)) {
-        log.info('export object of an ended job will be deleted', { jobId: found.job.id, state: found.job.state, objectName: hint.objectName });
+      if (
+        await jobs.update(
+          { ...found.job, cleanup: { image: found.job.cleanup?.image ?? false, object: true }, updatedAt: t },
+          found.version,
+        )
+      ) {
+        log.info('export object of an ended job will be deleted', {
+          jobId: found.job.id,
+          state: found.job.state,
+          objectName: hint.objectName,
+        });
       }
     }
     if (!found) return undefined;

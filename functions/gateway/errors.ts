@@ -56,7 +56,11 @@ function withoutHttp(e: GraphQLError): GraphQLError {
 function withCode(e: GraphQLError): GraphQLError {
   if (typeof e.extensions?.code === 'string') return e;
   const code = /^Variable "\$/.test(e.message) ? 'BAD_USER_INPUT' : e.path ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-  const copy = new GraphQLError(e.message, { ...locationOf(e), originalError: e.originalError, extensions: { ...e.extensions, code } });
+  const copy = new GraphQLError(e.message, {
+    ...locationOf(e),
+    originalError: e.originalError,
+    extensions: { ...e.extensions, code },
+  });
   if (originals.has(e)) originals.set(copy, originals.get(e));
   return copy;
 }
@@ -71,10 +75,12 @@ export function useUnsupportedMediaTypeBody(): Plugin<Record<string, unknown>, G
       if (response.status !== 415 || response.headers.get('content-type')) return;
       const sent = request.headers.get('content-type') ?? 'none';
       const payload = JSON.stringify({
-        errors: [{
-          message: `unsupported content-type "${sent}": send POST with content-type application/json (or GET with query parameters)`,
-          extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } },
-        }],
+        errors: [
+          {
+            message: `unsupported content-type "${sent}": send POST with content-type application/json (or GET with query parameters)`,
+            extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } },
+          },
+        ],
       });
       const headers = new Headers(response.headers);
       headers.set('content-type', 'application/json; charset=utf-8');
@@ -108,7 +114,9 @@ export function useErrorPolicy(baseLog: Logger): Plugin<Record<string, unknown>,
 
 /** Adapts our logger to Yoga's `logging` option. Yoga's own error lines are demoted to debug: `useErrorPolicy` logs them with ids. */
 export function yogaLogger(log: Logger) {
-  const fmt = (args: unknown[]) => ({ args: args.map((a) => (a instanceof Error ? { name: a.name, message: a.message } : a)) });
+  const fmt = (args: unknown[]) => ({
+    args: args.map((a) => (a instanceof Error ? { name: a.name, message: a.message } : a)),
+  });
   return {
     debug: (...args: unknown[]) => log.debug('yoga', fmt(args)),
     info: (...args: unknown[]) => log.info('yoga', fmt(args)),

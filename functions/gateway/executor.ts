@@ -53,7 +53,9 @@ function toResult(text: string): ExecutionResult | undefined {
       return createGraphQLError(typeof message === 'string' ? message : 'Unexpected error.', {
         path: Array.isArray(path) ? (path as (string | number)[]) : undefined,
         extensions:
-          typeof extensions === 'object' && extensions !== null ? (extensions as Record<string, unknown>) : { code: ErrorCode.Internal },
+          typeof extensions === 'object' && extensions !== null
+            ? (extensions as Record<string, unknown>)
+            : { code: ErrorCode.Internal },
       });
     });
   }
@@ -65,27 +67,45 @@ export function createRemoteExecutor({ fn, fnId, invoker }: RemoteExecutorOption
   return async (request: ExecutionRequest) => {
     const ctx = request.context as GatewayContext | undefined;
     const log = (ctx?.log ?? rootLog).child({ upstream: fn });
-    if (!ctx?.caller) return failure(ErrorCode.Unauthenticated, 'authentication required: the request carries no caller identity');
+    if (!ctx?.caller)
+      return failure(ErrorCode.Unauthenticated, 'authentication required: the request carries no caller identity');
     const body: InvokeRequestBody = {
-      graphql: { query: print(request.document), variables: request.variables ?? {}, ...(request.operationName ? { operationName: request.operationName } : {}) },
+      graphql: {
+        query: print(request.document),
+        variables: request.variables ?? {},
+        ...(request.operationName ? { operationName: request.operationName } : {}),
+      },
       caller: ctx.caller,
       requestId: ctx.requestId,
     };
     const deadlineMs = ctx.call ? ctx.call.remainingMs() - DEADLINE_MARGIN_MS : DEFAULT_INVOKE_DEADLINE_MS;
-    if (deadlineMs <= 0) return failure(ErrorCode.DeadlineExceeded, `no time left to call the ${fn} function`, { function: fn });
+    if (deadlineMs <= 0)
+      return failure(ErrorCode.DeadlineExceeded, `no time left to call the ${fn} function`, { function: fn });
     let text: string;
     try {
       // a query only reads: safe to repeat after any transient failure (invoker-oci.ts)
-      text = await invoker.invoke(fnId, JSON.stringify(body), { deadlineMs, idempotent: request.operationType === 'query' });
+      text = await invoker.invoke(fnId, JSON.stringify(body), {
+        deadlineMs,
+        idempotent: request.operationType === 'query',
+      });
     } catch (e: unknown) {
       const status = isAppError(e) ? e.details.status : (e as { statusCode?: unknown }).statusCode;
-      log.warn('function invoke failed', { fnId, code: isAppError(e) ? e.code : undefined, status, error: errorMessage(e) });
-      return failure(ErrorCode.UpstreamUnavailable, `the ${fn} function is unavailable; try again later`, { function: fn });
+      log.warn('function invoke failed', {
+        fnId,
+        code: isAppError(e) ? e.code : undefined,
+        status,
+        error: errorMessage(e),
+      });
+      return failure(ErrorCode.UpstreamUnavailable, `the ${fn} function is unavailable; try again later`, {
+        function: fn,
+      });
     }
     const result = toResult(text);
     if (!result) {
       log.warn('function returned a malformed GraphQL result', { fnId, bytes: text.length });
-      return failure(ErrorCode.UpstreamUnavailable, `the ${fn} function returned an invalid response`, { function: fn });
+      return failure(ErrorCode.UpstreamUnavailable, `the ${fn} function returned an invalid response`, {
+        function: fn,
+      });
     }
     return result;
   };
@@ -104,7 +124,11 @@ export interface RemoteExecutorsFromEnvOptions {
  * One executor per function: remote when `FN_ID_<FN>` is set, else one failing with
  * UPSTREAM_UNAVAILABLE naming the missing variable.
  */
-export function remoteExecutorsFromEnv({ functions, invoker, env = process.env }: RemoteExecutorsFromEnvOptions): Record<string, Executor> {
+export function remoteExecutorsFromEnv({
+  functions,
+  invoker,
+  env = process.env,
+}: RemoteExecutorsFromEnvOptions): Record<string, Executor> {
   const out: Record<string, Executor> = {};
   for (const fn of functions) {
     const key = `FN_ID_${fn.toUpperCase()}`;

@@ -13,8 +13,17 @@
  */
 import { createGraphQLError } from '@graphql-tools/utils';
 import {
-  getArgumentValues, getNamedType, isObjectType, Kind,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
+  getArgumentValues,
+  getNamedType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '#shared/errors.ts';
@@ -50,9 +59,11 @@ const count = (v: unknown) => (Array.isArray(v) ? v.length : 1);
  *   `exportInstance` 5, `reconcileExports` 50
  */
 export const PRICES: Readonly<Record<string, Price>> = {
-  'Query.resources': (a, health) => ((a.includeSubtree === true ? 100 : 10) + (health ? (a.includeSubtree === true ? 20 : 2) : 0)) * fresh(a),
+  'Query.resources': (a, health) =>
+    ((a.includeSubtree === true ? 100 : 10) + (health ? (a.includeSubtree === true ? 20 : 2) : 0)) * fresh(a),
   'Query.compartments': (a) => 5 * fresh(a),
-  'Query.metrics': (a) => 2 * count(a.names) * Math.ceil(count(a.resourceIds) / 50) + Math.ceil(count(a.resourceIds) / 8),
+  'Query.metrics': (a) =>
+    2 * count(a.names) * Math.ceil(count(a.resourceIds) / 50) + Math.ceil(count(a.resourceIds) / 8),
   'Query.instance': () => 4,
   'Mutation.instanceAction': () => 5,
   'Mutation.launchInstance': () => 30,
@@ -61,7 +72,10 @@ export const PRICES: Readonly<Record<string, Price>> = {
   'Mutation.reconcileExports': () => 50,
 };
 
-export interface PricedField { field: string; price: number }
+export interface PricedField {
+  field: string;
+  price: number;
+}
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   const out = new Map<string, FragmentDefinitionNode>();
@@ -70,7 +84,11 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
 }
 
 /** The fields of a selection set, fragments and inline fragments flattened (depth-bounded by the limits plugin). */
-function fieldsOf(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
+function fieldsOf(
+  set: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen = new Set<string>(),
+): FieldNode[] {
   const out: FieldNode[] = [];
   for (const s of set.selections) {
     if (s.kind === Kind.FIELD) out.push(s);
@@ -84,25 +102,47 @@ function fieldsOf(set: SelectionSetNode, fragments: Map<string, FragmentDefiniti
   return out;
 }
 
-function asksHealth(set: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, depth = 0): boolean {
+function asksHealth(
+  set: SelectionSetNode | undefined,
+  fragments: Map<string, FragmentDefinitionNode>,
+  depth = 0,
+): boolean {
   if (!set || depth > 12) return false;
-  return fieldsOf(set, fragments).some((f) => f.name.value === 'health' || f.name.value === 'healthSummary' || asksHealth(f.selectionSet, fragments, depth + 1));
+  return fieldsOf(set, fragments).some(
+    (f) =>
+      f.name.value === 'health' || f.name.value === 'healthSummary' || asksHealth(f.selectionSet, fragments, depth + 1),
+  );
 }
 
 const canonical = (v: unknown): string =>
-  Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
-    : v && typeof v === 'object' && !(v instanceof Date) ? `{${Object.keys(v).sort().map((k) => `${k}:${canonical((v as Args)[k])}`).join(',')}}`
-      : JSON.stringify(v instanceof Date ? v.toISOString() : v) ?? 'null';
+  Array.isArray(v)
+    ? `[${v.map(canonical).join(',')}]`
+    : v && typeof v === 'object' && !(v instanceof Date)
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${k}:${canonical((v as Args)[k])}`)
+          .join(',')}}`
+      : (JSON.stringify(v instanceof Date ? v.toISOString() : v) ?? 'null');
 
 /**
  * The price of the operation: its root fields' prices, each distinct lookup (field, arguments,
  * health asked) once. Throws nothing: a field it cannot price (unknown, bad arguments) costs 1
  * and is refused later by validation or its resolver.
  */
-export function priceOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Args | null | undefined): { total: number; fields: PricedField[] } {
+export function priceOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Args | null | undefined,
+): { total: number; fields: PricedField[] } {
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops[0];
-  const root: GraphQLObjectType | null | undefined = op?.operation === 'mutation' ? schema.getMutationType() : op?.operation === 'query' ? schema.getQueryType() : undefined;
+  const root: GraphQLObjectType | null | undefined =
+    op?.operation === 'mutation'
+      ? schema.getMutationType()
+      : op?.operation === 'query'
+        ? schema.getQueryType()
+        : undefined;
   if (!op || !root) return { total: 0, fields: [] };
   const fragments = fragmentsOf(document);
   const distinct = new Map<string, PricedField>();
@@ -114,11 +154,15 @@ export function priceOperation(schema: GraphQLSchema, document: DocumentNode, op
     let args: Args = {};
     try {
       if (def) args = getArgumentValues(def, node, variables ?? {});
-    } catch { /* refused later with its own error */ }
-    const health = def !== undefined && isObjectType(getNamedType(def.type)) && asksHealth(node.selectionSet, fragments);
+    } catch {
+      /* refused later with its own error */
+    }
+    const health =
+      def !== undefined && isObjectType(getNamedType(def.type)) && asksHealth(node.selectionSet, fragments);
     const price = PRICES[key]?.(args, health) ?? 1;
     // mutations are never deduplicated: each one runs
-    const id = op.operation === 'mutation' ? `${distinct.size}` : `${key}(${canonical(args)})${health ? '+health' : ''}`;
+    const id =
+      op.operation === 'mutation' ? `${distinct.size}` : `${key}(${canonical(args)})${health ? '+health' : ''}`;
     if (!distinct.has(id)) distinct.set(id, { field: key, price });
   }
   const fields = [...distinct.values()];
@@ -128,12 +172,19 @@ export function priceOperation(schema: GraphQLSchema, document: DocumentNode, op
 /** Prices spent per user in a sliding minute. Bounded memory: users idle for a minute are dropped. */
 export class UserBudget {
   private readonly spent = new Map<string, { at: number; price: number }[]>();
-  constructor(private readonly perMinute: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Spends `price` for `userId`, or answers how many seconds until it fits (nothing spent). */
-  spend(userId: string, price: number): { ok: true; left: number } | { ok: false; retryAfterSeconds: number; used: number } {
+  spend(
+    userId: string,
+    price: number,
+  ): { ok: true; left: number } | { ok: false; retryAfterSeconds: number; used: number } {
     const t = this.now();
-    if (this.spent.size > 10_000) for (const [u, l] of this.spent) if (!l.some((e) => e.at > t - 60_000)) this.spent.delete(u);
+    if (this.spent.size > 10_000)
+      for (const [u, l] of this.spent) if (!l.some((e) => e.at > t - 60_000)) this.spent.delete(u);
     const list = (this.spent.get(userId) ?? []).filter((e) => e.at > t - 60_000);
     const used = list.reduce((s, e) => s + e.price, 0);
     if (used + price > this.perMinute) {
@@ -164,20 +215,34 @@ const envNumber = (key: string): number | undefined => {
 
 /** The pricing plugin: refuses an over-priced request, then spends the caller's budget. */
 export function useFanoutBudget(limits: FanoutLimits = {}): Plugin {
-  const maxRequestPrice = limits.maxRequestPrice ?? envNumber('GATEWAY_MAX_REQUEST_PRICE') ?? DEFAULT_FANOUT.maxRequestPrice;
-  const perMinute = limits.userBudgetPerMinute ?? envNumber('GATEWAY_USER_BUDGET_PER_MINUTE') ?? DEFAULT_FANOUT.userBudgetPerMinute;
+  const maxRequestPrice =
+    limits.maxRequestPrice ?? envNumber('GATEWAY_MAX_REQUEST_PRICE') ?? DEFAULT_FANOUT.maxRequestPrice;
+  const perMinute =
+    limits.userBudgetPerMinute ?? envNumber('GATEWAY_USER_BUDGET_PER_MINUTE') ?? DEFAULT_FANOUT.userBudgetPerMinute;
   const budget = new UserBudget(perMinute, limits.now);
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const { total, fields } = priceOperation(args.schema, args.document, args.operationName, args.variableValues);
       if (total <= 1) return;
-      const costly = fields.filter((f) => f.price > 1).map((f) => `${f.field.split('.')[1]} ${f.price}`).join(', ');
+      const costly = fields
+        .filter((f) => f.price > 1)
+        .map((f) => `${f.field.split('.')[1]} ${f.price}`)
+        .join(', ');
       if (total > maxRequestPrice) {
         setResultAndStopExecution({
-          errors: [createGraphQLError(
-            `the request would make about ${total} OCI calls (${costly}); one request may make at most ${maxRequestPrice}: split it, drop fresh: true or narrow includeSubtree`,
-            { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', price: total, maxPrice: maxRequestPrice, http: { status: 400 } } },
-          )],
+          errors: [
+            createGraphQLError(
+              `the request would make about ${total} OCI calls (${costly}); one request may make at most ${maxRequestPrice}: split it, drop fresh: true or narrow includeSubtree`,
+              {
+                extensions: {
+                  code: 'GRAPHQL_VALIDATION_FAILED',
+                  price: total,
+                  maxPrice: maxRequestPrice,
+                  http: { status: 400 },
+                },
+              },
+            ),
+          ],
         });
         return;
       }
@@ -186,10 +251,20 @@ export function useFanoutBudget(limits: FanoutLimits = {}): Plugin {
       const r = budget.spend(userId, total);
       if (!r.ok) {
         setResultAndStopExecution({
-          errors: [createGraphQLError(
-            `OCI call budget spent: ${r.used} of ${perMinute} in the last minute, this request needs ${total}; try again in ${r.retryAfterSeconds} s`,
-            { extensions: { code: ErrorCode.RateLimited, price: total, budgetPerMinute: perMinute, retryAfterSeconds: r.retryAfterSeconds, http: { status: 429, headers: { 'Retry-After': String(r.retryAfterSeconds) } } } },
-          )],
+          errors: [
+            createGraphQLError(
+              `OCI call budget spent: ${r.used} of ${perMinute} in the last minute, this request needs ${total}; try again in ${r.retryAfterSeconds} s`,
+              {
+                extensions: {
+                  code: ErrorCode.RateLimited,
+                  price: total,
+                  budgetPerMinute: perMinute,
+                  retryAfterSeconds: r.retryAfterSeconds,
+                  http: { status: 429, headers: { 'Retry-After': String(r.retryAfterSeconds) } },
+                },
+              },
+            ),
+          ],
         });
       }
     },

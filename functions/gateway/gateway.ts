@@ -56,7 +56,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const baseLog = options.logger ?? rootLog;
   const trustedSdl = options.trustedSdl ?? false;
   let stitched: GraphQLSchema | undefined;
-  const getStitched = () => (stitched ??= buildGatewaySchema({ sdl: options.sdl ?? domainSdl, executors: options.executors, trustedSdl }));
+  const getStitched = () =>
+    (stitched ??= buildGatewaySchema({ sdl: options.sdl ?? domainSdl, executors: options.executors, trustedSdl }));
   return createYoga<GatewayServerContext, GatewayContext>({
     // the gateway's own subschema; useStitchedUnlessLocal swaps in the stitched one per operation
     schema: buildLocalSchema({ trustedSdl }),
@@ -65,7 +66,20 @@ export function createGateway(options: GatewayOptions): Gateway {
     cors: false,
     // Native WHATWG classes: the Fn adapter checks `instanceof Response`, and @whatwg-node's Node
     // ponyfill (picked in CJS bundles) would hand back a different Response class.
-    fetchAPI: { fetch, Request, Response, Headers, ReadableStream, URL, URLSearchParams, TextEncoder, TextDecoder, Blob, FormData, File: globalThis.File },
+    fetchAPI: {
+      fetch,
+      Request,
+      Response,
+      Headers,
+      ReadableStream,
+      URL,
+      URLSearchParams,
+      TextEncoder,
+      TextDecoder,
+      Blob,
+      FormData,
+      File: globalThis.File,
+    },
     batching: false,
     // The Fn platform caps a call's body at 6 MB and the FDK hands it over in memory: Yoga's 25 MB
     // streaming limiter would only re-wrap every request (a TransformStream and a second Request).
@@ -80,12 +94,23 @@ export function createGateway(options: GatewayOptions): Gateway {
       const requestId = requestIdOf(request, { call });
       const clientRequestId = clientRequestIdOf(request, { call });
       const caller = readCaller(request.headers);
-      const ctx: GatewayContext = { requestId, log: (call?.log ?? baseLog).child({ requestId, ...(clientRequestId ? { clientRequestId } : {}) }) };
+      const ctx: GatewayContext = {
+        requestId,
+        log: (call?.log ?? baseLog).child({ requestId, ...(clientRequestId ? { clientRequestId } : {}) }),
+      };
       if (caller) ctx.caller = caller;
       if (call) ctx.call = call;
       return ctx;
     },
-    plugins: [useStitchedUnlessLocal(getStitched), useUnsupportedMediaTypeBody(), useRequestId(), useRequireIdentity(), ...useLimits(options.limits), useFanoutBudget(options.fanout), useErrorPolicy(baseLog)],
+    plugins: [
+      useStitchedUnlessLocal(getStitched),
+      useUnsupportedMediaTypeBody(),
+      useRequestId(),
+      useRequireIdentity(),
+      ...useLimits(options.limits),
+      useFanoutBudget(options.fanout),
+      useErrorPolicy(baseLog),
+    ],
   });
 }
 
@@ -102,12 +127,20 @@ export function isLocalOnly(query: unknown): boolean {
   }
   if (doc.definitions.length !== 1) return false;
   const op = doc.definitions[0]!;
-  if (op.kind !== Kind.OPERATION_DEFINITION || op.operation !== 'query' || (op.variableDefinitions?.length ?? 0) > 0 || (op.directives?.length ?? 0) > 0) return false;
+  if (
+    op.kind !== Kind.OPERATION_DEFINITION ||
+    op.operation !== 'query' ||
+    (op.variableDefinitions?.length ?? 0) > 0 ||
+    (op.directives?.length ?? 0) > 0
+  )
+    return false;
   return op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && LOCAL_ROOT_FIELDS.has(s.name.value));
 }
 
 /** Runs each operation on the stitched schema (built on first need) unless {@link isLocalOnly}. */
-function useStitchedUnlessLocal(getStitched: () => GraphQLSchema): Plugin<Record<string, unknown>, GatewayServerContext> {
+function useStitchedUnlessLocal(
+  getStitched: () => GraphQLSchema,
+): Plugin<Record<string, unknown>, GatewayServerContext> {
   const local = new WeakMap<Request, boolean>();
   return {
     onParams({ request, params }) {

@@ -10,7 +10,10 @@ import { createGateway } from './gateway.ts';
 import { createOciInvoker } from './invoker-oci.ts';
 
 // trustedSdl: the build validated schema/*.graphql, so the cold start skips validating it again.
-const gateway = createGateway({ executors: remoteExecutorsFromEnv({ functions: DOMAIN_FUNCTIONS, invoker: createOciInvoker() }), trustedSdl: true });
+const gateway = createGateway({
+  executors: remoteExecutorsFromEnv({ functions: DOMAIN_FUNCTIONS, invoker: createOciInvoker() }),
+  trustedSdl: true,
+});
 
 startFunction({
   name: 'gateway',

@@ -49,7 +49,11 @@ const requestIds = new WeakMap<Request, string>();
 export function requestIdOf(request: Request, serverContext?: GatewayServerContext): string {
   let id = requestIds.get(request);
   if (id === undefined) {
-    id = serverContext?.call?.opcRequestId || request.headers.get(REQUEST_ID_HEADER)?.trim() || serverContext?.call?.callId || randomUUID();
+    id =
+      serverContext?.call?.opcRequestId ||
+      request.headers.get(REQUEST_ID_HEADER)?.trim() ||
+      serverContext?.call?.callId ||
+      randomUUID();
     requestIds.set(request, id);
   }
   return id;
@@ -84,7 +88,10 @@ export function useRequireIdentity(): Plugin<Record<string, unknown>, GatewaySer
       setResult({
         errors: [
           createGraphQLError('authentication required: the request carries no caller identity', {
-            extensions: { code: ErrorCode.Unauthenticated, http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
+            extensions: {
+              code: ErrorCode.Unauthenticated,
+              http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } },
+            },
           }),
         ],
       });

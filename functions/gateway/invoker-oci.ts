@@ -37,7 +37,8 @@ async function readBody(value: unknown): Promise<string> {
   if (typeof value === 'string') return value;
   if (typeof (value as ReadableStream).getReader === 'function') return new Response(value as ReadableStream).text();
   const chunks: Buffer[] = [];
-  for await (const chunk of value as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  for await (const chunk of value as AsyncIterable<Buffer | string>)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -45,13 +46,22 @@ async function readBody(value: unknown): Promise<string> {
 const RETRY_MIN_LEFT_MS = 2_000;
 
 /** Service codes of invoke failures that ran no handler (besides 429). */
-const NOT_RUN_CODES = new Set(['FunctionInvokeServiceUnavailable', 'FunctionInvokeContainerInitFail', 'FunctionInvokeContainerInitTimeout']);
+const NOT_RUN_CODES = new Set([
+  'FunctionInvokeServiceUnavailable',
+  'FunctionInvokeContainerInitFail',
+  'FunctionInvokeContainerInitTimeout',
+]);
 
 /** An invoke failure that cannot have run the function: 429, no capacity, a container that never started. */
 export const invokeNotRun = (e: unknown): boolean => {
   if (typeof e !== 'object' || e === null) return false;
   const { statusCode, serviceCode } = e as { statusCode?: unknown; serviceCode?: unknown };
-  return statusCode === 429 || (typeof serviceCode === 'string' && NOT_RUN_CODES.has(serviceCode) && (statusCode === 502 || statusCode === 503 || statusCode === 504));
+  return (
+    statusCode === 429 ||
+    (typeof serviceCode === 'string' &&
+      NOT_RUN_CODES.has(serviceCode) &&
+      (statusCode === 502 || statusCode === 503 || statusCode === 504))
+  );
 };
 
 /** Creates the OCI invoker; the client is built on first use and reused across warm calls. */
@@ -71,19 +81,29 @@ export function createOciInvoker(options: OciInvokerOptions = {}): FunctionInvok
     async invoke(fnId, body, { deadlineMs, idempotent }) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new DeadlineExceededError(`function ${fnId} did not answer within ${deadlineMs} ms`)), deadlineMs);
+        timer = setTimeout(
+          () => reject(new DeadlineExceededError(`function ${fnId} did not answer within ${deadlineMs} ms`)),
+          deadlineMs,
+        );
       });
       try {
         // a retry starts only with RETRY_MIN_LEFT_MS still left, so it does not run a function
         // (maybe a mutation) the caller has already been told timed out
-        const call = withRetry(async () => {
-          const res = await getClient().invokeFunction({
-            functionId: fnId,
-            invokeFunctionBody: body,
-            fnInvokeType: requests.InvokeFunctionRequest.FnInvokeType.Sync,
-          });
-          return readBody(res.value);
-        }, { deadlineMs: Math.max(0, deadlineMs - RETRY_MIN_LEFT_MS), isRetryable: idempotent ? isRetryableError : invokeNotRun, env: options.env ?? process.env });
+        const call = withRetry(
+          async () => {
+            const res = await getClient().invokeFunction({
+              functionId: fnId,
+              invokeFunctionBody: body,
+              fnInvokeType: requests.InvokeFunctionRequest.FnInvokeType.Sync,
+            });
+            return readBody(res.value);
+          },
+          {
+            deadlineMs: Math.max(0, deadlineMs - RETRY_MIN_LEFT_MS),
+            isRetryable: idempotent ? isRetryableError : invokeNotRun,
+            env: options.env ?? process.env,
+          },
+        );
         return await Promise.race([call, timeout]);
       } catch (e: unknown) {
         throw toAppError(e);

@@ -27,7 +27,9 @@ export const DEFAULT_LIMITS: Required<GatewayLimits> = { maxDepth: 10, maxAliase
 
 // armor prefixes its messages with "Syntax Error: " even for validation rules; report them cleanly.
 const report = (ctx: ValidationContext | null, err: GraphQLError) =>
-  ctx?.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+  ctx?.reportError(
+    new GraphQLError(err.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+  );
 const asValidationError = { propagateOnRejection: false, onReject: [report] };
 
 /** The limit plugins, with defaults from {@link DEFAULT_LIMITS}. */

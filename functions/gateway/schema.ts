@@ -28,7 +28,7 @@ export interface GatewaySchemaOptions {
 
 /** The schema's own description (introspection `__schema { description }`). */
 export const SCHEMA_DESCRIPTION =
-  'The OCI GraphQL API: a tenancy\'s compartments and resources with health and metrics, instance operations, user files with quotas, and instance exports. ' +
+  "The OCI GraphQL API: a tenancy's compartments and resources with health and metrics, instance operations, user files with quotas, and instance exports. " +
   'Conventions: every list that can grow is a Relay connection (edges, nodes, pageInfo: PageInfo); errors carry extensions.code; see docs/api.md.';
 
 const localResolvers = {
@@ -41,14 +41,19 @@ const localResolvers = {
   },
 };
 
-const trustOptions = (trustedSdl: boolean) => (trustedSdl ? { assumeValidSDL: true, assumeValid: true, noLocation: true } : {});
+const trustOptions = (trustedSdl: boolean) =>
+  trustedSdl ? { assumeValidSDL: true, assumeValid: true, noLocation: true } : {};
 
 /**
  * The gateway's own subschema alone (`me`): what an operation touching only `me`/`__typename` is
  * executed against, so such operations never wait for the stitched schema (see gateway.ts).
  */
 export function buildLocalSchema({ trustedSdl = false }: { trustedSdl?: boolean } = {}): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: subschemaTypeDefs(gatewaySdl), resolvers: [scalarResolvers, localResolvers], ...trustOptions(trustedSdl) });
+  return makeExecutableSchema({
+    typeDefs: subschemaTypeDefs(gatewaySdl),
+    resolvers: [scalarResolvers, localResolvers],
+    ...trustOptions(trustedSdl),
+  });
 }
 
 /** Builds the stitched schema (call once; it is the slow part of a cold start). */
@@ -69,6 +74,14 @@ export function buildGatewaySchema({ sdl, executors, trustedSdl = false }: Gatew
           },
         ],
   );
-  const stitched = stitchSchemas({ subschemas: [{ schema: local }, ...domains], resolvers: scalarResolvers, ...(trustedSdl ? { assumeValid: true } : {}) });
-  return new GraphQLSchema({ ...stitched.toConfig(), description: SCHEMA_DESCRIPTION, ...(trustedSdl ? { assumeValid: true } : {}) });
+  const stitched = stitchSchemas({
+    subschemas: [{ schema: local }, ...domains],
+    resolvers: scalarResolvers,
+    ...(trustedSdl ? { assumeValid: true } : {}),
+  });
+  return new GraphQLSchema({
+    ...stitched.toConfig(),
+    description: SCHEMA_DESCRIPTION,
+    ...(trustedSdl ? { assumeValid: true } : {}),
+  });
 }

@@ -13,5 +13,6 @@ const presign = createPresignService({ ...deps, settings: presignSettingsFromEnv
 
 startFunction({
   name: 'presign',
-  invoke: (body, call) => executeSubschemaRequest({ schema: presignSchema, body, call, createContext: (base) => ({ ...base, presign }) }),
+  invoke: (body, call) =>
+    executeSubschemaRequest({ schema: presignSchema, body, call, createContext: (base) => ({ ...base, presign }) }),
 });

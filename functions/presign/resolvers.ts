@@ -6,11 +6,14 @@ export interface PresignContext extends SubschemaContext {
   presign: PresignService;
 }
 
-
 /** Viewers read their own files; uploading and deleting need operator. */
 export const presignResolvers = {
   Query: {
-    files(_: unknown, args: { kind: unknown; collectionId?: unknown; first?: unknown; after?: unknown }, ctx: PresignContext) {
+    files(
+      _: unknown,
+      args: { kind: unknown; collectionId?: unknown; first?: unknown; after?: unknown },
+      ctx: PresignContext,
+    ) {
       requireRole(ctx.caller, 'viewer');
       return ctx.presign.files(actorOf(ctx.caller), args);
     },
@@ -24,7 +27,11 @@ export const presignResolvers = {
       requireRole(ctx.caller, 'operator');
       const i = args.input;
       return ctx.presign.createUploadUrl(actorOf(ctx.caller), {
-        kind: i.kind, collectionId: i.collectionId, filename: i.filename, sizeBytes: i.sizeBytes, contentType: i.contentType,
+        kind: i.kind,
+        collectionId: i.collectionId,
+        filename: i.filename,
+        sizeBytes: i.sizeBytes,
+        contentType: i.contentType,
       });
     },
     createDownloadUrl(_: unknown, args: { uri: unknown; ttlSeconds?: unknown }, ctx: PresignContext) {

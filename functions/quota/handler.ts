@@ -12,11 +12,22 @@ const deps = createQuotaDepsFromEnv({ log: createLogger({ base: { fn: 'quota' } 
 
 startFunction({
   name: 'quota',
-  invoke: (body, call) => executeSubschemaRequest({ schema: quotaSchema, body, call, createContext: (base) => ({ ...base, ledger: deps.ledger }) }),
+  invoke: (body, call) =>
+    executeSubschemaRequest({
+      schema: quotaSchema,
+      body,
+      call,
+      createContext: (base) => ({ ...base, ledger: deps.ledger }),
+    }),
   event: async (event, call) => {
     const o = objectEventOf(event);
     const outcome = await deps.settlement.settle({
-      eventId: event.eventID, action: o.action, namespace: o.namespace, bucket: o.bucket, objectName: o.objectName, ...(o.eTag ? { eTag: o.eTag } : {}),
+      eventId: event.eventID,
+      action: o.action,
+      namespace: o.namespace,
+      bucket: o.bucket,
+      objectName: o.objectName,
+      ...(o.eTag ? { eTag: o.eTag } : {}),
     });
     call.log.info('object event settled', { eventId: event.eventID, action: o.action, object: o.objectName, outcome });
     return { outcome };

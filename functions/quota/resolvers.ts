@@ -12,14 +12,18 @@ export interface QuotaContext extends SubschemaContext {
 
 /** The GraphQL `Quota` of a snapshot. */
 export function quotaView(s: QuotaSnapshot) {
-  const usedPct = s.limits.maxStorageBytes > 0 ? Math.round((s.usedBytes / s.limits.maxStorageBytes) * 10_000) / 100 : 0;
+  const usedPct =
+    s.limits.maxStorageBytes > 0 ? Math.round((s.usedBytes / s.limits.maxStorageBytes) * 10_000) / 100 : 0;
   return {
-    userId: s.userId, tier: s.tier,
+    userId: s.userId,
+    tier: s.tier,
     storage: { usedBytes: s.usedBytes, reservedBytes: s.reservedBytes, limitBytes: s.limits.maxStorageBytes, usedPct },
     fileSize: { maxBytes: s.limits.maxFileSizeBytes },
     rateLimits: {
-      uploadsLastHour: s.uploadsLastHour, hourlyLimit: s.limits.maxUploadsPerHour,
-      uploadsLastDay: s.uploadsLastDay, dailyLimit: s.limits.maxUploadsPerDay,
+      uploadsLastHour: s.uploadsLastHour,
+      hourlyLimit: s.limits.maxUploadsPerHour,
+      uploadsLastDay: s.uploadsLastDay,
+      dailyLimit: s.limits.maxUploadsPerDay,
     },
   };
 }
@@ -35,18 +39,26 @@ export const quotaResolvers = {
       // A bad argument is BAD_USER_INPUT for everyone, before the admin check: it names no real user, so it leaks nothing.
       if (asked !== undefined) userSegment(asked, { field: 'userId' });
       const userId = asked ?? ctx.caller.userId;
-      if (userId !== ctx.caller.userId && !hasRole(ctx.caller, 'admin')) throw new ForbiddenError("only admins may read another user's quota");
+      if (userId !== ctx.caller.userId && !hasRole(ctx.caller, 'admin'))
+        throw new ForbiddenError("only admins may read another user's quota");
       return quotaView(await ctx.ledger.snapshot(userId));
     },
   },
   Mutation: {
-    async setQuotaLimits(_: unknown, args: { userId: string; tier?: string | null; limits?: LimitsInput }, ctx: QuotaContext) {
+    async setQuotaLimits(
+      _: unknown,
+      args: { userId: string; tier?: string | null; limits?: LimitsInput },
+      ctx: QuotaContext,
+    ) {
       requireRole(ctx.caller, 'admin');
       const userId = args.userId;
       userSegment(userId, { field: 'userId' });
-      if (args.tier !== undefined && args.tier !== null && !isQuotaTier(args.tier)) throw new BadUserInputError('tier must be DEFAULT or PREMIUM');
+      if (args.tier !== undefined && args.tier !== null && !isQuotaTier(args.tier))
+        throw new BadUserInputError('tier must be DEFAULT or PREMIUM');
       const snapshot = await ctx.ledger.setLimits({
-        userId, ...(isQuotaTier(args.tier) ? { tier: args.tier } : {}), ...(args.limits ? { limits: args.limits } : {}),
+        userId,
+        ...(isQuotaTier(args.tier) ? { tier: args.tier } : {}),
+        ...(args.limits ? { limits: args.limits } : {}),
       });
       ctx.log.info('quota limits set', { userId, tier: snapshot.tier, by: ctx.caller.userId });
       return quotaView(snapshot);

@@ -17,7 +17,9 @@ export interface CallSettings {
 export class OciCalls {
   constructor(readonly s: CallSettings) {}
 
-  get pageLimit(): number { return this.s.pageLimit ?? 100; }
+  get pageLimit(): number {
+    return this.s.pageLimit ?? 100;
+  }
 
   /** One call: a slot per attempt (a retry's backoff does not hold a slot), shared retry policy, AppError out. */
   async one<T>(service: string, op: () => Promise<T>, o: { retry?: boolean } = {}): Promise<T> {
@@ -31,7 +33,10 @@ export class OciCalls {
   }
 
   /** Every item of a paginated list: `fetch(page)` answers one page's items and `opcNextPage`. */
-  async allPages<T>(service: string, fetch: (page: string | undefined, limit: number) => Promise<{ items: T[]; opcNextPage?: string | undefined }>): Promise<T[]> {
+  async allPages<T>(
+    service: string,
+    fetch: (page: string | undefined, limit: number) => Promise<{ items: T[]; opcNextPage?: string | undefined }>,
+  ): Promise<T[]> {
     const out: T[] = [];
     let page: string | undefined;
     for (let i = 0; i < 10_000; i++) {
@@ -52,4 +57,6 @@ export function iso(v: unknown): string | null {
 }
 
 export const tagsOf = (t: unknown): Record<string, string> =>
-  t && typeof t === 'object' ? Object.fromEntries(Object.entries(t as Record<string, unknown>).map(([k, v]) => [k, String(v)])) : {};
+  t && typeof t === 'object'
+    ? Object.fromEntries(Object.entries(t as Record<string, unknown>).map(([k, v]) => [k, String(v)]))
+    : {};

@@ -13,7 +13,17 @@
  */
 import { ConfigError, envInt, type Env } from '#shared/config.ts';
 
-export const SERVICES = ['identity', 'compute', 'network', 'database', 'mysql', 'containerengine', 'apigateway', 'loadbalancer', 'monitoring'] as const;
+export const SERVICES = [
+  'identity',
+  'compute',
+  'network',
+  'database',
+  'mysql',
+  'containerengine',
+  'apigateway',
+  'loadbalancer',
+  'monitoring',
+] as const;
 
 export interface ResourcesSettings {
   ttlSeconds: number;
@@ -41,7 +51,8 @@ export function resourcesSettings(env: Env = process.env): ResourcesSettings {
   return {
     ttlSeconds,
     transitionalTtlSeconds: Math.min(ttlSeconds, bounded('RESOURCES_CACHE_TRANSITIONAL_TTL_SECONDS', 10, 1, 600, env)),
-    concurrency, serviceCaps,
+    concurrency,
+    serviceCaps,
     pageLimit: bounded('RESOURCES_PAGE_LIMIT', 100, 1, 1000, env),
     pollMs: bounded('RESOURCES_POLL_MS', 1000, 10, 30_000, env),
   };

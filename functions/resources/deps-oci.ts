@@ -13,13 +13,21 @@ import { CACHE_TABLE } from './tables.ts';
 
 export function createResourcesRuntimeFromEnv(env: Env = process.env): ResourcesRuntime {
   const settings = resourcesSettings(env);
-  const table = new OciNosqlTable<CacheRow>(CACHE_TABLE, { compartmentId: envString('NOSQL_COMPARTMENT_ID', undefined, env), tablePrefix: envOptional('TABLE_PREFIX', env) ?? '' });
+  const table = new OciNosqlTable<CacheRow>(CACHE_TABLE, {
+    compartmentId: envString('NOSQL_COMPARTMENT_ID', undefined, env),
+    tablePrefix: envOptional('TABLE_PREFIX', env) ?? '',
+  });
   return createResourcesRuntime({
     settings,
     cache: createKvCache({ table, ttlSeconds: settings.ttlSeconds }),
     adapters: (calls, tenancyId) => {
       const port = createOciInventory(calls, { tenancyId });
-      return { port, metrics: createOciMetrics(calls), compute: createOciCompute(calls, port), network: createOciNetwork(calls) };
+      return {
+        port,
+        metrics: createOciMetrics(calls),
+        compute: createOciCompute(calls, port),
+        network: createOciNetwork(calls),
+      };
     },
     async tenancyId() {
       const configured = envOptional('TENANCY_ID', env);

@@ -8,5 +8,11 @@ const runtime = createResourcesRuntimeFromEnv();
 
 startFunction({
   name: 'resources',
-  invoke: (body, call) => executeSubschemaRequest({ schema: resourcesSchema, body, call, createContext: (base) => runtime.createContext(base) }),
+  invoke: (body, call) =>
+    executeSubschemaRequest({
+      schema: resourcesSchema,
+      body,
+      call,
+      createContext: (base) => runtime.createContext(base),
+    }),
 });

@@ -16,7 +16,10 @@ const str = (b: Buffer | string): Buffer => {
 };
 const wrap = (b64: string) => b64.match(/.{1,70}/g)!.join('\n');
 
-export interface SshKeyPair { publicKey: string; privateKey: string }
+export interface SshKeyPair {
+  publicKey: string;
+  privateKey: string;
+}
 
 export function generateSshKeyPair(comment: string): SshKeyPair {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -27,7 +30,15 @@ export function generateSshKeyPair(comment: string): SshKeyPair {
   let priv = Buffer.concat([check, check, str('ssh-ed25519'), str(pub), str(Buffer.concat([seed, pub])), str(comment)]);
   const pad = (8 - (priv.length % 8)) % 8;
   priv = Buffer.concat([priv, Buffer.from(Array.from({ length: pad }, (_, i) => i + 1))]);
-  const body = Buffer.concat([Buffer.from('openssh-key-v1\0'), str('none'), str('none'), str(''), u32(1), str(pubBlob), str(priv)]);
+  const body = Buffer.concat([
+    Buffer.from('openssh-key-v1\0'),
+    str('none'),
+    str('none'),
+    str(''),
+    u32(1),
+    str(pubBlob),
+    str(priv),
+  ]);
   return {
     publicKey: `ssh-ed25519 ${pubBlob.toString('base64')} ${comment}`,
     privateKey: `-----BEGIN OPENSSH PRIVATE KEY-----\n${wrap(body.toString('base64'))}\n-----END OPENSSH PRIVATE KEY-----\n`,

@@ -6,20 +6,45 @@ import { BadUserInputError } from '#shared/errors.ts';
 import type { MetricName, MetricPoint, MetricsPort } from './ports.ts';
 import { ocidType } from './validate.ts';
 
-interface MetricDef { namespace: string; metrics: Partial<Record<MetricName, { name: string; statistic: 'mean' | 'sum' }>> }
+interface MetricDef {
+  namespace: string;
+  metrics: Partial<Record<MetricName, { name: string; statistic: 'mean' | 'sum' }>>;
+}
 
 /** OCID type → Monitoring namespace and metric names (OCI's service metrics). */
 export const METRIC_DEFS: Readonly<Record<string, MetricDef>> = {
-  instance: { namespace: 'oci_computeagent', metrics: {
-    CPU: { name: 'CpuUtilization', statistic: 'mean' }, MEMORY: { name: 'MemoryUtilization', statistic: 'mean' },
-    NETWORK_IN: { name: 'NetworksBytesIn', statistic: 'sum' }, NETWORK_OUT: { name: 'NetworksBytesOut', statistic: 'sum' } } },
-  autonomousdatabase: { namespace: 'oci_autonomous_database', metrics: {
-    CPU: { name: 'CpuUtilization', statistic: 'mean' }, MEMORY: { name: 'MemoryUtilization', statistic: 'mean' } } },
-  mysqldbsystem: { namespace: 'oci_mysql_database', metrics: {
-    CPU: { name: 'CPUUtilization', statistic: 'mean' }, MEMORY: { name: 'MemoryUtilization', statistic: 'mean' },
-    NETWORK_IN: { name: 'NetworkReceiveBytes', statistic: 'sum' }, NETWORK_OUT: { name: 'NetworkTransmitBytes', statistic: 'sum' } } },
-  loadbalancer: { namespace: 'oci_lbaas', metrics: {
-    NETWORK_IN: { name: 'BytesReceived', statistic: 'sum' }, NETWORK_OUT: { name: 'BytesSent', statistic: 'sum' } } },
+  instance: {
+    namespace: 'oci_computeagent',
+    metrics: {
+      CPU: { name: 'CpuUtilization', statistic: 'mean' },
+      MEMORY: { name: 'MemoryUtilization', statistic: 'mean' },
+      NETWORK_IN: { name: 'NetworksBytesIn', statistic: 'sum' },
+      NETWORK_OUT: { name: 'NetworksBytesOut', statistic: 'sum' },
+    },
+  },
+  autonomousdatabase: {
+    namespace: 'oci_autonomous_database',
+    metrics: {
+      CPU: { name: 'CpuUtilization', statistic: 'mean' },
+      MEMORY: { name: 'MemoryUtilization', statistic: 'mean' },
+    },
+  },
+  mysqldbsystem: {
+    namespace: 'oci_mysql_database',
+    metrics: {
+      CPU: { name: 'CPUUtilization', statistic: 'mean' },
+      MEMORY: { name: 'MemoryUtilization', statistic: 'mean' },
+      NETWORK_IN: { name: 'NetworkReceiveBytes', statistic: 'sum' },
+      NETWORK_OUT: { name: 'NetworkTransmitBytes', statistic: 'sum' },
+    },
+  },
+  loadbalancer: {
+    namespace: 'oci_lbaas',
+    metrics: {
+      NETWORK_IN: { name: 'BytesReceived', statistic: 'sum' },
+      NETWORK_OUT: { name: 'BytesSent', statistic: 'sum' },
+    },
+  },
 };
 
 /** The OCID types that have metrics (instances, autonomous databases, MySQL DB systems, load balancers). */
@@ -37,13 +62,30 @@ export interface SeriesRequest {
   now?: Date;
 }
 
-export interface Series { resourceId: string; name: MetricName; metric: string; namespace: string; statistic: string; points: MetricPoint[] }
+export interface Series {
+  resourceId: string;
+  name: MetricName;
+  metric: string;
+  namespace: string;
+  statistic: string;
+  points: MetricPoint[];
+}
 
 /** Every series asked for, fetched with one call per group; unsupported (kind, name) pairs are skipped. */
 export async function fetchSeries(port: MetricsPort, req: SeriesRequest): Promise<Series[]> {
   const end = req.now ?? new Date();
   const start = new Date(end.getTime() - req.windowMs);
-  const groups = new Map<string, { compartmentId: string; namespace: string; name: MetricName; metric: string; statistic: 'mean' | 'sum'; ids: string[] }>();
+  const groups = new Map<
+    string,
+    {
+      compartmentId: string;
+      namespace: string;
+      name: MetricName;
+      metric: string;
+      statistic: 'mean' | 'sum';
+      ids: string[];
+    }
+  >();
   for (const r of req.resources) {
     const def = METRIC_DEFS[ocidType(r.id) ?? ''];
     if (!def) continue;
@@ -51,18 +93,43 @@ export async function fetchSeries(port: MetricsPort, req: SeriesRequest): Promis
       const m = def.metrics[name];
       if (!m) continue;
       const key = `${r.compartmentId}|${def.namespace}|${m.name}`;
-      const g = groups.get(key) ?? { compartmentId: r.compartmentId, namespace: def.namespace, name, metric: m.name, statistic: m.statistic, ids: [] };
+      const g = groups.get(key) ?? {
+        compartmentId: r.compartmentId,
+        namespace: def.namespace,
+        name,
+        metric: m.name,
+        statistic: m.statistic,
+        ids: [],
+      };
       g.ids.push(r.id);
       groups.set(key, g);
     }
   }
-  const results = await Promise.all([...groups.values()].map(async (g) => {
-    const byId = await port.summarize({
-      compartmentId: g.compartmentId, namespace: g.namespace, metric: g.metric, statistic: g.statistic,
-      resourceIds: g.ids.length <= MAX_IDS_PER_QUERY ? g.ids : [], start, end, resolution: req.resolution, interval: req.resolution,
-    });
-    return g.ids.map((id): Series => ({ resourceId: id, name: g.name, metric: g.metric, namespace: g.namespace, statistic: g.statistic, points: byId.get(id) ?? [] }));
-  }));
+  const results = await Promise.all(
+    [...groups.values()].map(async (g) => {
+      const byId = await port.summarize({
+        compartmentId: g.compartmentId,
+        namespace: g.namespace,
+        metric: g.metric,
+        statistic: g.statistic,
+        resourceIds: g.ids.length <= MAX_IDS_PER_QUERY ? g.ids : [],
+        start,
+        end,
+        resolution: req.resolution,
+        interval: req.resolution,
+      });
+      return g.ids.map(
+        (id): Series => ({
+          resourceId: id,
+          name: g.name,
+          metric: g.metric,
+          namespace: g.namespace,
+          statistic: g.statistic,
+          points: byId.get(id) ?? [],
+        }),
+      );
+    }),
+  );
   return results.flat();
 }
 

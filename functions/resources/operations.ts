@@ -9,7 +9,15 @@ import type { Logger } from '#shared/log.ts';
 import { defaultUserData } from './cloud-init.ts';
 import type { Inventory } from './inventory.ts';
 import { generateSshKeyPair } from './keys.ts';
-import { cleanupNetwork, ensureNetwork, isRejection, MANAGED_TAG, pieceToken, undoNetworkChanges, type EnsuredNetwork } from './network.ts';
+import {
+  cleanupNetwork,
+  ensureNetwork,
+  isRejection,
+  MANAGED_TAG,
+  pieceToken,
+  undoNetworkChanges,
+  type EnsuredNetwork,
+} from './network.ts';
 import type { ComputePort, InstanceAction, InstanceView, InventoryPort, NetworkPort, ShapeInfo } from './ports.ts';
 
 export interface OperationsDeps {
@@ -28,17 +36,37 @@ export interface OperationsDeps {
   resetGracePolls?: number;
 }
 
-const TARGET: Record<InstanceAction, 'RUNNING' | 'STOPPED'> = { START: 'RUNNING', STOP: 'STOPPED', SOFTSTOP: 'STOPPED', RESET: 'RUNNING', SOFTRESET: 'RUNNING' };
+const TARGET: Record<InstanceAction, 'RUNNING' | 'STOPPED'> = {
+  START: 'RUNNING',
+  STOP: 'STOPPED',
+  SOFTSTOP: 'STOPPED',
+  RESET: 'RUNNING',
+  SOFTRESET: 'RUNNING',
+};
 const ALLOWED_FROM: Record<InstanceAction, string[]> = {
-  START: ['STOPPED', 'RUNNING', 'STARTING'], STOP: ['RUNNING', 'STOPPED', 'STOPPING'], SOFTSTOP: ['RUNNING', 'STOPPED', 'STOPPING'],
-  RESET: ['RUNNING'], SOFTRESET: ['RUNNING'],
+  START: ['STOPPED', 'RUNNING', 'STARTING'],
+  STOP: ['RUNNING', 'STOPPED', 'STOPPING'],
+  SOFTSTOP: ['RUNNING', 'STOPPED', 'STOPPING'],
+  RESET: ['RUNNING'],
+  SOFTRESET: ['RUNNING'],
 };
 
-export interface ActionResult { instance: InstanceView; targetState: string; reachedTargetState: boolean; waited: boolean; message: string }
+export interface ActionResult {
+  instance: InstanceView;
+  targetState: string;
+  reachedTargetState: boolean;
+  waited: boolean;
+  message: string;
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function waitForState(d: OperationsDeps, id: string, want: string[], first?: InstanceView): Promise<{ instance: InstanceView; reached: boolean }> {
+export async function waitForState(
+  d: OperationsDeps,
+  id: string,
+  want: string[],
+  first?: InstanceView,
+): Promise<{ instance: InstanceView; reached: boolean }> {
   let cur = first ?? (await d.port.getInstance(id));
   const poll = d.pollMs ?? 1000;
   const reserve = d.reserveMs ?? 2000;
@@ -67,17 +95,28 @@ async function leaveRunning(d: OperationsDeps, id: string, after: InstanceView):
   return cur;
 }
 
-export async function instanceAction(d: OperationsDeps, args: { id: string; action: InstanceAction; waitForState: boolean }): Promise<ActionResult> {
+export async function instanceAction(
+  d: OperationsDeps,
+  args: { id: string; action: InstanceAction; waitForState: boolean },
+): Promise<ActionResult> {
   const before = await d.port.getInstance(args.id);
   if (!ALLOWED_FROM[args.action].includes(before.lifecycleState)) {
-    throw new ConflictError(`cannot ${args.action} instance ${before.displayName}: it is ${before.lifecycleState} (allowed from ${ALLOWED_FROM[args.action].join(', ')})`,
-      { details: { lifecycleState: before.lifecycleState, action: args.action } });
+    throw new ConflictError(
+      `cannot ${args.action} instance ${before.displayName}: it is ${before.lifecycleState} (allowed from ${ALLOWED_FROM[args.action].join(', ')})`,
+      { details: { lifecycleState: before.lifecycleState, action: args.action } },
+    );
   }
   const after = await d.compute.instanceAction(args.id, args.action);
   await d.inventory.invalidate(before.compartmentId, ['instances']);
   const target = TARGET[args.action];
   if (!args.waitForState) {
-    return { instance: after, targetState: target, reachedTargetState: after.lifecycleState === target, waited: false, message: `${args.action} accepted; instance is ${after.lifecycleState}` };
+    return {
+      instance: after,
+      targetState: target,
+      reachedTargetState: after.lifecycleState === target,
+      waited: false,
+      message: `${args.action} accepted; instance is ${after.lifecycleState}`,
+    };
   }
   // a RESET passes through STOPPING/STARTING, but OCI may still answer RUNNING right after the
   // action: wait until it has left RUNNING once (or a few polls said RUNNING), then for RUNNING
@@ -85,23 +124,52 @@ export async function instanceAction(d: OperationsDeps, args: { id: string; acti
   const { instance, reached } = await waitForState(d, args.id, [target], from);
   await d.inventory.invalidate(before.compartmentId, ['instances']);
   return {
-    instance, targetState: target, reachedTargetState: reached, waited: true,
-    message: reached ? `instance reached ${target}` : `instance is still ${instance.lifecycleState}; it did not reach ${target} before the call's deadline`,
+    instance,
+    targetState: target,
+    reachedTargetState: reached,
+    waited: true,
+    message: reached
+      ? `instance reached ${target}`
+      : `instance is still ${instance.lifecycleState}; it did not reach ${target} before the call's deadline`,
   };
 }
 
 export interface LaunchInput {
-  displayName: string; compartmentId: string; shape: string; ocpus?: number; memoryInGBs?: number; imageId?: string; bootVolumeSizeInGBs: number;
-  sshPublicKey?: string; userData?: string; availabilityDomain?: string; networkPrefix: string; openPorts: number[]; idempotencyKey?: string;
+  displayName: string;
+  compartmentId: string;
+  shape: string;
+  ocpus?: number;
+  memoryInGBs?: number;
+  imageId?: string;
+  bootVolumeSizeInGBs: number;
+  sshPublicKey?: string;
+  userData?: string;
+  availabilityDomain?: string;
+  networkPrefix: string;
+  openPorts: number[];
+  idempotencyKey?: string;
 }
-export interface LaunchResult { instance: InstanceView; generatedPrivateKey: string | null; sshPublicKey: string | null; imageId: string; network: EnsuredNetwork }
+export interface LaunchResult {
+  instance: InstanceView;
+  generatedPrivateKey: string | null;
+  sshPublicKey: string | null;
+  imageId: string;
+  network: EnsuredNetwork;
+}
 
 async function defaultImage(d: OperationsDeps, compartmentId: string, shape: string): Promise<string> {
   for (const version of ['24.04', '22.04']) {
-    const images = await d.compute.listImages({ compartmentId, operatingSystem: 'Canonical Ubuntu', operatingSystemVersion: version, shape });
+    const images = await d.compute.listImages({
+      compartmentId,
+      operatingSystem: 'Canonical Ubuntu',
+      operatingSystemVersion: version,
+      shape,
+    });
     if (images[0]) return images[0].id;
   }
-  throw new BadUserInputError(`no Ubuntu 24.04 or 22.04 platform image is compatible with shape ${shape}; pass imageId`);
+  throw new BadUserInputError(
+    `no Ubuntu 24.04 or 22.04 platform image is compatible with shape ${shape}; pass imageId`,
+  );
 }
 
 const bad = (argument: string, message: string) => new BadUserInputError(message, { details: { argument } });
@@ -109,8 +177,16 @@ const bad = (argument: string, message: string) => new BadUserInputError(message
 /** OCPUs and memory asked for must fit the shape: a fixed shape has its own, a flexible one has ranges. */
 export function checkShapeConfig(s: ShapeInfo, ocpus: number | undefined, memoryInGBs: number | undefined): void {
   if (!s.isFlexible) {
-    if (ocpus !== undefined && ocpus !== s.ocpus) throw bad('input.ocpus', `shape ${s.shape} is not flexible: it has ${s.ocpus ?? '?'} OCPU; omit input.ocpus or choose a flexible shape`);
-    if (memoryInGBs !== undefined && memoryInGBs !== s.memoryInGBs) throw bad('input.memoryInGBs', `shape ${s.shape} is not flexible: it has ${s.memoryInGBs ?? '?'} GB of memory; omit input.memoryInGBs or choose a flexible shape`);
+    if (ocpus !== undefined && ocpus !== s.ocpus)
+      throw bad(
+        'input.ocpus',
+        `shape ${s.shape} is not flexible: it has ${s.ocpus ?? '?'} OCPU; omit input.ocpus or choose a flexible shape`,
+      );
+    if (memoryInGBs !== undefined && memoryInGBs !== s.memoryInGBs)
+      throw bad(
+        'input.memoryInGBs',
+        `shape ${s.shape} is not flexible: it has ${s.memoryInGBs ?? '?'} GB of memory; omit input.memoryInGBs or choose a flexible shape`,
+      );
     return;
   }
   const o = s.ocpuOptions;
@@ -120,12 +196,21 @@ export function checkShapeConfig(s: ShapeInfo, ocpus: number | undefined, memory
   const m = s.memoryOptions;
   if (memoryInGBs === undefined || !m) return;
   if ((m.minInGBs !== null && memoryInGBs < m.minInGBs) || (m.maxInGBs !== null && memoryInGBs > m.maxInGBs)) {
-    throw bad('input.memoryInGBs', `shape ${s.shape} takes ${m.minInGBs ?? 1} to ${m.maxInGBs ?? '?'} GB of memory, not ${memoryInGBs}`);
+    throw bad(
+      'input.memoryInGBs',
+      `shape ${s.shape} takes ${m.minInGBs ?? 1} to ${m.maxInGBs ?? '?'} GB of memory, not ${memoryInGBs}`,
+    );
   }
   const n = ocpus ?? s.ocpus ?? 1;
   const per = memoryInGBs / n;
-  if ((m.minPerOcpuInGBs !== null && per < m.minPerOcpuInGBs) || (m.maxPerOcpuInGBs !== null && per > m.maxPerOcpuInGBs)) {
-    throw bad('input.memoryInGBs', `shape ${s.shape} takes ${m.minPerOcpuInGBs ?? '?'} to ${m.maxPerOcpuInGBs ?? '?'} GB of memory per OCPU; ${memoryInGBs} GB for ${n} OCPU is outside that`);
+  if (
+    (m.minPerOcpuInGBs !== null && per < m.minPerOcpuInGBs) ||
+    (m.maxPerOcpuInGBs !== null && per > m.maxPerOcpuInGBs)
+  ) {
+    throw bad(
+      'input.memoryInGBs',
+      `shape ${s.shape} takes ${m.minPerOcpuInGBs ?? '?'} to ${m.maxPerOcpuInGBs ?? '?'} GB of memory per OCPU; ${memoryInGBs} GB for ${n} OCPU is outside that`,
+    );
   }
 }
 
@@ -134,7 +219,10 @@ export function checkShapeConfig(s: ShapeInfo, ocpus: number | undefined, memory
  * domain, the shape and its OCPUs/memory, the image (exists, AVAILABLE, compatible with the shape).
  * Answers the availability domain and image to launch with.
  */
-async function checkPlacement(d: OperationsDeps, input: LaunchInput): Promise<{ availabilityDomain: string; imageId: string }> {
+async function checkPlacement(
+  d: OperationsDeps,
+  input: LaunchInput,
+): Promise<{ availabilityDomain: string; imageId: string }> {
   const { compartmentId } = input;
   const [ads, shapes, image] = await Promise.all([
     d.compute.listAvailabilityDomains(compartmentId),
@@ -143,18 +231,30 @@ async function checkPlacement(d: OperationsDeps, input: LaunchInput): Promise<{ 
   ]);
   if (!ads[0]) throw new ConflictError('the region has no availability domain');
   if (input.availabilityDomain !== undefined && !ads.includes(input.availabilityDomain)) {
-    throw bad('input.availabilityDomain', `input.availabilityDomain ${input.availabilityDomain} is not an availability domain of this region (${ads.join(', ')})`);
+    throw bad(
+      'input.availabilityDomain',
+      `input.availabilityDomain ${input.availabilityDomain} is not an availability domain of this region (${ads.join(', ')})`,
+    );
   }
   const shape = shapes.find((s) => s.shape === input.shape);
   if (!shape) {
     const names = shapes.map((s) => s.shape);
-    throw bad('input.shape', `input.shape ${input.shape} is not offered to this compartment (${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''})`);
+    throw bad(
+      'input.shape',
+      `input.shape ${input.shape} is not offered to this compartment (${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''})`,
+    );
   }
   checkShapeConfig(shape, input.ocpus, input.memoryInGBs);
-  if (!image) return { availabilityDomain: input.availabilityDomain ?? ads[0], imageId: await defaultImage(d, compartmentId, input.shape) };
-  if (image.lifecycleState !== 'AVAILABLE') throw bad('input.imageId', `image ${image.displayName} is ${image.lifecycleState}, not AVAILABLE`);
+  if (!image)
+    return {
+      availabilityDomain: input.availabilityDomain ?? ads[0],
+      imageId: await defaultImage(d, compartmentId, input.shape),
+    };
+  if (image.lifecycleState !== 'AVAILABLE')
+    throw bad('input.imageId', `image ${image.displayName} is ${image.lifecycleState}, not AVAILABLE`);
   const fits = await d.compute.listShapes({ compartmentId, imageId: image.id });
-  if (!fits.some((s) => s.shape === input.shape)) throw bad('input.imageId', `image ${image.displayName} is not compatible with shape ${input.shape}`);
+  if (!fits.some((s) => s.shape === input.shape))
+    throw bad('input.imageId', `image ${image.displayName} is not compatible with shape ${input.shape}`);
   return { availabilityDomain: input.availabilityDomain ?? ads[0], imageId: image.id };
 }
 
@@ -167,38 +267,80 @@ export async function launchInstance(d: OperationsDeps, input: LaunchInput): Pro
   // a rejected launch takes back the network it made, unless the caller may retry with the same
   // key: that retry must find the pieces its retry tokens name (OCI answers 409 for deleted ones)
   const rollback = input.idempotencyKey === undefined;
-  const network = await ensureNetwork(d.network, { compartmentId: input.compartmentId, prefix: input.networkPrefix, ports: input.openPorts, idempotencyKey: key, rollback, log: d.log });
+  const network = await ensureNetwork(d.network, {
+    compartmentId: input.compartmentId,
+    prefix: input.networkPrefix,
+    ports: input.openPorts,
+    idempotencyKey: key,
+    rollback,
+    log: d.log,
+  });
   if (input.idempotencyKey) {
     // a retried launch whose first attempt succeeded: answer that instance (its generated key, if any, was shown once)
-    const prior = await d.compute.findInstance({ compartmentId: input.compartmentId, displayName: input.displayName, tag: launchTag });
+    const prior = await d.compute.findInstance({
+      compartmentId: input.compartmentId,
+      displayName: input.displayName,
+      tag: launchTag,
+    });
     if (prior) {
       const instance = await d.port.getInstance(prior);
-      return { instance, generatedPrivateKey: null, sshPublicKey: input.sshPublicKey ?? null, imageId: instance.imageId ?? imageId, network };
+      return {
+        instance,
+        generatedPrivateKey: null,
+        sshPublicKey: input.sshPublicKey ?? null,
+        imageId: instance.imageId ?? imageId,
+        network,
+      };
     }
   }
   const generated = input.sshPublicKey ? undefined : generateSshKeyPair(input.displayName);
   const sshPublicKey = input.sshPublicKey ?? generated!.publicKey;
-  const instance = await d.compute.launch({
-    compartmentId: input.compartmentId, displayName: input.displayName, availabilityDomain, shape: input.shape,
-    ...(input.ocpus !== undefined ? { ocpus: input.ocpus } : {}), ...(input.memoryInGBs !== undefined ? { memoryInGBs: input.memoryInGBs } : {}),
-    imageId, bootVolumeSizeInGBs: input.bootVolumeSizeInGBs, subnetId: network.subnetId, sshPublicKey,
-    userData: input.userData ?? defaultUserData({ ports: input.openPorts }), freeformTags: { [MANAGED_TAG.key]: MANAGED_TAG.value, [launchTag.key]: launchTag.value },
-    retryToken: pieceToken(key, 'instance'),
-  }).catch(async (e: unknown) => {
-    // OCI turned the launch down: take back the network pieces this call created (never reused ones)
-    if (rollback && isRejection(e)) await undoNetworkChanges(d.network, network.changes, d.log);
-    throw e;
-  });
+  const instance = await d.compute
+    .launch({
+      compartmentId: input.compartmentId,
+      displayName: input.displayName,
+      availabilityDomain,
+      shape: input.shape,
+      ...(input.ocpus !== undefined ? { ocpus: input.ocpus } : {}),
+      ...(input.memoryInGBs !== undefined ? { memoryInGBs: input.memoryInGBs } : {}),
+      imageId,
+      bootVolumeSizeInGBs: input.bootVolumeSizeInGBs,
+      subnetId: network.subnetId,
+      sshPublicKey,
+      userData: input.userData ?? defaultUserData({ ports: input.openPorts }),
+      freeformTags: { [MANAGED_TAG.key]: MANAGED_TAG.value, [launchTag.key]: launchTag.value },
+      retryToken: pieceToken(key, 'instance'),
+    })
+    .catch(async (e: unknown) => {
+      // OCI turned the launch down: take back the network pieces this call created (never reused ones)
+      if (rollback && isRejection(e)) await undoNetworkChanges(d.network, network.changes, d.log);
+      throw e;
+    });
   await d.inventory.invalidate(input.compartmentId, ['instances']);
-  d.log.info('instance launched', { instanceId: instance.id, compartmentId: input.compartmentId, networkCreated: network.created.length, generatedKey: !!generated });
+  d.log.info('instance launched', {
+    instanceId: instance.id,
+    compartmentId: input.compartmentId,
+    networkCreated: network.created.length,
+    generatedKey: !!generated,
+  });
   return { instance, generatedPrivateKey: generated?.privateKey ?? null, sshPublicKey, imageId, network };
 }
 
-export interface TerminateResult { id: string; lifecycleState: string; removedNetwork: string[]; networkKept: string | null }
+export interface TerminateResult {
+  id: string;
+  lifecycleState: string;
+  removedNetwork: string[];
+  networkKept: string | null;
+}
 
-export async function terminateInstance(d: OperationsDeps, args: { id: string; cleanupNetwork: boolean }): Promise<TerminateResult> {
+export async function terminateInstance(
+  d: OperationsDeps,
+  args: { id: string; cleanupNetwork: boolean },
+): Promise<TerminateResult> {
   const inst = await d.port.getInstance(args.id);
-  const subnetId = args.cleanupNetwork ? await d.compute.subnetOfInstance({ compartmentId: inst.compartmentId, instanceId: inst.id }) : undefined;
+  const subnetId = args.cleanupNetwork
+    ? await d.compute.subnetOfInstance({ compartmentId: inst.compartmentId, instanceId: inst.id })
+    : undefined;
   if (inst.lifecycleState !== 'TERMINATED' && inst.lifecycleState !== 'TERMINATING') await d.compute.terminate(inst.id);
   await d.inventory.invalidate(inst.compartmentId, ['instances']);
   if (!args.cleanupNetwork) {
@@ -207,8 +349,25 @@ export async function terminateInstance(d: OperationsDeps, args: { id: string; c
   }
   // the subnet is busy until the instance's VNIC is gone, i.e. until TERMINATED
   const { instance, reached } = await waitForState(d, inst.id, ['TERMINATED']);
-  if (!reached) return { id: inst.id, lifecycleState: instance.lifecycleState, removedNetwork: [], networkKept: 'the instance was not TERMINATED before the deadline; run terminateInstance again to clean up the network' };
-  if (!subnetId) return { id: inst.id, lifecycleState: instance.lifecycleState, removedNetwork: [], networkKept: 'the instance had no primary VNIC subnet' };
-  const { removed, kept } = await cleanupNetwork(d.network, d.compute, { compartmentId: inst.compartmentId, subnetId, instanceId: inst.id });
+  if (!reached)
+    return {
+      id: inst.id,
+      lifecycleState: instance.lifecycleState,
+      removedNetwork: [],
+      networkKept:
+        'the instance was not TERMINATED before the deadline; run terminateInstance again to clean up the network',
+    };
+  if (!subnetId)
+    return {
+      id: inst.id,
+      lifecycleState: instance.lifecycleState,
+      removedNetwork: [],
+      networkKept: 'the instance had no primary VNIC subnet',
+    };
+  const { removed, kept } = await cleanupNetwork(d.network, d.compute, {
+    compartmentId: inst.compartmentId,
+    subnetId,
+    instanceId: inst.id,
+  });
   return { id: inst.id, lifecycleState: instance.lifecycleState, removedNetwork: removed, networkKept: kept ?? null };
 }

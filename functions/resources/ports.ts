@@ -4,10 +4,20 @@
  */
 
 export type HealthStatus = 'HEALTHY' | 'DEGRADED' | 'DOWN' | 'UNKNOWN';
-export interface Health { status: HealthStatus; reason: string }
+export interface Health {
+  status: HealthStatus;
+  reason: string;
+}
 
 /** The list kinds the inventory pages through, one cache entry per compartment and kind. */
-export const LIST_KINDS = ['instances', 'autonomousDatabases', 'mysqlDbSystems', 'clusters', 'apiGateways', 'loadBalancers'] as const;
+export const LIST_KINDS = [
+  'instances',
+  'autonomousDatabases',
+  'mysqlDbSystems',
+  'clusters',
+  'apiGateways',
+  'loadBalancers',
+] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
 /** GraphQL kinds (databases = autonomous + MySQL). */
@@ -15,37 +25,73 @@ export const RESOURCE_KINDS = ['INSTANCE', 'DATABASE', 'CLUSTER', 'API_GATEWAY',
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 export interface CompartmentRecord {
-  id: string; name: string; description: string; parentId: string | null; lifecycleState: string; timeCreated: string | null;
+  id: string;
+  name: string;
+  description: string;
+  parentId: string | null;
+  lifecycleState: string;
+  timeCreated: string | null;
 }
 
 export interface BaseResource {
-  id: string; displayName: string; compartmentId: string; lifecycleState: string; timeCreated: string | null;
+  id: string;
+  displayName: string;
+  compartmentId: string;
+  lifecycleState: string;
+  timeCreated: string | null;
   freeformTags: Record<string, string>;
 }
 
 export interface InstanceView extends BaseResource {
   kind: 'INSTANCE';
-  shape: string; ocpus: number | null; memoryInGBs: number | null; availabilityDomain: string; faultDomain: string | null;
-  imageId: string | null; imageName: string | null; privateIps: string[]; publicIps: string[];
+  shape: string;
+  ocpus: number | null;
+  memoryInGBs: number | null;
+  availabilityDomain: string;
+  faultDomain: string | null;
+  imageId: string | null;
+  imageName: string | null;
+  privateIps: string[];
+  publicIps: string[];
 }
 
 export interface DatabaseView extends BaseResource {
   kind: 'DATABASE';
   databaseKind: 'AUTONOMOUS' | 'MYSQL';
-  version: string | null; cpuCount: number | null; storageInGBs: number | null; endpoints: string[]; workload: string | null;
+  version: string | null;
+  cpuCount: number | null;
+  storageInGBs: number | null;
+  endpoints: string[];
+  workload: string | null;
 }
 
-export interface NodePoolView { id: string; name: string; kubernetesVersion: string | null; nodeShape: string | null; size: number | null; lifecycleState: string }
+export interface NodePoolView {
+  id: string;
+  name: string;
+  kubernetesVersion: string | null;
+  nodeShape: string | null;
+  size: number | null;
+  lifecycleState: string;
+}
 export interface ClusterView extends BaseResource {
   kind: 'CLUSTER';
-  kubernetesVersion: string | null; endpoints: { kubernetes: string | null; publicEndpoint: string | null; privateEndpoint: string | null };
+  kubernetesVersion: string | null;
+  endpoints: { kubernetes: string | null; publicEndpoint: string | null; privateEndpoint: string | null };
   nodePools: NodePoolView[];
 }
 
-export interface DeploymentView { id: string; displayName: string; pathPrefix: string; endpoint: string; lifecycleState: string }
+export interface DeploymentView {
+  id: string;
+  displayName: string;
+  pathPrefix: string;
+  endpoint: string;
+  lifecycleState: string;
+}
 export interface ApiGatewayView extends BaseResource {
   kind: 'API_GATEWAY';
-  endpointType: string; hostname: string | null; deployments: DeploymentView[];
+  endpointType: string;
+  hostname: string | null;
+  deployments: DeploymentView[];
 }
 
 /**
@@ -55,25 +101,45 @@ export interface ApiGatewayView extends BaseResource {
  */
 export interface BackendSetHealthView {
   /** OK | WARNING | CRITICAL | UNKNOWN */
-  status: string; totalBackendCount: number; loadBalancerId?: string; backendSetName?: string;
-  criticalBackends?: string[]; warningBackends?: string[]; unknownBackends?: string[];
+  status: string;
+  totalBackendCount: number;
+  loadBalancerId?: string;
+  backendSetName?: string;
+  criticalBackends?: string[];
+  warningBackends?: string[];
+  unknownBackends?: string[];
 }
-export interface BackendSetHealthDetail { status: string; totalBackendCount: number; criticalBackends: string[]; warningBackends: string[]; unknownBackends: string[] }
+export interface BackendSetHealthDetail {
+  status: string;
+  totalBackendCount: number;
+  criticalBackends: string[];
+  warningBackends: string[];
+  unknownBackends: string[];
+}
 export interface BackendSetView {
-  name: string; policy: string | null; backends: { name: string; ipAddress: string; port: number }[];
+  name: string;
+  policy: string | null;
+  backends: { name: string; ipAddress: string; port: number }[];
   health: BackendSetHealthView | null;
 }
 export interface LoadBalancerView extends BaseResource {
   kind: 'LOAD_BALANCER';
-  shape: string; isPrivate: boolean; ipAddresses: string[]; backendSets: BackendSetView[];
+  shape: string;
+  isPrivate: boolean;
+  ipAddresses: string[];
+  backendSets: BackendSetView[];
 }
 
 export type ResourceView = InstanceView | DatabaseView | ClusterView | ApiGatewayView | LoadBalancerView;
 
 /** What each list kind yields. */
 export interface ListKindValue {
-  instances: InstanceView; autonomousDatabases: DatabaseView; mysqlDbSystems: DatabaseView;
-  clusters: ClusterView; apiGateways: ApiGatewayView; loadBalancers: LoadBalancerView;
+  instances: InstanceView;
+  autonomousDatabases: DatabaseView;
+  mysqlDbSystems: DatabaseView;
+  clusters: ClusterView;
+  apiGateways: ApiGatewayView;
+  loadBalancers: LoadBalancerView;
 }
 
 /** Reads the tenancy's inventory; every list is fully paginated and enriched by the adapter. */
@@ -96,10 +162,20 @@ export type MetricName = (typeof METRIC_NAMES)[number];
 
 /** One grouped query: a namespace, a metric, a compartment and every resource of interest. */
 export interface MetricsQuery {
-  compartmentId: string; namespace: string; metric: string; resourceIds: string[];
-  start: Date; end: Date; resolution: string; interval: string; statistic: 'mean' | 'max' | 'sum';
+  compartmentId: string;
+  namespace: string;
+  metric: string;
+  resourceIds: string[];
+  start: Date;
+  end: Date;
+  resolution: string;
+  interval: string;
+  statistic: 'mean' | 'max' | 'sum';
 }
-export interface MetricPoint { timestamp: string; value: number }
+export interface MetricPoint {
+  timestamp: string;
+  value: number;
+}
 
 /** Monitoring. */
 export interface MetricsPort {
@@ -111,20 +187,43 @@ export const INSTANCE_ACTIONS = ['START', 'STOP', 'SOFTSTOP', 'RESET', 'SOFTRESE
 export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
 
 export interface LaunchSpec {
-  compartmentId: string; displayName: string; availabilityDomain: string; shape: string; ocpus?: number; memoryInGBs?: number;
-  imageId: string; bootVolumeSizeInGBs: number; subnetId: string; sshPublicKey: string; userData: string;
-  freeformTags: Record<string, string>; retryToken: string;
+  compartmentId: string;
+  displayName: string;
+  availabilityDomain: string;
+  shape: string;
+  ocpus?: number;
+  memoryInGBs?: number;
+  imageId: string;
+  bootVolumeSizeInGBs: number;
+  subnetId: string;
+  sshPublicKey: string;
+  userData: string;
+  freeformTags: Record<string, string>;
+  retryToken: string;
 }
 
-export interface ImageInfo { id: string; displayName: string; operatingSystem: string; operatingSystemVersion: string; timeCreated: string | null }
+export interface ImageInfo {
+  id: string;
+  displayName: string;
+  operatingSystem: string;
+  operatingSystemVersion: string;
+  timeCreated: string | null;
+}
 
 /** A compute shape as ListShapes describes it (flexible shapes carry their OCPU and memory ranges). */
 export interface ShapeInfo {
-  shape: string; isFlexible: boolean;
+  shape: string;
+  isFlexible: boolean;
   /** fixed shapes: their size; flexible ones: the default */
-  ocpus: number | null; memoryInGBs: number | null;
+  ocpus: number | null;
+  memoryInGBs: number | null;
   ocpuOptions: { min: number | null; max: number | null } | null;
-  memoryOptions: { minInGBs: number | null; maxInGBs: number | null; minPerOcpuInGBs: number | null; maxPerOcpuInGBs: number | null } | null;
+  memoryOptions: {
+    minInGBs: number | null;
+    maxInGBs: number | null;
+    minPerOcpuInGBs: number | null;
+    maxPerOcpuInGBs: number | null;
+  } | null;
 }
 
 /** Compute operations beyond reads. */
@@ -132,36 +231,99 @@ export interface ComputePort {
   instanceAction(id: string, action: InstanceAction): Promise<InstanceView>;
   launch(spec: LaunchSpec): Promise<InstanceView>;
   /** a live (not terminating) instance named `displayName` carrying freeform tag `tag` */
-  findInstance(args: { compartmentId: string; displayName: string; tag: { key: string; value: string } }): Promise<string | undefined>;
+  findInstance(args: {
+    compartmentId: string;
+    displayName: string;
+    tag: { key: string; value: string };
+  }): Promise<string | undefined>;
   terminate(id: string): Promise<void>;
   /** platform images of an OS for a shape, newest first */
-  listImages(args: { compartmentId: string; operatingSystem: string; operatingSystemVersion: string; shape: string }): Promise<ImageInfo[]>;
+  listImages(args: {
+    compartmentId: string;
+    operatingSystem: string;
+    operatingSystemVersion: string;
+    shape: string;
+  }): Promise<ImageInfo[]>;
   listAvailabilityDomains(compartmentId: string): Promise<string[]>;
   /** one image (NOT_FOUND when unknown) with its lifecycle state */
   getImage(imageId: string): Promise<ImageInfo & { lifecycleState: string }>;
   /** the shapes offered to the compartment; with `imageId` only those compatible with that image (one entry per shape name) */
   listShapes(args: { compartmentId: string; imageId?: string }): Promise<ShapeInfo[]>;
   /** instances (not TERMINATED) whose primary VNIC is in `subnetId` */
-  countInstancesInSubnet(args: { compartmentId: string; subnetId: string; excludeInstanceId?: string }): Promise<number>;
+  countInstancesInSubnet(args: {
+    compartmentId: string;
+    subnetId: string;
+    excludeInstanceId?: string;
+  }): Promise<number>;
   /** the subnet of an instance's primary VNIC */
   subnetOfInstance(args: { compartmentId: string; instanceId: string }): Promise<string | undefined>;
 }
 
-export interface NetRecord { id: string; displayName: string; vcnId?: string; freeformTags: Record<string, string> }
-export interface SecurityRuleSpec { protocol: '6'; source: string; tcpMin: number; tcpMax: number }
+export interface NetRecord {
+  id: string;
+  displayName: string;
+  vcnId?: string;
+  freeformTags: Record<string, string>;
+}
+export interface SecurityRuleSpec {
+  protocol: '6';
+  source: string;
+  tcpMin: number;
+  tcpMax: number;
+}
 
 /** Virtual Network operations launch and terminate need. */
 export interface NetworkPort {
   findVcn(compartmentId: string, displayName: string): Promise<NetRecord | undefined>;
-  createVcn(args: { compartmentId: string; displayName: string; cidrBlock: string; dnsLabel: string; tags: Record<string, string>; retryToken: string }): Promise<NetRecord & { defaultRouteTableId: string; defaultSecurityListId: string }>;
-  find(kind: 'subnet' | 'internetGateway' | 'routeTable' | 'securityList', args: { compartmentId: string; vcnId: string; displayName: string }): Promise<NetRecord | undefined>;
-  createInternetGateway(args: { compartmentId: string; vcnId: string; displayName: string; tags: Record<string, string>; retryToken: string }): Promise<NetRecord>;
-  createRouteTable(args: { compartmentId: string; vcnId: string; displayName: string; igwId: string; tags: Record<string, string>; retryToken: string }): Promise<NetRecord>;
-  createSecurityList(args: { compartmentId: string; vcnId: string; displayName: string; ingress: SecurityRuleSpec[]; tags: Record<string, string>; retryToken: string }): Promise<NetRecord>;
+  createVcn(args: {
+    compartmentId: string;
+    displayName: string;
+    cidrBlock: string;
+    dnsLabel: string;
+    tags: Record<string, string>;
+    retryToken: string;
+  }): Promise<NetRecord & { defaultRouteTableId: string; defaultSecurityListId: string }>;
+  find(
+    kind: 'subnet' | 'internetGateway' | 'routeTable' | 'securityList',
+    args: { compartmentId: string; vcnId: string; displayName: string },
+  ): Promise<NetRecord | undefined>;
+  createInternetGateway(args: {
+    compartmentId: string;
+    vcnId: string;
+    displayName: string;
+    tags: Record<string, string>;
+    retryToken: string;
+  }): Promise<NetRecord>;
+  createRouteTable(args: {
+    compartmentId: string;
+    vcnId: string;
+    displayName: string;
+    igwId: string;
+    tags: Record<string, string>;
+    retryToken: string;
+  }): Promise<NetRecord>;
+  createSecurityList(args: {
+    compartmentId: string;
+    vcnId: string;
+    displayName: string;
+    ingress: SecurityRuleSpec[];
+    tags: Record<string, string>;
+    retryToken: string;
+  }): Promise<NetRecord>;
   /** replace the ingress rules (when requested ports grow) */
   updateSecurityList(id: string, ingress: SecurityRuleSpec[]): Promise<void>;
   getSecurityListIngress(id: string): Promise<SecurityRuleSpec[]>;
-  createSubnet(args: { compartmentId: string; vcnId: string; displayName: string; cidrBlock: string; dnsLabel: string; routeTableId: string; securityListIds: string[]; tags: Record<string, string>; retryToken: string }): Promise<NetRecord>;
+  createSubnet(args: {
+    compartmentId: string;
+    vcnId: string;
+    displayName: string;
+    cidrBlock: string;
+    dnsLabel: string;
+    routeTableId: string;
+    securityListIds: string[];
+    tags: Record<string, string>;
+    retryToken: string;
+  }): Promise<NetRecord>;
   getSubnet(id: string): Promise<(NetRecord & { vcnId: string }) | undefined>;
   /** deletes; a 404 counts as done */
   delete(kind: 'vcn' | 'subnet' | 'internetGateway' | 'routeTable' | 'securityList', id: string): Promise<void>;

@@ -12,7 +12,12 @@ import { ServiceLimiters } from '#shared/limit.ts';
 import type { ComputePort, InventoryPort, MetricsPort, NetworkPort } from './ports.ts';
 import type { ResourcesContext } from './resolvers.ts';
 
-export interface Adapters { port: InventoryPort; metrics: MetricsPort; compute: ComputePort; network: NetworkPort }
+export interface Adapters {
+  port: InventoryPort;
+  metrics: MetricsPort;
+  compute: ComputePort;
+  network: NetworkPort;
+}
 
 export interface RuntimeOptions {
   settings: ResourcesSettings;
@@ -34,13 +39,38 @@ export function createResourcesRuntime(o: RuntimeOptions): ResourcesRuntime {
   return {
     limiters,
     async createContext(base) {
-      const tenancyId = await (tenancy ??= o.tenancyId().catch((e: unknown) => { tenancy = undefined; throw e; }));
-      const calls = new OciCalls({ limiters, remainingMs: () => base.call.remainingMs(), pageLimit: o.settings.pageLimit });
+      const tenancyId = await (tenancy ??= o.tenancyId().catch((e: unknown) => {
+        tenancy = undefined;
+        throw e;
+      }));
+      const calls = new OciCalls({
+        limiters,
+        remainingMs: () => base.call.remainingMs(),
+        pageLimit: o.settings.pageLimit,
+      });
       const a = o.adapters(calls, tenancyId);
-      const inventory = new Inventory({ port: a.port, metrics: a.metrics, cache: o.cache, log: base.log, transitionalTtlSeconds: o.settings.transitionalTtlSeconds, lookupConcurrency: o.settings.concurrency });
+      const inventory = new Inventory({
+        port: a.port,
+        metrics: a.metrics,
+        cache: o.cache,
+        log: base.log,
+        transitionalTtlSeconds: o.settings.transitionalTtlSeconds,
+        lookupConcurrency: o.settings.concurrency,
+      });
       return {
-        ...base, inventory, port: a.port, metrics: a.metrics,
-        ops: { inventory, port: a.port, compute: a.compute, network: a.network, log: base.log, remainingMs: () => base.call.remainingMs(), pollMs: o.settings.pollMs },
+        ...base,
+        inventory,
+        port: a.port,
+        metrics: a.metrics,
+        ops: {
+          inventory,
+          port: a.port,
+          compute: a.compute,
+          network: a.network,
+          log: base.log,
+          remainingMs: () => base.call.remainingMs(),
+          pollMs: o.settings.pollMs,
+        },
       };
     },
   };

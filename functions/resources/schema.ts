@@ -4,4 +4,8 @@ import { TRUSTED_SDL, scalarResolvers } from '#shared/graphql/index.ts';
 import { domainSdl, subschemaTypeDefs } from '../../schema/index.ts';
 import { resourcesResolvers } from './resolvers.ts';
 
-export const resourcesSchema = makeExecutableSchema({ typeDefs: subschemaTypeDefs(domainSdl.resources ?? ''), resolvers: [scalarResolvers, resourcesResolvers], ...TRUSTED_SDL });
+export const resourcesSchema = makeExecutableSchema({
+  typeDefs: subschemaTypeDefs(domainSdl.resources ?? ''),
+  resolvers: [scalarResolvers, resourcesResolvers],
+  ...TRUSTED_SDL,
+});

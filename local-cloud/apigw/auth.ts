@@ -3,7 +3,14 @@
  * token in `Authorization`, RS256 signature against the issuer's JWKS, `iss`, `aud`, `exp`/`nbf`
  * with a small clock skew. Claims become the caller identity: `sub` → user id, `roles` → roles.
  */
-import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, errors as joseErrors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  jwtVerify,
+  errors as joseErrors,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { ROLES, type Role } from './issuer.ts';
 
 export interface JwtPolicy {
@@ -15,7 +22,10 @@ export interface JwtPolicy {
   clockSkewSeconds?: number;
 }
 
-export interface Identity { userId: string; roles: Role[] }
+export interface Identity {
+  userId: string;
+  roles: Role[];
+}
 
 /** The token is missing or not acceptable; `message` is safe to show the client. */
 export class AuthError extends Error {
@@ -33,7 +43,8 @@ const VERIFIED_CACHE_SIZE = 1000;
 const VERIFIED_TTL_MS = 60_000;
 
 export function createAuthenticator(policy: JwtPolicy): Authenticator {
-  const keys: JWTVerifyGetKey = policy.jwks instanceof URL ? createRemoteJWKSet(policy.jwks) : createLocalJWKSet(policy.jwks);
+  const keys: JWTVerifyGetKey =
+    policy.jwks instanceof URL ? createRemoteJWKSet(policy.jwks) : createLocalJWKSet(policy.jwks);
   // token → identity, until min(exp, VERIFIED_TTL_MS from the check): the RS256 check is the front's
   // largest CPU cost per request after signing. Only successes are kept; the oldest entry goes first.
   const verified = new Map<string, { identity: Identity; until: number }>();
@@ -54,8 +65,11 @@ export function createAuthenticator(policy: JwtPolicy): Authenticator {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
-        algorithms: ['RS256'], issuer: policy.issuer, audience: policy.audience,
-        clockTolerance: policy.clockSkewSeconds ?? 60, requiredClaims: ['exp', 'sub'],
+        algorithms: ['RS256'],
+        issuer: policy.issuer,
+        audience: policy.audience,
+        clockTolerance: policy.clockSkewSeconds ?? 60,
+        requiredClaims: ['exp', 'sub'],
       }));
     } catch (e: unknown) {
       throw new AuthError(describe(e));
@@ -65,7 +79,8 @@ export function createAuthenticator(policy: JwtPolicy): Authenticator {
     const unusable = unusableSubject(userId);
     if (unusable) throw new AuthError(`the token's subject ${unusable}`);
     const raw = payload.roles ?? [];
-    if (!Array.isArray(raw) || raw.some((r) => typeof r !== 'string')) throw new AuthError('the roles claim must be an array of strings');
+    if (!Array.isArray(raw) || raw.some((r) => typeof r !== 'string'))
+      throw new AuthError('the roles claim must be an array of strings');
     const roles = [...new Set(raw as string[])].filter((r): r is Role => (ROLES as readonly string[]).includes(r));
     return { userId, roles, exp: payload.exp! };
   }
@@ -97,7 +112,8 @@ function describe(e: unknown): string {
     if (e.claim === 'nbf') return 'the token is not valid yet';
     return `the token's ${e.claim} claim is not valid`;
   }
-  if (e instanceof joseErrors.JWSSignatureVerificationFailed || e instanceof joseErrors.JWKSNoMatchingKey) return 'the token signature is not valid';
+  if (e instanceof joseErrors.JWSSignatureVerificationFailed || e instanceof joseErrors.JWKSNoMatchingKey)
+    return 'the token signature is not valid';
   if (e instanceof joseErrors.JOSEAlgNotAllowed) return 'the token is not signed with RS256';
   return 'the token is not a valid JWT';
 }

@@ -25,7 +25,11 @@ function allowedOrigin(policy: CorsPolicy, origin: string | undefined): string |
 export function corsHeaders(policy: CorsPolicy, req: IncomingMessage): Record<string, string> {
   const origin = allowedOrigin(policy, req.headers.origin);
   if (!origin) return {};
-  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSED, ...(origin === '*' ? {} : { vary: 'Origin' }) };
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': EXPOSED,
+    ...(origin === '*' ? {} : { vary: 'Origin' }),
+  };
 }
 
 /** The answer to a preflight (`OPTIONS` with `Access-Control-Request-Method`) for a route allowing `methods`. */

@@ -11,7 +11,17 @@
  */
 export { startApiGateway, MAX_BODY_BYTES, type ApiGateway, type ApiGatewayOptions } from './server.ts';
 export { ROUTES, type RouteSpec } from './routes.ts';
-export { openDevIssuer, validateMint, DEV_ISSUER, DEV_AUDIENCE, ROLES, MintError, type DevIssuer, type MintOptions, type Role } from './issuer.ts';
+export {
+  openDevIssuer,
+  validateMint,
+  DEV_ISSUER,
+  DEV_AUDIENCE,
+  ROLES,
+  MintError,
+  type DevIssuer,
+  type MintOptions,
+  type Role,
+} from './issuer.ts';
 export { createAuthenticator, AuthError, type JwtPolicy, type Identity } from './auth.ts';
 export { toInvokeHeaders, toClientResponse, canonicalHeader } from './mapping.ts';
 export type { CorsPolicy } from './cors.ts';

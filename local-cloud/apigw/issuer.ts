@@ -34,7 +34,12 @@ export interface DevIssuer {
   mintToken(options: MintOptions): Promise<string>;
 }
 
-interface KeyFile { kid: string; privateJwk: JWK; publicJwk: JWK; createdAt: string }
+interface KeyFile {
+  kid: string;
+  privateJwk: JWK;
+  publicJwk: JWK;
+  createdAt: string;
+}
 
 export class MintError extends Error {
   constructor(message: string) {
@@ -51,7 +56,12 @@ async function makeKeyFile(): Promise<KeyFile> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const publicJwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(publicJwk);
-  return { kid, privateJwk: await exportJWK(privateKey), publicJwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' }, createdAt: new Date().toISOString() };
+  return {
+    kid,
+    privateJwk: await exportJWK(privateKey),
+    publicJwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' },
+    createdAt: new Date().toISOString(),
+  };
 }
 
 /** Read the key file, or create it. Creation links a complete temp file into place: the first writer wins, nobody sees a partial file. */
@@ -77,10 +87,13 @@ async function loadOrCreateKey(stateDir: string): Promise<KeyFile> {
 
 export function validateMint(o: MintOptions): void {
   if (typeof o.sub !== 'string' || !o.sub.trim()) throw new MintError('sub (the user id) must be a non-empty string');
-  if (!Array.isArray(o.roles) || o.roles.length === 0) throw new MintError(`roles must name at least one of: ${ROLES.join(', ')}`);
-  for (const r of o.roles) if (!ROLES.includes(r)) throw new MintError(`unknown role "${String(r)}"; roles are: ${ROLES.join(', ')}`);
+  if (!Array.isArray(o.roles) || o.roles.length === 0)
+    throw new MintError(`roles must name at least one of: ${ROLES.join(', ')}`);
+  for (const r of o.roles)
+    if (!ROLES.includes(r)) throw new MintError(`unknown role "${String(r)}"; roles are: ${ROLES.join(', ')}`);
   const ttl = o.ttlSeconds ?? 3600;
-  if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TTL_SECONDS) throw new MintError(`ttl must be a whole number of seconds in 1..${MAX_TTL_SECONDS}`);
+  if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TTL_SECONDS)
+    throw new MintError(`ttl must be a whole number of seconds in 1..${MAX_TTL_SECONDS}`);
 }
 
 /** The dev issuer whose key lives in `stateDir` (created on first use). */
@@ -95,8 +108,12 @@ export async function openDevIssuer(options: { stateDir: string }): Promise<DevI
       validateMint(o);
       return new SignJWT({ roles: [...new Set(o.roles)] })
         .setProtectedHeader({ alg: 'RS256', kid: file.kid, typ: 'JWT' })
-        .setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setSubject(o.sub.trim())
-        .setIssuedAt().setNotBefore('0s').setJti(randomUUID())
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .setSubject(o.sub.trim())
+        .setIssuedAt()
+        .setNotBefore('0s')
+        .setJti(randomUUID())
         .setExpirationTime(`${o.ttlSeconds ?? 3600}s`)
         .sign(privateKey);
     },

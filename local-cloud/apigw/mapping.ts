@@ -7,14 +7,28 @@ import type { Identity } from './auth.ts';
 import type { InvokeResponse } from '#local/invoke/index.ts';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1): never forwarded in either direction. */
-export const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+export const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 /** Identity headers only the front may set; client-sent ones are deleted. */
 export const IDENTITY_PREFIX = 'x-user-';
 const FN_HTTP_H = 'fn-http-h-';
 
 /** Go's `textproto.CanonicalMIMEHeaderKey`, as the Fn server applies it: `x-api_key` → `X-Api-Key`. */
 export function canonicalHeader(name: string): string {
-  return name.replace(/_/g, '-').split('-').map((s) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase()).join('-');
+  return name
+    .replace(/_/g, '-')
+    .split('-')
+    .map((s) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase())
+    .join('-');
 }
 
 /** Header values are bytes: an id outside visible ASCII (or holding `%`) travels percent-encoded. */
@@ -52,7 +66,13 @@ export function toInvokeHeaders(req: ClientRequest): Record<string, string> {
     'fn-http-request-url': req.url,
     'opc-request-id': req.requestId,
   };
-  const connectionListed = new Set(String(req.headers.connection ?? '').toLowerCase().split(',').map((s) => s.trim()).filter(Boolean));
+  const connectionListed = new Set(
+    String(req.headers.connection ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   for (const [rawName, value] of Object.entries(req.headers)) {
     const name = rawName.toLowerCase();
     if (value === undefined || HOP_BY_HOP.has(name) || connectionListed.has(name)) continue;
@@ -75,7 +95,11 @@ export function toInvokeHeaders(req: ClientRequest): Record<string, string> {
   return out;
 }
 
-export interface ClientResponse { status: number; headers: Record<string, string>; body: Buffer }
+export interface ClientResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
 
 /**
  * The client's answer: status = the service's if ≥ 400, else `Fn-Http-Status`, else 200; only

@@ -104,7 +104,13 @@ function renderGraphiqlPage(endpoint: string, token: string | undefined): Varian
     ? GRAPHIQL.defaultQuery
     : `# No token: paste one into Headers as {"Authorization": "Bearer <jwt>"}, then reload the schema.\n${GRAPHIQL.defaultQuery}`;
   const page = renderGraphiQL({
-    ...GRAPHIQL, defaultQuery, endpoint, headers, defaultHeaders: headers, shouldPersistHeaders: false, schemaDescription: true,
+    ...GRAPHIQL,
+    defaultQuery,
+    endpoint,
+    headers,
+    defaultHeaders: headers,
+    shouldPersistHeaders: false,
+    schemaDescription: true,
     defaultEditorToolsVisibility: 'headers',
   });
   return compressVariants(Buffer.from(page));
@@ -112,9 +118,24 @@ function renderGraphiqlPage(endpoint: string, token: string | undefined): Varian
 
 /** The refusal body: GraphQL-shaped (`errors[].extensions.code`) with OCI's `message` beside it. */
 export function refusalBody(status: number, message: string): Record<string, unknown> {
-  const code = status === 401 ? 'UNAUTHENTICATED' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND'
-    : status === 405 ? 'METHOD_NOT_ALLOWED' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 504 ? 'GATEWAY_TIMEOUT'
-      : status === 400 ? 'BAD_REQUEST' : status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'BAD_REQUEST';
+  const code =
+    status === 401
+      ? 'UNAUTHENTICATED'
+      : status === 413
+        ? 'PAYLOAD_TOO_LARGE'
+        : status === 404
+          ? 'NOT_FOUND'
+          : status === 405
+            ? 'METHOD_NOT_ALLOWED'
+            : status === 415
+              ? 'UNSUPPORTED_MEDIA_TYPE'
+              : status === 504
+                ? 'GATEWAY_TIMEOUT'
+                : status === 400
+                  ? 'BAD_REQUEST'
+                  : status >= 500
+                    ? 'UPSTREAM_UNAVAILABLE'
+                    : 'BAD_REQUEST';
   return { message, errors: [{ message, extensions: { code, http: { status } } }] };
 }
 
@@ -126,9 +147,18 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
   const cors = options.cors ?? {};
   let graphiql: Promise<Variants> | undefined;
   const graphiqlFor = (endpoint: string) =>
-    (graphiql ??= (async () => renderGraphiqlPage(endpoint, await options.devIssuer?.mintToken({ ...GRAPHIQL_DEV_USER, roles: [...GRAPHIQL_DEV_USER.roles], ttlSeconds: GRAPHIQL_TOKEN_TTL_SECONDS })))());
+    (graphiql ??= (async () =>
+      renderGraphiqlPage(
+        endpoint,
+        await options.devIssuer?.mintToken({
+          ...GRAPHIQL_DEV_USER,
+          roles: [...GRAPHIQL_DEV_USER.roles],
+          ttlSeconds: GRAPHIQL_TOKEN_TTL_SECONDS,
+        }),
+      ))());
   for (const r of routes) {
-    if (r.function && !options.functions[r.function]) throw new Error(`route ${r.path} names function "${r.function}", which has no OCID in options.functions`);
+    if (r.function && !options.functions[r.function])
+      throw new Error(`route ${r.path} names function "${r.function}", which has no OCID in options.functions`);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -144,7 +174,16 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
     const clientRequestId = typeof sentId === 'string' && sentId.trim() ? sentId.trim().slice(0, 200) : undefined;
     let identity: Identity | undefined;
     const done = (status: number, extra: Record<string, unknown> = {}) =>
-      log.info('request', { requestId, ...(clientRequestId ? { clientRequestId } : {}), method, path, status, ms: Date.now() - started, ...(identity ? { userId: identity.userId } : {}), ...extra });
+      log.info('request', {
+        requestId,
+        ...(clientRequestId ? { clientRequestId } : {}),
+        method,
+        path,
+        status,
+        ms: Date.now() - started,
+        ...(identity ? { userId: identity.userId } : {}),
+        ...extra,
+      });
     // unread request bodies are drained so keep-alive clients do not stall
     const refuse = (status: number, message: string, headers: Record<string, string> = {}) => {
       if (!req.complete) req.resume();
@@ -160,12 +199,14 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
       res.end();
       return done(204);
     }
-    if (!(route.methods as string[]).includes(method)) return refuse(405, 'Method Not Allowed', { allow: [...route.methods, 'OPTIONS'].join(', ') });
+    if (!(route.methods as string[]).includes(method))
+      return refuse(405, 'Method Not Allowed', { allow: [...route.methods, 'OPTIONS'].join(', ') });
     if (route.builtin === 'health') return (json(res, 200, { status: 'ok' }, common), done(200));
     if (route.builtin === 'jwks') return (json(res, 200, options.jwks ?? { keys: [] }, common), done(200));
     if (route.builtin === 'web' || route.builtin === 'web-config') {
       if (!options.web) return refuse(404, 'the web app is not served here (no web option)');
-      if (route.builtin === 'web-config') return (json(res, 200, options.web.config, { ...common, 'cache-control': 'no-cache' }), done(200));
+      if (route.builtin === 'web-config')
+        return (json(res, 200, options.web.config, { ...common, 'cache-control': 'no-cache' }), done(200));
       const file = staticFile(options.web.dir, route.path.endsWith('/*') ? decodeURIComponentSafe(path) : '');
       if (!file) return refuse(404, route.path === '/' ? 'the web app is not built: run npm run build' : 'Not Found');
       sendFile(req, res, file, common);
@@ -177,13 +218,25 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
       try {
         o = JSON.parse((await readBody(req, 4096)).toString('utf8')) as typeof o;
       } catch (e: unknown) {
-        if (e instanceof TooLarge || e instanceof SyntaxError) return refuse(400, 'send a JSON body {"sub": "<user id>", "roles": ["viewer" | "operator" | "admin", ...]}');
+        if (e instanceof TooLarge || e instanceof SyntaxError)
+          return refuse(400, 'send a JSON body {"sub": "<user id>", "roles": ["viewer" | "operator" | "admin", ...]}');
         throw e;
       }
       try {
         const roles = Array.isArray(o?.roles) ? o.roles.map((r) => String(r).toLowerCase()) : o?.roles;
-        const token = await options.devIssuer.mintToken({ sub: o?.sub as string, roles: roles as MintOptions['roles'] });
-        return (json(res, 200, { token, tokenType: 'Bearer', roles: ROLES.filter((r) => (roles as string[]).includes(r)) }, { ...common, 'cache-control': 'no-store' }), done(200));
+        const token = await options.devIssuer.mintToken({
+          sub: o?.sub as string,
+          roles: roles as MintOptions['roles'],
+        });
+        return (
+          json(
+            res,
+            200,
+            { token, tokenType: 'Bearer', roles: ROLES.filter((r) => (roles as string[]).includes(r)) },
+            { ...common, 'cache-control': 'no-store' },
+          ),
+          done(200)
+        );
       } catch (e: unknown) {
         if (e instanceof MintError) return refuse(400, e.message);
         throw e;
@@ -197,16 +250,27 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
 
     if (route.auth === 'jwt') {
       const authorization = req.headers.authorization;
-      if (route.graphiqlWithoutToken && method === 'GET' && authorization === undefined && String(req.headers.accept ?? '').includes('text/html')) {
+      if (
+        route.graphiqlWithoutToken &&
+        method === 'GET' &&
+        authorization === undefined &&
+        String(req.headers.accept ?? '').includes('text/html')
+      ) {
         if (!req.complete) req.resume();
-        sendVariants(req, res, 200, await graphiqlFor(route.path), { ...common, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        sendVariants(req, res, 200, await graphiqlFor(route.path), {
+          ...common,
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+        });
         return done(200, { page: 'graphiql' });
       }
       try {
         identity = await authenticate(authorization);
       } catch (e: unknown) {
         if (!(e instanceof AuthError)) throw e;
-        const header = authorization ? `Bearer error="invalid_token", error_description="${e.message}"` : 'Bearer realm="oci-graphql-functions"';
+        const header = authorization
+          ? `Bearer error="invalid_token", error_description="${e.message}"`
+          : 'Bearer realm="oci-graphql-functions"';
         return refuse(401, e.message, { 'www-authenticate': header });
       }
     }
@@ -220,9 +284,21 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
     }
 
     try {
-      const headers = toInvokeHeaders({ method, url, headers: req.headers, ...(req.socket.remoteAddress ? { clientIp: req.socket.remoteAddress } : {}), ...(identity ? { identity } : {}), requestId });
+      const headers = toInvokeHeaders({
+        method,
+        url,
+        headers: req.headers,
+        ...(req.socket.remoteAddress ? { clientIp: req.socket.remoteAddress } : {}),
+        ...(identity ? { identity } : {}),
+        requestId,
+      });
       const answer = toClientResponse(await options.invoker.invoke({ functionId: fnId, body, headers }));
-      res.writeHead(answer.status, { ...common, ...answer.headers, 'opc-request-id': requestId, 'content-length': answer.body.length });
+      res.writeHead(answer.status, {
+        ...common,
+        ...answer.headers,
+        'opc-request-id': requestId,
+        'content-length': answer.body.length,
+      });
       res.end(method === 'HEAD' ? undefined : answer.body);
       done(answer.status, { callId: answer.headers['fn-call-id'] });
     } catch (e: unknown) {
@@ -251,9 +327,10 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

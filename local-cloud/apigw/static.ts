@@ -27,7 +27,11 @@ export function negotiateEncoding(acceptEncoding: string | undefined): Encoding 
 }
 
 /** One body in its three encodings. */
-export interface Variants { identity: Buffer; br: Buffer; gzip: Buffer }
+export interface Variants {
+  identity: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+}
 
 /**
  * The body in each encoding, each compressed on first read and kept. Brotli quality 5 and gzip level
@@ -37,24 +41,45 @@ export function compressVariants(body: Buffer): Variants {
   let br: Buffer | undefined, gzip: Buffer | undefined;
   return {
     identity: body,
-    get br() { return (br ??= brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })); },
-    get gzip() { return (gzip ??= gzipSync(body, { level: 6 })); },
+    get br() {
+      return (br ??= brotliCompressSync(body, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      }));
+    },
+    get gzip() {
+      return (gzip ??= gzipSync(body, { level: 6 }));
+    },
   };
 }
 
 /** Writes `variants` in the encoding the request accepts (HEAD: headers only). */
-export function sendVariants(req: IncomingMessage, res: ServerResponse, status: number, variants: Variants, headers: Record<string, string>): void {
+export function sendVariants(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  variants: Variants,
+  headers: Record<string, string>,
+): void {
   const enc = negotiateEncoding(req.headers['accept-encoding'] as string | undefined);
   const body = variants[enc];
   res.writeHead(status, {
-    ...headers, vary: 'Accept-Encoding', 'content-length': String(body.length), ...(enc === 'identity' ? {} : { 'content-encoding': enc }),
+    ...headers,
+    vary: 'Accept-Encoding',
+    'content-length': String(body.length),
+    ...(enc === 'identity' ? {} : { 'content-encoding': enc }),
   });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json',
 };
 
 /**
@@ -70,12 +95,22 @@ export function staticFile(dir: string, relative: string): string | undefined {
 }
 
 /** Serves one built file with its precompressed siblings (`.br`, `.gz`); compresses when they are missing. */
-export function sendFile(req: IncomingMessage, res: ServerResponse, file: string, headers: Record<string, string>): void {
+export function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  headers: Record<string, string>,
+): void {
   const identity = readFileSync(file);
   const sibling = (ext: string) => (existsSync(file + ext) ? readFileSync(file + ext) : undefined);
-  const br = sibling('.br'), gz = sibling('.gz');
+  const br = sibling('.br'),
+    gz = sibling('.gz');
   const variants = br && gz ? { identity, br, gzip: gz } : compressVariants(identity);
   // index.html names the hashed bundles: revalidate it; the hashed files never change
   const cache = file.endsWith('.html') || file.endsWith('.json') ? 'no-cache' : 'public, max-age=31536000, immutable';
-  sendVariants(req, res, 200, variants, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
+  sendVariants(req, res, 200, variants, {
+    ...headers,
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': cache,
+  });
 }

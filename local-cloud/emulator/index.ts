@@ -75,21 +75,29 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const providers = new Map<string, Provider>();
   let baseUrl = '';
   const ctx: ProviderContext = {
-    store, tenancy, events,
+    store,
+    tenancy,
+    events,
     baseUrl: () => baseUrl,
     now: options.now ?? Date.now,
     provider: <T extends Provider>(name: string) => providers.get(name) as T | undefined,
   };
   const all = [
-    (c: ProviderContext) => hooksProvider(c, {
-      faults, log,
-      services: () => [...providers.keys()],
-      reset: (names) => {
-        store.reset(names);
-        if (names.includes('objectstorage')) store.blobs.clear();
-        for (const n of names) providers.get(n)?.onReset?.();
-      },
-    }, { allowedHosts: bindHosts(options.host) }),
+    (c: ProviderContext) =>
+      hooksProvider(
+        c,
+        {
+          faults,
+          log,
+          services: () => [...providers.keys()],
+          reset: (names) => {
+            store.reset(names);
+            if (names.includes('objectstorage')) store.blobs.clear();
+            for (const n of names) providers.get(n)?.onReset?.();
+          },
+        },
+        { allowedHosts: bindHosts(options.host) },
+      ),
     ...(options.providers ?? defaultProviders),
   ];
   for (const factory of all) {
@@ -98,11 +106,26 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     router.add(p);
   }
   const onError = options.onError ?? ((e: unknown) => console.error('[emulator] internal error', e));
-  const iam = new EmulatorIam({
-    store, tenancyId: tenancy.tenancyId, namespace: tenancy.namespace, adminUserId: tenancy.record.adminUserId,
-    functionCompartment: (id) => ctx.provider<FunctionsProvider>('functions')?.compartmentOf(id),
-  }, options.iam);
-  const handle = createPipeline({ router, keys: tenancy, faults, log, iam, verifySignatures: options.verifySignatures ?? true, now: options.signatureClock ?? Date.now, onError });
+  const iam = new EmulatorIam(
+    {
+      store,
+      tenancyId: tenancy.tenancyId,
+      namespace: tenancy.namespace,
+      adminUserId: tenancy.record.adminUserId,
+      functionCompartment: (id) => ctx.provider<FunctionsProvider>('functions')?.compartmentOf(id),
+    },
+    options.iam,
+  );
+  const handle = createPipeline({
+    router,
+    keys: tenancy,
+    faults,
+    log,
+    iam,
+    verifySignatures: options.verifySignatures ?? true,
+    now: options.signatureClock ?? Date.now,
+    onError,
+  });
   const server: Server = createServer((req, res) => void handle(req, res).catch(onError));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
@@ -112,7 +135,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
   return {
-    url: baseUrl, port, store, tenancy, admin: tenancy.admin, events, faults, requests: log, iam,
+    url: baseUrl,
+    port,
+    store,
+    tenancy,
+    admin: tenancy.admin,
+    events,
+    faults,
+    requests: log,
+    iam,
     provider: ctx.provider,
     async close() {
       for (const p of providers.values()) await p.close?.();
@@ -130,5 +161,12 @@ function bindHosts(host: string | undefined): string[] {
   return [host.includes(':') ? `[${host}]` : host];
 }
 
-export type { Provider, ProviderContext, ProviderFactory, Route, EmulatorRequest, EmulatorResponse } from './core/types.ts';
+export type {
+  Provider,
+  ProviderContext,
+  ProviderFactory,
+  Route,
+  EmulatorRequest,
+  EmulatorResponse,
+} from './core/types.ts';
 export { OciErrors, OciServiceError } from './core/errors.ts';

@@ -25,14 +25,23 @@ export interface RetryPolicy {
 }
 
 /** 5 attempts: retries after ~5 s, 15 s, 45 s, 60 s (about two minutes in all). */
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 5_000, factor: 3, maxDelayMs: 60_000, jitter: 0.2 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 5_000,
+  factor: 3,
+  maxDelayMs: 60_000,
+  jitter: 0.2,
+};
 
 /** Statuses worth another attempt: 429 (throttled) and 5xx (including a failed function's 502). */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
-export interface DeliveryTarget { rule: string; functionId: string }
+export interface DeliveryTarget {
+  rule: string;
+  functionId: string;
+}
 
 /** One line of the delivery log: one attempt (or a drop). */
 export interface Delivery extends DeliveryTarget {
@@ -68,7 +77,9 @@ export interface EventsRouterOptions {
   log?: Logger;
 }
 
-export interface EventBusLike { subscribe(listener: (e: OciEventEnvelope) => void): () => void }
+export interface EventBusLike {
+  subscribe(listener: (e: OciEventEnvelope) => void): () => void;
+}
 
 export interface EventsRouter {
   /** start receiving from a bus (the emulator's `events`); returns the unsubscribe */
@@ -106,8 +117,19 @@ export function createEventsRouter(options: EventsRouterOptions): EventsRouter {
     idleWaiters = [];
     for (const f of w) f();
   };
-  const record = (event: OciEventEnvelope, target: DeliveryTarget, d: Omit<Delivery, keyof DeliveryTarget | 'eventID' | 'eventType' | 'resourceName' | 'time'>) => {
-    history.push({ ...target, eventID: event.eventID, eventType: event.eventType, resourceName: event.data?.resourceName, time: new Date().toISOString(), ...d });
+  const record = (
+    event: OciEventEnvelope,
+    target: DeliveryTarget,
+    d: Omit<Delivery, keyof DeliveryTarget | 'eventID' | 'eventType' | 'resourceName' | 'time'>,
+  ) => {
+    history.push({
+      ...target,
+      eventID: event.eventID,
+      eventType: event.eventType,
+      resourceName: event.data?.resourceName,
+      time: new Date().toISOString(),
+      ...d,
+    });
     if (history.length > logLimit) history.splice(0, history.length - logLimit);
   };
   const delayFor = (attempt: number) => {
@@ -116,14 +138,24 @@ export function createEventsRouter(options: EventsRouterOptions): EventsRouter {
     return Math.max(0, Math.round(raw * (1 - j + Math.random() * 2 * j)));
   };
 
-  async function attempt(event: OciEventEnvelope, target: DeliveryTarget, n: number, duplicate: boolean): Promise<void> {
+  async function attempt(
+    event: OciEventEnvelope,
+    target: DeliveryTarget,
+    n: number,
+    duplicate: boolean,
+  ): Promise<void> {
     let status: number | undefined;
     let error: string | undefined;
     try {
       const res = await options.invoker.invoke({
         functionId: target.functionId,
         body: Buffer.from(JSON.stringify(event)),
-        headers: { 'fn-intent': 'cloudevent', 'fn-invoke-type': 'sync', 'content-type': 'application/json', 'opc-request-id': randomUUID().replace(/-/g, '').toUpperCase() },
+        headers: {
+          'fn-intent': 'cloudevent',
+          'fn-invoke-type': 'sync',
+          'content-type': 'application/json',
+          'opc-request-id': randomUUID().replace(/-/g, '').toUpperCase(),
+        },
         ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       });
       status = res.status;
@@ -137,9 +169,22 @@ export function createEventsRouter(options: EventsRouterOptions): EventsRouter {
     }
     // 400/404/413 and the like cannot succeed on a retry; no answer, 429 and 5xx (the function's 502) can
     const last = n >= retry.maxAttempts || closed || (status !== undefined && !isRetryableStatus(status));
-    record(event, target, { attempt: n, outcome: last ? 'failed' : 'retrying', ...(status !== undefined ? { status } : {}), error, duplicate });
+    record(event, target, {
+      attempt: n,
+      outcome: last ? 'failed' : 'retrying',
+      ...(status !== undefined ? { status } : {}),
+      error,
+      duplicate,
+    });
     if (last) {
-      log.warn('event delivery gave up', { eventID: event.eventID, eventType: event.eventType, ...target, attempts: n, status, error });
+      log.warn('event delivery gave up', {
+        eventID: event.eventID,
+        eventType: event.eventType,
+        ...target,
+        attempts: n,
+        status,
+        error,
+      });
       return;
     }
     const t = setTimeout(() => {
@@ -187,7 +232,9 @@ export function createEventsRouter(options: EventsRouterOptions): EventsRouter {
     deliveries: () => [...history],
     pending: pendingCount,
     idle: () => (pendingCount() === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
-    setChaos(c) { chaos = c; },
+    setChaos(c) {
+      chaos = c;
+    },
     async close() {
       closed = true;
       for (const off of unsubscribers) off();

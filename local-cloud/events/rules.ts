@@ -25,7 +25,12 @@ export interface EventRule {
 
 function wildcard(pattern: string, value: string): boolean {
   if (!pattern.includes('*')) return pattern === value;
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(value);
 }
 
@@ -54,10 +59,13 @@ export function matches(condition: Condition, event: OciEventEnvelope): boolean 
 export function validateRules(rules: EventRule[]): void {
   const names = new Set<string>();
   for (const r of rules) {
-    if (!r.name || names.has(r.name)) throw new Error(`event rule names must be unique and non-empty (got "${r.name}")`);
+    if (!r.name || names.has(r.name))
+      throw new Error(`event rule names must be unique and non-empty (got "${r.name}")`);
     names.add(r.name);
-    if (!r.condition || typeof r.condition !== 'object' || Array.isArray(r.condition)) throw new Error(`rule ${r.name}: condition must be an object`);
-    if (!Array.isArray(r.actions) || r.actions.length === 0) throw new Error(`rule ${r.name}: needs at least one action`);
+    if (!r.condition || typeof r.condition !== 'object' || Array.isArray(r.condition))
+      throw new Error(`rule ${r.name}: condition must be an object`);
+    if (!Array.isArray(r.actions) || r.actions.length === 0)
+      throw new Error(`rule ${r.name}: needs at least one action`);
     for (const a of r.actions) if (!a.functionId) throw new Error(`rule ${r.name}: every action needs a functionId`);
   }
 }

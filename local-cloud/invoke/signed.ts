@@ -45,11 +45,19 @@ export function createInvokeClient(options: InvokeClientOptions): InvokeClient {
       const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       let res: Response;
       try {
-        res = await fetch(uri, { method: 'POST', headers, body: new Uint8Array(req.body), signal: AbortSignal.timeout(timeoutMs) });
+        res = await fetch(uri, {
+          method: 'POST',
+          headers,
+          body: new Uint8Array(req.body),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
       } catch (e: unknown) {
         const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
-        throw new InvokeTransportError(timedOut ? `the invoke call timed out after ${timeoutMs} ms` : 'the invoke endpoint did not answer', { cause: e, timedOut });
+        throw new InvokeTransportError(
+          timedOut ? `the invoke call timed out after ${timeoutMs} ms` : 'the invoke endpoint did not answer',
+          { cause: e, timedOut },
+        );
       }
     },
   };

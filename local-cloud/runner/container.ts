@@ -19,7 +19,12 @@ import type { ContainerInfo, ContainerLauncher, LaunchCommand, ResolvedFunction 
 
 /** OCI's region metadata for the local region, as the env var holds it on OCI (reference §1.1). */
 export const REGION = 'us-ashburn-1';
-const REGION_METADATA = JSON.stringify({ realmDomainComponent: 'oraclecloud.com', realmKey: 'oc1', regionIdentifier: REGION, regionKey: 'IAD' });
+const REGION_METADATA = JSON.stringify({
+  realmDomainComponent: 'oraclecloud.com',
+  realmKey: 'oc1',
+  regionIdentifier: REGION,
+  regionKey: 'IAD',
+});
 
 export interface ContainerDeps {
   fn: ResolvedFunction;
@@ -58,12 +63,20 @@ export class Container {
     this.sockPath = join(d.socketDir, 'lsnr.sock');
   }
 
-  get pid(): number | undefined { return this.child?.pid; }
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
 
   info(): ContainerInfo {
     return {
-      fnId: this.d.fn.id, name: this.d.fn.name, label: this.label, pid: this.pid, state: this.state, socketPath: this.sockPath,
-      rpstPath: this.creds?.rpstPath ?? join(this.d.homeDir, 'creds', 'rpst'), keyPath: this.creds?.keyPath ?? join(this.d.homeDir, 'creds', 'private.pem'),
+      fnId: this.d.fn.id,
+      name: this.d.fn.name,
+      label: this.label,
+      pid: this.pid,
+      state: this.state,
+      socketPath: this.sockPath,
+      rpstPath: this.creds?.rpstPath ?? join(this.d.homeDir, 'creds', 'rpst'),
+      keyPath: this.creds?.keyPath ?? join(this.d.homeDir, 'creds', 'private.pem'),
     };
   }
 
@@ -72,30 +85,56 @@ export class Container {
     const fn = this.d.fn;
     try {
       mkdirSync(this.d.socketDir, { recursive: true, mode: 0o700 });
-      if (!fn.profile) this.creds = await ContainerCredentials.create({
-        dir: join(this.d.homeDir, 'creds'), issuer: this.d.issuer, resourceId: fn.id, compartmentId: fn.compartmentId,
-        ...(this.d.tokenTtlSeconds !== undefined ? { ttlSeconds: this.d.tokenTtlSeconds } : {}),
-        ...(this.d.tokenRenewAt !== undefined ? { renewAt: this.d.tokenRenewAt } : {}),
-        onEvent: (e) => this.d.log(`[runner] ${this.label} token ${e.kind}${e.error ? `: ${e.error instanceof Error ? e.error.message : String(e.error)}` : ''}`),
-      });
+      if (!fn.profile)
+        this.creds = await ContainerCredentials.create({
+          dir: join(this.d.homeDir, 'creds'),
+          issuer: this.d.issuer,
+          resourceId: fn.id,
+          compartmentId: fn.compartmentId,
+          ...(this.d.tokenTtlSeconds !== undefined ? { ttlSeconds: this.d.tokenTtlSeconds } : {}),
+          ...(this.d.tokenRenewAt !== undefined ? { renewAt: this.d.tokenRenewAt } : {}),
+          onEvent: (e) =>
+            this.d.log(
+              `[runner] ${this.label} token ${e.kind}${e.error ? `: ${e.error instanceof Error ? e.error.message : String(e.error)}` : ''}`,
+            ),
+        });
     } catch (e: unknown) {
       await this.kill();
-      throw new RunnerError('ContainerInitFail', `container for ${fn.name} could not get resource principal credentials: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new RunnerError(
+        'ContainerInitFail',
+        `container for ${fn.name} could not get resource principal credentials: ${e instanceof Error ? e.message : String(e)}`,
+        { cause: e },
+      );
     }
     const entry = resolve(fn.entry);
     const env = this.env();
     // `node <heap cap> entry.cjs`: see deployment/node-args.ts (and the code cache trained for these flags).
-    let cmd: LaunchCommand = { command: this.d.nodePath, args: [...containerNodeArgs(fn.memoryMb), entry], env, cwd: dirname(entry) };
+    let cmd: LaunchCommand = {
+      command: this.d.nodePath,
+      args: [...containerNodeArgs(fn.memoryMb), entry],
+      env,
+      cwd: dirname(entry),
+    };
     try {
-      if (this.d.launch) cmd = this.d.launch({ fn, env: { ...env }, socketDir: this.d.socketDir, homeDir: this.d.homeDir });
+      if (this.d.launch)
+        cmd = this.d.launch({ fn, env: { ...env }, socketDir: this.d.socketDir, homeDir: this.d.homeDir });
     } catch (e: unknown) {
       await this.kill();
-      throw new RunnerError('ContainerInitFail', `container for ${fn.name} could not be launched: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new RunnerError(
+        'ContainerInitFail',
+        `container for ${fn.name} could not be launched: ${e instanceof Error ? e.message : String(e)}`,
+        { cause: e },
+      );
     }
     this.child = spawn(cmd.command, cmd.args, {
-      ...(cmd.cwd ? { cwd: cmd.cwd } : {}), env: cmd.env ?? env, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+      ...(cmd.cwd ? { cwd: cmd.cwd } : {}),
+      env: cmd.env ?? env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
-    this.child.on('exit', (code, signal) => this.onProcessExit(signal ? `killed by ${signal}` : `exited with code ${code}`));
+    this.child.on('exit', (code, signal) =>
+      this.onProcessExit(signal ? `killed by ${signal}` : `exited with code ${code}`),
+    );
     this.child.on('error', (e) => this.onProcessExit(`could not start: ${e.message}`));
     this.pipe(this.child.stdout!, false);
     this.pipe(this.child.stderr!, true);
@@ -105,7 +144,11 @@ export class Container {
       const f = e as HandshakeFailure;
       const tail = this.stderrTail.length ? `; last stderr: ${this.stderrTail.join(' | ')}` : '';
       await this.kill();
-      if (f.kind === 'timeout') throw new RunnerError('ContainerInitTimeout', `container for ${fn.name} did not create its socket within ${this.d.initTimeoutMs} ms${tail}`);
+      if (f.kind === 'timeout')
+        throw new RunnerError(
+          'ContainerInitTimeout',
+          `container for ${fn.name} did not create its socket within ${this.d.initTimeoutMs} ms${tail}`,
+        );
       throw new RunnerError('ContainerInitFail', `container for ${fn.name} failed to initialize: ${f.reason}${tail}`);
     }
   }
@@ -146,7 +189,12 @@ export class Container {
     });
   }
 
-  call(o: { headers: Record<string, string | string[]>; body: Buffer; timeoutMs: number; maxResponseBytes: number }): Promise<CallOutcome> {
+  call(o: {
+    headers: Record<string, string | string[]>;
+    body: Buffer;
+    timeoutMs: number;
+    maxResponseBytes: number;
+  }): Promise<CallOutcome> {
     return sendCall({ socketPath: this.sockPath, agent: this.agent, ...o });
   }
 
@@ -189,6 +237,10 @@ function killGroup(pid: number): void {
   try {
     process.kill(-pid, 'SIGKILL');
   } catch {
-    try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
 }

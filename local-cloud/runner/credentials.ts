@@ -46,7 +46,10 @@ export class ContainerCredentials {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
 
-  private constructor(private readonly o: CredentialsOptions, private readonly publicKeyPem: string) {
+  private constructor(
+    private readonly o: CredentialsOptions,
+    private readonly publicKeyPem: string,
+  ) {
     this.rpstPath = join(o.dir, 'rpst');
     this.keyPath = join(o.dir, 'private.pem');
   }
@@ -63,11 +66,15 @@ export class ContainerCredentials {
   /** Fetch a new token, replace the file, schedule the next renewal. */
   async refresh(): Promise<void> {
     const token = await this.o.issuer.issue({
-      resourceId: this.o.resourceId, resourceType: 'fnfunc', compartmentId: this.o.compartmentId,
-      sessionPublicKeyPem: this.publicKeyPem, ...(this.o.ttlSeconds !== undefined ? { ttlSeconds: this.o.ttlSeconds } : {}),
+      resourceId: this.o.resourceId,
+      resourceType: 'fnfunc',
+      compartmentId: this.o.compartmentId,
+      sessionPublicKeyPem: this.publicKeyPem,
+      ...(this.o.ttlSeconds !== undefined ? { ttlSeconds: this.o.ttlSeconds } : {}),
     });
     const claims = decodeJwt(token);
-    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') throw new TokenIssueError('the issued token has no exp/iat claims');
+    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number')
+      throw new TokenIssueError('the issued token has no exp/iat claims');
     if (this.closed) return;
     writeAtomic(this.rpstPath, token);
     this.expiresAt = claims.exp * 1000;

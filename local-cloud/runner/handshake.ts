@@ -8,7 +8,10 @@
 import { lstatSync, readlinkSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export type HandshakeFailure = { kind: 'timeout' } | { kind: 'bad-socket'; reason: string } | { kind: 'exited'; reason: string };
+export type HandshakeFailure =
+  | { kind: 'timeout' }
+  | { kind: 'bad-socket'; reason: string }
+  | { kind: 'exited'; reason: string };
 
 /** Check the listener once: undefined while not there yet, a reason string when it is wrong, 'ok' when ready. */
 export function checkListener(sockPath: string): undefined | 'ok' | { bad: string } {
@@ -18,11 +21,14 @@ export function checkListener(sockPath: string): undefined | 'ok' | { bad: strin
   } catch {
     return undefined;
   }
-  if (!st.isSymbolicLink()) return { bad: `${basename(sockPath)} is not a symlink (the FDK must link it to a .tmp socket)` };
+  if (!st.isSymbolicLink())
+    return { bad: `${basename(sockPath)} is not a symlink (the FDK must link it to a .tmp socket)` };
   const target = readlinkSync(sockPath);
-  if (dirname(target) !== '.') return { bad: `${basename(sockPath)} links to ${target}, which is not a relative name in the same directory` };
+  if (dirname(target) !== '.')
+    return { bad: `${basename(sockPath)} links to ${target}, which is not a relative name in the same directory` };
   try {
-    if (!statSync(join(dirname(sockPath), target)).isSocket()) return { bad: `${basename(sockPath)} -> ${target} is not a socket` };
+    if (!statSync(join(dirname(sockPath), target)).isSocket())
+      return { bad: `${basename(sockPath)} -> ${target} is not a socket` };
   } catch {
     return { bad: `${basename(sockPath)} -> ${target} does not exist` };
   }

@@ -12,7 +12,13 @@ import { callHeaders } from './call.ts';
 import { Container, type ContainerDeps } from './container.ts';
 import { RunnerError } from './errors.ts';
 import { newCallId } from './ids.ts';
-import { MAX_PAYLOAD_BYTES, type ContainerInfo, type InvokeRequest, type InvokeResult, type ResolvedFunction } from './types.ts';
+import {
+  MAX_PAYLOAD_BYTES,
+  type ContainerInfo,
+  type InvokeRequest,
+  type InvokeResult,
+  type ResolvedFunction,
+} from './types.ts';
 
 export interface PoolDeps extends Omit<ContainerDeps, 'fn' | 'n' | 'socketDir' | 'homeDir' | 'onExit'> {
   socketRoot: string;
@@ -24,25 +30,45 @@ export interface PoolDeps extends Omit<ContainerDeps, 'fn' | 'n' | 'socketDir' |
   clock(): number;
 }
 
-interface Waiter { resolve(c: Container): void; reject(e: unknown): void; timer: NodeJS.Timeout }
+interface Waiter {
+  resolve(c: Container): void;
+  reject(e: unknown): void;
+  timer: NodeJS.Timeout;
+}
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'trailer', 'te', 'upgrade', 'content-length']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'trailer',
+  'te',
+  'upgrade',
+  'content-length',
+]);
 
 export class FunctionPool {
   private readonly live = new Set<Container>();
   private readonly queue: Waiter[] = [];
   private closed = false;
 
-  constructor(readonly fn: ResolvedFunction, private readonly d: PoolDeps) {}
+  constructor(
+    readonly fn: ResolvedFunction,
+    private readonly d: PoolDeps,
+  ) {}
 
-  containers(): ContainerInfo[] { return [...this.live].map((c) => c.info()); }
+  containers(): ContainerInfo[] {
+    return [...this.live].map((c) => c.info());
+  }
 
   async invoke(req: InvokeRequest): Promise<InvokeResult> {
     const body = req.body ?? Buffer.alloc(0);
     let callId: string | undefined;
     try {
       if (body.length > MAX_PAYLOAD_BYTES) {
-        throw new RunnerError('PayloadTooLarge', `the request body is ${body.length} bytes; OCI Functions accepts at most ${MAX_PAYLOAD_BYTES} (6 MB)`);
+        throw new RunnerError(
+          'PayloadTooLarge',
+          `the request body is ${body.length} bytes; OCI Functions accepts at most ${MAX_PAYLOAD_BYTES} (6 MB)`,
+        );
       }
       const container = await this.acquire();
       callId = newCallId(this.d.clock());
@@ -66,15 +92,22 @@ export class FunctionPool {
       this.release(c);
       if (o.status === 502) throw new RunnerError('ExecutionFailed', `function failed (${where})`);
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(o.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      for (const [k, v] of Object.entries(o.headers))
+        if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
       return { status: 200, headers, body: o.body };
     }
     // anything else: the container is not trusted with another call
     await this.retire(c, o.kind);
     switch (o.kind) {
-      case 'timeout': throw new RunnerError('Timeout', `function timed out after ${this.fn.timeoutSeconds} s (${where}); its container was replaced`);
-      case 'too-large': throw new RunnerError('ResponseBodyTooLarge', `function response body exceeds ${o.limit} bytes (${where})`);
-      case 'socket-error': throw new RunnerError('ExecutionError', `error receiving function response (${where}): ${o.error.message}`);
+      case 'timeout':
+        throw new RunnerError(
+          'Timeout',
+          `function timed out after ${this.fn.timeoutSeconds} s (${where}); its container was replaced`,
+        );
+      case 'too-large':
+        throw new RunnerError('ResponseBodyTooLarge', `function response body exceeds ${o.limit} bytes (${where})`);
+      case 'socket-error':
+        throw new RunnerError('ExecutionError', `error receiving function response (${where}): ${o.error.message}`);
       default:
         if (o.status === 504) throw new RunnerError('Timeout', `function reported a timeout (${where})`);
         throw new RunnerError('InvalidResponse', `invalid function response: status ${o.status} (${where})`);
@@ -89,16 +122,27 @@ export class FunctionPool {
   private acquire(): Promise<Container> {
     if (this.closed) return Promise.reject(new RunnerError('ServiceUnavailable', `the runner is shutting down`));
     if (this.queue.length >= this.d.maxQueued) {
-      return Promise.reject(new RunnerError('ServiceUnavailable', `Timed out - server too busy: ${this.queue.length} calls already wait for ${this.fn.name}`));
+      return Promise.reject(
+        new RunnerError(
+          'ServiceUnavailable',
+          `Timed out - server too busy: ${this.queue.length} calls already wait for ${this.fn.name}`,
+        ),
+      );
     }
     return new Promise<Container>((resolve, reject) => {
       const waitMs = this.d.queueTimeoutMs ?? this.fn.timeoutSeconds * 1000;
       const w: Waiter = {
-        resolve, reject,
+        resolve,
+        reject,
         timer: setTimeout(() => {
           const i = this.queue.indexOf(w);
           if (i >= 0) this.queue.splice(i, 1);
-          reject(new RunnerError('ServiceUnavailable', `Timed out - server too busy: no container of ${this.fn.name} became free within ${waitMs} ms`));
+          reject(
+            new RunnerError(
+              'ServiceUnavailable',
+              `Timed out - server too busy: no container of ${this.fn.name} became free within ${waitMs} ms`,
+            ),
+          );
         }, waitMs),
       };
       this.queue.push(w);
@@ -121,21 +165,27 @@ export class FunctionPool {
       const w = this.queue.shift()!;
       clearTimeout(w.timer);
       const c = this.spawn();
-      c.start().then(() => {
-        if (c.state === 'dead') return w.reject(new RunnerError('ExecutionError', `container ${c.label} died right after starting`));
-        c.state = 'busy';
-        w.resolve(c);
-      }, (e: unknown) => {
-        this.d.log(`[runner] ${c.label} failed to start: ${e instanceof Error ? e.message : String(e)}`);
-        w.reject(e);
-      });
+      c.start().then(
+        () => {
+          if (c.state === 'dead')
+            return w.reject(new RunnerError('ExecutionError', `container ${c.label} died right after starting`));
+          c.state = 'busy';
+          w.resolve(c);
+        },
+        (e: unknown) => {
+          this.d.log(`[runner] ${c.label} failed to start: ${e instanceof Error ? e.message : String(e)}`);
+          w.reject(e);
+        },
+      );
     }
   }
 
   private spawn(): Container {
     const n = this.d.nextN();
     const c = new Container({
-      ...this.d, fn: this.fn, n,
+      ...this.d,
+      fn: this.fn,
+      n,
       socketDir: join(this.d.socketRoot, String(n)),
       homeDir: join(this.d.workDir, `${this.fn.name}-${n}`),
       onExit: (dead, reason) => {
@@ -172,10 +222,17 @@ export class FunctionPool {
     this.live.clear();
   }
 
-  killNow(): void { for (const c of this.live) c.killNow(); }
+  killNow(): void {
+    for (const c of this.live) c.killNow();
+  }
 }
 
 function errorResult(e: RunnerError): InvokeResult {
   const body = Buffer.from(JSON.stringify({ code: e.code, message: e.message }));
-  return { status: e.status, headers: { 'content-type': 'application/json' }, body, error: { code: e.code, message: e.message } };
+  return {
+    status: e.status,
+    headers: { 'content-type': 'application/json' },
+    body,
+    error: { code: e.code, message: e.message },
+  };
 }

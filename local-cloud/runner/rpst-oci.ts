@@ -36,7 +36,10 @@ export interface EmulatorAuthOptions {
 export function emulatorTokenIssuer(options: EmulatorAuthOptions): TokenIssuer {
   let auth = options.auth;
   if (!auth) {
-    if (!options.configFile) throw new TokenIssueError('emulator.configFile or emulator.auth is required to request resource principal tokens');
+    if (!options.configFile)
+      throw new TokenIssueError(
+        'emulator.configFile or emulator.auth is required to request resource principal tokens',
+      );
     auth = new common.ConfigFileAuthenticationDetailsProvider(options.configFile, options.profile ?? 'DEFAULT');
   }
   const signer = new common.DefaultRequestSigner(auth);
@@ -44,16 +47,26 @@ export function emulatorTokenIssuer(options: EmulatorAuthOptions): TokenIssuer {
   return {
     async issue(r) {
       const body = JSON.stringify({
-        resourceId: r.resourceId, resourceType: r.resourceType, compartmentId: r.compartmentId,
-        sessionPublicKey: r.sessionPublicKeyPem, ...(r.ttlSeconds !== undefined ? { ttlSeconds: r.ttlSeconds } : {}),
+        resourceId: r.resourceId,
+        resourceType: r.resourceType,
+        compartmentId: r.compartmentId,
+        sessionPublicKey: r.sessionPublicKeyPem,
+        ...(r.ttlSeconds !== undefined ? { ttlSeconds: r.ttlSeconds } : {}),
       });
-      const request: common.HttpRequest = { method: 'POST', uri, headers: new Headers({ 'content-type': 'application/json' }), body };
+      const request: common.HttpRequest = {
+        method: 'POST',
+        uri,
+        headers: new Headers({ 'content-type': 'application/json' }),
+        body,
+      };
       await signer.signHttpRequest(request);
       let res: Response;
       try {
         res = await fetch(uri, { method: 'POST', headers: request.headers, body });
       } catch (e: unknown) {
-        throw new TokenIssueError(`cannot reach the emulator at ${options.url} for a resource principal token`, { cause: e });
+        throw new TokenIssueError(`cannot reach the emulator at ${options.url} for a resource principal token`, {
+          cause: e,
+        });
       }
       const text = await res.text();
       let parsed: { token?: unknown; code?: unknown; message?: unknown } = {};
@@ -63,7 +76,10 @@ export function emulatorTokenIssuer(options: EmulatorAuthOptions): TokenIssuer {
         // reported below with the status
       }
       if (!res.ok || typeof parsed.token !== 'string') {
-        throw new TokenIssueError(`the emulator refused a resource principal token: ${res.status} ${String(parsed.code ?? '')} ${String(parsed.message ?? text.slice(0, 200))}`, { status: res.status });
+        throw new TokenIssueError(
+          `the emulator refused a resource principal token: ${res.status} ${String(parsed.code ?? '')} ${String(parsed.message ?? text.slice(0, 200))}`,
+          { status: res.status },
+        );
       }
       return parsed.token;
     },

@@ -124,4 +124,7 @@ export interface ContainerInfo {
 }
 
 /** A function with defaults applied. */
-export type ResolvedFunction = Required<Omit<RunnerFunction, 'env' | 'profile'>> & { env: Record<string, string>; profile?: { configFile: string; name: string } };
+export type ResolvedFunction = Required<Omit<RunnerFunction, 'env' | 'profile'>> & {
+  env: Record<string, string>;
+  profile?: { configFile: string; name: string };
+};

@@ -8,7 +8,10 @@ import { isOcid, newOcid } from '#local/emulator/core/ids.ts';
 import { writeFileAtomic } from '#local/emulator/core/store.ts';
 import { FUNCTIONS, type FunctionName } from '#local/product.ts';
 
-export interface FunctionIds { appId: string; functions: Record<FunctionName, string> }
+export interface FunctionIds {
+  appId: string;
+  functions: Record<FunctionName, string>;
+}
 
 export function loadFunctionIds(stateDir: string): FunctionIds {
   const dir = join(stateDir, 'stack');
@@ -17,7 +20,8 @@ export function loadFunctionIds(stateDir: string): FunctionIds {
   try {
     saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<FunctionIds>;
   } catch (e: unknown) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${file} is not readable JSON; delete it to get new function OCIDs`, { cause: e });
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new Error(`${file} is not readable JSON; delete it to get new function OCIDs`, { cause: e });
   }
   const appId = isOcid(saved.appId, 'fnapp') ? saved.appId : newOcid('fnapp');
   const functions = {} as Record<FunctionName, string>;

@@ -33,23 +33,36 @@ export function userStatementsFile(stateDir: string): string {
 export function readUserStatements(file: string): SourcedStatement[] {
   if (!existsSync(file)) return [];
   const out: SourcedStatement[] = [];
-  readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
-    const text = raw.trim();
-    if (!text || text.startsWith('#')) return;
-    try {
-      parseStatement(text);
-    } catch (e: unknown) {
-      throw new Error(`${file}:${i + 1}: ${e instanceof IamSyntaxError ? e.message : String(e)}`);
-    }
-    out.push({ text, source: `${file}:${i + 1}` });
-  });
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      const text = raw.trim();
+      if (!text || text.startsWith('#')) return;
+      try {
+        parseStatement(text);
+      } catch (e: unknown) {
+        throw new Error(`${file}:${i + 1}: ${e instanceof IamSyntaxError ? e.message : String(e)}`);
+      }
+      out.push({ text, source: `${file}:${i + 1}` });
+    });
   return out;
 }
 
-export function loadStackPolicies(o: StackPolicyOptions): { set: IamPolicySet; userStatements: number; userFile: string } {
+export function loadStackPolicies(o: StackPolicyOptions): {
+  set: IamPolicySet;
+  userStatements: number;
+  userFile: string;
+} {
   const rendered = renderIam({
-    prefix: LOCAL_IAM_PREFIX, functionIds: o.functionIds, appCompartmentId: o.appCompartmentId, inventoryScope: 'tenancy',
-    filesBucket: FILES_BUCKET, exportBuckets: [...new Set(o.exportBuckets)], tablePrefix: o.tablePrefix, scheduleId: o.scheduleId, instanceManagement: o.instanceManagement ?? true,
+    prefix: LOCAL_IAM_PREFIX,
+    functionIds: o.functionIds,
+    appCompartmentId: o.appCompartmentId,
+    inventoryScope: 'tenancy',
+    filesBucket: FILES_BUCKET,
+    exportBuckets: [...new Set(o.exportBuckets)],
+    tablePrefix: o.tablePrefix,
+    scheduleId: o.scheduleId,
+    instanceManagement: o.instanceManagement ?? true,
   });
   const skip = new Set(o.without ?? []);
   const userFile = userStatementsFile(o.stateDir);
@@ -58,7 +71,9 @@ export function loadStackPolicies(o: StackPolicyOptions): { set: IamPolicySet; u
     set: {
       dynamicGroups: rendered.dynamicGroups,
       statements: [
-        ...rendered.statements.filter((s) => !skip.has(s.id) && !skip.has(s.id.split(':')[0]!)).map((s) => ({ text: s.text, source: `deployment/iam.ts ${s.id}` })),
+        ...rendered.statements
+          .filter((s) => !skip.has(s.id) && !skip.has(s.id.split(':')[0]!))
+          .map((s) => ({ text: s.text, source: `deployment/iam.ts ${s.id}` })),
         ...user,
       ],
     },

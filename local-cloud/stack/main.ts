@@ -20,12 +20,20 @@ function tenancyFromEnv(): TenancyTarget | undefined {
   const profile = envOptional('TENANCY_PROFILE');
   if (!profile) return undefined;
   const compartmentId = envOptional('NOSQL_COMPARTMENT_ID');
-  if (!compartmentId) throw new Error('TENANCY_PROFILE needs NOSQL_COMPARTMENT_ID: the compartment of the tables Terraform created (infra/oci)');
+  if (!compartmentId)
+    throw new Error(
+      'TENANCY_PROFILE needs NOSQL_COMPARTMENT_ID: the compartment of the tables Terraform created (infra/oci)',
+    );
   const home = process.env.HOME || homedir();
-  const configFile = expandHome(envOptional('OCI_CLI_CONFIG_FILE') ?? envOptional('OCI_CONFIG_FILE') ?? join(home, '.oci', 'config'), home);
+  const configFile = expandHome(
+    envOptional('OCI_CLI_CONFIG_FILE') ?? envOptional('OCI_CONFIG_FILE') ?? join(home, '.oci', 'config'),
+    home,
+  );
   const opt = (k: string) => envOptional(k);
   return {
-    profile, configFile, compartmentId,
+    profile,
+    configFile,
+    compartmentId,
     ...(opt('OS_NAMESPACE') ? { namespace: opt('OS_NAMESPACE')! } : {}),
     ...(opt('FILES_BUCKET') ? { filesBucket: opt('FILES_BUCKET')! } : {}),
     ...(opt('EXPORTS_BUCKET') ? { exportsBucket: opt('EXPORTS_BUCKET')! } : {}),
@@ -41,7 +49,10 @@ async function main(): Promise<void> {
   const port = envInt('PORT', 8080);
   const emulatorPort = envInt('EMULATOR_PORT', 8081);
   const stateDir = envString('STATE_DIR', '.local');
-  for (const [name, v] of [['PORT', port], ['EMULATOR_PORT', emulatorPort]] as const) {
+  for (const [name, v] of [
+    ['PORT', port],
+    ['EMULATOR_PORT', emulatorPort],
+  ] as const) {
     if (v < 0 || v > 65535) throw new Error(`${name} must be a port number (0..65535), got ${v}`);
   }
   // Signals are handled from the start: a Ctrl-C while the stack is still coming up waits for the
@@ -57,13 +68,18 @@ async function main(): Promise<void> {
     }
     stopping = true;
     process.stderr.write(`\n${signal}: stopping the local stack...\n`);
-    starting.then((s) => s.close(), () => undefined).then(
-      () => process.exit(0),
-      (e: unknown) => {
-        process.stderr.write(`error while stopping: ${e instanceof Error ? e.message : String(e)}\n`);
-        process.exit(1);
-      },
-    );
+    starting
+      .then(
+        (s) => s.close(),
+        () => undefined,
+      )
+      .then(
+        () => process.exit(0),
+        (e: unknown) => {
+          process.stderr.write(`error while stopping: ${e instanceof Error ? e.message : String(e)}\n`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -81,8 +97,14 @@ async function main(): Promise<void> {
     `  OCI config (admin profile):  ${stack.ociConfigFile}  (profile DEFAULT)`,
     `  State dir:                   ${stack.stateDir}`,
     `  Functions running:           ${running}`,
-    ...(tenancy ? [`  Domain functions call:       the tenancy of profile ${tenancy.profile} (${tenancy.configFile})${tenancy.endpoint ? ` at ${tenancy.endpoint}` : ''}`] : []),
-    ...(stack.missing.length ? [`  Functions NOT built:         ${stack.missing.join(', ')}  (run npm run build)`] : []),
+    ...(tenancy
+      ? [
+          `  Domain functions call:       the tenancy of profile ${tenancy.profile} (${tenancy.configFile})${tenancy.endpoint ? ` at ${tenancy.endpoint}` : ''}`,
+        ]
+      : []),
+    ...(stack.missing.length
+      ? [`  Functions NOT built:         ${stack.missing.join(', ')}  (run npm run build)`]
+      : []),
     '',
     `Dev token (user ${DEV_USER}, role admin, valid ${DEV_TOKEN_TTL_SECONDS / 3600} h); more with: npm run token -- --user <id> --role <viewer|operator|admin>`,
     '',
@@ -98,6 +120,7 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   process.stderr.write(`the local stack failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
-  if (e instanceof Error && /EADDRINUSE/.test(e.message)) process.stderr.write('a port is taken: set PORT / EMULATOR_PORT, or stop the other process\n');
+  if (e instanceof Error && /EADDRINUSE/.test(e.message))
+    process.stderr.write('a port is taken: set PORT / EMULATOR_PORT, or stop the other process\n');
   process.exit(1);
 });

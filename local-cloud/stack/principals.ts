@@ -17,7 +17,10 @@ import { isOcid, newOcid } from '#local/emulator/core/ids.ts';
 import { writeFileAtomic } from '#local/emulator/core/store.ts';
 import type { Tenancy } from '#local/emulator/core/tenancy.ts';
 
-export interface PrincipalIds { apiGatewayId: string; scheduleId: string }
+export interface PrincipalIds {
+  apiGatewayId: string;
+  scheduleId: string;
+}
 
 export function loadPrincipalIds(stateDir: string): PrincipalIds {
   const dir = join(stateDir, 'stack');
@@ -26,7 +29,8 @@ export function loadPrincipalIds(stateDir: string): PrincipalIds {
   try {
     saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<PrincipalIds>;
   } catch (e: unknown) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${file} is not readable JSON; delete it to get new principal OCIDs`, { cause: e });
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new Error(`${file} is not readable JSON; delete it to get new principal OCIDs`, { cause: e });
   }
   const ids: PrincipalIds = {
     apiGatewayId: isOcid(saved.apiGatewayId, 'apigateway') ? saved.apiGatewayId : newOcid('apigateway'),
@@ -44,7 +48,11 @@ export type PrincipalSpec =
   | { kind: 'service'; serviceName: string };
 
 /** An oci-common auth provider signing as `spec` with tokens from the local tenancy. */
-export function localPrincipalAuth(tenancy: Tenancy, spec: PrincipalSpec, ttlSeconds = 3600): common.AuthenticationDetailsProvider {
+export function localPrincipalAuth(
+  tenancy: Tenancy,
+  spec: PrincipalSpec,
+  ttlSeconds = 3600,
+): common.AuthenticationDetailsProvider {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -52,9 +60,20 @@ export function localPrincipalAuth(tenancy: Tenancy, spec: PrincipalSpec, ttlSec
   let renewAt = 0;
   let pending: Promise<string> | undefined;
   const issue = async (): Promise<string> => {
-    const t = spec.kind === 'service'
-      ? await tenancy.issueServicePrincipalToken({ serviceName: spec.serviceName, sessionPublicKeyPem: publicPem, ttlSeconds })
-      : await tenancy.issueResourcePrincipalToken({ resourceId: spec.resourceId, resourceType: spec.resourceType, compartmentId: spec.compartmentId, sessionPublicKeyPem: publicPem, ttlSeconds });
+    const t =
+      spec.kind === 'service'
+        ? await tenancy.issueServicePrincipalToken({
+            serviceName: spec.serviceName,
+            sessionPublicKeyPem: publicPem,
+            ttlSeconds,
+          })
+        : await tenancy.issueResourcePrincipalToken({
+            resourceId: spec.resourceId,
+            resourceType: spec.resourceType,
+            compartmentId: spec.compartmentId,
+            sessionPublicKeyPem: publicPem,
+            ttlSeconds,
+          });
     const exp = (decodeJwt(t).exp ?? 0) * 1000;
     renewAt = exp - (ttlSeconds * 1000) / 4;
     token = t;
@@ -63,7 +82,9 @@ export function localPrincipalAuth(tenancy: Tenancy, spec: PrincipalSpec, ttlSec
   return {
     async getKeyId() {
       if (!token || Date.now() >= renewAt) {
-        pending ??= issue().finally(() => { pending = undefined; });
+        pending ??= issue().finally(() => {
+          pending = undefined;
+        });
         await pending;
       }
       return `ST$${token!}`;

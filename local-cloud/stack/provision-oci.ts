@@ -3,7 +3,7 @@
  * clients, signed as the admin user. Idempotent (lists first, creates what is missing): existing buckets are brought to the wanted
  * `objectEventsEnabled`, existing tables are left as they are.
  */
-import * as common from 'oci-common';
+import type * as common from 'oci-common';
 import { ObjectStorageClient } from 'oci-objectstorage';
 import { NosqlClient } from 'oci-nosql';
 import type { BucketSpec, TableSpec } from '#local/product.ts';
@@ -18,7 +18,11 @@ export interface ProvisionOptions {
   tableTimeoutMs?: number;
 }
 
-export interface Provisioned { namespace: string; createdBuckets: string[]; createdTables: string[] }
+export interface Provisioned {
+  namespace: string;
+  createdBuckets: string[];
+  createdTables: string[];
+}
 
 export async function provision(o: ProvisionOptions): Promise<Provisioned> {
   const os = new ObjectStorageClient({ authenticationDetailsProvider: o.auth });
@@ -30,16 +34,28 @@ export async function provision(o: ProvisionOptions): Promise<Provisioned> {
     const createdBuckets: string[] = [];
     // list first rather than create-and-catch-409: oci-sdk prints every failed call to the console
     const existing = new Set<string>();
-    for await (const b of os.listBucketsRecordIterator({ namespaceName: namespace, compartmentId: o.compartmentId })) existing.add(b.name);
+    for await (const b of os.listBucketsRecordIterator({ namespaceName: namespace, compartmentId: o.compartmentId }))
+      existing.add(b.name);
     for (const b of o.buckets) {
       if (!existing.has(b.name)) {
-        await os.createBucket({ namespaceName: namespace, createBucketDetails: { name: b.name, compartmentId: o.compartmentId, objectEventsEnabled: b.objectEventsEnabled } });
+        await os.createBucket({
+          namespaceName: namespace,
+          createBucketDetails: {
+            name: b.name,
+            compartmentId: o.compartmentId,
+            objectEventsEnabled: b.objectEventsEnabled,
+          },
+        });
         createdBuckets.push(b.name);
         continue;
       }
       const { bucket } = await os.getBucket({ namespaceName: namespace, bucketName: b.name });
       if (bucket.objectEventsEnabled !== b.objectEventsEnabled) {
-        await os.updateBucket({ namespaceName: namespace, bucketName: b.name, updateBucketDetails: { objectEventsEnabled: b.objectEventsEnabled } });
+        await os.updateBucket({
+          namespaceName: namespace,
+          bucketName: b.name,
+          updateBucketDetails: { objectEventsEnabled: b.objectEventsEnabled },
+        });
       }
     }
     const createdTables: string[] = [];
@@ -52,7 +68,14 @@ export async function provision(o: ProvisionOptions): Promise<Provisioned> {
     } while (page);
     for (const t of o.tables) {
       if (!tableNames.has(t.name)) {
-        await nosql.createTable({ createTableDetails: { name: t.name, compartmentId: o.compartmentId, ddlStatement: t.ddlStatement, tableLimits: t.tableLimits } });
+        await nosql.createTable({
+          createTableDetails: {
+            name: t.name,
+            compartmentId: o.compartmentId,
+            ddlStatement: t.ddlStatement,
+            tableLimits: t.tableLimits,
+          },
+        });
         createdTables.push(t.name);
       }
       await waitActive(nosql, t.name, o.compartmentId, o.tableTimeoutMs ?? 30_000);
@@ -69,8 +92,10 @@ async function waitActive(nosql: NosqlClient, name: string, compartmentId: strin
   for (;;) {
     const { table } = await nosql.getTable({ tableNameOrId: name, compartmentId });
     if (table.lifecycleState === 'ACTIVE') return;
-    if (table.lifecycleState === 'FAILED' || table.lifecycleState === 'DELETED') throw new Error(`table ${name} is ${table.lifecycleState}`);
-    if (Date.now() > deadline) throw new Error(`table ${name} did not become ACTIVE within ${timeoutMs} ms (state ${table.lifecycleState})`);
+    if (table.lifecycleState === 'FAILED' || table.lifecycleState === 'DELETED')
+      throw new Error(`table ${name} is ${table.lifecycleState}`);
+    if (Date.now() > deadline)
+      throw new Error(`table ${name} did not become ACTIVE within ${timeoutMs} ms (state ${table.lifecycleState})`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -19,7 +19,15 @@ import { checkConnectivity } from '#local/product.ts';
 import { loadFunctionIds } from './function-ids.ts';
 import { provision } from './provision-oci.ts';
 import { seedDemoTenancy } from '#local/emulator/seed/index.ts';
-import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SPECS, TABLES, type FunctionName } from '#local/product.ts';
+import {
+  BUCKETS,
+  EXPORTS_BUCKET,
+  FILES_BUCKET,
+  FUNCTIONS,
+  FUNCTION_SPECS,
+  TABLES,
+  type FunctionName,
+} from '#local/product.ts';
 import { eventRules } from './resources.ts';
 import { loadStackPolicies } from './iam.ts';
 import { loadPrincipalIds, localPrincipalAuth } from './principals.ts';
@@ -78,7 +86,13 @@ export interface TenancyTarget {
   endpoint?: string;
 }
 
-export interface StackUrls { graphql: string; apigw: string; health: string; jwks: string; emulator: string }
+export interface StackUrls {
+  graphql: string;
+  apigw: string;
+  health: string;
+  jwks: string;
+  emulator: string;
+}
 
 export interface Stack {
   urls: StackUrls;
@@ -107,29 +121,47 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = options.log ?? createLogger({ base: { component: 'stack' } });
   const closers: (() => Promise<void>)[] = [];
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= (async () => {
-    for (const c of closers.reverse()) {
-      try {
-        await c();
-      } catch (e: unknown) {
-        log.error('error while stopping', { error: e instanceof Error ? e.message : String(e) });
+  const close = () =>
+    (closing ??= (async () => {
+      for (const c of closers.reverse()) {
+        try {
+          await c();
+        } catch (e: unknown) {
+          log.error('error while stopping', { error: e instanceof Error ? e.message : String(e) });
+        }
       }
-    }
-  })());
+    })());
 
   try {
     // IAM on: until the manifest's policies are loaded below only the admin may do anything
     const iamLog = log.child({ component: 'iam' });
     const emulator = await startEmulator({
-      stateDir, port: options.emulatorPort ?? 8081, host,
-      iam: { onDenied: (d) => iamLog.warn('denied: missing permission', { operation: `${d.service} ${d.operation}`, principal: d.principal, missingPermission: d.missingPermission, reason: d.message, requestId: d.requestId }) },
+      stateDir,
+      port: options.emulatorPort ?? 8081,
+      host,
+      iam: {
+        onDenied: (d) =>
+          iamLog.warn('denied: missing permission', {
+            operation: `${d.service} ${d.operation}`,
+            principal: d.principal,
+            missingPermission: d.missingPermission,
+            reason: d.message,
+            requestId: d.requestId,
+          }),
+      },
     });
     closers.push(() => emulator.close());
     const tenancyId = emulator.tenancy.tenancyId;
     const auth = new common.ConfigFileAuthenticationDetailsProvider(emulator.admin.configFile, 'DEFAULT');
 
     const tables = [...TABLES];
-    const { namespace } = await provision({ endpoint: emulator.url, auth, compartmentId: tenancyId, buckets: [...BUCKETS], tables });
+    const { namespace } = await provision({
+      endpoint: emulator.url,
+      auth,
+      compartmentId: tenancyId,
+      buckets: [...BUCKETS],
+      tables,
+    });
     if (options.seed ?? true) {
       const seeded = await seedDemoTenancy(emulator);
       if (seeded.applied) log.info('seeded the demo tenancy', { counts: seeded.counts });
@@ -138,38 +170,76 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const ids = loadFunctionIds(stateDir);
     const principalIds = loadPrincipalIds(stateDir);
     const policies = loadStackPolicies({
-      stateDir, functionIds: ids.functions, appCompartmentId: tenancyId, scheduleId: principalIds.scheduleId,
-      exportBuckets: [EXPORTS_BUCKET, ...(options.functionEnv?.EXPORT_BUCKETS ?? '').split(',').map((b) => b.trim()).filter(Boolean)],
+      stateDir,
+      functionIds: ids.functions,
+      appCompartmentId: tenancyId,
+      scheduleId: principalIds.scheduleId,
+      exportBuckets: [
+        EXPORTS_BUCKET,
+        ...(options.functionEnv?.EXPORT_BUCKETS ?? '')
+          .split(',')
+          .map((b) => b.trim())
+          .filter(Boolean),
+      ],
       tablePrefix: options.functionEnv?.TABLE_PREFIX ?? '',
     });
     emulator.iam.setPolicies(policies.set);
     for (const u of emulator.iam.policyEngine.unsetVariables()) {
-      iamLog.warn('statement names a variable the local IAM never sets; it grants nothing here', { source: u.statement.source, variables: u.variables, statement: u.statement.text });
+      iamLog.warn('statement names a variable the local IAM never sets; it grants nothing here', {
+        source: u.statement.source,
+        variables: u.variables,
+        statement: u.statement.text,
+      });
     }
-    log.info('IAM: the deployment\'s policies are enforced', { statements: policies.set.statements.length, userStatements: policies.userStatements, file: policies.userFile });
+    log.info("IAM: the deployment's policies are enforced", {
+      statements: policies.set.statements.length,
+      userStatements: policies.userStatements,
+      file: policies.userFile,
+    });
     const entry = join(distDir, 'entry.cjs');
     const present = FUNCTIONS.filter((fn) => existsSync(entry) && existsSync(join(distDir, `${fn}.cjs`)));
     const missing = FUNCTIONS.filter((fn) => !present.includes(fn));
-    if (missing.length) log.warn('function bundles missing; these functions do not run (npm run build?)', { missing, distDir });
+    if (missing.length)
+      log.warn('function bundles missing; these functions do not run (npm run build?)', { missing, distDir });
     const functionIds: Partial<Record<FunctionName, string>> = {};
     for (const fn of present) functionIds[fn] = ids.functions[fn];
 
     const baseEnv: Record<string, string> = {
-      OCI_ENDPOINT: emulator.url, FN_INVOKE_ENDPOINT: emulator.url,
+      OCI_ENDPOINT: emulator.url,
+      FN_INVOKE_ENDPOINT: emulator.url,
       // short backoffs, enough attempts to ride out ~30 % transient faults (npm run bench:chaos);
       // the call's deadline still bounds them (shared/deadline.ts)
-      OCI_RETRY_MAX_ATTEMPTS: '8', OCI_RETRY_BASE_MS: '200', OCI_RETRY_CAP_MS: '2000',
-      FILES_BUCKET, EXPORTS_BUCKET, OS_NAMESPACE: namespace, NOSQL_COMPARTMENT_ID: tenancyId, EXPORT_IMAGES_COMPARTMENT_ID: tenancyId,
+      OCI_RETRY_MAX_ATTEMPTS: '8',
+      OCI_RETRY_BASE_MS: '200',
+      OCI_RETRY_CAP_MS: '2000',
+      FILES_BUCKET,
+      EXPORTS_BUCKET,
+      OS_NAMESPACE: namespace,
+      NOSQL_COMPARTMENT_ID: tenancyId,
+      EXPORT_IMAGES_COMPARTMENT_ID: tenancyId,
       ...options.functionEnv,
     };
     const tenancy = options.tenancy ? await tenancyEnv(options.tenancy, options.functionEnv) : undefined;
-    if (tenancy) log.info('domain functions run against a tenancy', { profile: options.tenancy!.profile, endpoint: options.tenancy!.endpoint ?? '(the profile region\'s)', namespace: tenancy.env.OS_NAMESPACE });
+    if (tenancy)
+      log.info('domain functions run against a tenancy', {
+        profile: options.tenancy!.profile,
+        endpoint: options.tenancy!.endpoint ?? "(the profile region's)",
+        namespace: tenancy.env.OS_NAMESPACE,
+      });
     const envFor = (fn: FunctionName): Record<string, string> => {
-      const env: Record<string, string> = { ...(tenancy && fn !== 'gateway' ? tenancy.env : baseEnv), FUNCTION_NAME: fn };
-      if (fn === 'gateway') for (const other of present) if (other !== 'gateway') env[`FN_ID_${other.toUpperCase()}`] = ids.functions[other];
+      const env: Record<string, string> = {
+        ...(tenancy && fn !== 'gateway' ? tenancy.env : baseEnv),
+        FUNCTION_NAME: fn,
+      };
+      if (fn === 'gateway')
+        for (const other of present)
+          if (other !== 'gateway') env[`FN_ID_${other.toUpperCase()}`] = ids.functions[other];
       return env;
     };
-    const principalFor = (fn: FunctionName) => (tenancy && fn !== 'gateway' ? { profile: { configFile: options.tenancy!.configFile, name: options.tenancy!.profile } } : {});
+    const principalFor = (fn: FunctionName) =>
+      tenancy && fn !== 'gateway'
+        ? { profile: { configFile: options.tenancy!.configFile, name: options.tenancy!.profile } }
+        : {};
 
     let runner: Runner | undefined;
     if (present.length) {
@@ -179,7 +249,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         initTimeoutMs: options.initTimeoutMs ?? 10_000,
         ...(options.runnerLog ? { log: options.runnerLog } : {}),
         ...(options.launch ? { launch: options.launch } : {}),
-        functions: present.map((fn) => ({ name: fn, id: ids.functions[fn], appId: ids.appId, compartmentId: tenancyId, entry, env: envFor(fn), ...principalFor(fn), memoryMb: FUNCTION_SPECS[fn].memoryMb, timeoutSeconds: FUNCTION_SPECS[fn].timeoutSeconds })),
+        functions: present.map((fn) => ({
+          name: fn,
+          id: ids.functions[fn],
+          appId: ids.appId,
+          compartmentId: tenancyId,
+          entry,
+          env: envFor(fn),
+          ...principalFor(fn),
+          memoryMb: FUNCTION_SPECS[fn].memoryMb,
+          timeoutSeconds: FUNCTION_SPECS[fn].timeoutSeconds,
+        })),
       });
       const r = runner;
       closers.push(() => r.close());
@@ -187,22 +267,55 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (!fns) throw new Error('the emulator has no functions provider');
       for (const fn of present) {
         const id = ids.functions[fn];
-        fns.register(id, { invoke: (req) => r.invoke(id, req) }, { displayName: fn, applicationId: ids.appId, compartmentId: tenancyId, ...settingsMeta(fn) });
+        fns.register(
+          id,
+          { invoke: (req) => r.invoke(id, req) },
+          { displayName: fn, applicationId: ids.appId, compartmentId: tenancyId, ...settingsMeta(fn) },
+        );
       }
     }
 
     // each caller signs as the principal it is on OCI, so the deployment's policies decide
-    const eventsInvoker = createInvokeClient({ endpoint: emulator.url, auth: localPrincipalAuth(emulator.tenancy, { kind: 'service', serviceName: 'cloudEvents' }) });
-    const gatewayInvoker = createInvokeClient({ endpoint: emulator.url, auth: localPrincipalAuth(emulator.tenancy, { kind: 'resource', resourceType: 'ApiGateway', resourceId: principalIds.apiGatewayId, compartmentId: tenancyId }) });
-    const scheduleInvoker = createInvokeClient({ endpoint: emulator.url, auth: localPrincipalAuth(emulator.tenancy, { kind: 'resource', resourceType: 'resourceschedule', resourceId: principalIds.scheduleId, compartmentId: tenancyId }) });
-    const router = createEventsRouter({ rules: eventRules(functionIds), invoker: eventsInvoker, log: log.child({ component: 'events' }), ...(options.eventsRetry ? { retry: options.eventsRetry } : {}) });
+    const eventsInvoker = createInvokeClient({
+      endpoint: emulator.url,
+      auth: localPrincipalAuth(emulator.tenancy, { kind: 'service', serviceName: 'cloudEvents' }),
+    });
+    const gatewayInvoker = createInvokeClient({
+      endpoint: emulator.url,
+      auth: localPrincipalAuth(emulator.tenancy, {
+        kind: 'resource',
+        resourceType: 'ApiGateway',
+        resourceId: principalIds.apiGatewayId,
+        compartmentId: tenancyId,
+      }),
+    });
+    const scheduleInvoker = createInvokeClient({
+      endpoint: emulator.url,
+      auth: localPrincipalAuth(emulator.tenancy, {
+        kind: 'resource',
+        resourceType: 'resourceschedule',
+        resourceId: principalIds.scheduleId,
+        compartmentId: tenancyId,
+      }),
+    });
+    const router = createEventsRouter({
+      rules: eventRules(functionIds),
+      invoker: eventsInvoker,
+      log: log.child({ component: 'events' }),
+      ...(options.eventsRetry ? { retry: options.eventsRetry } : {}),
+    });
     router.attach(emulator.events);
     closers.push(() => router.close());
 
     const issuer = await openDevIssuer({ stateDir });
     const routes = ROUTES.filter((r) => !r.function || functionIds[r.function as FunctionName]);
     const apigw = await startApiGateway({
-      port: options.port ?? 8080, host, routes, invoker: gatewayInvoker, jwks: issuer.jwks, log: log.child({ component: 'apigw' }),
+      port: options.port ?? 8080,
+      host,
+      routes,
+      invoker: gatewayInvoker,
+      jwks: issuer.jwks,
+      log: log.child({ component: 'apigw' }),
       functions: Object.fromEntries(Object.entries(functionIds)) as Record<string, string>,
       jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
       // the web app (dist/web, built by npm run build) signs in through the dev issuer here
@@ -212,16 +325,33 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     closers.push(() => apigw.close());
 
     return {
-      urls: { graphql: `${apigw.url}/graphql`, apigw: apigw.url, health: `${apigw.url}/health`, jwks: `${apigw.url}/.well-known/jwks.json`, emulator: emulator.url },
-      stateDir, ociConfigFile: emulator.admin.configFile, functionIds, missing,
+      urls: {
+        graphql: `${apigw.url}/graphql`,
+        apigw: apigw.url,
+        health: `${apigw.url}/health`,
+        jwks: `${apigw.url}/.well-known/jwks.json`,
+        emulator: emulator.url,
+      },
+      stateDir,
+      ociConfigFile: emulator.admin.configFile,
+      functionIds,
+      missing,
       mintToken: (o) => issuer.mintToken(o),
       async reconcileExports() {
         const id = functionIds.exports;
         if (!id) throw new Error('the exports function does not run (no bundle)');
-        const r = await scheduleInvoker.invoke({ functionId: id, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ task: 'reconcileExports' })) });
+        const r = await scheduleInvoker.invoke({
+          functionId: id,
+          headers: { 'content-type': 'application/json' },
+          body: Buffer.from(JSON.stringify({ task: 'reconcileExports' })),
+        });
         return { status: r.status, body: r.body.toString('utf8') };
       },
-      emulator, runner, router, apigw, close,
+      emulator,
+      runner,
+      router,
+      apigw,
+      close,
     };
   } catch (e: unknown) {
     await close();
@@ -233,7 +363,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
  * The domain functions' config in tenancy mode, after one signed call proves the profile reaches
  * the tenancy (a bad profile stops the start with the reason, not the first GraphQL call).
  */
-async function tenancyEnv(t: TenancyTarget, extra: Record<string, string> | undefined): Promise<{ env: Record<string, string> }> {
+async function tenancyEnv(
+  t: TenancyTarget,
+  extra: Record<string, string> | undefined,
+): Promise<{ env: Record<string, string> }> {
   let provider;
   try {
     provider = createAuthProvider({ method: 'config_file', configFile: t.configFile, profile: t.profile });
@@ -242,11 +375,14 @@ async function tenancyEnv(t: TenancyTarget, extra: Record<string, string> | unde
   }
   const check = await checkConnectivity(provider, t.endpoint ? { endpoint: t.endpoint } : {});
   if (!check.ok) throw new Error(`tenancy profile ${t.profile} cannot reach OCI: ${check.message}`);
-  if (!t.compartmentId) throw new Error('tenancy mode needs the compartment of the NoSQL tables (NOSQL_COMPARTMENT_ID)');
+  if (!t.compartmentId)
+    throw new Error('tenancy mode needs the compartment of the NoSQL tables (NOSQL_COMPARTMENT_ID)');
   return {
     env: {
-      FILES_BUCKET: t.filesBucket ?? FILES_BUCKET, EXPORTS_BUCKET: t.exportsBucket ?? EXPORTS_BUCKET,
-      OS_NAMESPACE: t.namespace ?? check.namespace, NOSQL_COMPARTMENT_ID: t.compartmentId,
+      FILES_BUCKET: t.filesBucket ?? FILES_BUCKET,
+      EXPORTS_BUCKET: t.exportsBucket ?? EXPORTS_BUCKET,
+      OS_NAMESPACE: t.namespace ?? check.namespace,
+      NOSQL_COMPARTMENT_ID: t.compartmentId,
       ...(t.tablePrefix ? { TABLE_PREFIX: t.tablePrefix } : {}),
       ...(t.endpoint ? { OCI_ENDPOINT: t.endpoint } : {}),
       ...extra,

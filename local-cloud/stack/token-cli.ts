@@ -12,7 +12,11 @@ import { openDevIssuer, validateMint, MintError, ROLES, MAX_TTL_SECONDS, type Ro
 const USAGE = `usage: npm run token -- --user <id> --role <${ROLES.join('|')}> [--role <...>] [--ttl <seconds, 1..${MAX_TTL_SECONDS}, default 3600>]
 env STATE_DIR: where the dev issuer key lives (default .local/)`;
 
-export interface TokenArgs { user: string; roles: Role[]; ttlSeconds: number }
+export interface TokenArgs {
+  user: string;
+  roles: Role[];
+  ttlSeconds: number;
+}
 
 /** Parse and validate the CLI arguments; throws MintError with a clear message. */
 export function parseTokenArgs(argv: string[]): TokenArgs {
@@ -20,8 +24,14 @@ export function parseTokenArgs(argv: string[]): TokenArgs {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { user: { type: 'string' }, role: { type: 'string', multiple: true }, ttl: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true, allowPositionals: false,
+      options: {
+        user: { type: 'string' },
+        role: { type: 'string', multiple: true },
+        ttl: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
     }));
   } catch (e: unknown) {
     throw new MintError(e instanceof Error ? e.message : String(e));
@@ -53,7 +63,9 @@ async function main(): Promise<void> {
   const stateDir = resolve(process.env.STATE_DIR ?? '.local');
   const issuer = await openDevIssuer({ stateDir });
   const token = await issuer.mintToken({ sub: args.user, roles: args.roles, ttlSeconds: args.ttlSeconds });
-  process.stdout.write(`# dev token for ${args.user} (${args.roles.join(',')}), expires in ${args.ttlSeconds}s; key in ${stateDir}\n`);
+  process.stdout.write(
+    `# dev token for ${args.user} (${args.roles.join(',')}), expires in ${args.ttlSeconds}s; key in ${stateDir}\n`,
+  );
   process.stdout.write(`${token}\n`);
 }
 

@@ -19,20 +19,32 @@ export interface ConnectivityOptions {
 }
 
 /** Call GetNamespace once (no retries) and report the outcome; never throws, never prints secrets. */
-export async function checkConnectivity(provider: AuthenticationDetailsProvider, options: ConnectivityOptions = {}): Promise<ConnectivityResult> {
+export async function checkConnectivity(
+  provider: AuthenticationDetailsProvider,
+  options: ConnectivityOptions = {},
+): Promise<ConnectivityResult> {
   let target = options.endpoint ?? '(region endpoint)';
   try {
     const client = createOciClient(ObjectStorageClient, {
-      service: 'OBJECTSTORAGE', auth: provider, env: options.env ?? process.env, ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      service: 'OBJECTSTORAGE',
+      auth: provider,
+      env: options.env ?? process.env,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     });
     target = client.endpoint || target;
     const r = await client.getNamespace({});
     return { ok: true, namespace: r.value };
   } catch (e: unknown) {
     if (isOciError(e) && e.statusCode > 0) {
-      return { ok: false, message: redactString(`Object Storage GetNamespace at ${target} failed: ${e.statusCode} ${e.serviceCode ?? ''}: ${e.message}`) };
+      return {
+        ok: false,
+        message: redactString(
+          `Object Storage GetNamespace at ${target} failed: ${e.statusCode} ${e.serviceCode ?? ''}: ${e.message}`,
+        ),
+      };
     }
-    const m = typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+    const m =
+      typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e);
     return { ok: false, message: redactString(`cannot reach ${target}: ${m}`) };
   }
 }

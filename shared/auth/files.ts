@@ -33,14 +33,18 @@ export class WatchedFile {
       const s = statSync(this.#path);
       stamp = `${s.mtimeMs}:${s.ctimeMs}:${s.size}:${s.ino}`;
     } catch (e: unknown) {
-      throw new AuthConfigError(`cannot read ${this.#what} file ${this.#path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+      throw new AuthConfigError(
+        `cannot read ${this.#what} file ${this.#path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`,
+      );
     }
     if (stamp === this.#stamp) return { content: this.#content, changed: false };
     let text: string;
     try {
       text = readFileSync(this.#path, 'utf8').trim();
     } catch (e: unknown) {
-      throw new AuthConfigError(`cannot read ${this.#what} file ${this.#path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+      throw new AuthConfigError(
+        `cannot read ${this.#what} file ${this.#path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`,
+      );
     }
     if (!text) throw new AuthConfigError(`${this.#what} file ${this.#path} is empty`);
     this.#content = text;
@@ -68,7 +72,9 @@ export function assertPrivateKey(pem: string, passphrase: string | null, where: 
   try {
     privateKeyObject(pem, passphrase);
   } catch {
-    throw new AuthConfigError(`${where} is not a usable PEM private key${passphrase ? ' (or the pass phrase is wrong)' : ''}`);
+    throw new AuthConfigError(
+      `${where} is not a usable PEM private key${passphrase ? ' (or the pass phrase is wrong)' : ''}`,
+    );
   }
 }
 

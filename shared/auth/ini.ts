@@ -41,7 +41,11 @@ export function parseOciConfig(text: string, source = 'OCI config'): OciConfigPr
  * The effective settings of `profile`: its own keys over the DEFAULT profile's (the SDK/CLI rule).
  * @throws AuthConfigError naming the available profiles when it does not exist
  */
-export function resolveProfile(profiles: OciConfigProfiles, profile: string, source = 'OCI config'): Record<string, string> {
+export function resolveProfile(
+  profiles: OciConfigProfiles,
+  profile: string,
+  source = 'OCI config',
+): Record<string, string> {
   const own = profiles.get(profile);
   if (!own) {
     const names = [...profiles.keys()].join(', ') || 'none';

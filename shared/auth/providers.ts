@@ -61,7 +61,15 @@ export class ApiKeyProvider extends SafeProvider {
   readonly #keyId: string;
   readonly #key: string;
   readonly #passphrase: string | null;
-  constructor(o: { tenancy: string; user: string; fingerprint: string; privateKey: string; passphrase: string | null; region?: Region; profile?: string }) {
+  constructor(o: {
+    tenancy: string;
+    user: string;
+    fingerprint: string;
+    privateKey: string;
+    passphrase: string | null;
+    region?: Region;
+    profile?: string;
+  }) {
     super({ region: o.region, profile: o.profile, tenancy: o.tenancy });
     this.#keyId = `${o.tenancy}/${o.user}/${o.fingerprint}`;
     this.#key = o.privateKey;
@@ -88,7 +96,14 @@ export class SessionTokenProvider extends SafeProvider {
   readonly #token: WatchedFile;
   readonly #key: WatchedFile;
   readonly #passphrase: string | null;
-  constructor(o: { tokenFile: string; keyFile: string; passphrase: string | null; region?: Region; profile?: string; tenancy?: string }) {
+  constructor(o: {
+    tokenFile: string;
+    keyFile: string;
+    passphrase: string | null;
+    region?: Region;
+    profile?: string;
+    tenancy?: string;
+  }) {
     super({ region: o.region, profile: o.profile, tenancy: o.tenancy });
     this.#token = new WatchedFile(o.tokenFile, 'security token');
     this.#key = new WatchedFile(o.keyFile, 'private key');
@@ -196,7 +211,10 @@ export class InstancePrincipalProvider extends SafeProvider {
     this.#delegate = provider;
   }
   #require(): AuthenticationDetailsProvider {
-    if (!this.#delegate) throw new AuthConfigError('instance principal credentials are obtained on the first signed request (OCI compute only)');
+    if (!this.#delegate)
+      throw new AuthConfigError(
+        'instance principal credentials are obtained on the first signed request (OCI compute only)',
+      );
     return this.#delegate;
   }
   async getKeyId(): Promise<string> {

@@ -53,7 +53,8 @@ export interface KvCacheOptions {
 }
 
 function checkTtl(ttl: number, max: number): number {
-  if (!Number.isInteger(ttl) || ttl < 1 || ttl > max) throw new BadUserInputError(`cache TTL must be an integer from 1 to ${max} seconds, got ${ttl}`);
+  if (!Number.isInteger(ttl) || ttl < 1 || ttl > max)
+    throw new BadUserInputError(`cache TTL must be an integer from 1 to ${max} seconds, got ${ttl}`);
   return ttl;
 }
 

@@ -31,7 +31,12 @@ export interface FnHandlerOptions {
 export type FdkBufferHandler = (input: Buffer, ctx: FdkContext) => Promise<FdkResult>;
 
 type Outcome = 'ok' | 'error' | 'rejected';
-interface Result { kind: CallKind; outcome: Outcome; status: number; result: FdkResult }
+interface Result {
+  kind: CallKind;
+  outcome: Outcome;
+  status: number;
+  result: FdkResult;
+}
 
 /** JSON error body: `error` for plain callers, `errors` in GraphQL ExecutionResult shape for the gateway. */
 export function errorBody(code: string, status: number, message: string): Record<string, unknown> {
@@ -111,7 +116,12 @@ async function runJson(def: FunctionDefinition, input: Buffer, ctx: FdkContext, 
     if (e instanceof EventFailure) throw e;
     const pub = publicError(e, call);
     call.log.error(`${kind} failed`, { error: e });
-    return { kind, outcome: isAppError(e) ? 'rejected' : 'error', status: pub.status, result: json(errorBody(pub.code, pub.status, pub.message)) };
+    return {
+      kind,
+      outcome: isAppError(e) ? 'rejected' : 'error',
+      status: pub.status,
+      result: json(errorBody(pub.code, pub.status, pub.message)),
+    };
   }
 }
 
@@ -139,7 +149,11 @@ export function createFnHandler(def: FunctionDefinition, options: FnHandlerOptio
     const kindHint: CallKind = isHttpCall(ctx) ? 'http' : 'invoke';
     try {
       // the call's deadline is ambient for retries deep in adapters (shared/deadline.ts)
-      const r = await runWithDeadline(now() + call.remainingMs(), () => (kindHint === 'http' ? runHttp(def, body, ctx, call) : runJson(def, body, ctx, call)), now);
+      const r = await runWithDeadline(
+        now() + call.remainingMs(),
+        () => (kindHint === 'http' ? runHttp(def, body, ctx, call) : runJson(def, body, ctx, call)),
+        now,
+      );
       call.log.info('call', { kind: r.kind, outcome: r.outcome, status: r.status, durationMs: now() - started });
       return r.result;
     } catch (e: unknown) {

@@ -54,7 +54,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function requireString(obj: Record<string, unknown>, key: string, where = 'event'): string {
   const v = obj[key];
-  if (typeof v !== 'string' || v.trim() === '') throw new BadUserInputError(`${where}.${key} must be a non-empty string`);
+  if (typeof v !== 'string' || v.trim() === '')
+    throw new BadUserInputError(`${where}.${key} must be a non-empty string`);
   return v;
 }
 
@@ -94,8 +95,16 @@ export function parseOciEvent(raw: unknown): OciEvent {
   }
   for (const key of ['compartmentId', 'resourceName', 'resourceId']) optionalString(data, key, 'event.data');
   const extensions = raw.extensions;
-  if (extensions !== undefined && !isRecord(extensions)) throw new BadUserInputError('event.extensions must be a JSON object');
-  const event: OciEvent = { cloudEventsVersion: '0.1', eventType, source, eventID, eventTime, data: data as OciEventData };
+  if (extensions !== undefined && !isRecord(extensions))
+    throw new BadUserInputError('event.extensions must be a JSON object');
+  const event: OciEvent = {
+    cloudEventsVersion: '0.1',
+    eventType,
+    source,
+    eventID,
+    eventTime,
+    data: data as OciEventData,
+  };
   if (eventTypeVersion !== undefined) event.eventTypeVersion = eventTypeVersion;
   if (contentType !== undefined) event.contentType = contentType;
   if (extensions !== undefined) event.extensions = extensions as OciEvent['extensions'];

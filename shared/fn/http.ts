@@ -10,7 +10,14 @@ import type { FdkContext, FdkResult } from '@fnproject/fdk';
 
 /** Hop-by-hop and framing headers we neither forward into the Request nor copy back. */
 const SKIP_HEADERS = new Set([
-  'connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'content-length',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'content-length',
 ]);
 
 /** Path + query from `Fn-Http-Request-Url`, which may be a full URL (Fn trigger) or a path (OCI API GW). */
@@ -51,7 +58,8 @@ export async function fromResponse(ctx: FdkContext, res: Response): Promise<FdkR
   }
   if (cookies.length > 0) gw.setResponseHeader('Set-Cookie', ...cookies);
   const body = Buffer.from(await res.arrayBuffer());
-  if (!res.headers.has('content-type') && body.length > 0) gw.setResponseHeader('Content-Type', 'application/octet-stream');
+  if (!res.headers.has('content-type') && body.length > 0)
+    gw.setResponseHeader('Content-Type', 'application/octet-stream');
   // An empty Buffer is written as zero bytes; returning null/undefined would crash the FDK (§1.5).
   return fdk.rawResult(body);
 }

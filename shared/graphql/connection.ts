@@ -5,9 +5,21 @@
  */
 import { BadUserInputError } from '../errors.ts';
 
-export interface PageInfo { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }
-export interface Edge<T> { cursor: string; node: T }
-export interface Connection<T> { edges: Edge<T>[]; nodes: T[]; pageInfo: PageInfo }
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+export interface Connection<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+}
 
 /** An opaque cursor for a key (base64url of its UTF-8). */
 export const encodeCursor = (key: string): string => Buffer.from(key, 'utf8').toString('base64url');
@@ -24,7 +36,11 @@ export function decodeCursor(cursor: unknown): string {
 }
 
 /** A connection over one page: each node's cursor is `encodeCursor(keyOf(node))`. */
-export function connectionOf<T>(nodes: readonly T[], keyOf: (n: T) => string, page: { hasNextPage: boolean; hasPreviousPage: boolean }): Connection<T> {
+export function connectionOf<T>(
+  nodes: readonly T[],
+  keyOf: (n: T) => string,
+  page: { hasNextPage: boolean; hasPreviousPage: boolean },
+): Connection<T> {
   const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {
     edges,
@@ -39,7 +55,12 @@ export function connectionOf<T>(nodes: readonly T[], keyOf: (n: T) => string, pa
  * @throws BadUserInputError when `first` is outside 1..max or `after` names no node of the list
  *   (a cursor from another list, or its node is gone).
  */
-export function sliceConnection<T>(all: readonly T[], keyOf: (n: T) => string, a: { first?: number | null; after?: string | null }, limits: { default: number; max: number }): Connection<T> {
+export function sliceConnection<T>(
+  all: readonly T[],
+  keyOf: (n: T) => string,
+  a: { first?: number | null; after?: string | null },
+  limits: { default: number; max: number },
+): Connection<T> {
   const first = a.first ?? limits.default;
   if (!Number.isInteger(first) || first < 1 || first > limits.max) {
     throw new BadUserInputError(`first must be an integer from 1 to ${limits.max}`, { details: { field: 'first' } });
@@ -48,7 +69,10 @@ export function sliceConnection<T>(all: readonly T[], keyOf: (n: T) => string, a
   if (a.after != null) {
     const key = decodeCursor(a.after);
     const at = all.findIndex((n) => keyOf(n) === key);
-    if (at < 0) throw new BadUserInputError('after is not a cursor from this list (or its item is gone)', { details: { field: 'after' } });
+    if (at < 0)
+      throw new BadUserInputError('after is not a cursor from this list (or its item is gone)', {
+        details: { field: 'after' },
+      });
     start = at + 1;
   }
   const nodes = all.slice(start, start + first);

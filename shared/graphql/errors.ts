@@ -87,7 +87,11 @@ function withStatus(ext: Record<string, unknown>, code: string): Record<string, 
 
 /** Formats one execution error for the wire per the rules above. Never throws. */
 export function formatError(error: GraphQLError, options: FormatErrorOptions): GraphQLFormattedError {
-  const base: { message: string; locations?: GraphQLFormattedError['locations']; path?: GraphQLFormattedError['path'] } = { message: error.message };
+  const base: {
+    message: string;
+    locations?: GraphQLFormattedError['locations'];
+    path?: GraphQLFormattedError['path'];
+  } = { message: error.message };
   if (error.locations) base.locations = error.locations;
   if (error.path) base.path = error.path;
   const app = findAppError(error);
@@ -107,5 +111,9 @@ export function formatError(error: GraphQLError, options: FormatErrorOptions): G
     path: error.path?.join('.'),
     error: { name: original.name, message: original.message, stack: original.stack },
   });
-  return { ...base, message: UNEXPECTED_ERROR_MESSAGE, extensions: { code: ErrorCode.Internal, http: { status: 500 } } };
+  return {
+    ...base,
+    message: UNEXPECTED_ERROR_MESSAGE,
+    extensions: { code: ErrorCode.Internal, http: { status: 500 } },
+  };
 }

@@ -13,7 +13,8 @@ export interface InvokeRequestBody {
   requestId?: string;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const bad = (what: string) => new BadUserInputError(`invalid invoke body: ${what}`);
 
 /**
@@ -34,21 +35,25 @@ export function parseInvokeBody(raw: unknown): InvokeRequestBody {
   const gql = body.graphql;
   if (!isPlainObject(gql)) throw bad('"graphql" must be an object with a "query" string');
   if (typeof gql.query !== 'string' || gql.query.trim() === '') throw bad('"graphql.query" must be a non-empty string');
-  if (gql.variables !== undefined && gql.variables !== null && !isPlainObject(gql.variables)) throw bad('"graphql.variables" must be an object');
+  if (gql.variables !== undefined && gql.variables !== null && !isPlainObject(gql.variables))
+    throw bad('"graphql.variables" must be an object');
   if (gql.operationName !== undefined && gql.operationName !== null && typeof gql.operationName !== 'string') {
     throw bad('"graphql.operationName" must be a string');
   }
   const caller = body.caller;
   if (caller === undefined || caller === null) throw bad('"caller" is missing');
   if (!isPlainObject(caller)) throw bad('"caller" must be an object with "userId" and "roles"');
-  if (typeof caller.userId !== 'string' || caller.userId.trim() === '') throw bad('"caller.userId" must be a non-empty string');
+  if (typeof caller.userId !== 'string' || caller.userId.trim() === '')
+    throw bad('"caller.userId" must be a non-empty string');
   if (!Array.isArray(caller.roles)) throw bad('"caller.roles" must be an array of roles');
   const roles: Role[] = [];
   for (const [i, r] of caller.roles.entries()) {
-    if (!isRole(r)) throw bad(`"caller.roles[${i}]" ${JSON.stringify(r)} is not a known role (viewer, operator, admin)`);
+    if (!isRole(r))
+      throw bad(`"caller.roles[${i}]" ${JSON.stringify(r)} is not a known role (viewer, operator, admin)`);
     roles.push(r);
   }
-  if (body.requestId !== undefined && body.requestId !== null && typeof body.requestId !== 'string') throw bad('"requestId" must be a string');
+  if (body.requestId !== undefined && body.requestId !== null && typeof body.requestId !== 'string')
+    throw bad('"requestId" must be a string');
   const out: InvokeRequestBody = { graphql: { query: gql.query }, caller: { userId: caller.userId, roles } };
   if (isPlainObject(gql.variables)) out.graphql.variables = gql.variables;
   if (typeof gql.operationName === 'string') out.graphql.operationName = gql.operationName;

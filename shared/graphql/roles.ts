@@ -42,7 +42,8 @@ export function hasRole(caller: Caller | undefined, min: Role): boolean {
  * @example requireRole(ctx.caller, 'operator');
  */
 export function requireRole(caller: Caller | undefined, min: Role): void {
-  if (!hasRole(caller, min)) throw new ForbiddenError(`this operation requires the ${min} role`, { details: { requiredRole: min } });
+  if (!hasRole(caller, min))
+    throw new ForbiddenError(`this operation requires the ${min} role`, { details: { requiredRole: min } });
 }
 
 /** Who acts, as domain services see it: the verified user id and whether they hold the admin role. */

@@ -17,7 +17,10 @@ const badInput = (message: string, node?: ValueNode) =>
 
 function toSafeInt(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
-  if (typeof value === 'bigint') return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : undefined;
+  if (typeof value === 'bigint')
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(value)
+      : undefined;
   if (typeof value === 'string' && /^-?\d{1,16}$/.test(value)) return toSafeInt(Number(value));
   return undefined;
 }
@@ -28,20 +31,26 @@ export const SafeIntScalar = new GraphQLScalarType<number, number>({
   specifiedByURL: 'https://tc39.es/ecma262/#sec-number.issafeinteger',
   serialize(value) {
     const n = toSafeInt(value);
-    if (n === undefined) throw new GraphQLError(`SafeInt cannot represent ${JSON.stringify(String(value))}: not a safe integer`);
+    if (n === undefined)
+      throw new GraphQLError(`SafeInt cannot represent ${JSON.stringify(String(value))}: not a safe integer`);
     return n;
   },
   parseValue(value) {
     // Variables arrive as JSON: only a JSON number is accepted, never a string.
     if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-      throw badInput(`SafeInt must be an integer between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}, got ${JSON.stringify(value)}`);
+      throw badInput(
+        `SafeInt must be an integer between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}, got ${JSON.stringify(value)}`,
+      );
     }
     return value;
   },
   parseLiteral(node) {
     const n = node.kind === Kind.INT ? Number(node.value) : Number.NaN;
     if (node.kind !== Kind.INT || !Number.isSafeInteger(n)) {
-      throw badInput(`SafeInt must be an integer literal between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`, node);
+      throw badInput(
+        `SafeInt must be an integer literal between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`,
+        node,
+      );
     }
     return n;
   },
@@ -61,13 +70,23 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
   serialize(value) {
     const d =
-      value instanceof Date ? value : typeof value === 'string' ? parseDateTime(value) : typeof value === 'number' ? new Date(value) : undefined;
-    if (!d || Number.isNaN(d.getTime())) throw new GraphQLError(`DateTime cannot represent ${JSON.stringify(String(value))}`);
+      value instanceof Date
+        ? value
+        : typeof value === 'string'
+          ? parseDateTime(value)
+          : typeof value === 'number'
+            ? new Date(value)
+            : undefined;
+    if (!d || Number.isNaN(d.getTime()))
+      throw new GraphQLError(`DateTime cannot represent ${JSON.stringify(String(value))}`);
     return d.toISOString();
   },
   parseValue(value) {
     const d = typeof value === 'string' ? parseDateTime(value) : undefined;
-    if (!d) throw badInput(`DateTime must be an RFC 3339 date-time string such as 2024-05-01T12:00:00Z, got ${JSON.stringify(value)}`);
+    if (!d)
+      throw badInput(
+        `DateTime must be an RFC 3339 date-time string such as 2024-05-01T12:00:00Z, got ${JSON.stringify(value)}`,
+      );
     return d;
   },
   parseLiteral(node) {

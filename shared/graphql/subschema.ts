@@ -2,7 +2,16 @@
  * The domain side of the invoke protocol: every domain function's invoke handler is
  * `(body, call) => executeSubschemaRequest({ schema, body, call })`.
  */
-import { execute, GraphQLError, parse, validate, getOperationAST, type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  GraphQLError,
+  parse,
+  validate,
+  getOperationAST,
+  type DocumentNode,
+  type FormattedExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { ErrorCode, isAppError } from '../errors.ts';
 import type { FnCall } from '../fn/index.ts';
 import type { Logger } from '../log.ts';
@@ -38,7 +47,11 @@ const requestError = (error: GraphQLError | Error, log: Logger, requestId?: stri
 };
 
 const codeErrors = (errors: readonly GraphQLError[], code: string): FormattedExecutionResult => ({
-  errors: errors.map((e) => ({ message: e.message, ...(e.locations ? { locations: e.locations } : {}), extensions: { code, http: { status: 400 } } })),
+  errors: errors.map((e) => ({
+    message: e.message,
+    ...(e.locations ? { locations: e.locations } : {}),
+    extensions: { code, http: { status: 400 } },
+  })),
 });
 
 /**
@@ -72,7 +85,14 @@ export async function executeSubschemaRequest<TContext extends SubschemaContext 
   if (validationErrors.length > 0) return codeErrors(validationErrors, 'GRAPHQL_VALIDATION_FAILED');
   const operation = getOperationAST(document, request.graphql.operationName);
   if (operation?.operation === 'subscription') {
-    return { errors: [{ message: 'subscriptions are not supported', extensions: { code: ErrorCode.BadUserInput, http: { status: 400 } } }] };
+    return {
+      errors: [
+        {
+          message: 'subscriptions are not supported',
+          extensions: { code: ErrorCode.BadUserInput, http: { status: 400 } },
+        },
+      ],
+    };
   }
   try {
     const base: SubschemaContext = { caller: request.caller, call, log, requestId };

@@ -25,7 +25,13 @@
  * - **SDK patch** (sdk-patches.ts): oci-common's O(body length) empty-body check made O(1).
  */
 import { CircuitBreaker, NoRetryConfigurationDetails } from 'oci-common';
-import type { AuthParams, AuthenticationDetailsProvider, ClientConfiguration, HttpClient, RegionProvider } from 'oci-common';
+import type {
+  AuthParams,
+  AuthenticationDetailsProvider,
+  ClientConfiguration,
+  HttpClient,
+  RegionProvider,
+} from 'oci-common';
 import { createAuthProvider } from '../auth/index.ts';
 import { ConfigError, type Env } from '../config.ts';
 import { lazyObject } from './lazy.ts';
@@ -36,7 +42,15 @@ import { createRequestSigner } from './signer.ts';
 
 /** Service keys for `OCI_ENDPOINT_<SERVICE>`. */
 export type OciService =
-  | 'OBJECTSTORAGE' | 'NOSQL' | 'FUNCTIONS_INVOKE' | 'FUNCTIONS' | 'CORE' | 'IDENTITY' | 'WORKREQUESTS' | 'MONITORING' | (string & {});
+  | 'OBJECTSTORAGE'
+  | 'NOSQL'
+  | 'FUNCTIONS_INVOKE'
+  | 'FUNCTIONS'
+  | 'CORE'
+  | 'IDENTITY'
+  | 'WORKREQUESTS'
+  | 'MONITORING'
+  | (string & {});
 
 /** Any oci-sdk service client class. */
 export type OciClientClass<C> = new (params: AuthParams, clientConfiguration?: ClientConfiguration) => C;
@@ -84,7 +98,8 @@ function recordingHttpClient(auth: AuthenticationDetailsProvider | undefined): H
   return {
     async send(...args: Parameters<HttpClient['send']>): Promise<Response> {
       const res = await inner.send(...args);
-      if (res.status === 429 || res.status === 503) recordRetryAfter(res.headers.get('opc-request-id'), res.headers.get('retry-after'));
+      if (res.status === 429 || res.status === 503)
+        recordRetryAfter(res.headers.get('opc-request-id'), res.headers.get('retry-after'));
       return res;
     },
   };
@@ -99,7 +114,10 @@ const memo = new Map<unknown, Map<string, unknown>>();
  * calls); with any of them, a fresh client is returned for the caller to keep.
  * @example const os = createOciClient(ObjectStorageClient, { service: 'OBJECTSTORAGE' });
  */
-export function createOciClient<C extends OciClientLike>(ClientClass: OciClientClass<C>, options: CreateOciClientOptions): C {
+export function createOciClient<C extends OciClientLike>(
+  ClientClass: OciClientClass<C>,
+  options: CreateOciClientOptions,
+): C {
   const memoizable = options.auth === undefined && options.env === undefined && options.endpoint === undefined;
   const service = options.service.toUpperCase();
   if (memoizable) {
@@ -112,10 +130,14 @@ export function createOciClient<C extends OciClientLike>(ClientClass: OciClientC
   else if (options.auth) auth = options.auth;
   else if (options.env) auth = createAuthProvider({ env: options.env });
   else auth = processAuth ??= createAuthProvider();
-  const endpoint = options.endpoint !== undefined ? validateEndpoint(options.endpoint, 'endpoint') : endpointFor(service, env);
+  const endpoint =
+    options.endpoint !== undefined ? validateEndpoint(options.endpoint, 'endpoint') : endpointFor(service, env);
   // Without an endpoint the SDK derives one from the provider's region; without either it has none.
   if (!endpoint && !(auth as Partial<RegionProvider> | undefined)?.getRegion?.()) {
-    throw new ConfigError(`OCI_ENDPOINT_${service}`, `no endpoint for ${service}: set OCI_ENDPOINT (or OCI_ENDPOINT_${service}) or configure a region`);
+    throw new ConfigError(
+      `OCI_ENDPOINT_${service}`,
+      `no endpoint for ${service}: set OCI_ENDPOINT (or OCI_ENDPOINT_${service}) or configure a region`,
+    );
   }
   const client = lazyObject(() => {
     applySdkPatches();
@@ -127,7 +149,10 @@ export function createOciClient<C extends OciClientLike>(ClientClass: OciClientC
     // oci-common's DefaultRequestSigner, whose module loads the instance-principal suite
     // (jsonwebtoken, sshpk, node-fetch → undici): ≈40 ms of a cold start for a signer never used.
     // The provider's region is applied as the constructor would (region → endpoint).
-    const real = new ClientClass({ httpClient: recordingHttpClient(auth) } as unknown as AuthParams, clientConfiguration);
+    const real = new ClientClass(
+      { httpClient: recordingHttpClient(auth) } as unknown as AuthParams,
+      clientConfiguration,
+    );
     const region = (auth as Partial<RegionProvider> | undefined)?.getRegion?.();
     if (region) (real as unknown as { region: unknown }).region = region;
     if (endpoint) real.endpoint = endpoint; // last: region setters overwrite it

@@ -4,7 +4,15 @@
  * original error is kept as `cause` for logs, and only safe fields go into `details`.
  */
 import {
-  AppError, BadUserInputError, ConflictError, ErrorCode, ForbiddenError, NotFoundError, UpstreamError, errorMessage, isAppError,
+  AppError,
+  BadUserInputError,
+  ConflictError,
+  ErrorCode,
+  ForbiddenError,
+  NotFoundError,
+  UpstreamError,
+  errorMessage,
+  isAppError,
 } from '../errors.ts';
 import { redactString } from '../log.ts';
 import { isRetryableError } from './retry.ts';
@@ -21,7 +29,12 @@ export interface OciErrorLike {
 }
 
 export function isOciError(e: unknown): e is OciErrorLike {
-  return typeof e === 'object' && e !== null && typeof (e as { statusCode?: unknown }).statusCode === 'number' && 'message' in e;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { statusCode?: unknown }).statusCode === 'number' &&
+    'message' in e
+  );
 }
 
 function safeDetails(e: OciErrorLike): Record<string, unknown> {
@@ -60,13 +73,15 @@ export function toAppError(e: unknown): AppError {
     if (s === 429) {
       const retryAfterMs = retryAfterMsOf(e);
       return new AppError(ErrorCode.RateLimited, 429, `${label(e)} is rate limited; try again later`, {
-        cause, details: retryAfterMs === undefined ? details : { ...details, retryAfterMs },
+        cause,
+        details: retryAfterMs === undefined ? details : { ...details, retryAfterMs },
       });
     }
     if (s === 501) return new AppError(ErrorCode.NotImplemented, 501, msg, { cause, details });
     if (s >= 500) return new UpstreamError(`${label(e)} is unavailable (${s}); try again later`, { cause, details });
     return new AppError(ErrorCode.Internal, 500, `${label(e)} failed (${s})`, { cause, details });
   }
-  if (isRetryableError(e)) return new UpstreamError(`OCI service unreachable: ${redactString(errorMessage(e))}`, { cause });
+  if (isRetryableError(e))
+    return new UpstreamError(`OCI service unreachable: ${redactString(errorMessage(e))}`, { cause });
   return new AppError(ErrorCode.Internal, 500, 'unexpected error calling OCI', { cause });
 }

@@ -26,7 +26,10 @@ export class LightHeaders {
   readonly #map = new Map<string, string>();
   constructor(init?: Iterable<readonly [string, string]> | Record<string, string>) {
     if (!init) return;
-    const pairs = Symbol.iterator in Object(init) ? (init as Iterable<readonly [string, string]>) : Object.entries(init as Record<string, string>);
+    const pairs =
+      Symbol.iterator in Object(init)
+        ? (init as Iterable<readonly [string, string]>)
+        : Object.entries(init as Record<string, string>);
     for (const [k, v] of pairs) this.append(k, v);
   }
   append(name: string, value: string): void {
@@ -126,7 +129,8 @@ function splitBody(body: unknown, forceExcludeBody: boolean): { signerBody?: unk
   if (isEmptyBody(body)) return {};
   if (forceExcludeBody) return { requestBody: body };
   if (typeof body === 'string') return { signerBody: body, requestBody: body };
-  if (body instanceof Readable) return { signerBody: body.pipe(new PassThrough()), requestBody: body.pipe(new PassThrough()) };
+  if (body instanceof Readable)
+    return { signerBody: body.pipe(new PassThrough()), requestBody: body.pipe(new PassThrough()) };
   throw new Error('Unable to read body content');
 }
 
@@ -144,9 +148,12 @@ async function writeBody(req: http.ClientRequest, body: unknown): Promise<void> 
   if (body instanceof ArrayBuffer) return void req.end(Buffer.from(body));
   if (body instanceof Readable) return void body.on('error', (e) => req.destroy(e)).pipe(req);
   if (typeof (body as ReadableStream).getReader === 'function') {
-    return void Readable.fromWeb(body as import('node:stream/web').ReadableStream).on('error', (e) => req.destroy(e)).pipe(req);
+    return void Readable.fromWeb(body as import('node:stream/web').ReadableStream)
+      .on('error', (e) => req.destroy(e))
+      .pipe(req);
   }
-  if (typeof (body as Blob).arrayBuffer === 'function') return void req.end(Buffer.from(await (body as Blob).arrayBuffer()));
+  if (typeof (body as Blob).arrayBuffer === 'function')
+    return void req.end(Buffer.from(await (body as Blob).arrayBuffer()));
   throw new TypeError('unsupported request body type');
 }
 
@@ -155,12 +162,29 @@ export function createNodeHttpClient(signer: RequestSigner | null): HttpClient {
   return {
     async send(request: HttpRequest, forceExcludeBody = false): Promise<Response> {
       const body = splitBody(request.body, forceExcludeBody);
-      if (signer) await signer.signHttpRequest({ method: request.method, headers: request.headers, uri: request.uri, body: body.signerBody as HttpRequest['body'] }, forceExcludeBody);
+      if (signer)
+        await signer.signHttpRequest(
+          {
+            method: request.method,
+            headers: request.headers,
+            uri: request.uri,
+            body: body.signerBody as HttpRequest['body'],
+          },
+          forceExcludeBody,
+        );
       const url = new URL(request.uri);
       const secure = url.protocol === 'https:';
       if (!secure && url.protocol !== 'http:') throw new TypeError(`unsupported protocol ${url.protocol}`);
       const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
-        const req = (secure ? https : http).request(url, { method: request.method, headers: headerObject(request.headers), agent: secure ? agents.https : agents.http }, resolve);
+        const req = (secure ? https : http).request(
+          url,
+          {
+            method: request.method,
+            headers: headerObject(request.headers),
+            agent: secure ? agents.https : agents.http,
+          },
+          resolve,
+        );
         req.on('error', reject);
         writeBody(req, body.requestBody).catch((e: unknown) => req.destroy(e as Error));
       });

@@ -24,7 +24,8 @@ export function lazyObject<T extends object>(make: () => T): T {
     has: (_, p) => Reflect.has(get(), p),
     deleteProperty: (_, p) => Reflect.deleteProperty(get(), p),
     getPrototypeOf: () => Reflect.getPrototypeOf(get()),
-    ownKeys: () => Reflect.ownKeys(get()).filter((k) => Reflect.getOwnPropertyDescriptor(get(), k)?.configurable !== false),
+    ownKeys: () =>
+      Reflect.ownKeys(get()).filter((k) => Reflect.getOwnPropertyDescriptor(get(), k)?.configurable !== false),
     getOwnPropertyDescriptor(_, p) {
       const d = Reflect.getOwnPropertyDescriptor(get(), p);
       return d && d.configurable === false ? undefined : d;

@@ -50,8 +50,20 @@ export function retryToken(): string {
 }
 
 const NETWORK_CODES = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH',
-  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
 ]);
 const NEVER = new Set([400, 401, 403, 404, 412]);
 
@@ -101,16 +113,27 @@ function envNumber(env: Readonly<Record<string, string | undefined>>, key: strin
 }
 
 /** Effective settings: explicit option, else env override, else default. */
-export function resolveRetrySettings(options: RetryOptions = {}): { maxAttempts: number; baseDelayMs: number; maxDelayMs: number } {
+export function resolveRetrySettings(options: RetryOptions = {}): {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+} {
   const env = options.env ?? process.env;
-  const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? envNumber(env, 'OCI_RETRY_MAX_ATTEMPTS') ?? RETRY_DEFAULTS.maxAttempts));
+  const maxAttempts = Math.max(
+    1,
+    Math.floor(options.maxAttempts ?? envNumber(env, 'OCI_RETRY_MAX_ATTEMPTS') ?? RETRY_DEFAULTS.maxAttempts),
+  );
   const baseDelayMs = options.baseDelayMs ?? envNumber(env, 'OCI_RETRY_BASE_MS') ?? RETRY_DEFAULTS.baseDelayMs;
   const maxDelayMs = options.maxDelayMs ?? envNumber(env, 'OCI_RETRY_CAP_MS') ?? RETRY_DEFAULTS.maxDelayMs;
   return { maxAttempts, baseDelayMs, maxDelayMs };
 }
 
 /** Full jitter: uniform in [0, min(cap, base * 2^(attempt-1))]. `attempt` is the attempt that just failed. */
-export function backoffDelayMs(attempt: number, s: { baseDelayMs: number; maxDelayMs: number }, random: () => number): number {
+export function backoffDelayMs(
+  attempt: number,
+  s: { baseDelayMs: number; maxDelayMs: number },
+  random: () => number,
+): number {
   const ceiling = Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** (attempt - 1));
   return Math.floor(random() * ceiling);
 }
@@ -181,7 +204,9 @@ export function retryBudget(options: RetryBudgetOptions = {}) {
   const deadlineAt = budgetMs === undefined ? Infinity : now() + Math.max(0, budgetMs);
   let failures = 0;
   return {
-    get failures(): number { return failures; },
+    get failures(): number {
+      return failures;
+    },
     async retry(e: unknown): Promise<void> {
       failures++;
       if (!isRetryable(e) || failures >= max) throw e;
@@ -191,4 +216,3 @@ export function retryBudget(options: RetryBudgetOptions = {}) {
     },
   };
 }
-

@@ -22,7 +22,10 @@ import { privateKeyObject } from '../auth/files.ts';
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const EMPTY_SHA = createHash('sha256').update('').digest('base64');
 
-interface Delegating { getAuthType?: () => string | undefined; getProvider?: () => unknown }
+interface Delegating {
+  getAuthType?: () => string | undefined;
+  getProvider?: () => unknown;
+}
 
 /** A {@link RequestSigner} for `auth`: fast path for plain key providers, oci-common's signer otherwise. */
 export function createRequestSigner(auth: AuthenticationDetailsProvider): RequestSigner {
@@ -43,7 +46,8 @@ export function createRequestSigner(auth: AuthenticationDetailsProvider): Reques
     async signHttpRequest(request: HttpRequest, forceExcludeBody = false): Promise<void> {
       const body: unknown = request.body;
       const withBody = !forceExcludeBody && BODY_METHODS.has(request.method.toUpperCase());
-      if (withBody && body !== undefined && body !== null && typeof body !== 'string') return fallback().signHttpRequest(request, forceExcludeBody);
+      if (withBody && body !== undefined && body !== null && typeof body !== 'string')
+        return fallback().signHttpRequest(request, forceExcludeBody);
       // the legacy parser, as oci-common's: the signed path must be byte-identical to what it signs
       const url = parseUrl(request.uri);
       const h = request.headers;
@@ -70,9 +74,14 @@ export function createRequestSigner(auth: AuthenticationDetailsProvider): Reques
       }
       if (!h.has('date')) h.set('date', new Date().toUTCString()); // http-signature adds it too (unsigned)
       const target = `${request.method.toLowerCase()} ${url.path ?? '/'}`;
-      const lines = names.map((n) => (n === '(request-target)' ? `(request-target): ${target}` : `${n.toLowerCase()}: ${h.get(n) ?? ''}`));
+      const lines = names.map((n) =>
+        n === '(request-target)' ? `(request-target): ${target}` : `${n.toLowerCase()}: ${h.get(n) ?? ''}`,
+      );
       const signature = sign('sha256', Buffer.from(lines.join('\n'), 'utf8'), key);
-      h.set('authorization', `Signature version="1",keyId="${keyId}",algorithm="rsa-sha256",headers="${names.join(' ')}",signature="${signature.toString('base64')}"`);
+      h.set(
+        'authorization',
+        `Signature version="1",keyId="${keyId}",algorithm="rsa-sha256",headers="${names.join(' ')}",signature="${signature.toString('base64')}"`,
+      );
     },
   };
 }

@@ -21,8 +21,20 @@ import type { AuthenticationDetailsProvider } from 'oci-common';
 import { BadUserInputError, UpstreamError } from '../errors.ts';
 import { createOciClient, toAppError, withRetry, type RetryOptions } from '../oci/index.ts';
 import {
-  EXPIRES_AT, bindTable, isExpired, stripExpiry,
-  type DeleteOptions, type KeyValueTable, type PutOptions, type PutResult, type QueryOptions, type QueryPage, type Row, type RowKey, type TableDef, type Versioned,
+  EXPIRES_AT,
+  bindTable,
+  isExpired,
+  stripExpiry,
+  type DeleteOptions,
+  type KeyValueTable,
+  type PutOptions,
+  type PutResult,
+  type QueryOptions,
+  type QueryPage,
+  type Row,
+  type RowKey,
+  type TableDef,
+  type Versioned,
 } from './port.ts';
 
 const DAY_S = 86_400;
@@ -48,7 +60,11 @@ export interface NosqlSettings {
 /** The client the settings describe. */
 export function nosqlClientFrom(s: Pick<NosqlSettings, 'client' | 'auth' | 'endpoint'>): NosqlClient {
   if (s.client) return s.client;
-  return createOciClient(NosqlClient, { service: 'NOSQL', ...(s.auth ? { auth: s.auth } : {}), ...(s.endpoint ? { endpoint: s.endpoint } : {}) });
+  return createOciClient(NosqlClient, {
+    service: 'NOSQL',
+    ...(s.auth ? { auth: s.auth } : {}),
+    ...(s.endpoint ? { endpoint: s.endpoint } : {}),
+  });
 }
 
 /** Percent-encode a `column:value` key part (the SDK sends query values unencoded). */
@@ -92,34 +108,52 @@ export class OciNosqlTable<T extends Row> implements KeyValueTable<T> {
   }
 
   async get(key: RowKey): Promise<Versioned<T> | undefined> {
-    const r = await this.call(() => this.client.getRow({ tableNameOrId: this.name, compartmentId: this.compartmentId, key: this.keyOf(key) }), true);
+    const r = await this.call(
+      () => this.client.getRow({ tableNameOrId: this.name, compartmentId: this.compartmentId, key: this.keyOf(key) }),
+      true,
+    );
     const value = r.row.value;
     if (!value || isExpired(value, this.now()) || !r.etag) return undefined;
     return { value: stripExpiry<T>(value), version: r.etag };
   }
 
   private async rawPut(value: T, o: { ttlSeconds?: number; option?: 'IF_ABSENT' | 'IF_PRESENT'; ifMatch?: string }) {
-    const row: Row = { ...stripExpiry(value), [EXPIRES_AT]: o.ttlSeconds === undefined ? null : this.now() + o.ttlSeconds * 1000 };
+    const row: Row = {
+      ...stripExpiry(value),
+      [EXPIRES_AT]: o.ttlSeconds === undefined ? null : this.now() + o.ttlSeconds * 1000,
+    };
     const conditional = o.option !== undefined || o.ifMatch !== undefined;
-    const r = await this.call(() => this.client.updateRow({
-      tableNameOrId: this.name,
-      updateRowDetails: {
-        compartmentId: this.compartmentId, value: row, isGetReturnRow: true,
-        ...(o.option ? { option: o.option as never } : {}),
-        ...(o.ttlSeconds === undefined ? { isTtlUseTableDefault: true } : { ttl: Math.ceil(o.ttlSeconds / DAY_S) }),
-      },
-      ...(o.ifMatch ? { ifMatch: o.ifMatch } : {}),
-    }), !conditional);
+    const r = await this.call(
+      () =>
+        this.client.updateRow({
+          tableNameOrId: this.name,
+          updateRowDetails: {
+            compartmentId: this.compartmentId,
+            value: row,
+            isGetReturnRow: true,
+            ...(o.option ? { option: o.option as never } : {}),
+            ...(o.ttlSeconds === undefined ? { isTtlUseTableDefault: true } : { ttl: Math.ceil(o.ttlSeconds / DAY_S) }),
+          },
+          ...(o.ifMatch ? { ifMatch: o.ifMatch } : {}),
+        }),
+      !conditional,
+    );
     const res = r.updateRowResult;
-    const existing = res.existingValue && res.existingVersion ? { row: res.existingValue as Row, version: res.existingVersion } : undefined;
+    const existing =
+      res.existingValue && res.existingVersion
+        ? { row: res.existingValue as Row, version: res.existingVersion }
+        : undefined;
     return { version: res.version ?? undefined, existing };
   }
 
   async put(value: T, options: PutOptions = {}): Promise<PutResult<T>> {
-    if (options.ttlSeconds !== undefined && !(options.ttlSeconds > 0)) throw new BadUserInputError('ttlSeconds must be positive');
+    if (options.ttlSeconds !== undefined && !(options.ttlSeconds > 0))
+      throw new BadUserInputError('ttlSeconds must be positive');
     const base = options.ttlSeconds === undefined ? {} : { ttlSeconds: options.ttlSeconds };
     const refused = (ex?: { row: Row; version: string }): PutResult<T> =>
-      ex && !isExpired(ex.row, this.now()) ? { ok: false, existing: { value: stripExpiry<T>(ex.row), version: ex.version } } : { ok: false };
+      ex && !isExpired(ex.row, this.now())
+        ? { ok: false, existing: { value: stripExpiry<T>(ex.row), version: ex.version } }
+        : { ok: false };
 
     if (options.ifVersion !== undefined) {
       const r = await this.rawPut(value, { ...base, ifMatch: options.ifVersion });
@@ -148,26 +182,41 @@ export class OciNosqlTable<T extends Row> implements KeyValueTable<T> {
       return { ok: false };
     }
     const r = await this.rawPut(value, base);
-    if (!r.version) throw new UpstreamError(`${this.name}: the service answered an unconditional put without a version`);
+    if (!r.version)
+      throw new UpstreamError(`${this.name}: the service answered an unconditional put without a version`);
     return { ok: true, version: r.version };
   }
 
   async delete(key: RowKey, options: DeleteOptions = {}): Promise<boolean> {
-    const r = await this.call(() => this.client.deleteRow({
-      tableNameOrId: this.name, compartmentId: this.compartmentId, key: this.keyOf(key),
-      ...(options.ifVersion !== undefined ? { ifMatch: options.ifVersion } : {}),
-    }), options.ifVersion === undefined);
+    const r = await this.call(
+      () =>
+        this.client.deleteRow({
+          tableNameOrId: this.name,
+          compartmentId: this.compartmentId,
+          key: this.keyOf(key),
+          ...(options.ifVersion !== undefined ? { ifMatch: options.ifVersion } : {}),
+        }),
+      options.ifVersion === undefined,
+    );
     return r.deleteRowResult.isSuccess === true;
   }
 
   async query<R extends Row = T>(statement: string, options: QueryOptions = {}): Promise<QueryPage<R>> {
     const sql = bindTable(statement, this.name);
     const isDelete = /^\s*(declare\b[\s\S]*?;\s*)*delete\b/i.test(sql);
-    const r = await this.call(() => this.client.query({
-      queryDetails: { compartmentId: this.compartmentId, statement: sql, ...(options.variables ? { variables: options.variables } : {}) },
-      ...(options.limit !== undefined ? { limit: options.limit } : {}),
-      ...(options.page ? { page: options.page } : {}),
-    }), !isDelete);
+    const r = await this.call(
+      () =>
+        this.client.query({
+          queryDetails: {
+            compartmentId: this.compartmentId,
+            statement: sql,
+            ...(options.variables ? { variables: options.variables } : {}),
+          },
+          ...(options.limit !== undefined ? { limit: options.limit } : {}),
+          ...(options.page ? { page: options.page } : {}),
+        }),
+      !isDelete,
+    );
     const now = this.now();
     const items = (r.queryResultCollection.items ?? [])
       .filter((row) => !isExpired(row, now))

@@ -18,7 +18,10 @@ export interface EnsureTablesOptions extends NosqlSettings {
   pollMs?: number;
 }
 
-export interface EnsuredTable { name: string; created: boolean }
+export interface EnsuredTable {
+  name: string;
+  created: boolean;
+}
 
 /** Create every table of `defs` that does not exist yet; returns what it did, in order. */
 export async function ensureTables(defs: TableDef[], options: EnsureTablesOptions): Promise<EnsuredTable[]> {
@@ -29,7 +32,10 @@ export async function ensureTables(defs: TableDef[], options: EnsureTablesOption
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const stateOf = async (name: string): Promise<string | undefined> => {
     try {
-      return (await withRetry(() => client.getTable({ tableNameOrId: name, compartmentId }), retry)).table.lifecycleState ?? 'ACTIVE';
+      return (
+        (await withRetry(() => client.getTable({ tableNameOrId: name, compartmentId }), retry)).table.lifecycleState ??
+        'ACTIVE'
+      );
     } catch (e) {
       if (isOciError(e) && e.statusCode === 404) return undefined;
       throw toAppError(e);
@@ -44,10 +50,19 @@ export async function ensureTables(defs: TableDef[], options: EnsureTablesOption
     const token = retryToken();
     let workRequestId: string | undefined;
     try {
-      const r = await withRetry(() => client.createTable({
-        createTableDetails: { name, compartmentId, ddlStatement: tableDdl(def, name), tableLimits: def.limits ?? DEFAULT_LIMITS },
-        opcRetryToken: token,
-      }), retry);
+      const r = await withRetry(
+        () =>
+          client.createTable({
+            createTableDetails: {
+              name,
+              compartmentId,
+              ddlStatement: tableDdl(def, name),
+              tableLimits: def.limits ?? DEFAULT_LIMITS,
+            },
+            opcRetryToken: token,
+          }),
+        retry,
+      );
       workRequestId = r.opcWorkRequestId;
     } catch (e) {
       // lost a race with another starter: the table exists now
@@ -56,8 +71,13 @@ export async function ensureTables(defs: TableDef[], options: EnsureTablesOption
     const deadline = Date.now() + (options.timeoutMs ?? 120_000);
     for (;;) {
       if (workRequestId) {
-        const wr = (await withRetry(() => client.getWorkRequest({ workRequestId: workRequestId! }), retry).catch((e: unknown) => { throw toAppError(e); })).workRequest;
-        if (wr.status === 'FAILED' || wr.status === 'CANCELED') throw new UpstreamError(`creating table ${name} ${wr.status.toLowerCase()}`);
+        const wr = (
+          await withRetry(() => client.getWorkRequest({ workRequestId: workRequestId! }), retry).catch((e: unknown) => {
+            throw toAppError(e);
+          })
+        ).workRequest;
+        if (wr.status === 'FAILED' || wr.status === 'CANCELED')
+          throw new UpstreamError(`creating table ${name} ${wr.status.toLowerCase()}`);
         if (wr.status === 'SUCCEEDED') workRequestId = undefined;
       }
       if (!workRequestId && (await stateOf(name)) === 'ACTIVE') break;

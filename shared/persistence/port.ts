@@ -75,7 +75,16 @@ export interface KeyValueTable<T extends Row> {
   query<R extends Row = T>(statement: string, options?: QueryOptions): Promise<QueryPage<R>>;
 }
 
-export type ColumnType = 'STRING' | 'INTEGER' | 'LONG' | 'DOUBLE' | 'NUMBER' | 'BOOLEAN' | 'JSON' | 'BINARY' | `TIMESTAMP(${number})`;
+export type ColumnType =
+  | 'STRING'
+  | 'INTEGER'
+  | 'LONG'
+  | 'DOUBLE'
+  | 'NUMBER'
+  | 'BOOLEAN'
+  | 'JSON'
+  | 'BINARY'
+  | `TIMESTAMP(${number})`;
 
 /** A table as the application declares it; `ensureTables` creates it. */
 export interface TableDef {
@@ -98,7 +107,9 @@ export function tableDdl(def: TableDef, physicalName: string): string {
   if (!(EXPIRES_AT in def.columns)) cols.push(`${EXPIRES_AT} LONG`);
   const shard = def.shardKey ?? [];
   const rest = def.primaryKey.slice(shard.length);
-  const pk = shard.length ? `SHARD(${shard.join(', ')})${rest.length ? `, ${rest.join(', ')}` : ''}` : def.primaryKey.join(', ');
+  const pk = shard.length
+    ? `SHARD(${shard.join(', ')})${rest.length ? `, ${rest.join(', ')}` : ''}`
+    : def.primaryKey.join(', ');
   const ttl = def.ttl ? ` USING TTL ${def.ttl.value} ${def.ttl.unit}` : '';
   return `CREATE TABLE IF NOT EXISTS ${physicalName} (${cols.join(', ')}, PRIMARY KEY(${pk}))${ttl}`;
 }

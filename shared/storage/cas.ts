@@ -69,7 +69,7 @@ export async function updateRow<T, R>(
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const transient = transientBudget(options);
-  for (let attempt = 1; attempt <= max;) {
+  for (let attempt = 1; attempt <= max; ) {
     let current: Versioned<T> | undefined;
     try {
       current = await store.get(key);
@@ -81,7 +81,12 @@ export async function updateRow<T, R>(
     if (!('write' in m)) return m.result;
     let version: string | undefined;
     try {
-      version = await store.putIf(key, m.write, current?.version ?? null, m.ttlDays === undefined ? undefined : { ttlDays: m.ttlDays });
+      version = await store.putIf(
+        key,
+        m.write,
+        current?.version ?? null,
+        m.ttlDays === undefined ? undefined : { ttlDays: m.ttlDays },
+      );
     } catch (e: unknown) {
       // outcome unknown: re-read and let `mutate` see whether this write landed
       await transient.retry(e);

@@ -23,7 +23,9 @@ export class QuotaRefusedError extends AppError {
 
 export class FileTooLargeError extends QuotaRefusedError {
   constructor(f: { sizeBytes: number; maxBytes: number }) {
-    super(QuotaErrorCode.FileTooLarge, 413, `file too large: size ${f.sizeBytes} > limit ${f.maxBytes} bytes`, { details: { ...f } });
+    super(QuotaErrorCode.FileTooLarge, 413, `file too large: size ${f.sizeBytes} > limit ${f.maxBytes} bytes`, {
+      details: { ...f },
+    });
     this.name = 'FileTooLargeError';
   }
 }

@@ -22,8 +22,16 @@ export function createJobOwners(jobs: RowStore<JobOwnerRow>, now: () => number =
   return {
     async claim(jobId, ownerSegment) {
       // first writer wins; a write of unknown outcome is resolved by re-reading the owner (cas.ts)
-      return updateRow(jobs, jobId, 'job owner claim', (cur) =>
-        cur ? { result: cur.value.userId } : { write: { jobId, userId: ownerSegment, createdAt: now() }, result: ownerSegment }, { maxAttempts: 5 });
+      return updateRow(
+        jobs,
+        jobId,
+        'job owner claim',
+        (cur) =>
+          cur
+            ? { result: cur.value.userId }
+            : { write: { jobId, userId: ownerSegment, createdAt: now() }, result: ownerSegment },
+        { maxAttempts: 5 },
+      );
     },
     async owner(jobId) {
       return (await jobs.get(jobId))?.value.userId;
@@ -35,12 +43,17 @@ export function createJobOwners(jobs: RowStore<JobOwnerRow>, now: () => number =
  * Throws FORBIDDEN unless the caller (by `userSegment(caller.userId)`) owns the job's logs (admins
  * pass); NOT_FOUND when nobody does. Returns the owner segment.
  */
-export async function requireJobAccess(owners: JobOwners, jobId: string, caller: { userId: string; isAdmin: boolean }): Promise<string> {
+export async function requireJobAccess(
+  owners: JobOwners,
+  jobId: string,
+  caller: { userId: string; isAdmin: boolean },
+): Promise<string> {
   const owner = await owners.owner(jobId);
   if (owner === undefined) {
     if (caller.isAdmin) throw new NotFoundError(`training job ${jobId} has no logs`);
     throw new ForbiddenError(`training job ${jobId} logs belong to another user`);
   }
-  if (!caller.isAdmin && owner !== userSegment(caller.userId)) throw new ForbiddenError(`training job ${jobId} logs belong to another user`);
+  if (!caller.isAdmin && owner !== userSegment(caller.userId))
+    throw new ForbiddenError(`training job ${jobId} logs belong to another user`);
   return owner;
 }

@@ -10,7 +10,17 @@ import { BadUserInputError, ConflictError } from '../errors.ts';
 import { updateRow, type UpdateRowOptions } from './cas.ts';
 import { userSegment, type FileKind } from './paths.ts';
 import { SETTLED_RETENTION_MS, emptyUsage, type RowStore, type UsageRow } from './rows.ts';
-import { DAY_MS, HOUR_MS, LIMIT_KEYS, checkAdmission, countSince, effectiveLimits, type QuotaLimitOverrides, type QuotaLimits, type QuotaTier } from './rules.ts';
+import {
+  DAY_MS,
+  HOUR_MS,
+  LIMIT_KEYS,
+  checkAdmission,
+  countSince,
+  effectiveLimits,
+  type QuotaLimitOverrides,
+  type QuotaLimits,
+  type QuotaTier,
+} from './rules.ts';
 
 /** A user's quota as the API shows it. */
 export interface QuotaSnapshot {
@@ -39,9 +49,14 @@ export interface LedgerOptions {
  */
 export function pruneUsage(row: UsageRow, nowMs: number): UsageRow {
   const reservations = Object.fromEntries(Object.entries(row.reservations).filter(([, r]) => r.expiresAt > nowMs));
-  const settled = Object.fromEntries(Object.entries(row.settled ?? {}).filter(([, t]) => t > nowMs - SETTLED_RETENTION_MS));
+  const settled = Object.fromEntries(
+    Object.entries(row.settled ?? {}).filter(([, t]) => t > nowMs - SETTLED_RETENTION_MS),
+  );
   const out: UsageRow = { ...row, reservations, settled, admissions: row.admissions.filter((t) => t > nowMs - DAY_MS) };
-  if (row.admissionIds) out.admissionIds = Object.fromEntries(Object.entries(row.admissionIds).filter(([, a]) => a.admittedAt > nowMs - SETTLED_RETENTION_MS));
+  if (row.admissionIds)
+    out.admissionIds = Object.fromEntries(
+      Object.entries(row.admissionIds).filter(([, a]) => a.admittedAt > nowMs - SETTLED_RETENTION_MS),
+    );
   return out;
 }
 
@@ -51,10 +66,15 @@ const reservedOf = (row: UsageRow, nowMs: number, except?: string) =>
 /** The API view of a usage row; `userId` is the id asked about (the row only holds its segment). */
 export function snapshotOf(row: UsageRow, nowMs: number, userId: string = row.userId): QuotaSnapshot {
   return {
-    userId, tier: row.tier, limits: effectiveLimits(row.tier, row.limits),
-    usedBytes: row.usedBytes, reservedBytes: reservedOf(row, nowMs),
-    uploadsLastHour: countSince(row.admissions, nowMs, HOUR_MS), uploadsLastDay: countSince(row.admissions, nowMs, DAY_MS),
-    usedByKind: { ...row.usedByKind }, filesByKind: { ...row.filesByKind },
+    userId,
+    tier: row.tier,
+    limits: effectiveLimits(row.tier, row.limits),
+    usedBytes: row.usedBytes,
+    reservedBytes: reservedOf(row, nowMs),
+    uploadsLastHour: countSince(row.admissions, nowMs, HOUR_MS),
+    uploadsLastDay: countSince(row.admissions, nowMs, DAY_MS),
+    usedByKind: { ...row.usedByKind },
+    filesByKind: { ...row.filesByKind },
   };
 }
 
@@ -84,25 +104,47 @@ export function createLedger(options: LedgerOptions) {
      * `admissionId` (a fresh random id per upload request) makes it idempotent: when a write's
      * answer is lost, the re-read row shows the id if it landed, and then nothing is written again.
      */
-    async admit(a: { userId: string; path: string; sizeBytes: number; expiresAt: number; admissionId?: string }): Promise<{ admittedAt: number; admissionId: string }> {
+    async admit(a: {
+      userId: string;
+      path: string;
+      sizeBytes: number;
+      expiresAt: number;
+      admissionId?: string;
+    }): Promise<{ admittedAt: number; admissionId: string }> {
       const key = userSegment(a.userId);
       const admissionId = a.admissionId ?? randomUUID();
-      return updateRow(usage, key, 'upload admission', (cur) => {
-        const done = cur?.value.admissionIds?.[admissionId];
-        if (done) {
-          if (done.cancelled) throw new ConflictError(`admission ${admissionId} was cancelled`);
-          return { result: { admittedAt: done.admittedAt, admissionId } };
-        }
-        const t = now();
-        const row = pruneUsage(cur?.value ?? emptyUsage(key), t);
-        checkAdmission({
-          limits: effectiveLimits(row.tier, row.limits), usedBytes: row.usedBytes, reservedBytes: reservedOf(row, t, a.path),
-          admissions: row.admissions, sizeBytes: a.sizeBytes, nowMs: t,
-        });
-        const reservations = { ...row.reservations, [a.path]: { bytes: a.sizeBytes, admittedAt: t, expiresAt: a.expiresAt, admissionId } };
-        const admissionIds = { ...row.admissionIds, [admissionId]: { admittedAt: t } };
-        return { write: { ...row, reservations, admissions: [...row.admissions, t], admissionIds }, result: { admittedAt: t, admissionId } };
-      }, options.cas);
+      return updateRow(
+        usage,
+        key,
+        'upload admission',
+        (cur) => {
+          const done = cur?.value.admissionIds?.[admissionId];
+          if (done) {
+            if (done.cancelled) throw new ConflictError(`admission ${admissionId} was cancelled`);
+            return { result: { admittedAt: done.admittedAt, admissionId } };
+          }
+          const t = now();
+          const row = pruneUsage(cur?.value ?? emptyUsage(key), t);
+          checkAdmission({
+            limits: effectiveLimits(row.tier, row.limits),
+            usedBytes: row.usedBytes,
+            reservedBytes: reservedOf(row, t, a.path),
+            admissions: row.admissions,
+            sizeBytes: a.sizeBytes,
+            nowMs: t,
+          });
+          const reservations = {
+            ...row.reservations,
+            [a.path]: { bytes: a.sizeBytes, admittedAt: t, expiresAt: a.expiresAt, admissionId },
+          };
+          const admissionIds = { ...row.admissionIds, [admissionId]: { admittedAt: t } };
+          return {
+            write: { ...row, reservations, admissions: [...row.admissions, t], admissionIds },
+            result: { admittedAt: t, admissionId },
+          };
+        },
+        options.cas,
+      );
     },
 
     /**
@@ -111,34 +153,52 @@ export function createLedger(options: LedgerOptions) {
      * With `admissionId` it is exact and idempotent: an admission that never landed, or was
      * cancelled already, changes nothing (so a failed `admit` of unknown outcome can be cancelled).
      */
-    async cancelAdmission(a: { userId: string; path: string; admittedAt?: number; admissionId?: string }): Promise<void> {
-      await updateRow(usage, userSegment(a.userId), 'admission cancel', (cur) => {
-        if (!cur) return { result: undefined };
-        if (a.admissionId !== undefined) {
+    async cancelAdmission(a: {
+      userId: string;
+      path: string;
+      admittedAt?: number;
+      admissionId?: string;
+    }): Promise<void> {
+      await updateRow(
+        usage,
+        userSegment(a.userId),
+        'admission cancel',
+        (cur) => {
+          if (!cur) return { result: undefined };
+          if (a.admissionId !== undefined) {
+            const row = cur.value;
+            const rec = row.admissionIds?.[a.admissionId];
+            if (!rec || rec.cancelled) return { result: undefined };
+            const reservations = { ...row.reservations };
+            if (reservations[a.path]?.admissionId === a.admissionId) delete reservations[a.path];
+            const i = row.admissions.lastIndexOf(rec.admittedAt);
+            const admissions = i < 0 ? row.admissions : [...row.admissions.slice(0, i), ...row.admissions.slice(i + 1)];
+            const admissionIds = {
+              ...row.admissionIds,
+              [a.admissionId]: { admittedAt: rec.admittedAt, cancelled: true as const },
+            };
+            return { write: { ...row, reservations, admissions, admissionIds }, result: undefined };
+          }
+          if (a.admittedAt === undefined) return { result: undefined };
           const row = cur.value;
-          const rec = row.admissionIds?.[a.admissionId];
-          if (!rec || rec.cancelled) return { result: undefined };
+          const r = row.reservations[a.path];
+          const i = row.admissions.lastIndexOf(a.admittedAt);
+          if (r?.admittedAt !== a.admittedAt && i < 0) return { result: undefined };
           const reservations = { ...row.reservations };
-          if (reservations[a.path]?.admissionId === a.admissionId) delete reservations[a.path];
-          const i = row.admissions.lastIndexOf(rec.admittedAt);
+          if (r?.admittedAt === a.admittedAt) delete reservations[a.path];
           const admissions = i < 0 ? row.admissions : [...row.admissions.slice(0, i), ...row.admissions.slice(i + 1)];
-          const admissionIds = { ...row.admissionIds, [a.admissionId]: { admittedAt: rec.admittedAt, cancelled: true as const } };
-          return { write: { ...row, reservations, admissions, admissionIds }, result: undefined };
-        }
-        if (a.admittedAt === undefined) return { result: undefined };
-        const row = cur.value;
-        const r = row.reservations[a.path];
-        const i = row.admissions.lastIndexOf(a.admittedAt);
-        if (r?.admittedAt !== a.admittedAt && i < 0) return { result: undefined };
-        const reservations = { ...row.reservations };
-        if (r?.admittedAt === a.admittedAt) delete reservations[a.path];
-        const admissions = i < 0 ? row.admissions : [...row.admissions.slice(0, i), ...row.admissions.slice(i + 1)];
-        return { write: { ...row, reservations, admissions }, result: undefined };
-      }, options.cas);
+          return { write: { ...row, reservations, admissions }, result: undefined };
+        },
+        options.cas,
+      );
     },
 
     /** Admin: set the tier and/or limit overrides (`null` clears an override). Returns the new snapshot. */
-    async setLimits(a: { userId: string; tier?: QuotaTier; limits?: Partial<Record<keyof QuotaLimits, number | null>> }): Promise<QuotaSnapshot> {
+    async setLimits(a: {
+      userId: string;
+      tier?: QuotaTier;
+      limits?: Partial<Record<keyof QuotaLimits, number | null>>;
+    }): Promise<QuotaSnapshot> {
       for (const k of LIMIT_KEYS) {
         const v = a.limits?.[k];
         if (v !== undefined && v !== null && (!Number.isSafeInteger(v) || v <= 0)) {
@@ -146,18 +206,24 @@ export function createLedger(options: LedgerOptions) {
         }
       }
       const key = userSegment(a.userId);
-      return updateRow(usage, key, 'quota limits update', (cur) => {
-        const t = now();
-        const row = pruneUsage(cur?.value ?? emptyUsage(key), t);
-        const limits: QuotaLimitOverrides = { ...row.limits };
-        for (const k of LIMIT_KEYS) {
-          const v = a.limits?.[k];
-          if (v === null) delete limits[k];
-          else if (v !== undefined) limits[k] = v;
-        }
-        const next = { ...row, tier: a.tier ?? row.tier, limits };
-        return { write: next, result: snapshotOf(next, t, a.userId) };
-      }, options.cas);
+      return updateRow(
+        usage,
+        key,
+        'quota limits update',
+        (cur) => {
+          const t = now();
+          const row = pruneUsage(cur?.value ?? emptyUsage(key), t);
+          const limits: QuotaLimitOverrides = { ...row.limits };
+          for (const k of LIMIT_KEYS) {
+            const v = a.limits?.[k];
+            if (v === null) delete limits[k];
+            else if (v !== undefined) limits[k] = v;
+          }
+          const next = { ...row, tier: a.tier ?? row.tier, limits };
+          return { write: next, result: snapshotOf(next, t, a.userId) };
+        },
+        options.cas,
+      );
     },
   };
 }

@@ -2,7 +2,7 @@
  * The {@link ObjectStore} port on oci-objectstorage. Every call goes through `withRetry` and maps
  * failures with `toAppError`; PAR creation carries one retry token across attempts.
  */
-import { ObjectStorageClient, models } from 'oci-objectstorage';
+import { type ObjectStorageClient, models } from 'oci-objectstorage';
 import { toAppError, withRetry, isOciError, type RetryOptions } from '../oci/index.ts';
 import type { CreatedPar, ObjectHead, ObjectPage, ObjectStore, ParAccess } from './port.ts';
 
@@ -57,12 +57,13 @@ export function createOciObjectStore(options: OciObjectStoreOptions): ObjectStor
     }
   };
   const namespace = (): Promise<string> => {
-    ns ??= run(async () => (await client.getNamespace(options.compartmentId ? { compartmentId: options.compartmentId } : {})).value).catch(
-      (e: unknown) => {
-        ns = undefined; // do not cache a failure
-        throw e;
-      },
-    );
+    ns ??= run(
+      async () =>
+        (await client.getNamespace(options.compartmentId ? { compartmentId: options.compartmentId } : {})).value,
+    ).catch((e: unknown) => {
+      ns = undefined; // do not cache a failure
+      throw e;
+    });
     return ns;
   };
   return {
@@ -71,8 +72,14 @@ export function createOciObjectStore(options: OciObjectStoreOptions): ObjectStor
       const namespaceName = await namespace();
       const res = await run(() =>
         client.createPreauthenticatedRequest({
-          namespaceName, bucketName: bucket,
-          createPreauthenticatedRequestDetails: { name, objectName, accessType: ACCESS[access], timeExpires: expiresAt },
+          namespaceName,
+          bucketName: bucket,
+          createPreauthenticatedRequestDetails: {
+            name,
+            objectName,
+            accessType: ACCESS[access],
+            timeExpires: expiresAt,
+          },
         }),
       );
       const par = res.preauthenticatedRequest;
@@ -83,7 +90,10 @@ export function createOciObjectStore(options: OciObjectStoreOptions): ObjectStor
     async deletePar({ bucket, parId }) {
       const namespaceName = await namespace();
       try {
-        await withRetry(() => client.deletePreauthenticatedRequest({ namespaceName, bucketName: bucket, parId }), options.retry?.() ?? {});
+        await withRetry(
+          () => client.deletePreauthenticatedRequest({ namespaceName, bucketName: bucket, parId }),
+          options.retry?.() ?? {},
+        );
       } catch (e: unknown) {
         if (!notFound(e)) throw toAppError(e);
       }
@@ -91,7 +101,10 @@ export function createOciObjectStore(options: OciObjectStoreOptions): ObjectStor
     async head({ bucket, objectName }): Promise<ObjectHead | undefined> {
       const namespaceName = await namespace();
       try {
-        const r = await withRetry(() => client.headObject({ namespaceName, bucketName: bucket, objectName }), options.retry?.() ?? {});
+        const r = await withRetry(
+          () => client.headObject({ namespaceName, bucketName: bucket, objectName }),
+          options.retry?.() ?? {},
+        );
         const out: ObjectHead = { sizeBytes: Number(r.contentLength), eTag: r.eTag };
         const lastModified = parseSdkDate(r.lastModified);
         if (lastModified) out.lastModified = lastModified;
@@ -105,13 +118,18 @@ export function createOciObjectStore(options: OciObjectStoreOptions): ObjectStor
       const namespaceName = await namespace();
       const r = await run(() =>
         client.listObjects({
-          namespaceName, bucketName: bucket, prefix, limit: Math.min(limit ?? 1000, 1000), fields: 'name,size,etag,timeCreated',
+          namespaceName,
+          bucketName: bucket,
+          prefix,
+          limit: Math.min(limit ?? 1000, 1000),
+          fields: 'name,size,etag,timeCreated',
           ...(start ? { start } : {}),
         }),
       );
       const page: ObjectPage = {
         objects: r.listObjects.objects.map((o) => ({
-          name: o.name, sizeBytes: Number(o.size ?? 0),
+          name: o.name,
+          sizeBytes: Number(o.size ?? 0),
           ...(o.etag ? { eTag: o.etag } : {}),
           ...(parseSdkDate(o.timeCreated) ? { timeCreated: parseSdkDate(o.timeCreated)! } : {}),
         })),
@@ -122,7 +140,10 @@ export function createOciObjectStore(options: OciObjectStoreOptions): ObjectStor
     async delete({ bucket, objectName }): Promise<boolean> {
       const namespaceName = await namespace();
       try {
-        await withRetry(() => client.deleteObject({ namespaceName, bucketName: bucket, objectName }), options.retry?.() ?? {});
+        await withRetry(
+          () => client.deleteObject({ namespaceName, bucketName: bucket, objectName }),
+          options.retry?.() ?? {},
+        );
         return true;
       } catch (e: unknown) {
         if (notFound(e)) return false;

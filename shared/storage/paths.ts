@@ -31,22 +31,27 @@ export function isFileKind(v: unknown): v is FileKind {
 /** Validates an id (user, dataset, model, job): 1-128 chars of `[A-Za-z0-9._-]`, starting alphanumeric. */
 export function validateId(value: unknown, field: string): string {
   if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
-    throw new BadUserInputError(`${field} must be 1-128 characters of letters, digits, ".", "_" or "-", starting with a letter or digit`, {
-      details: { field },
-    });
+    throw new BadUserInputError(
+      `${field} must be 1-128 characters of letters, digits, ".", "_" or "-", starting with a letter or digit`,
+      {
+        details: { field },
+      },
+    );
   }
   return value;
 }
 
 /** Validates a filename and returns its NFC form. */
 export function validateFilename(value: unknown, field = 'filename'): string {
-  if (typeof value !== 'string' || value === '') throw new BadUserInputError(`${field} must be a non-empty string`, { details: { field } });
+  if (typeof value !== 'string' || value === '')
+    throw new BadUserInputError(`${field} must be a non-empty string`, { details: { field } });
   const name = value.normalize('NFC');
   const fail = (why: string) => new BadUserInputError(`${field} ${why}`, { details: { field } });
   if (name.includes('/') || name.includes('\\')) throw fail('must not contain path separators');
   if (name === '.' || name === '..') throw fail('must not be "." or ".."');
   if (CONTROL.test(name)) throw fail('must not contain control characters');
-  if (FORMAT.test(name)) throw fail('must not contain invisible formatting characters (bidirectional or zero-width controls)');
+  if (FORMAT.test(name))
+    throw fail('must not contain invisible formatting characters (bidirectional or zero-width controls)');
   if (name.trim() !== name || name.trim() === '') throw fail('must not start or end with whitespace');
   const bytes = Buffer.byteLength(name, 'utf8');
   if (bytes > MAX_FILENAME_BYTES) throw fail(`must be at most ${MAX_FILENAME_BYTES} bytes of UTF-8, got ${bytes}`);
@@ -111,25 +116,45 @@ export function collectionPrefix(kind: FileKind, ownerSegment: string, collectio
 }
 
 /** Builds the object path for an upload from the caller's user id; validates every part. */
-export function buildObjectPath(input: { kind: unknown; userId: string; collectionId: unknown; filename: unknown }): ObjectPathParts & { path: string } {
-  if (!isFileKind(input.kind)) throw new BadUserInputError('kind must be DATASET, MODEL or LOG', { details: { field: 'kind' } });
+export function buildObjectPath(input: {
+  kind: unknown;
+  userId: string;
+  collectionId: unknown;
+  filename: unknown;
+}): ObjectPathParts & { path: string } {
+  if (!isFileKind(input.kind))
+    throw new BadUserInputError('kind must be DATASET, MODEL or LOG', { details: { field: 'kind' } });
   const kind = input.kind;
   const owner = userSegment(input.userId);
   const collectionId = validateId(input.collectionId, 'collectionId');
   if (kind === 'LOG') {
     if (input.filename !== undefined && input.filename !== null && input.filename !== LOG_FILENAME) {
-      throw new BadUserInputError(`filename of a training log must be "${LOG_FILENAME}"`, { details: { field: 'filename' } });
+      throw new BadUserInputError(`filename of a training log must be "${LOG_FILENAME}"`, {
+        details: { field: 'filename' },
+      });
     }
     return { kind, collectionId, filename: LOG_FILENAME, path: `logs/training/${collectionId}/${LOG_FILENAME}` };
   }
   const filename = validateFilename(input.filename);
-  return { kind, ownerSegment: owner, collectionId, filename, path: `${collectionPrefix(kind, owner, collectionId)}${filename}` };
+  return {
+    kind,
+    ownerSegment: owner,
+    collectionId,
+    filename,
+    path: `${collectionPrefix(kind, owner, collectionId)}${filename}`,
+  };
 }
 
 /** Parses an object path back into its parts; `undefined` for paths outside the layout. */
 export function parseObjectPath(path: string): ObjectPathParts | undefined {
   const parts = path.split('/');
-  if (parts.length === 4 && parts[0] === 'logs' && parts[1] === 'training' && parts[3] === LOG_FILENAME && ID_PATTERN.test(parts[2]!)) {
+  if (
+    parts.length === 4 &&
+    parts[0] === 'logs' &&
+    parts[1] === 'training' &&
+    parts[3] === LOG_FILENAME &&
+    ID_PATTERN.test(parts[2]!)
+  ) {
     return { kind: 'LOG', collectionId: parts[2]!, filename: LOG_FILENAME };
   }
   if (parts.length !== 4) return undefined;
@@ -148,7 +173,10 @@ export function formatUri(namespace: string, bucket: string, path: string): stri
  * Parses an `oci://` URI of a user file in the expected namespace and bucket.
  * @throws BadUserInputError for another scheme, namespace, bucket, or a path outside the layout.
  */
-export function parseUri(uri: unknown, expected: { namespace: string; bucket: string }): ObjectPathParts & { path: string } {
+export function parseUri(
+  uri: unknown,
+  expected: { namespace: string; bucket: string },
+): ObjectPathParts & { path: string } {
   const bad = (why: string) => new BadUserInputError(`uri ${why}`, { details: { field: 'uri' } });
   if (typeof uri !== 'string') throw bad('must be a string');
   const m = /^oci:\/\/([^/@]+)@([^/@]+)\/(.+)$/.exec(uri);
@@ -158,7 +186,11 @@ export function parseUri(uri: unknown, expected: { namespace: string; bucket: st
     throw bad(`must name namespace "${expected.namespace}" and bucket "${expected.bucket}"`);
   }
   const parts = parseObjectPath(path);
-  if (!parts) throw bad('path is not a user file (datasets/{user}/{datasetId}/{file}, models/..., logs/training/{jobId}/output.log)');
-  if (parts.kind !== 'LOG' && validateFilename(parts.filename) !== parts.filename) throw bad('filename is not in NFC form');
+  if (!parts)
+    throw bad(
+      'path is not a user file (datasets/{user}/{datasetId}/{file}, models/..., logs/training/{jobId}/output.log)',
+    );
+  if (parts.kind !== 'LOG' && validateFilename(parts.filename) !== parts.filename)
+    throw bad('filename is not in NFC form');
   return { ...parts, path };
 }

@@ -40,7 +40,13 @@ export interface ObjectStore {
   /** The tenancy's namespace (resolved once and cached). */
   namespace(): Promise<string>;
   /** A PAR for exactly `objectName` in `bucket`. */
-  createPar(options: { bucket: string; objectName: string; access: ParAccess; expiresAt: Date; name: string }): Promise<CreatedPar>;
+  createPar(options: {
+    bucket: string;
+    objectName: string;
+    access: ParAccess;
+    expiresAt: Date;
+    name: string;
+  }): Promise<CreatedPar>;
   /** Deletes a PAR; a missing PAR is not an error. */
   deletePar(options: { bucket: string; parId: string }): Promise<void>;
   /** The object's metadata, or `undefined` when it does not exist. */

@@ -13,7 +13,16 @@ import type { JobOwners } from './jobs.ts';
 import { requireJobAccess } from './jobs.ts';
 import type { Ledger } from './ledger.ts';
 import {
-  buildObjectPath, collectionPrefix, formatUri, isFileKind, parseUri, userSegment, validateId, validateSize, type FileKind, type ObjectPathParts,
+  buildObjectPath,
+  collectionPrefix,
+  formatUri,
+  isFileKind,
+  parseUri,
+  userSegment,
+  validateId,
+  validateSize,
+  type FileKind,
+  type ObjectPathParts,
 } from './paths.ts';
 import type { Settlement } from './settlement.ts';
 import type { ObjectStore } from './port.ts';
@@ -43,10 +52,12 @@ export type { Actor } from '../graphql/roles.ts';
 
 export const DOWNLOAD_TTL_DEFAULT = 86_400;
 export const DOWNLOAD_TTL_MAX = 604_800;
-const CONTENT_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}(\s*;[\x20-\x7e]{0,200})?$/;
+const CONTENT_TYPE =
+  /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}(\s*;[\x20-\x7e]{0,200})?$/;
 
 /** A refusal of the request itself (bad input, identity, ownership): nothing was written. */
-const isClientError = (e: unknown) => isAppError(e) && e.httpStatus >= 400 && e.httpStatus < 500 && e.httpStatus !== 429 && e.httpStatus !== 409;
+const isClientError = (e: unknown) =>
+  isAppError(e) && e.httpStatus >= 400 && e.httpStatus < 500 && e.httpStatus !== 429 && e.httpStatus !== 409;
 
 export function createPresignService(d: PresignDeps) {
   const { store, settings } = d;
@@ -59,7 +70,8 @@ export function createPresignService(d: PresignDeps) {
       await requireJobAccess(d.jobs, parts.collectionId, actor);
       return;
     }
-    if (!actor.isAdmin && parts.ownerSegment !== userSegment(actor.userId)) throw new ForbiddenError('this file belongs to another user');
+    if (!actor.isAdmin && parts.ownerSegment !== userSegment(actor.userId))
+      throw new ForbiddenError('this file belongs to another user');
   }
 
   async function parse(uri: unknown) {
@@ -67,12 +79,26 @@ export function createPresignService(d: PresignDeps) {
   }
 
   return {
-    async createUploadUrl(actor: Actor, input: { kind: unknown; collectionId: unknown; filename: unknown; sizeBytes: unknown; contentType?: unknown }) {
+    async createUploadUrl(
+      actor: Actor,
+      input: { kind: unknown; collectionId: unknown; filename: unknown; sizeBytes: unknown; contentType?: unknown },
+    ) {
       const me = userSegment(actor.userId);
-      const target = buildObjectPath({ kind: input.kind, userId: actor.userId, collectionId: input.collectionId, filename: input.filename });
+      const target = buildObjectPath({
+        kind: input.kind,
+        userId: actor.userId,
+        collectionId: input.collectionId,
+        filename: input.filename,
+      });
       const sizeBytes = validateSize(input.sizeBytes);
-      if (input.contentType !== undefined && input.contentType !== null && (typeof input.contentType !== 'string' || !CONTENT_TYPE.test(input.contentType))) {
-        throw new BadUserInputError('contentType must be a MIME type such as application/octet-stream', { details: { field: 'contentType' } });
+      if (
+        input.contentType !== undefined &&
+        input.contentType !== null &&
+        (typeof input.contentType !== 'string' || !CONTENT_TYPE.test(input.contentType))
+      ) {
+        throw new BadUserInputError('contentType must be a MIME type such as application/octet-stream', {
+          details: { field: 'contentType' },
+        });
       }
       const logsOfOther = () => new ForbiddenError(`training job ${target.collectionId} logs belong to another user`);
       if (target.kind === 'LOG') {
@@ -87,12 +113,24 @@ export function createPresignService(d: PresignDeps) {
       // nothing left behind: the reservation and the rate slot go away with a failed URL (or lost
       // claim), and with an admission whose outcome stayed unknown (cancelling one that never
       // landed changes nothing)
-      const release = (why: string) => d.ledger.cancelAdmission({ userId: actor.userId, path: target.path, admissionId }).catch((c: unknown) =>
-        d.log?.error('could not cancel admission; it lapses when the upload URL would have expired', { path: target.path, admissionId, why, error: c }),
-      );
+      const release = (why: string) =>
+        d.ledger.cancelAdmission({ userId: actor.userId, path: target.path, admissionId }).catch((c: unknown) =>
+          d.log?.error('could not cancel admission; it lapses when the upload URL would have expired', {
+            path: target.path,
+            admissionId,
+            why,
+            error: c,
+          }),
+        );
       let admittedAt: number;
       try {
-        ({ admittedAt } = await d.ledger.admit({ userId: actor.userId, path: target.path, sizeBytes, expiresAt, admissionId }));
+        ({ admittedAt } = await d.ledger.admit({
+          userId: actor.userId,
+          path: target.path,
+          sizeBytes,
+          expiresAt,
+          admissionId,
+        }));
       } catch (e: unknown) {
         if (!(e instanceof QuotaRefusedError) && !isClientError(e)) await release('admission failed');
         throw e;
@@ -100,56 +138,92 @@ export function createPresignService(d: PresignDeps) {
       let par;
       try {
         if (target.kind === 'LOG' && (await d.jobs.claim(target.collectionId, me)) !== me) throw logsOfOther();
-        par = await store.createPar({ bucket, objectName: target.path, access: 'ObjectWrite', expiresAt: new Date(expiresAt), name: `upload-${me}-${admittedAt}` });
+        par = await store.createPar({
+          bucket,
+          objectName: target.path,
+          access: 'ObjectWrite',
+          expiresAt: new Date(expiresAt),
+          name: `upload-${me}-${admittedAt}`,
+        });
       } catch (e: unknown) {
         await release('upload URL failed');
         throw e;
       }
       const plan = planUpload(sizeBytes, settings.multipart);
       return {
-        uri, url: par.url, method: 'PUT', expiresAt: par.expiresAt,
-        multipart: plan ? { ...plan, method: 'PUT', header: 'opc-multipart: true', instructions: MULTIPART_INSTRUCTIONS } : null,
+        uri,
+        url: par.url,
+        method: 'PUT',
+        expiresAt: par.expiresAt,
+        multipart: plan
+          ? { ...plan, method: 'PUT', header: 'opc-multipart: true', instructions: MULTIPART_INSTRUCTIONS }
+          : null,
       };
     },
 
     async createDownloadUrl(actor: Actor, uri: unknown, ttlSeconds: unknown = DOWNLOAD_TTL_DEFAULT) {
       const ttl = ttlSeconds ?? DOWNLOAD_TTL_DEFAULT;
       if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 1 || ttl > DOWNLOAD_TTL_MAX) {
-        throw new BadUserInputError(`ttlSeconds must be an integer from 1 to ${DOWNLOAD_TTL_MAX}`, { details: { field: 'ttlSeconds' } });
+        throw new BadUserInputError(`ttlSeconds must be an integer from 1 to ${DOWNLOAD_TTL_MAX}`, {
+          details: { field: 'ttlSeconds' },
+        });
       }
       const parts = await parse(uri);
       await requireAccess(parts, actor);
       if (!(await store.head({ bucket, objectName: parts.path }))) throw new NotFoundError(`no file at ${String(uri)}`);
       const expiresAt = new Date(d.ledger.now() + ttl * 1000);
-      const par = await store.createPar({ bucket, objectName: parts.path, access: 'ObjectRead', expiresAt, name: `download-${userSegment(actor.userId)}-${Date.now()}` });
+      const par = await store.createPar({
+        bucket,
+        objectName: parts.path,
+        access: 'ObjectRead',
+        expiresAt,
+        name: `download-${userSegment(actor.userId)}-${Date.now()}`,
+      });
       return { uri: String(uri), url: par.url, method: 'GET', expiresAt: par.expiresAt };
     },
 
     async files(actor: Actor, a: { kind: unknown; collectionId?: unknown; first?: unknown; after?: unknown }) {
-      if (!isFileKind(a.kind)) throw new BadUserInputError('kind must be DATASET, MODEL or LOG', { details: { field: 'kind' } });
+      if (!isFileKind(a.kind))
+        throw new BadUserInputError('kind must be DATASET, MODEL or LOG', { details: { field: 'kind' } });
       const kind: FileKind = a.kind;
-      const collectionId = a.collectionId === undefined || a.collectionId === null ? undefined : validateId(a.collectionId, 'collectionId');
+      const collectionId =
+        a.collectionId === undefined || a.collectionId === null
+          ? undefined
+          : validateId(a.collectionId, 'collectionId');
       const first = a.first ?? 100;
       if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > 1000) {
         throw new BadUserInputError('first must be an integer from 1 to 1000', { details: { field: 'first' } });
       }
       if (kind === 'LOG') {
-        if (!collectionId) throw new BadUserInputError('collectionId (the job id) is required for LOG files', { details: { field: 'collectionId' } });
+        if (!collectionId)
+          throw new BadUserInputError('collectionId (the job id) is required for LOG files', {
+            details: { field: 'collectionId' },
+          });
         await requireJobAccess(d.jobs, collectionId, actor);
       }
       const prefix = collectionPrefix(kind, userSegment(actor.userId), collectionId);
       // a cursor names the last object a page showed: list from it (inclusive) and drop it
       const afterName = a.after === undefined || a.after === null ? undefined : decodeFileCursor(a.after, prefix);
-      const page = await store.list({ bucket, prefix, limit: afterName === undefined ? first : first + 1, ...(afterName === undefined ? {} : { start: afterName }) });
+      const page = await store.list({
+        bucket,
+        prefix,
+        limit: afterName === undefined ? first : first + 1,
+        ...(afterName === undefined ? {} : { start: afterName }),
+      });
       const skip = afterName !== undefined && page.objects[0]?.name === afterName ? 1 : 0;
       const objects = page.objects.slice(skip, skip + first);
       const ns = await store.namespace();
       const nodes = objects.map((o) => {
         const parts = o.name.slice(prefix.length).split('/');
         return {
-          uri: formatUri(ns, bucket, o.name), name: o.name, kind,
-          collectionId: collectionId ?? parts[0] ?? '', filename: parts[parts.length - 1] ?? '',
-          sizeBytes: o.sizeBytes, timeCreated: o.timeCreated ?? null, etag: o.eTag ?? null,
+          uri: formatUri(ns, bucket, o.name),
+          name: o.name,
+          kind,
+          collectionId: collectionId ?? parts[0] ?? '',
+          filename: parts[parts.length - 1] ?? '',
+          sizeBytes: o.sizeBytes,
+          timeCreated: o.timeCreated ?? null,
+          etag: o.eTag ?? null,
         };
       });
       const hasNextPage = page.objects.length > skip + first || page.nextStart !== undefined;
@@ -178,14 +252,16 @@ export function createPresignService(d: PresignDeps) {
         const page = await store.list({ bucket, prefix, limit: 1000 });
         if (page.objects.length === 0) break;
         for (let i = 0; i < page.objects.length; i += 8) {
-          await Promise.all(page.objects.slice(i, i + 8).map(async (o) => {
-            const deletedAt = d.ledger.now();
-            if (await store.delete({ bucket, objectName: o.name })) {
-              deletedCount++;
-              deletedBytes += o.sizeBytes;
-            }
-            await d.settlement.reconcile(o.name, { deletedAt });
-          }));
+          await Promise.all(
+            page.objects.slice(i, i + 8).map(async (o) => {
+              const deletedAt = d.ledger.now();
+              if (await store.delete({ bucket, objectName: o.name })) {
+                deletedCount++;
+                deletedBytes += o.sizeBytes;
+              }
+              await d.settlement.reconcile(o.name, { deletedAt });
+            }),
+          );
         }
       }
       return { deletedCount, deletedBytes };
@@ -194,8 +270,13 @@ export function createPresignService(d: PresignDeps) {
     async storageUsage(actor: Actor) {
       const s = await d.ledger.snapshot(actor.userId);
       return {
-        totalBytes: s.usedBytes, reservedBytes: s.reservedBytes,
-        byKind: (['DATASET', 'MODEL', 'LOG'] as const).map((kind) => ({ kind, bytes: s.usedByKind[kind], files: s.filesByKind[kind] })),
+        totalBytes: s.usedBytes,
+        reservedBytes: s.reservedBytes,
+        byKind: (['DATASET', 'MODEL', 'LOG'] as const).map((kind) => ({
+          kind,
+          bytes: s.usedByKind[kind],
+          files: s.filesByKind[kind],
+        })),
       };
     },
   };
@@ -211,6 +292,7 @@ export type PresignService = ReturnType<typeof createPresignService>;
  */
 function decodeFileCursor(after: unknown, prefix: string): string {
   const name = decodeCursor(after);
-  if (!name.startsWith(prefix)) throw new BadUserInputError('after is not a cursor from this listing', { details: { field: 'after' } });
+  if (!name.startsWith(prefix))
+    throw new BadUserInputError('after is not a cursor from this listing', { details: { field: 'after' } });
   return name;
 }

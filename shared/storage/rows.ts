@@ -117,7 +117,14 @@ export const zeroTotals = (): KindTotals => ({ DATASET: 0, MODEL: 0, LOG: 0 });
 
 export function emptyUsage(userId: string): UsageRow {
   return {
-    userId, tier: 'DEFAULT', limits: {}, usedBytes: 0, usedByKind: zeroTotals(), filesByKind: zeroTotals(),
-    reservations: {}, admissions: [], applied: {},
+    userId,
+    tier: 'DEFAULT',
+    limits: {},
+    usedBytes: 0,
+    usedByKind: zeroTotals(),
+    filesByKind: zeroTotals(),
+    reservations: {},
+    admissions: [],
+    applied: {},
   };
 }

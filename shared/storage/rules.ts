@@ -2,7 +2,12 @@
  * Quota rules, pure: tiers, limit overrides, rolling windows and the fail-fast admission order
  * (file size → storage → hourly → daily). No I/O; the ledger feeds it a snapshot and a clock.
  */
-import { DailyLimitExceededError, FileTooLargeError, HourlyLimitExceededError, StorageQuotaExceededError } from './errors.ts';
+import {
+  DailyLimitExceededError,
+  FileTooLargeError,
+  HourlyLimitExceededError,
+  StorageQuotaExceededError,
+} from './errors.ts';
 
 const GiB = 1024 ** 3;
 const TiB = 1024 ** 4;
@@ -74,21 +79,30 @@ export interface AdmissionInput {
  */
 export function checkAdmission(a: AdmissionInput): void {
   const { limits } = a;
-  if (a.sizeBytes > limits.maxFileSizeBytes) throw new FileTooLargeError({ sizeBytes: a.sizeBytes, maxBytes: limits.maxFileSizeBytes });
+  if (a.sizeBytes > limits.maxFileSizeBytes)
+    throw new FileTooLargeError({ sizeBytes: a.sizeBytes, maxBytes: limits.maxFileSizeBytes });
   const current = a.usedBytes + a.reservedBytes;
   if (current + a.sizeBytes > limits.maxStorageBytes) {
-    throw new StorageQuotaExceededError({ currentBytes: current, uploadBytes: a.sizeBytes, limitBytes: limits.maxStorageBytes });
+    throw new StorageQuotaExceededError({
+      currentBytes: current,
+      uploadBytes: a.sizeBytes,
+      limitBytes: limits.maxStorageBytes,
+    });
   }
   const hour = countSince(a.admissions, a.nowMs, HOUR_MS);
   if (hour >= limits.maxUploadsPerHour) {
     throw new HourlyLimitExceededError({
-      uploads: hour, limit: limits.maxUploadsPerHour, retryAfterSeconds: secondsUntilSlot(a.admissions, a.nowMs, HOUR_MS, limits.maxUploadsPerHour),
+      uploads: hour,
+      limit: limits.maxUploadsPerHour,
+      retryAfterSeconds: secondsUntilSlot(a.admissions, a.nowMs, HOUR_MS, limits.maxUploadsPerHour),
     });
   }
   const day = countSince(a.admissions, a.nowMs, DAY_MS);
   if (day >= limits.maxUploadsPerDay) {
     throw new DailyLimitExceededError({
-      uploads: day, limit: limits.maxUploadsPerDay, retryAfterSeconds: secondsUntilSlot(a.admissions, a.nowMs, DAY_MS, limits.maxUploadsPerDay),
+      uploads: day,
+      limit: limits.maxUploadsPerDay,
+      retryAfterSeconds: secondsUntilSlot(a.admissions, a.nowMs, DAY_MS, limits.maxUploadsPerDay),
     });
   }
 }

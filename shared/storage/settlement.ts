@@ -24,7 +24,17 @@ import type { ObjectStore } from '../storage/port.ts';
 import { transientBudget, updateRow, type UpdateRowOptions } from './cas.ts';
 import { parseObjectPath } from './paths.ts';
 import { pruneUsage } from './ledger.ts';
-import { emptyUsage, type EventRow, type JobOwnerRow, type ObjectRow, type PendingDelta, type Reservation, type RowStore, type UsageRow, type Versioned } from './rows.ts';
+import {
+  emptyUsage,
+  type EventRow,
+  type JobOwnerRow,
+  type ObjectRow,
+  type PendingDelta,
+  type Reservation,
+  type RowStore,
+  type UsageRow,
+  type Versioned,
+} from './rows.ts';
 
 /** Options of {@link createSettlement}. */
 export interface SettlementOptions {
@@ -73,8 +83,10 @@ export type Settlement = ReturnType<typeof createSettlement>;
 
 /** Whether settling `p` releases the reservation `r`. */
 function releases(r: Reservation, p: Pick<PendingDelta, 'releaseUpTo' | 'releaseDeletedAt'>): boolean {
-  return (p.releaseUpTo !== undefined && r.admittedAt <= p.releaseUpTo + RELEASE_SLACK_MS)
-    || (p.releaseDeletedAt !== undefined && r.admittedAt <= p.releaseDeletedAt);
+  return (
+    (p.releaseUpTo !== undefined && r.admittedAt <= p.releaseUpTo + RELEASE_SLACK_MS) ||
+    (p.releaseDeletedAt !== undefined && r.admittedAt <= p.releaseDeletedAt)
+  );
 }
 
 export function createSettlement(o: SettlementOptions) {
@@ -91,33 +103,52 @@ export function createSettlement(o: SettlementOptions) {
 
   /** Steps 2-4 for the pending delta on `path`. */
   async function finish(path: string, p: PendingDelta): Promise<void> {
-    await updateRow(o.usage, p.userId, 'usage settlement', (cur) => {
-      const row = pruneUsage(cur?.value ?? emptyUsage(p.userId), now());
-      if (row.applied[p.id] !== undefined || row.settled?.[p.id] !== undefined) return { result: undefined };
-      const reservations = { ...row.reservations };
-      const r = reservations[path];
-      if (r && releases(r, p)) delete reservations[path];
-      const write: UsageRow = {
-        ...row, reservations,
-        usedBytes: row.usedBytes + p.bytes,
-        usedByKind: { ...row.usedByKind, [p.kind]: row.usedByKind[p.kind] + p.bytes },
-        filesByKind: { ...row.filesByKind, [p.kind]: row.filesByKind[p.kind] + p.files },
-        applied: { ...row.applied, [p.id]: now() },
-      };
-      return { write, result: undefined };
-    }, o.cas);
-    await updateRow(o.objects, path, 'object settlement', (cur) => {
-      if (!cur || cur.value.pending?.id !== p.id) return { result: undefined };
-      const { pending: _done, ...rest } = cur.value;
-      return { write: rest, result: undefined };
-    }, o.cas);
-    await updateRow(o.usage, p.userId, 'usage settlement cleanup', (cur) => {
-      if (!cur || cur.value.applied[p.id] === undefined) return { result: undefined };
-      const row = pruneUsage(cur.value, now());
-      const applied = { ...row.applied };
-      delete applied[p.id];
-      return { write: { ...row, applied, settled: { ...row.settled, [p.id]: now() } }, result: undefined };
-    }, o.cas);
+    await updateRow(
+      o.usage,
+      p.userId,
+      'usage settlement',
+      (cur) => {
+        const row = pruneUsage(cur?.value ?? emptyUsage(p.userId), now());
+        if (row.applied[p.id] !== undefined || row.settled?.[p.id] !== undefined) return { result: undefined };
+        const reservations = { ...row.reservations };
+        const r = reservations[path];
+        if (r && releases(r, p)) delete reservations[path];
+        const write: UsageRow = {
+          ...row,
+          reservations,
+          usedBytes: row.usedBytes + p.bytes,
+          usedByKind: { ...row.usedByKind, [p.kind]: row.usedByKind[p.kind] + p.bytes },
+          filesByKind: { ...row.filesByKind, [p.kind]: row.filesByKind[p.kind] + p.files },
+          applied: { ...row.applied, [p.id]: now() },
+        };
+        return { write, result: undefined };
+      },
+      o.cas,
+    );
+    await updateRow(
+      o.objects,
+      path,
+      'object settlement',
+      (cur) => {
+        if (!cur || cur.value.pending?.id !== p.id) return { result: undefined };
+        const { pending: _done, ...rest } = cur.value;
+        return { write: rest, result: undefined };
+      },
+      o.cas,
+    );
+    await updateRow(
+      o.usage,
+      p.userId,
+      'usage settlement cleanup',
+      (cur) => {
+        if (!cur || cur.value.applied[p.id] === undefined) return { result: undefined };
+        const row = pruneUsage(cur.value, now());
+        const applied = { ...row.applied };
+        delete applied[p.id];
+        return { write: { ...row, applied, settled: { ...row.settled, [p.id]: now() } }, result: undefined };
+      },
+      o.cas,
+    );
   }
 
   /**
@@ -152,17 +183,34 @@ export function createSettlement(o: SettlementOptions) {
       const bytes = size - (before?.present ? before.sizeBytes : 0);
       const files = (head ? 1 : 0) - (before?.present ? 1 : 0);
       const t = now();
-      const next: ObjectRow = { path, userId: owner.userId, kind: owner.kind, present: head !== undefined, sizeBytes: size, checkedAt: t };
+      const next: ObjectRow = {
+        path,
+        userId: owner.userId,
+        kind: owner.kind,
+        present: head !== undefined,
+        sizeBytes: size,
+        checkedAt: t,
+      };
       if (head) next.eTag = head.eTag;
       const modified = head?.lastModified?.getTime();
       const release: Pick<PendingDelta, 'releaseUpTo' | 'releaseDeletedAt'> = {};
       if (head) release.releaseUpTo = modified !== undefined && Number.isFinite(modified) ? modified : t;
       if (deletedAt !== undefined) release.releaseDeletedAt = deletedAt;
-      const reservation = release.releaseUpTo !== undefined || deletedAt !== undefined
-        ? (await o.usage.get(owner.userId))?.value.reservations[path] : undefined;
+      const reservation =
+        release.releaseUpTo !== undefined || deletedAt !== undefined
+          ? (await o.usage.get(owner.userId))?.value.reservations[path]
+          : undefined;
       const needsRelease = reservation !== undefined && releases(reservation, release);
-      if (bytes === 0 && files === 0 && !needsRelease && before?.eTag === next.eTag && before !== undefined) return 'unchanged';
-      const pending: PendingDelta = { id: randomBytes(9).toString('base64url'), userId: owner.userId, kind: owner.kind, bytes, files, ...release };
+      if (bytes === 0 && files === 0 && !needsRelease && before?.eTag === next.eTag && before !== undefined)
+        return 'unchanged';
+      const pending: PendingDelta = {
+        id: randomBytes(9).toString('base64url'),
+        userId: owner.userId,
+        kind: owner.kind,
+        bytes,
+        files,
+        ...release,
+      };
       let version: string | undefined;
       try {
         version = await o.objects.putIf(path, { ...next, pending }, cur?.version ?? null);
@@ -182,11 +230,19 @@ export function createSettlement(o: SettlementOptions) {
     /** Settles one object event exactly once (by event id, then by reconciling the object). */
     async settle(e: SettleEvent): Promise<SettleOutcome> {
       if (e.bucket !== o.bucket || e.namespace !== (await o.store.namespace())) {
-        o.log?.warn('object event for another bucket or namespace; ignored', { eventId: e.eventId, namespace: e.namespace, bucket: e.bucket, object: e.objectName });
+        o.log?.warn('object event for another bucket or namespace; ignored', {
+          eventId: e.eventId,
+          namespace: e.namespace,
+          bucket: e.bucket,
+          object: e.objectName,
+        });
         return 'ignored';
       }
       if (await o.events.get(e.eventId)) return 'duplicate';
-      const outcome = await reconcile(e.objectName, e.action === 'delete' || e.eTag === undefined ? {} : { skipIfETag: e.eTag });
+      const outcome = await reconcile(
+        e.objectName,
+        e.action === 'delete' || e.eTag === undefined ? {} : { skipIfETag: e.eTag },
+      );
       // Recorded last: a failure before this point is retried by the Events router and reconciles again.
       await o.events.putIf(e.eventId, { eventId: e.eventId, at: now() }, null, { ttlDays: o.eventTtlDays ?? 7 });
       return outcome;

@@ -12,7 +12,12 @@ const SECONDS_PER_DAY = 86_400;
 export const QUOTA_TABLES = {
   usage: { name: 'quota_usage', columns: { userId: 'STRING', data: 'JSON' }, primaryKey: ['userId'] },
   objects: { name: 'quota_objects', columns: { path: 'STRING', data: 'JSON' }, primaryKey: ['path'] },
-  events: { name: 'quota_events', columns: { eventId: 'STRING', data: 'JSON' }, primaryKey: ['eventId'], ttl: { value: 7, unit: 'DAYS' } },
+  events: {
+    name: 'quota_events',
+    columns: { eventId: 'STRING', data: 'JSON' },
+    primaryKey: ['eventId'],
+    ttl: { value: 7, unit: 'DAYS' },
+  },
   jobs: { name: 'quota_jobs', columns: { jobId: 'STRING', data: 'JSON' }, primaryKey: ['jobId'] },
 } as const satisfies Record<string, TableDef>;
 

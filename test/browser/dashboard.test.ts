@@ -47,7 +47,9 @@ async function signIn(page: Page, user: string, role: 'viewer' | 'operator' | 'a
   await page.getByLabel('User').fill(user);
   await page.getByLabel('Role').selectOption(role);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.locator('[data-who]').textContent(), { timeout: 20_000 }).toBe(`${user} · ${role.toUpperCase()}`);
+  await expect
+    .poll(() => page.locator('[data-who]').textContent(), { timeout: 20_000 })
+    .toBe(`${user} · ${role.toUpperCase()}`);
 }
 
 const row = (page: Page, name: string) => page.locator(`tr[data-resource="${name}"]`);
@@ -59,7 +61,9 @@ describe('the dashboard in chromium', () => {
     screenshotOnFailure(page, 'dashboard-resources');
     await signIn(page, unique('ops'), 'operator');
     await expect.poll(() => row(page, 'web-1').count(), { timeout: 30_000 }).toBe(1);
-    expect(await row(page, 'web-1').locator('[data-health]').getAttribute('data-health')).toMatch(/^(HEALTHY|DEGRADED)$/);
+    expect(await row(page, 'web-1').locator('[data-health]').getAttribute('data-health')).toMatch(
+      /^(HEALTHY|DEGRADED)$/,
+    );
     expect(await row(page, 'web-3').locator('[data-health]').getAttribute('data-health')).toBe('DOWN');
     expect(await row(page, 'web-3').locator('[data-state]').textContent()).toBe('STOPPED');
     for (const name of ['edge-lb', 'prod-web-lb']) expect(await row(page, name).count(), name).toBe(1);
@@ -92,10 +96,14 @@ describe('the dashboard in chromium', () => {
     await signIn(page, unique('ops'), 'operator');
     await expect.poll(() => row(page, 'web-2').count(), { timeout: 30_000 }).toBe(1);
     await page.getByRole('button', { name: 'Stop web-2' }).click();
-    await expect.poll(() => row(page, 'web-2').locator('[data-state]').textContent(), { timeout: 30_000 }).toBe('STOPPED');
+    await expect
+      .poll(() => row(page, 'web-2').locator('[data-state]').textContent(), { timeout: 30_000 })
+      .toBe('STOPPED');
     expect(await row(page, 'web-2').getByRole('status').count()).toBe(0); // the pending note is gone once settled
     await page.getByRole('button', { name: 'Start web-2' }).click();
-    await expect.poll(() => row(page, 'web-2').locator('[data-state]').textContent(), { timeout: 30_000 }).toBe('RUNNING');
+    await expect
+      .poll(() => row(page, 'web-2').locator('[data-state]').textContent(), { timeout: 30_000 })
+      .toBe('RUNNING');
   });
 
   it('refuses a viewer the operator action, in words and with the code', async () => {
@@ -105,7 +113,9 @@ describe('the dashboard in chromium', () => {
     await expect.poll(() => row(page, 'web-1').count(), { timeout: 30_000 }).toBe(1);
     await page.getByRole('button', { name: 'Stop web-1' }).click();
     const alert = row(page, 'web-1').getByRole('alert');
-    await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/Not allowed: this needs the OPERATOR role\.\s*FORBIDDEN/);
+    await expect
+      .poll(() => alert.textContent(), { timeout: 20_000 })
+      .toMatch(/Not allowed: this needs the OPERATOR role\.\s*FORBIDDEN/);
     expect(await row(page, 'web-1').locator('[data-state]').textContent()).toBe('RUNNING');
   });
 
@@ -117,12 +127,16 @@ describe('the dashboard in chromium', () => {
     const storage = page.locator('[data-gauge="storage"] .figures');
     await expect.poll(() => storage.textContent(), { timeout: 20_000 }).toMatch(/^0 B of 100 GiB/);
     await page.getByLabel('Collection').fill('ds1');
-    await page.getByLabel('Upload a file').setInputFiles({ name: 'small.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n'.repeat(1000)) });
+    await page
+      .getByLabel('Upload a file')
+      .setInputFiles({ name: 'small.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n'.repeat(1000)) });
     await expect.poll(() => page.locator('tr[data-file="small.csv"]').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => storage.textContent(), { timeout: 30_000 }).toMatch(/^7\.8 KiB of/);
     await expect.poll(() => page.locator('[data-gauge="hourly"] .figures').textContent()).toMatch(/^1 of /);
     // 21 MiB: above the 20 MiB threshold, three parts through the PAR multipart protocol
-    await page.getByLabel('Upload a file').setInputFiles({ name: 'big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(21 * MiB, 7) });
+    await page
+      .getByLabel('Upload a file')
+      .setInputFiles({ name: 'big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(21 * MiB, 7) });
     await expect.poll(() => page.locator('tr[data-file="big.bin"]').count(), { timeout: 60_000 }).toBe(1);
     await expect.poll(() => storage.textContent(), { timeout: 30_000 }).toMatch(/^21\.0 MiB of/);
     // download opens the read PAR in a new tab; the object's bytes come back
@@ -166,9 +180,13 @@ describe('the dashboard in chromium', () => {
     expect(dev, `compartments: ${paths.join(', ')}`).toBeDefined();
     await select.selectOption({ label: dev! });
     await page.getByRole('button', { name: 'Launch' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 60_000 }).toMatch(new RegExp(`Launched ${name}`));
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), { timeout: 60_000 })
+      .toMatch(new RegExp(`Launched ${name}`));
     expect(await page.getByText('This private key is shown once and never stored.').count()).toBe(1);
-    expect(await page.getByLabel('Generated private key').inputValue()).toMatch(/^-----BEGIN (RSA |OPENSSH )?PRIVATE KEY-----/);
+    expect(await page.getByLabel('Generated private key').inputValue()).toMatch(
+      /^-----BEGIN (RSA |OPENSSH )?PRIVATE KEY-----/,
+    );
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download the private key' }).click();
     expect((await download).suggestedFilename()).toBe(`${name}.key`);
@@ -186,14 +204,23 @@ describe('the dashboard in chromium', () => {
 
 describe('OIDC sign-in (authorization code + PKCE) against a local issuer', () => {
   it('signs in through the issuer; the API Gateway front validates its token and maps the roles claim', async () => {
-    const clientId = 'dashboard-web', audience = 'oci-graphql-api', sub = unique('oidc');
+    const clientId = 'dashboard-web',
+      audience = 'oci-graphql-api',
+      sub = unique('oidc');
     const idp = await startTestIssuer({ clientId, audience, user: { sub, roles: ['operator'] } });
     // a front configured as on OCI: the JWT policy trusts the issuer, the app is told to use OIDC, no dev issuer
     const front = await startApiGateway({
-      port: 0, functions: { gateway: fx.stack.functionIds.gateway! },
-      invoker: createInvokeClient({ endpoint: fx.stack.urls.emulator, auth: new common.ConfigFileAuthenticationDetailsProvider(fx.stack.ociConfigFile, 'DEFAULT') }),
+      port: 0,
+      functions: { gateway: fx.stack.functionIds.gateway! },
+      invoker: createInvokeClient({
+        endpoint: fx.stack.urls.emulator,
+        auth: new common.ConfigFileAuthenticationDetailsProvider(fx.stack.ociConfigFile, 'DEFAULT'),
+      }),
       jwt: { issuer: idp.issuer, audience, jwks: idp.jwks },
-      web: { dir: join(process.cwd(), 'dist', 'web'), config: { auth: 'oidc', graphqlUrl: '/graphql', issuer: idp.issuer, clientId, rolesClaim: 'roles' } },
+      web: {
+        dir: join(process.cwd(), 'dist', 'web'),
+        config: { auth: 'oidc', graphqlUrl: '/graphql', issuer: idp.issuer, clientId, rolesClaim: 'roles' },
+      },
       log: createLogger({ level: 'error' }),
     });
     const page = await br.page();
@@ -219,11 +246,21 @@ describe('GraphiQL in chromium', () => {
     const page = await br.page();
     screenshotOnFailure(page, 'graphiql');
     await page.goto(`${base}/graphql`);
-    await page.getByRole('button', { name: /Show Documentation Explorer|Docs/i }).first().click();
-    await expect.poll(() => page.getByText('The OCI GraphQL API', { exact: false }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    await page.getByRole('button', { name: /Execute query|Run/i }).first().click();
-    await expect.poll(() => page.locator('.graphiql-response, .result-window').first().textContent(), { timeout: 30_000 }).toMatch(/"userId":\s*"dev-user"/);
-    const text = await page.locator('body').innerText();
+    await page
+      .getByRole('button', { name: /Show Documentation Explorer|Docs/i })
+      .first()
+      .click();
+    await expect
+      .poll(() => page.getByText('The OCI GraphQL API', { exact: false }).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await page
+      .getByRole('button', { name: /Execute query|Run/i })
+      .first()
+      .click();
+    await expect
+      .poll(() => page.locator('.graphiql-response, .result-window').first().textContent(), { timeout: 30_000 })
+      .toMatch(/"userId":\s*"dev-user"/);
+    const text = await page.locator('body').textContent();
     expect(text).not.toMatch(/Error fetching schema|RESPONSE_VALIDATION_FAILED|missing bearer token/);
   });
 });

@@ -15,7 +15,9 @@ beforeAll(async () => {
   fx = await startStackFixture({ require: ['gateway'], seed: false });
   token = await fx.token({ sub: uid('http-user'), roles: ['viewer'] });
 });
-afterAll(async () => { await fx?.stop(); });
+afterAll(async () => {
+  await fx?.stop();
+});
 
 async function post(body: string, headers: Record<string, string> = {}) {
   const res = await fetch(fx.graphqlUrl, {
@@ -24,7 +26,17 @@ async function post(body: string, headers: Record<string, string> = {}) {
     body,
   });
   const text = await res.text();
-  return { res, text, json: (() => { try { return JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }; } catch { return undefined; } })() };
+  return {
+    res,
+    text,
+    json: (() => {
+      try {
+        return JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+      } catch {
+        return undefined;
+      }
+    })(),
+  };
 }
 
 describe('GraphQL over HTTP through the API gateway front', () => {
@@ -59,32 +71,46 @@ describe('GraphQL over HTTP through the API gateway front', () => {
   });
 
   it('runs queries over GET but refuses a mutation over GET with 405', async () => {
-    const q = await fetch(`${fx.graphqlUrl}?query=${encodeURIComponent('{ me { userId } }')}`, { headers: { accept: GQL, authorization: `Bearer ${token}` } });
+    const q = await fetch(`${fx.graphqlUrl}?query=${encodeURIComponent('{ me { userId } }')}`, {
+      headers: { accept: GQL, authorization: `Bearer ${token}` },
+    });
     expect(q.status).toBe(200);
-    const m = await fetch(`${fx.graphqlUrl}?query=${encodeURIComponent('mutation { __typename }')}`, { headers: { accept: GQL, authorization: `Bearer ${token}` } });
+    const m = await fetch(`${fx.graphqlUrl}?query=${encodeURIComponent('mutation { __typename }')}`, {
+      headers: { accept: GQL, authorization: `Bearer ${token}` },
+    });
     expect(m.status).toBe(405);
   });
 
   it('a subject outside Latin-1 (alıce) reaches the gateway intact; CR/LF in a subject is 401, never 500', async () => {
     const sub = `alıce-用户-${uid('u')}`;
-    const { res, json } = await post(JSON.stringify({ query: '{ me { userId } }' }), { authorization: `Bearer ${await fx.token({ sub, roles: ['viewer'] })}` });
+    const { res, json } = await post(JSON.stringify({ query: '{ me { userId } }' }), {
+      authorization: `Bearer ${await fx.token({ sub, roles: ['viewer'] })}`,
+    });
     expect(res.status).toBe(200);
     expect(json?.data).toEqual({ me: { userId: sub } });
-    const crlf = await post(JSON.stringify({ query: '{ me { userId } }' }), { authorization: `Bearer ${await fx.token({ sub: `a\r\nb-${uid('u')}`, roles: ['viewer'] })}` });
+    const crlf = await post(JSON.stringify({ query: '{ me { userId } }' }), {
+      authorization: `Bearer ${await fx.token({ sub: `a\r\nb-${uid('u')}`, roles: ['viewer'] })}`,
+    });
     expect(crlf.res.status).toBe(401);
     expect(crlf.text).toContain('control characters');
   });
 
   it('text/plain gets 415 with a GraphQL error body; a client opc-request-id does not replace the front id', async () => {
     const mine = uid('client-req');
-    const { res, json } = await post(JSON.stringify({ query: '{ me { userId } }' }), { 'content-type': 'text/plain', 'opc-request-id': mine });
+    const { res, json } = await post(JSON.stringify({ query: '{ me { userId } }' }), {
+      'content-type': 'text/plain',
+      'opc-request-id': mine,
+    });
     expect(res.status).toBe(415);
     expect(json?.errors?.[0]?.extensions?.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(res.headers.get('opc-request-id')).toMatch(/^[0-9A-F]{32}$/);
   });
 
   it('ignores a forged X-User-Id: identity comes only from the token', async () => {
-    const { json } = await post(JSON.stringify({ query: '{ me { userId roles } }' }), { 'x-user-id': 'mallory', 'x-user-roles': 'admin' });
+    const { json } = await post(JSON.stringify({ query: '{ me { userId roles } }' }), {
+      'x-user-id': 'mallory',
+      'x-user-roles': 'admin',
+    });
     expect(json?.data).toEqual({ me: { userId: expect.stringMatching(/^http-user-/), roles: ['VIEWER'] } });
   });
 });

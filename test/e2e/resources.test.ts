@@ -13,8 +13,21 @@ import { startStackFixture, type StackFixture } from '../helpers/stack.ts';
 let fx: StackFixture;
 const ids: Record<string, string> = {};
 
-interface Node { id: string; name: string; path: string; depth: number; parentId: string | null }
-interface Inst { id: string; displayName: string; lifecycleState: string; privateIps: string[]; publicIps: string[]; health: { status: string; reason: string } }
+interface Node {
+  id: string;
+  name: string;
+  path: string;
+  depth: number;
+  parentId: string | null;
+}
+interface Inst {
+  id: string;
+  displayName: string;
+  lifecycleState: string;
+  privateIps: string[];
+  publicIps: string[];
+  health: { status: string; reason: string };
+}
 
 beforeAll(async () => {
   const saved = process.env.EMULATOR_TRANSITION_MS;
@@ -26,18 +39,27 @@ beforeAll(async () => {
     else process.env.EMULATOR_TRANSITION_MS = saved;
   }
 }, 120_000);
-afterAll(async () => { await fx?.stop(); });
+afterAll(async () => {
+  await fx?.stop();
+});
 
 const as = (roles: ('viewer' | 'operator' | 'admin')[]) => fx.token({ roles });
 
 describe('resources through the local API gateway (seeded demo tenancy)', () => {
   it('answers the compartment tree, at least three levels deep, with readable paths', async () => {
-    const r = await fx.graphql<{ compartments: { nodes: Node[] } }>(`{ compartments { nodes { id name path depth parentId } } }`, { token: await as(['viewer']) });
+    const r = await fx.graphql<{ compartments: { nodes: Node[] } }>(
+      `{ compartments { nodes { id name path depth parentId } } }`,
+      { token: await as(['viewer']) },
+    );
     expect(r.status).toBe(200);
     expect(r.body.errors).toBeUndefined();
     const byName = new Map(r.body.data!.compartments.nodes.map((c) => [c.name, c]));
-    for (const n of ['demo', 'prod', 'prod-web', 'prod-web-canary', 'platform', 'observability']) expect(byName.has(n), n).toBe(true);
-    const demo = byName.get('demo')!, prod = byName.get('prod')!, web = byName.get('prod-web')!, canary = byName.get('prod-web-canary')!;
+    for (const n of ['demo', 'prod', 'prod-web', 'prod-web-canary', 'platform', 'observability'])
+      expect(byName.has(n), n).toBe(true);
+    const demo = byName.get('demo')!,
+      prod = byName.get('prod')!,
+      web = byName.get('prod-web')!,
+      canary = byName.get('prod-web-canary')!;
     expect(canary.path).toBe(`${demo.path}/prod/prod-web/prod-web-canary`);
     expect(canary.depth - demo.depth).toBe(3);
     expect([prod.parentId, web.parentId, canary.parentId]).toEqual([demo.id, prod.id, web.id]);
@@ -55,12 +77,19 @@ describe('resources through the local API gateway (seeded demo tenancy)', () => 
       }
       healthSummary { status count }
     } }`;
-    const r = await fx.graphql<{ resources: { nodes: { kind: string }[]; healthSummary: { status: string; count: number }[] } }>(q, { token: await as(['viewer']), variables: { c: ids.demo } });
+    const r = await fx.graphql<{
+      resources: { nodes: { kind: string }[]; healthSummary: { status: string; count: number }[] };
+    }>(q, { token: await as(['viewer']), variables: { c: ids.demo } });
     expect(r.body.errors).toBeUndefined();
     const { nodes, healthSummary } = r.body.data!.resources;
     const of = (kind: string) => nodes.filter((n) => n.kind === kind) as any[];
     const set: Record<string, any[]> = {
-      instances: of('INSTANCE'), databases: of('DATABASE'), clusters: of('CLUSTER'), apiGateways: of('API_GATEWAY'), loadBalancers: of('LOAD_BALANCER'), healthSummary,
+      instances: of('INSTANCE'),
+      databases: of('DATABASE'),
+      clusters: of('CLUSTER'),
+      apiGateways: of('API_GATEWAY'),
+      loadBalancers: of('LOAD_BALANCER'),
+      healthSummary,
     };
     for (const k of ['instances', 'databases', 'clusters', 'apiGateways', 'loadBalancers']) {
       expect(set[k]!.length, k).toBeGreaterThan(0);
@@ -77,10 +106,17 @@ describe('resources through the local API gateway (seeded demo tenancy)', () => 
     // edge-lb: web OK, api WARNING (one backend of three down), legacy CRITICAL (all down)
     expect(lbs.get('edge-lb').health.status).toBe('DEGRADED');
     expect(lbs.get('edge-lb').health.reason).toMatch(/legacy CRITICAL/);
-    expect(Object.fromEntries(lbs.get('edge-lb').backendSets.map((b: { name: string; health: { status: string } }) => [b.name, b.health.status])))
-      .toEqual({ web: 'OK', api: 'WARNING', legacy: 'CRITICAL' });
+    expect(
+      Object.fromEntries(
+        lbs
+          .get('edge-lb')
+          .backendSets.map((b: { name: string; health: { status: string } }) => [b.name, b.health.status]),
+      ),
+    ).toEqual({ web: 'OK', api: 'WARNING', legacy: 'CRITICAL' });
     const total = set.healthSummary!.reduce((n, s) => n + s.count, 0);
-    expect(total).toBe(['instances', 'databases', 'clusters', 'apiGateways', 'loadBalancers'].reduce((n, k) => n + set[k]!.length, 0));
+    expect(total).toBe(
+      ['instances', 'databases', 'clusters', 'apiGateways', 'loadBalancers'].reduce((n, k) => n + set[k]!.length, 0),
+    );
     ids.web1 = web1.id;
     ids.web2 = inst.get('web-2')!.id;
     ids.web1Ips = JSON.stringify([web1.privateIps, web1.publicIps]);
@@ -93,20 +129,43 @@ describe('resources through the local API gateway (seeded demo tenancy)', () => 
     );
     expect(r.body.errors).toBeUndefined();
     const i = r.body.data!.instance;
-    expect(i).toMatchObject({ id: ids.web1, displayName: 'web-1', shape: 'VM.Standard.E4.Flex', ocpus: 2, availabilityDomain: 'Uocm:US-ASHBURN-AD-1' });
+    expect(i).toMatchObject({
+      id: ids.web1,
+      displayName: 'web-1',
+      shape: 'VM.Standard.E4.Flex',
+      ocpus: 2,
+      availabilityDomain: 'Uocm:US-ASHBURN-AD-1',
+    });
     expect(JSON.stringify([i.privateIps, i.publicIps])).toBe(ids.web1Ips); // same IPs as the list (which does not call GetVnic)
-    const bad = await fx.graphql(`{ instance(id: "ocid1.vcn.oc1.iad.aaaaaaaaabc") { id } }`, { token: await as(['viewer']) });
+    const bad = await fx.graphql(`{ instance(id: "ocid1.vcn.oc1.iad.aaaaaaaaabc") { id } }`, {
+      token: await as(['viewer']),
+    });
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('lets an operator stop an instance and wait for STOPPED', async () => {
-    const r = await fx.graphql<{ instanceAction: { reachedTargetState: boolean; targetState: string; waited: boolean; instance: { lifecycleState: string } } }>(
+    const r = await fx.graphql<{
+      instanceAction: {
+        reachedTargetState: boolean;
+        targetState: string;
+        waited: boolean;
+        instance: { lifecycleState: string };
+      };
+    }>(
       `mutation($id: ID!) { instanceAction(id: $id, action: STOP, waitForState: true) { reachedTargetState targetState waited instance { lifecycleState } } }`,
       { token: await as(['operator']), variables: { id: ids.web1 } },
     );
     expect(r.body.errors).toBeUndefined();
-    expect(r.body.data!.instanceAction).toEqual({ reachedTargetState: true, targetState: 'STOPPED', waited: true, instance: { lifecycleState: 'STOPPED' } });
-    const after = await fx.graphql<{ instance: { lifecycleState: string } }>(`query($id: ID!) { instance(id: $id) { lifecycleState } }`, { token: await as(['viewer']), variables: { id: ids.web1 } });
+    expect(r.body.data!.instanceAction).toEqual({
+      reachedTargetState: true,
+      targetState: 'STOPPED',
+      waited: true,
+      instance: { lifecycleState: 'STOPPED' },
+    });
+    const after = await fx.graphql<{ instance: { lifecycleState: string } }>(
+      `query($id: ID!) { instance(id: $id) { lifecycleState } }`,
+      { token: await as(['viewer']), variables: { id: ids.web1 } },
+    );
     expect(after.body.data!.instance.lifecycleState).toBe('STOPPED');
   });
 
@@ -114,7 +173,10 @@ describe('resources through the local API gateway (seeded demo tenancy)', () => 
     const stop = `mutation($id: ID!) { instanceAction(id: $id, action: STOP) { instance { lifecycleState } } }`;
     const r = await fx.graphql(stop, { token: await as(['viewer']), variables: { id: ids.web2 } });
     expect(r.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const still = await fx.graphql<{ instance: { lifecycleState: string } }>(`query($id: ID!) { instance(id: $id) { lifecycleState } }`, { token: await as(['viewer']), variables: { id: ids.web2 } });
+    const still = await fx.graphql<{ instance: { lifecycleState: string } }>(
+      `query($id: ID!) { instance(id: $id) { lifecycleState } }`,
+      { token: await as(['viewer']), variables: { id: ids.web2 } },
+    );
     expect(still.body.data!.instance.lifecycleState).toBe('RUNNING');
     const anon = await fx.graphql(stop, { token: null, variables: { id: ids.web2 } });
     expect(anon.status).toBe(401);

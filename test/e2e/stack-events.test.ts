@@ -24,12 +24,26 @@ describe('local stack events (e2e)', () => {
     os.endpoint = fx.stack.urls.emulator;
     const namespaceName = (await os.getNamespace({})).value;
     const objectName = `datasets/${uid('user')}/${uid('ds')}/data.csv`;
-    await os.putObject({ namespaceName, bucketName: 'user-files', objectName, putObjectBody: Buffer.from('a,b\n1,2\n') });
+    await os.putObject({
+      namespaceName,
+      bucketName: 'user-files',
+      objectName,
+      putObjectBody: Buffer.from('a,b\n1,2\n'),
+    });
     const done = await waitFor(
-      () => fx.stack.router.deliveries().find((d) => d.resourceName === objectName && (d.outcome === 'delivered' || d.outcome === 'failed')),
+      () =>
+        fx.stack.router
+          .deliveries()
+          .find((d) => d.resourceName === objectName && (d.outcome === 'delivered' || d.outcome === 'failed')),
       { timeoutMs: 30_000, what: 'the quota delivery' },
     );
-    expect(done, fx.runnerLog.slice(-20).join('\n')).toMatchObject({ rule: 'user-files-to-quota', functionId: fx.stack.functionIds.quota, outcome: 'delivered', status: 200, eventType: 'com.oraclecloud.objectstorage.createobject' });
+    expect(done, fx.runnerLog.slice(-20).join('\n')).toMatchObject({
+      rule: 'user-files-to-quota',
+      functionId: fx.stack.functionIds.quota,
+      outcome: 'delivered',
+      status: 200,
+      eventType: 'com.oraclecloud.objectstorage.createobject',
+    });
     os.close();
   });
 });

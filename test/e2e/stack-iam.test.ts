@@ -26,8 +26,13 @@ beforeAll(async () => {
   mkdirSync(join(stateDir, 'iam'), { recursive: true });
   writeFileSync(userStatementsFile(stateDir), `# trying a change before applying it\n${USER_STATEMENT}\n`);
   fx = await startStackFixture({
-    require: ['gateway', 'quota', 'exports'], stateDir,
-    log: createLogger({ level: 'info', base: { component: 'stack' }, sink: (l) => void lines.push(JSON.parse(l) as Record<string, unknown>) }),
+    require: ['gateway', 'quota', 'exports'],
+    stateDir,
+    log: createLogger({
+      level: 'info',
+      base: { component: 'stack' },
+      sink: (l) => void lines.push(JSON.parse(l) as Record<string, unknown>),
+    }),
   });
 });
 afterAll(async () => {
@@ -38,7 +43,13 @@ describe('IAM in the local stack (e2e)', () => {
   it('loads the manifest statements and the user statements file at start', () => {
     const st = fx.stack.emulator.iam.statements();
     expect(st.find((s) => s.text === USER_STATEMENT)?.source).toBe(`${userStatementsFile(fx.stateDir)}:2`);
-    expect(st.some((s) => s.text === 'Allow service cloudEvents to use functions-family in compartment id ' + fx.stack.emulator.tenancy.tenancyId)).toBe(true);
+    expect(
+      st.some(
+        (s) =>
+          s.text ===
+          'Allow service cloudEvents to use functions-family in compartment id ' + fx.stack.emulator.tenancy.tenancyId,
+      ),
+    ).toBe(true);
     expect(lines.find((l) => String(l.msg).startsWith('IAM:'))).toMatchObject({ userStatements: 1 });
   });
 
@@ -47,21 +58,51 @@ describe('IAM in the local stack (e2e)', () => {
     for (const f of FUNCTIONS) ids[f] ??= `ocid1.fnfunc.oc1..absent${f}`;
     const emu = fx.stack.emulator;
     const full = emu.iam.policies();
-    emu.iam.setPolicies(loadStackPolicies({
-      stateDir: fx.stateDir, functionIds: ids, appCompartmentId: emu.tenancy.tenancyId, scheduleId: loadPrincipalIds(fx.stateDir).scheduleId,
-      exportBuckets: [EXPORTS_BUCKET], tablePrefix: '', without: ['events-invoke'],
-    }).set);
+    emu.iam.setPolicies(
+      loadStackPolicies({
+        stateDir: fx.stateDir,
+        functionIds: ids,
+        appCompartmentId: emu.tenancy.tenancyId,
+        scheduleId: loadPrincipalIds(fx.stateDir).scheduleId,
+        exportBuckets: [EXPORTS_BUCKET],
+        tablePrefix: '',
+        without: ['events-invoke'],
+      }).set,
+    );
     try {
-      const os = new ObjectStorageClient({ authenticationDetailsProvider: new common.ConfigFileAuthenticationDetailsProvider(fx.stack.ociConfigFile, 'DEFAULT') });
+      const os = new ObjectStorageClient({
+        authenticationDetailsProvider: new common.ConfigFileAuthenticationDetailsProvider(
+          fx.stack.ociConfigFile,
+          'DEFAULT',
+        ),
+      });
       os.endpoint = fx.stack.urls.emulator;
       const namespaceName = (await os.getNamespace({})).value;
       const objectName = `datasets/${uid('user')}/${uid('ds')}/data.csv`;
       await os.putObject({ namespaceName, bucketName: 'user-files', objectName, putObjectBody: Buffer.from('a\n') });
-      const done = await waitFor(() => fx.stack.router.deliveries().find((d) => d.resourceName === objectName && (d.outcome === 'failed' || d.outcome === 'delivered')), { timeoutMs: 30_000, what: 'the refused delivery' });
+      const done = await waitFor(
+        () =>
+          fx.stack.router
+            .deliveries()
+            .find((d) => d.resourceName === objectName && (d.outcome === 'failed' || d.outcome === 'delivered')),
+        { timeoutMs: 30_000, what: 'the refused delivery' },
+      );
       expect(done).toMatchObject({ outcome: 'failed', status: 404 });
-      const denied = await waitFor(() => lines.find((l) => l.msg === 'denied: missing permission' && l.missingPermission === 'FN_INVOCATION'), { what: 'the denial in the stack log' });
-      expect(denied).toMatchObject({ component: 'iam', principal: 'service cloudEvents', operation: 'functions InvokeFunction' });
-      expect(emu.requests.query({ operation: 'InvokeFunction' }).at(-1)).toMatchObject({ status: 404, code: 'NotAuthorizedOrNotFound', missingPermission: 'FN_INVOCATION', caller: 'cloudEvents' });
+      const denied = await waitFor(
+        () => lines.find((l) => l.msg === 'denied: missing permission' && l.missingPermission === 'FN_INVOCATION'),
+        { what: 'the denial in the stack log' },
+      );
+      expect(denied).toMatchObject({
+        component: 'iam',
+        principal: 'service cloudEvents',
+        operation: 'functions InvokeFunction',
+      });
+      expect(emu.requests.query({ operation: 'InvokeFunction' }).at(-1)).toMatchObject({
+        status: 404,
+        code: 'NotAuthorizedOrNotFound',
+        missingPermission: 'FN_INVOCATION',
+        caller: 'cloudEvents',
+      });
       os.close();
     } finally {
       emu.iam.setPolicies(full);
@@ -71,7 +112,10 @@ describe('IAM in the local stack (e2e)', () => {
   it('the schedule invokes exports with its own principal; without its statement it is refused', async () => {
     const ok = await fx.stack.reconcileExports();
     expect(ok.status, ok.body).toBe(200);
-    expect(fx.stack.emulator.requests.query({ operation: 'InvokeFunction' }).at(-1)).toMatchObject({ status: 200, caller: loadPrincipalIds(fx.stateDir).scheduleId });
+    expect(fx.stack.emulator.requests.query({ operation: 'InvokeFunction' }).at(-1)).toMatchObject({
+      status: 200,
+      caller: loadPrincipalIds(fx.stateDir).scheduleId,
+    });
     const emu = fx.stack.emulator;
     const full = emu.iam.policies();
     emu.iam.setPolicies({ ...full, statements: full.statements.filter((s) => !s.source.endsWith('schedule-invoke')) });
@@ -88,7 +132,15 @@ describe('IAM in the local stack (e2e)', () => {
     const stateDir = tempDir('stack-iam-bad');
     mkdirSync(join(stateDir, 'iam'), { recursive: true });
     writeFileSync(userStatementsFile(stateDir), `${USER_STATEMENT}\nAllow group X to peek buckets in tenancy\n`);
-    await expect(startStack({ stateDir, port: 0, emulatorPort: 0, seed: false, log: createLogger({ level: 'error' }), distDir: join(stateDir, 'no-bundles') }))
-      .rejects.toThrow(`${userStatementsFile(stateDir)}:2: unknown verb peek`);
+    await expect(
+      startStack({
+        stateDir,
+        port: 0,
+        emulatorPort: 0,
+        seed: false,
+        log: createLogger({ level: 'error' }),
+        distDir: join(stateDir, 'no-bundles'),
+      }),
+    ).rejects.toThrow(`${userStatementsFile(stateDir)}:2: unknown verb peek`);
   });
 });

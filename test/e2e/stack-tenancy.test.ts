@@ -11,22 +11,39 @@ import { startEmulatorFixture, type EmulatorFixture } from '../helpers/emulator.
 import { startStackFixture, type StackFixture } from '../helpers/stack.ts';
 import { provision } from '#local/stack/provision-oci.ts';
 import { BUCKETS, TABLES } from '#deployment/manifest.ts';
-import { REPO_ROOT, startStack } from '#local/stack/stack.ts';
+import { startStack } from '#local/stack/stack.ts';
 
 let tenancy: EmulatorFixture;
 let namespace: string;
 let fx: StackFixture;
 
-interface LogEntry { operation: string; caller: string; status: number }
+interface LogEntry {
+  operation: string;
+  caller: string;
+  status: number;
+}
 const requestLog = async (url: string, operation: string) =>
-  ((await (await fetch(`${url}/_emulator/requests?operation=${operation}`)).json()) as { requests: LogEntry[] }).requests;
+  ((await (await fetch(`${url}/_emulator/requests?operation=${operation}`)).json()) as { requests: LogEntry[] })
+    .requests;
 
 beforeAll(async () => {
   tenancy = await startEmulatorFixture();
-  ({ namespace } = await provision({ endpoint: tenancy.emu.url, auth: tenancy.auth, compartmentId: tenancy.emu.admin.tenancyId, buckets: [...BUCKETS], tables: [...TABLES] }));
+  ({ namespace } = await provision({
+    endpoint: tenancy.emu.url,
+    auth: tenancy.auth,
+    compartmentId: tenancy.emu.admin.tenancyId,
+    buckets: [...BUCKETS],
+    tables: [...TABLES],
+  }));
   fx = await startStackFixture({
-    require: ['gateway', 'quota', 'presign'], seed: false,
-    tenancy: { configFile: tenancy.emu.admin.configFile, profile: 'DEFAULT', compartmentId: tenancy.emu.admin.tenancyId, endpoint: tenancy.emu.url },
+    require: ['gateway', 'quota', 'presign'],
+    seed: false,
+    tenancy: {
+      configFile: tenancy.emu.admin.configFile,
+      profile: 'DEFAULT',
+      compartmentId: tenancy.emu.admin.tenancyId,
+      endpoint: tenancy.emu.url,
+    },
   });
 }, 120_000);
 afterAll(async () => {
@@ -38,11 +55,16 @@ describe('stack in tenancy mode', () => {
   it('domain functions read and write the tenancy as the profile; the stack emulator only serves the invoke path', async () => {
     const token = await fx.token({ sub: `ten-${Date.now().toString(36)}`, roles: ['operator'] });
     const up = await fx.graphql<{ createUploadUrl: { uri: string; url: string } }>(
-      `mutation { createUploadUrl(input: { kind: DATASET, collectionId: "d1", filename: "a.csv", sizeBytes: 1234 }) { uri url } }`, { token });
+      `mutation { createUploadUrl(input: { kind: DATASET, collectionId: "d1", filename: "a.csv", sizeBytes: 1234 }) { uri url } }`,
+      { token },
+    );
     expect(up.body.errors).toBeUndefined();
     expect(up.body.data!.createUploadUrl.uri).toMatch(new RegExp(`^oci://user-files@${namespace}/datasets/`));
     expect(up.body.data!.createUploadUrl.url.startsWith(tenancy.emu.url)).toBe(true);
-    const q = await fx.graphql<{ quota: { storage: { reservedBytes: number } } }>('{ quota { storage { reservedBytes } } }', { token });
+    const q = await fx.graphql<{ quota: { storage: { reservedBytes: number } } }>(
+      '{ quota { storage { reservedBytes } } }',
+      { token },
+    );
     expect(q.body.data?.quota.storage.reservedBytes).toBe(1234);
 
     const admin = tenancy.emu.admin.userId;
@@ -60,7 +82,19 @@ describe('stack in tenancy mode', () => {
   it('a profile that cannot reach the tenancy stops the start with the reason', async () => {
     const bad = join(tenancy.stateDir, 'bad-config');
     writeFileSync(bad, '[DEFAULT]\nuser=ocid1.user.oc1..x\n');
-    await expect(startStack({ port: 0, emulatorPort: 0, stateDir: join(tenancy.stateDir, 'bad-stack'), seed: false, tenancy: { configFile: bad, profile: 'NOPE', compartmentId: tenancy.emu.admin.tenancyId, endpoint: tenancy.emu.url } }))
-      .rejects.toThrow(/tenancy profile NOPE: .*NOPE/);
+    await expect(
+      startStack({
+        port: 0,
+        emulatorPort: 0,
+        stateDir: join(tenancy.stateDir, 'bad-stack'),
+        seed: false,
+        tenancy: {
+          configFile: bad,
+          profile: 'NOPE',
+          compartmentId: tenancy.emu.admin.tenancyId,
+          endpoint: tenancy.emu.url,
+        },
+      }),
+    ).rejects.toThrow(/tenancy profile NOPE: .*NOPE/);
   });
 });

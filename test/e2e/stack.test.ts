@@ -19,10 +19,18 @@ function descendants(root: number): number[] {
     try {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
       parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   const out: number[] = [];
-  const walk = (p: number) => { for (const [c, pp] of parent) if (pp === p) { out.push(c); walk(c); } };
+  const walk = (p: number) => {
+    for (const [c, pp] of parent)
+      if (pp === p) {
+        out.push(c);
+        walk(c);
+      }
+  };
   walk(root);
   return out;
 }
@@ -33,7 +41,9 @@ describe('local stack (e2e)', () => {
     let pids: number[] = [];
     try {
       const user = uid('e2e-user');
-      const ok = await fx.graphql<{ me: { userId: string; roles: string[] } }>('{ me { userId roles } }', { token: await fx.token({ sub: user, roles: ['operator'] }) });
+      const ok = await fx.graphql<{ me: { userId: string; roles: string[] } }>('{ me { userId roles } }', {
+        token: await fx.token({ sub: user, roles: ['operator'] }),
+      });
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
       expect(ok.body.data?.me).toEqual({ userId: user, roles: ['OPERATOR'] });
 
@@ -46,7 +56,10 @@ describe('local stack (e2e)', () => {
       expect(page.headers.get('content-type')).toMatch(/text\/html/);
       expect(await page.text()).toMatch(/graphiql/i);
 
-      pids = fx.stack.runner!.containers().map((c) => c.pid).filter((p): p is number => typeof p === 'number');
+      pids = fx.stack
+        .runner!.containers()
+        .map((c) => c.pid)
+        .filter((p): p is number => typeof p === 'number');
       expect(pids.length).toBeGreaterThan(0);
       expect(pids.every(isAlive)).toBe(true);
     } finally {
@@ -60,21 +73,34 @@ describe('local stack (e2e)', () => {
   it('npm start (main.ts): prints the URLs and a dev token that works; SIGTERM stops every process', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'stack-main-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/stack/main.ts'], {
-      cwd: process.cwd(), env: { ...process.env, PORT: '0', EMULATOR_PORT: '0', STATE_DIR: stateDir, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: process.cwd(),
+      env: { ...process.env, PORT: '0', EMULATOR_PORT: '0', STATE_DIR: stateDir, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     let err = '';
-    child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-    child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      await waitFor(() => /^TOKEN=\S+$/m.test(out) || child.exitCode !== null, { timeoutMs: 60_000, what: 'the stack to print its token' });
+      await waitFor(() => /^TOKEN=\S+$/m.test(out) || child.exitCode !== null, {
+        timeoutMs: 60_000,
+        what: 'the stack to print its token',
+      });
       expect(child.exitCode, err).toBeNull();
       const url = /GraphQL \(API Gateway front\): (\S+)/.exec(out)![1]!;
       expect(out).toMatch(/OCI emulator: +http:\/\/127\.0\.0\.1:\d+/);
       expect(out).toContain(join(stateDir, 'oci', 'config'));
       const token = /^TOKEN=(\S+)$/m.exec(out)![1]!;
-      const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { userId roles } }' }) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ me { userId roles } }' }),
+      });
       expect(await res.json()).toEqual({ data: { me: { userId: 'dev-user', roles: ['ADMIN'] } } });
 
       const tree = descendants(child.pid!);

@@ -22,7 +22,9 @@ beforeAll(async () => {
   });
   fx.stack.emulator.events.subscribe((e) => void seen.push(e));
 }, 120_000);
-afterAll(async () => { await fx?.stop(); });
+afterAll(async () => {
+  await fx?.stop();
+});
 
 type Role = 'viewer' | 'operator' | 'admin';
 async function userToken(roles: Role[] = ['operator']) {
@@ -33,14 +35,27 @@ const admin = () => fx.token({ sub: 'root-admin', roles: ['admin'] });
 
 async function gql<T = any>(token: string, query: string, variables: Record<string, unknown> = {}) {
   const r = await fx.graphql<T>(query, { token, variables });
-  return { ...(r.body as object), status: r.status } as { status: number; data?: any; errors?: { message: string; extensions?: { code?: string; http?: { status?: number } } }[] };
+  return { ...(r.body as object), status: r.status } as {
+    status: number;
+    data?: any;
+    errors?: { message: string; extensions?: { code?: string; http?: { status?: number } } }[];
+  };
 }
 const UPLOAD = `mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { uri url method expiresAt multipart { partSize partCount method header } } }`;
 const QUOTA = `query($u: ID) { quota(userId: $u) { userId tier storage { usedBytes reservedBytes limitBytes usedPct } fileSize { maxBytes } rateLimits { uploadsLastHour hourlyLimit uploadsLastDay dailyLimit } } }`;
 const DOWNLOAD = `mutation($u: String!, $t: Int) { createDownloadUrl(uri: $u, ttlSeconds: $t) { uri url method expiresAt } }`;
 const SET = `mutation($u: ID!, $t: QuotaTier, $l: QuotaLimitsInput) { setQuotaLimits(userId: $u, tier: $t, limits: $l) { tier } }`;
 const upload = (token: string, o: Record<string, unknown>) =>
-  gql(token, UPLOAD, { i: { kind: 'DATASET', collectionId: 'ds1', filename: 'a.bin', sizeBytes: 10, contentType: 'application/octet-stream', ...o } });
+  gql(token, UPLOAD, {
+    i: {
+      kind: 'DATASET',
+      collectionId: 'ds1',
+      filename: 'a.bin',
+      sizeBytes: 10,
+      contentType: 'application/octet-stream',
+      ...o,
+    },
+  });
 const quotaOf = async (token: string) => (await gql(token, QUOTA)).data!.quota;
 const usedBytes = async (token: string) => (await quotaOf(token)).storage.usedBytes as number;
 
@@ -53,15 +68,26 @@ describe('upload and download through PARs', () => {
     const u = r.data!.createUploadUrl;
     expect(u).toMatchObject({ method: 'PUT', multipart: null });
     expect(u.uri).toMatch(new RegExp(`^oci://user-files@[^/]+/datasets/${sub}/ds1/data\\.csv$`));
-    expect(await quotaOf(token)).toMatchObject({ storage: { usedBytes: 0, reservedBytes: 1234 }, rateLimits: { uploadsLastHour: 1 } });
+    expect(await quotaOf(token)).toMatchObject({
+      storage: { usedBytes: 0, reservedBytes: 1234 },
+      rateLimits: { uploadsLastHour: 1 },
+    });
     expect((await fetch(u.url, { method: 'PUT', body })).status).toBe(200);
-    await waitFor(async () => (await usedBytes(token)) === 1234, { what: 'usedBytes to follow the upload', timeoutMs: 20_000 });
+    await waitFor(async () => (await usedBytes(token)) === 1234, {
+      what: 'usedBytes to follow the upload',
+      timeoutMs: 20_000,
+    });
     expect((await quotaOf(token)).storage.reservedBytes).toBe(0);
     const d = (await gql(token, DOWNLOAD, { u: u.uri })).data!.createDownloadUrl;
     expect(d.method).toBe('GET');
     expect(Date.parse(d.expiresAt) - Date.now()).toBeGreaterThan(86_000_000);
     expect(await (await fetch(d.url)).text()).toBe(body);
-    const files = (await gql(token, `{ files(kind: DATASET, collectionId: "ds1") { nodes { uri filename sizeBytes etag } pageInfo { hasNextPage } } }`)).data!.files;
+    const files = (
+      await gql(
+        token,
+        `{ files(kind: DATASET, collectionId: "ds1") { nodes { uri filename sizeBytes etag } pageInfo { hasNextPage } } }`,
+      )
+    ).data!.files;
     expect(files.nodes).toEqual([expect.objectContaining({ uri: u.uri, filename: 'data.csv', sizeBytes: 1234 })]);
     const usage = (await gql(token, `{ storageUsage { totalBytes byKind { kind bytes files } } }`)).data!.storageUsage;
     expect(usage.byKind).toContainEqual({ kind: 'DATASET', bytes: 1234, files: 1 });
@@ -77,9 +103,15 @@ describe('upload and download through PARs', () => {
     expect(u.uri).toMatch(/^oci:\/\/user-files@[^/]+\/datasets\/_u[0-9a-f]{32}\/ds1\/mail\.csv$/);
     expect(u.uri.slice(u.uri.indexOf('/', 'oci://'.length))).not.toContain('@');
     expect((await fetch(u.url, { method: 'PUT', body: 'm'.repeat(321) })).status).toBe(200);
-    await waitFor(async () => (await usedBytes(token)) === 321, { what: 'usedBytes of the email user to follow the upload', timeoutMs: 20_000 });
+    await waitFor(async () => (await usedBytes(token)) === 321, {
+      what: 'usedBytes of the email user to follow the upload',
+      timeoutMs: 20_000,
+    });
     expect(await quotaOf(token)).toMatchObject({ userId: sub, storage: { usedBytes: 321, reservedBytes: 0 } });
-    expect((await gql(await admin(), QUOTA, { u: sub })).data!.quota).toMatchObject({ userId: sub, storage: { usedBytes: 321 } });
+    expect((await gql(await admin(), QUOTA, { u: sub })).data!.quota).toMatchObject({
+      userId: sub,
+      storage: { usedBytes: 321 },
+    });
     const d = (await gql(token, DOWNLOAD, { u: u.uri })).data!.createDownloadUrl;
     expect(await (await fetch(d.url)).text()).toBe('m'.repeat(321));
     const other = await fx.token({ sub: `other.${process.pid}.${seq}@example.com`, roles: ['operator'] });
@@ -94,7 +126,11 @@ describe('upload and download through PARs', () => {
     expect((await fetch(u.url, { method: 'PUT', body: 'abc' })).status).toBe(200);
     const d = (await gql(token, DOWNLOAD, { u: u.uri, t: 1 })).data!.createDownloadUrl;
     expect((await fetch(d.url, { method: 'PUT', body: 'zzz' })).status).toBe(404); // PUT through a read PAR
-    await waitFor(async () => (await fetch(d.url)).status === 404, { what: 'the 1 s download URL to expire', timeoutMs: 10_000, intervalMs: 200 });
+    await waitFor(async () => (await fetch(d.url)).status === 404, {
+      what: 'the 1 s download URL to expire',
+      timeoutMs: 10_000,
+      intervalMs: 200,
+    });
   });
 
   it('an upload bigger than declared counts at its real size', async () => {
@@ -115,10 +151,15 @@ describe('upload and download through PARs', () => {
     const origin = new URL(u.url).origin;
     for (let n = 1; n <= u.multipart.partCount; n++) {
       const len = Math.min(u.multipart.partSize, size - (n - 1) * u.multipart.partSize);
-      expect((await fetch(`${origin}${accessUri}${n}`, { method: 'PUT', body: Buffer.alloc(len, n) })).status).toBe(200);
+      expect((await fetch(`${origin}${accessUri}${n}`, { method: 'PUT', body: Buffer.alloc(len, n) })).status).toBe(
+        200,
+      );
     }
     expect((await fetch(`${origin}${accessUri}`, { method: 'POST' })).status).toBe(200);
-    await waitFor(async () => (await usedBytes(token)) === size, { what: 'multipart object settled', timeoutMs: 20_000 });
+    await waitFor(async () => (await usedBytes(token)) === size, {
+      what: 'multipart object settled',
+      timeoutMs: 20_000,
+    });
   });
 });
 
@@ -130,15 +171,23 @@ describe('refusals', () => {
     const { sub, token } = await userToken();
     const big = await upload(token, { sizeBytes: 11 * GiB });
     expect(big.status).toBe(413);
-    expect(big.errors?.[0]).toMatchObject({ message: `file too large: size ${11 * GiB} > limit ${10 * GiB} bytes`, extensions: { code: 'FILE_TOO_LARGE', sizeBytes: 11 * GiB, maxBytes: 10 * GiB } });
+    expect(big.errors?.[0]).toMatchObject({
+      message: `file too large: size ${11 * GiB} > limit ${10 * GiB} bytes`,
+      extensions: { code: 'FILE_TOO_LARGE', sizeBytes: 11 * GiB, maxBytes: 10 * GiB },
+    });
     await gql(a, SET, { u: sub, l: { maxStorageBytes: 100, maxUploadsPerHour: 2, maxUploadsPerDay: 3 } });
     expect((await upload(token, { filename: 'f1', sizeBytes: 60 })).errors).toBeUndefined();
     const storage = await upload(token, { filename: 'f2', sizeBytes: 41 });
     expect(storage.status).toBe(429);
-    expect(storage.errors?.[0]).toMatchObject({ message: 'storage quota exceeded: current 60 + upload 41 > limit 100 bytes', extensions: { code: 'STORAGE_QUOTA_EXCEEDED', currentBytes: 60, uploadBytes: 41, limitBytes: 100 } });
+    expect(storage.errors?.[0]).toMatchObject({
+      message: 'storage quota exceeded: current 60 + upload 41 > limit 100 bytes',
+      extensions: { code: 'STORAGE_QUOTA_EXCEEDED', currentBytes: 60, uploadBytes: 41, limitBytes: 100 },
+    });
     expect((await upload(token, { filename: 'f2', sizeBytes: 40 })).errors).toBeUndefined();
     // hourly limit reached too, but storage is checked first
-    expect((await upload(token, { filename: 'f3', sizeBytes: 200 })).errors?.[0]?.extensions).toMatchObject({ code: 'STORAGE_QUOTA_EXCEEDED' });
+    expect((await upload(token, { filename: 'f3', sizeBytes: 200 })).errors?.[0]?.extensions).toMatchObject({
+      code: 'STORAGE_QUOTA_EXCEEDED',
+    });
     await gql(a, SET, { u: sub, l: { maxStorageBytes: 1000 } });
     const rate = await upload(token, { filename: 'f3', sizeBytes: 1 });
     expect(rate.status).toBe(429);
@@ -149,15 +198,29 @@ describe('refusals', () => {
     expect(daily.status).toBe(429);
     expect(daily.errors?.[0]).toMatchObject({ extensions: { code: 'DAILY_LIMIT_EXCEEDED', uploads: 2, limit: 2 } });
     expect(daily.errors?.[0]?.message).toMatch(/^daily upload limit exceeded: 2 uploads in the last 24 hours, limit 2/);
-    expect((await quotaOf(token)).rateLimits).toEqual({ uploadsLastHour: 2, hourlyLimit: 10, uploadsLastDay: 2, dailyLimit: 2 });
+    expect((await quotaOf(token)).rateLimits).toEqual({
+      uploadsLastHour: 2,
+      hourlyLimit: 10,
+      uploadsLastDay: 2,
+      dailyLimit: 2,
+    });
   });
 
   it('bad input is BAD_USER_INPUT and changes nothing', async () => {
     const { token } = await userToken();
-    for (const o of [{ filename: '..' }, { filename: 'a/b' }, { filename: 'x'.repeat(256) }, { collectionId: '../x' }, { sizeBytes: -1 }, { filename: 'a\u0001b' }]) {
+    for (const o of [
+      { filename: '..' },
+      { filename: 'a/b' },
+      { filename: 'x'.repeat(256) },
+      { collectionId: '../x' },
+      { sizeBytes: -1 },
+      { filename: 'a\u0001b' },
+    ]) {
       expect((await upload(token, o)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
-    expect((await gql(token, DOWNLOAD, { u: 'oci://user-files@elsewhere/datasets/x/y/z' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(
+      (await gql(token, DOWNLOAD, { u: 'oci://user-files@elsewhere/datasets/x/y/z' })).errors?.[0]?.extensions?.code,
+    ).toBe('BAD_USER_INPUT');
     expect((await quotaOf(token)).rateLimits.uploadsLastDay).toBe(0);
   });
 
@@ -168,13 +231,21 @@ describe('refusals', () => {
     const u = (await upload(alice.token, { filename: 'secret.bin', sizeBytes: 4 })).data!.createUploadUrl;
     await fetch(u.url, { method: 'PUT', body: 'shh!' });
     expect((await gql(bob.token, DOWNLOAD, { u: u.uri })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await gql(bob.token, `mutation($u: String!) { deleteFile(uri: $u) { deletedCount } }`, { u: u.uri })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await gql(bob.token, `mutation($u: String!) { deleteFile(uri: $u) { deletedCount } }`, { u: u.uri })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('FORBIDDEN');
     expect((await gql(bob.token, QUOTA, { u: alice.sub })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await gql(await admin(), QUOTA, { u: alice.sub })).data!.quota.userId).toBe(alice.sub);
     expect((await upload(viewer.token, {})).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await gql(viewer.token, `mutation { deleteDataset(datasetId: "ds1") { deletedCount } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await gql(viewer.token, `mutation { deleteDataset(datasetId: "ds1") { deletedCount } }`)).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
     expect((await gql(viewer.token, QUOTA)).data!.quota.userId).toBe(viewer.sub);
-    expect((await gql(alice.token, SET, { u: alice.sub, t: 'PREMIUM' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gql(alice.token, SET, { u: alice.sub, t: 'PREMIUM' })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     const log = { kind: 'LOG', collectionId: `job-${alice.sub}`, filename: 'output.log' };
     expect((await upload(alice.token, log)).errors).toBeUndefined();
     expect((await upload(bob.token, log)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -185,13 +256,19 @@ describe('deletes and the books', () => {
   it('deleteFile and deleteDataset give the bytes back', async () => {
     const { token } = await userToken();
     const uris: string[] = [];
-    for (const [name, n] of [['a', 100], ['b', 200], ['c', 300]] as const) {
+    for (const [name, n] of [
+      ['a', 100],
+      ['b', 200],
+      ['c', 300],
+    ] as const) {
       const u = (await upload(token, { collectionId: 'gone', filename: name, sizeBytes: n })).data!.createUploadUrl;
       await fetch(u.url, { method: 'PUT', body: 'z'.repeat(n) });
       uris.push(u.uri);
     }
     await waitFor(async () => (await usedBytes(token)) === 600, { what: 'three uploads settled', timeoutMs: 20_000 });
-    const one = await gql(token, `mutation($u: String!) { deleteFile(uri: $u) { deletedCount deletedBytes } }`, { u: uris[0] });
+    const one = await gql(token, `mutation($u: String!) { deleteFile(uri: $u) { deletedCount deletedBytes } }`, {
+      u: uris[0],
+    });
     expect(one.data!.deleteFile).toEqual({ deletedCount: 1, deletedBytes: 100 });
     expect(await usedBytes(token)).toBe(500);
     const all = await gql(token, `mutation { deleteDataset(datasetId: "gone") { deletedCount deletedBytes } }`);
@@ -217,7 +294,9 @@ describe('deletes and the books', () => {
     expect(await quotaOf(token)).toMatchObject({ storage: { usedBytes: 77 } });
     // delete, then the create arrives again after the delete (reordered)
     await gql(token, `mutation($u: String!) { deleteFile(uri: $u) { deletedCount } }`, { u: u.uri });
-    await waitFor(() => seen.some((e) => e.data.resourceName === path && e.eventType.endsWith('deleteobject')), { what: 'delete event' });
+    await waitFor(() => seen.some((e) => e.data.resourceName === path && e.eventType.endsWith('deleteobject')), {
+      what: 'delete event',
+    });
     fx.stack.router.dispatch({ ...create, eventID: `${create.eventID}-late` });
     await fx.stack.router.idle();
     const usage = (await gql(token, `{ storageUsage { totalBytes byKind { kind bytes files } } }`)).data!.storageUsage;
@@ -230,10 +309,19 @@ describe('deletes and the books', () => {
   it('100 concurrent createUploadUrl calls with room for exactly 10 files admit exactly 10', async () => {
     const { sub, token } = await userToken();
     await gql(await admin(), SET, { u: sub, l: { maxStorageBytes: 10_000 } });
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => upload(token, { collectionId: 'race', filename: `f${i}`, sizeBytes: 1000 })));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        upload(token, { collectionId: 'race', filename: `f${i}`, sizeBytes: 1000 }),
+      ),
+    );
     // every call reaches the quota check: 10 admitted, 90 refused by it (no 503 from a full queue)
-    const outcomes = results.map((r) => (r.data?.createUploadUrl ? `${r.status} admitted` : `${r.status} ${r.errors?.map((e) => e.extensions?.code).join(',') ?? JSON.stringify(r).slice(0, 200)}`));
-    const tally = outcomes.reduce<Record<string, number>>((t, o) => ({ ...t, [o]: (t[o] ?? 0) + 1 }), {});
+    const outcomes = results.map((r) =>
+      r.data?.createUploadUrl
+        ? `${r.status} admitted`
+        : `${r.status} ${r.errors?.map((e) => e.extensions?.code).join(',') ?? JSON.stringify(r).slice(0, 200)}`,
+    );
+    const tally: Record<string, number> = {};
+    for (const o of outcomes) tally[o] = (tally[o] ?? 0) + 1;
     expect(tally).toEqual({ '200 admitted': 10, '429 STORAGE_QUOTA_EXCEEDED': 90 });
     expect((await quotaOf(token)).storage).toMatchObject({ reservedBytes: 10_000, usedBytes: 0 });
   }, 180_000);

@@ -18,21 +18,32 @@ export interface BrowserFixture {
 }
 
 export async function launchBrowser(): Promise<BrowserFixture> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no chromium at ${CHROMIUM}: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH)`);
   // playwright-core starts chromium with a fresh temporary --user-data-dir of its own (and refuses one in args)
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
   const contexts: BrowserContext[] = [];
   return {
     browser,
     async page(o = {}) {
-      const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, ...(o.baseURL ? { baseURL: o.baseURL } : {}) });
+      const ctx = await browser.newContext({
+        viewport: { width: 1400, height: 900 },
+        acceptDownloads: true,
+        ...(o.baseURL ? { baseURL: o.baseURL } : {}),
+      });
       contexts.push(ctx);
       return ctx.newPage();
     },
@@ -47,6 +58,8 @@ export async function launchBrowser(): Promise<BrowserFixture> {
 export function screenshotOnFailure(page: Page, name: string): void {
   onTestFailed(async () => {
     mkdirSync('test-results', { recursive: true });
-    await page.screenshot({ path: join('test-results', `${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.png`), fullPage: true }).catch(() => {});
+    await page
+      .screenshot({ path: join('test-results', `${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.png`), fullPage: true })
+      .catch(() => {});
   });
 }

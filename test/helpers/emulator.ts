@@ -30,10 +30,17 @@ export function tempDir(prefix = 'emu'): string {
 
 export async function startEmulatorFixture(options: Partial<EmulatorOptions> = {}): Promise<EmulatorFixture> {
   const stateDir = options.stateDir ?? tempDir();
-  const emu = await startEmulator({ port: 0, ...options, stateDir, onError: options.onError ?? ((e) => console.error(e)) });
+  const emu = await startEmulator({
+    port: 0,
+    ...options,
+    stateDir,
+    onError: options.onError ?? ((e) => console.error(e)),
+  });
   const auth = new common.ConfigFileAuthenticationDetailsProvider(emu.admin.configFile, 'DEFAULT');
   const fixture: EmulatorFixture = {
-    emu, stateDir, auth,
+    emu,
+    stateDir,
+    auth,
     point(client) {
       client.endpoint = emu.url;
       return client;
@@ -51,7 +58,10 @@ export async function startEmulatorFixture(options: Partial<EmulatorOptions> = {
 }
 
 /** Poll `fn` until it returns a truthy value or `timeoutMs` passes. */
-export async function waitFor<T>(fn: () => T | Promise<T>, options: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  fn: () => T | Promise<T>,
+  options: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
   let last: unknown;
   for (;;) {
@@ -61,7 +71,8 @@ export async function waitFor<T>(fn: () => T | Promise<T>, options: { timeoutMs?
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${options.what ?? 'condition'}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${options.what ?? 'condition'}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 25));
   }
 }

@@ -56,29 +56,52 @@ export function fakeFnContext(options: FakeFnContextOptions = {}): FakeFnContext
     response[canonHeader(k)] = values.map(String);
   };
   const ctx: FakeFnContext = {
-    get callID() { return getHeader('Fn-Call-Id'); },
+    get callID() {
+      return getHeader('Fn-Call-Id');
+    },
     get deadline() {
       const d = getHeader('Fn-Deadline');
       return d == null ? null : new Date(Date.parse(d));
     },
-    get fnID() { return env.FN_FN_ID; },
-    get appID() { return env.FN_APP_ID; },
-    get headers() { return structuredClone(headers); },
+    get fnID() {
+      return env.FN_FN_ID;
+    },
+    get appID() {
+      return env.FN_APP_ID;
+    },
+    get headers() {
+      return structuredClone(headers);
+    },
     getHeader,
-    get responseContentType() { return response['Content-Type']?.[0] ?? null; },
-    set responseContentType(v: string | null) { setResponseHeader('Content-Type', String(v)); },
+    get responseContentType() {
+      return response['Content-Type']?.[0] ?? null;
+    },
+    set responseContentType(v: string | null) {
+      setResponseHeader('Content-Type', String(v));
+    },
     setResponseHeader,
-    get responseHeaderMap() { return response; },
+    get responseHeaderMap() {
+      return response;
+    },
     get httpGateway(): FdkHttpGatewayContext {
       const gwHeaders: Record<string, string[]> = {};
       for (const [k, v] of Object.entries(headers)) {
-        if (k.startsWith('Fn-Http-H-') && k.length > 'Fn-Http-H-'.length) gwHeaders[k.slice('Fn-Http-H-'.length)] = [...v];
+        if (k.startsWith('Fn-Http-H-') && k.length > 'Fn-Http-H-'.length)
+          gwHeaders[k.slice('Fn-Http-H-'.length)] = [...v];
       }
       return {
-        get method() { return getHeader('Fn-Http-Method'); },
-        get requestURL() { return getHeader('Fn-Http-Request-Url'); },
-        get headers() { return structuredClone(gwHeaders); },
-        set statusCode(s: number) { setResponseHeader('Fn-Http-Status', String(s)); },
+        get method() {
+          return getHeader('Fn-Http-Method');
+        },
+        get requestURL() {
+          return getHeader('Fn-Http-Request-Url');
+        },
+        get headers() {
+          return structuredClone(gwHeaders);
+        },
+        set statusCode(s: number) {
+          setResponseHeader('Fn-Http-Status', String(s));
+        },
         setResponseHeader(k: string, ...values: string[]) {
           if (canonHeader(k) === 'Content-Type') setResponseHeader('Content-Type', values[0]!);
           else setResponseHeader('Fn-Http-H-' + k, ...values);
@@ -103,7 +126,8 @@ export interface RenderedFdkResult {
  * Throws like the FDK would fail for null/undefined (which crashes the real process).
  */
 export function renderFdkResult(ctx: FakeFnContext, result: FdkResult | unknown): RenderedFdkResult {
-  if (result === null || result === undefined) throw new Error('handler returned null/undefined: the real FDK crashes on this');
+  if (result === null || result === undefined)
+    throw new Error('handler returned null/undefined: the real FDK crashes on this');
   const raw = (result as { _raw?: unknown })._raw;
   let body: Buffer;
   if (raw !== undefined) body = Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw));

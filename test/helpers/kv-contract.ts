@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { BadUserInputError } from '#shared/errors.ts';
 import type { KeyValueTable, TableDef } from '#shared/persistence/port.ts';
 
-export interface Item extends Record<string, unknown> { id: string; owner: string; n: number; data: unknown }
+export interface Item extends Record<string, unknown> {
+  id: string;
+  owner: string;
+  n: number;
+  data: unknown;
+}
 
 export interface ContractHarness {
   /** a fresh, empty table for `def` (unique name given) */
@@ -18,7 +23,11 @@ export interface ContractHarness {
 let seq = 0;
 function def(): TableDef {
   seq++;
-  return { name: `kv_${Date.now().toString(36)}_${seq}_${Math.random().toString(36).slice(2, 6)}`, columns: { id: 'STRING', owner: 'STRING', n: 'LONG', data: 'JSON' }, primaryKey: ['id'] };
+  return {
+    name: `kv_${Date.now().toString(36)}_${seq}_${Math.random().toString(36).slice(2, 6)}`,
+    columns: { id: 'STRING', owner: 'STRING', n: 'LONG', data: 'JSON' },
+    primaryKey: ['id'],
+  };
 }
 const item = (id: string, n = 0, owner = 'ann'): Item => ({ id, owner, n, data: { tag: `t${n}` } });
 
@@ -93,13 +102,18 @@ export function keyValueContract(label: string, harness: () => ContractHarness):
       const ann = await t.query('SELECT * FROM {table} WHERE owner = $o ORDER BY n DESC', { variables: { $o: 'ann' } });
       expect(ann.items.map((r) => r.n)).toEqual([7, 5, 3, 1]);
       expect(ann.items[0]).toEqual(item('q7', 7, 'ann'));
-      const count = await t.query<{ c: number }>('SELECT count(*) AS c FROM {table} WHERE n > $min', { variables: { $min: 2 } });
+      const count = await t.query<{ c: number }>('SELECT count(*) AS c FROM {table} WHERE n > $min', {
+        variables: { $min: 2 },
+      });
       expect(count.items).toEqual([{ c: 5 }]);
       const seen: number[] = [];
       let page: string | undefined;
       let pages = 0;
       do {
-        const r = await t.query<{ n: number }>('SELECT n FROM {table} ORDER BY n', { limit: 3, ...(page ? { page } : {}) });
+        const r = await t.query<{ n: number }>('SELECT n FROM {table} ORDER BY n', {
+          limit: 3,
+          ...(page ? { page } : {}),
+        });
         seen.push(...r.items.map((x) => x.n));
         page = r.nextPage;
         pages++;
@@ -110,7 +124,9 @@ export function keyValueContract(label: string, harness: () => ContractHarness):
 
     it('rejects unsupported statements as bad input', async () => {
       const t = await harness().makeTable(def());
-      await expect(t.query('SELECT owner, count(*) FROM {table} GROUP BY owner')).rejects.toBeInstanceOf(BadUserInputError);
+      await expect(t.query('SELECT owner, count(*) FROM {table} GROUP BY owner')).rejects.toBeInstanceOf(
+        BadUserInputError,
+      );
       await expect(t.query('SELECT * FROM {table} WHERE nope = 1')).rejects.toThrow(/nope/);
     });
 

@@ -18,14 +18,23 @@ export interface TestIssuer {
   close(): Promise<void>;
 }
 
-export async function startTestIssuer(o: { clientId: string; audience: string; user: { sub: string; roles: string[] } }): Promise<TestIssuer> {
+export async function startTestIssuer(o: {
+  clientId: string;
+  audience: string;
+  user: { sub: string; roles: string[] };
+}): Promise<TestIssuer> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
   const codes = new Map<string, { challenge: string; redirectUri: string; nonce: string | null }>();
   const tokenRequests: { pkceOk: boolean }[] = [];
   let issuer = '';
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'no-store', ...headers });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'access-control-allow-origin': '*',
+      'cache-control': 'no-store',
+      ...headers,
+    });
     res.end(JSON.stringify(body));
   };
   const body = async (req: IncomingMessage) => {
@@ -34,31 +43,56 @@ export async function startTestIssuer(o: { clientId: string; audience: string; u
     return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
   };
   const sign = (claims: Record<string, unknown>, aud: string) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1', typ: 'JWT' }).setIssuer(issuer).setAudience(aud)
-      .setSubject(o.user.sub).setIssuedAt().setExpirationTime('10m').sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1', typ: 'JWT' })
+      .setIssuer(issuer)
+      .setAudience(aud)
+      .setSubject(o.user.sub)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(privateKey);
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', issuer);
     (async () => {
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*', 'access-control-allow-methods': 'GET, POST' });
+        res.writeHead(204, {
+          'access-control-allow-origin': '*',
+          'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+          'access-control-allow-methods': 'GET, POST',
+        });
         return res.end();
       }
       if (url.pathname === '/.well-known/openid-configuration') {
         return send(res, 200, {
-          issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`,
-          response_types_supported: ['code'], subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'],
-          code_challenge_methods_supported: ['S256'], token_endpoint_auth_methods_supported: ['none'],
+          issuer,
+          authorization_endpoint: `${issuer}/authorize`,
+          token_endpoint: `${issuer}/token`,
+          jwks_uri: `${issuer}/jwks`,
+          response_types_supported: ['code'],
+          subject_types_supported: ['public'],
+          id_token_signing_alg_values_supported: ['RS256'],
+          code_challenge_methods_supported: ['S256'],
+          token_endpoint_auth_methods_supported: ['none'],
         });
       }
       if (url.pathname === '/jwks') return send(res, 200, { keys: [jwk] });
       if (url.pathname === '/authorize') {
         const p = url.searchParams;
-        if (p.get('client_id') !== o.clientId || p.get('response_type') !== 'code' || p.get('code_challenge_method') !== 'S256' || !p.get('code_challenge')) {
+        if (
+          p.get('client_id') !== o.clientId ||
+          p.get('response_type') !== 'code' ||
+          p.get('code_challenge_method') !== 'S256' ||
+          !p.get('code_challenge')
+        ) {
           return send(res, 400, { error: 'invalid_request' });
         }
         const code = randomBytes(16).toString('base64url');
-        codes.set(code, { challenge: p.get('code_challenge')!, redirectUri: p.get('redirect_uri') ?? '', nonce: p.get('nonce') });
+        codes.set(code, {
+          challenge: p.get('code_challenge')!,
+          redirectUri: p.get('redirect_uri') ?? '',
+          nonce: p.get('nonce'),
+        });
         const back = new URL(p.get('redirect_uri') ?? '');
         back.searchParams.set('code', code);
         back.searchParams.set('state', p.get('state') ?? '');
@@ -69,13 +103,24 @@ export async function startTestIssuer(o: { clientId: string; audience: string; u
         const p = await body(req);
         const c = codes.get(p.get('code') ?? '');
         codes.delete(p.get('code') ?? '');
-        const pkceOk = !!c && createHash('sha256').update(p.get('code_verifier') ?? '').digest('base64url') === c.challenge;
+        const pkceOk =
+          !!c &&
+          createHash('sha256')
+            .update(p.get('code_verifier') ?? '')
+            .digest('base64url') === c.challenge;
         tokenRequests.push({ pkceOk });
-        if (!c || !pkceOk || p.get('redirect_uri') !== c.redirectUri || p.get('client_id') !== o.clientId || p.get('grant_type') !== 'authorization_code') {
+        if (
+          !c ||
+          !pkceOk ||
+          p.get('redirect_uri') !== c.redirectUri ||
+          p.get('client_id') !== o.clientId ||
+          p.get('grant_type') !== 'authorization_code'
+        ) {
           return send(res, 400, { error: 'invalid_grant' });
         }
         return send(res, 200, {
-          token_type: 'Bearer', expires_in: 600,
+          token_type: 'Bearer',
+          expires_in: 600,
           access_token: await sign({ roles: o.user.roles }, o.audience),
           id_token: await sign({ ...(c.nonce ? { nonce: c.nonce } : {}) }, o.clientId),
         });
@@ -86,7 +131,13 @@ export async function startTestIssuer(o: { clientId: string; audience: string; u
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    issuer, jwks: { keys: [jwk] }, tokenRequests,
-    close: () => new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); }),
+    issuer,
+    jwks: { keys: [jwk] },
+    tokenRequests,
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -30,7 +30,10 @@ export interface StackFixture {
   /** a dev token (default: a fresh user id, role viewer) */
   token(options?: { sub?: string; roles?: Role[]; ttlSeconds?: number }): Promise<string>;
   /** POST a GraphQL request through the front; `token: null` sends none */
-  graphql<T = Record<string, unknown>>(query: string, options?: { token?: string | null; variables?: Record<string, unknown> }): Promise<GraphQLAnswer<T>>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    options?: { token?: string | null; variables?: Record<string, unknown> },
+  ): Promise<GraphQLAnswer<T>>;
   /** container output and runner events so far (shown when a test fails with STACK_DEBUG=1 live) */
   runnerLog: string[];
   /** stop everything and remove the state dir unless `keepState` */
@@ -44,7 +47,8 @@ export async function startStackFixture(options: StackFixtureOptions = {}): Prom
   let stack: Stack;
   try {
     stack = await startStack({
-      port: 0, emulatorPort: 0,
+      port: 0,
+      emulatorPort: 0,
       eventsRetry: { maxAttempts: 5, baseDelayMs: 50, factor: 2, maxDelayMs: 500 },
       log: createLogger({ level: debug ? 'info' : 'warn', base: { component: 'stack' } }),
       runnerLog: (line) => {
@@ -63,18 +67,34 @@ export async function startStackFixture(options: StackFixtureOptions = {}): Prom
   if (missing.length) {
     await stack.close();
     if (!options.stateDir) rmSync(stateDir, { recursive: true, force: true });
-    throw new Error(`the stack runs without ${missing.join(', ')}: dist/functions/<fn>.cjs is missing (run npm run build)`);
+    throw new Error(
+      `the stack runs without ${missing.join(', ')}: dist/functions/<fn>.cjs is missing (run npm run build)`,
+    );
   }
   let n = 0;
   return {
-    stack, stateDir, runnerLog,
+    stack,
+    stateDir,
+    runnerLog,
     graphqlUrl: stack.urls.graphql,
-    token: (o = {}) => stack.mintToken({ sub: o.sub ?? `user-${process.pid}-${++n}-${Date.now().toString(36)}`, roles: o.roles ?? ['viewer'], ...(o.ttlSeconds ? { ttlSeconds: o.ttlSeconds } : {}) }),
+    token: (o = {}) =>
+      stack.mintToken({
+        sub: o.sub ?? `user-${process.pid}-${++n}-${Date.now().toString(36)}`,
+        roles: o.roles ?? ['viewer'],
+        ...(o.ttlSeconds ? { ttlSeconds: o.ttlSeconds } : {}),
+      }),
     async graphql(query, o = {}) {
-      const token = o.token === undefined ? await stack.mintToken({ sub: `user-${process.pid}-${++n}`, roles: ['viewer'] }) : o.token;
+      const token =
+        o.token === undefined
+          ? await stack.mintToken({ sub: `user-${process.pid}-${++n}`, roles: ['viewer'] })
+          : o.token;
       const res = await fetch(stack.urls.graphql, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, ...(o.variables ? { variables: o.variables } : {}) }),
       });
       const text = await res.text();

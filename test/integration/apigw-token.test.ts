@@ -19,7 +19,10 @@ const seen: InvokeRequest[] = [];
 
 async function token(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], { cwd: process.cwd(), env: { ...process.env, STATE_DIR: stateDir } });
+    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], {
+      cwd: process.cwd(),
+      env: { ...process.env, STATE_DIR: stateDir },
+    });
     return { code: 0, stdout, stderr };
   } catch (e: unknown) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -45,18 +48,35 @@ describe('npm run token', () => {
 
     const issuer = await openDevIssuer({ stateDir });
     gw = await startApiGateway({
-      port: 0, functions: { gateway: 'ocid1.fnfunc.oc1.iad.aaaaaaaatokentest' }, log: createLogger({ level: 'error' }),
+      port: 0,
+      functions: { gateway: 'ocid1.fnfunc.oc1.iad.aaaaaaaatokentest' },
+      log: createLogger({ level: 'error' }),
       jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
-      invoker: { invoke: async (req) => (seen.push(req), { status: 200, headers: new Headers({ 'content-type': 'application/json' }), body: Buffer.from('{}') }) },
+      invoker: {
+        invoke: async (req) => (
+          seen.push(req),
+          { status: 200, headers: new Headers({ 'content-type': 'application/json' }), body: Buffer.from('{}') }
+        ),
+      },
     });
-    const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${last}` }, body: '{}' });
+    const res = await fetch(`${gw.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${last}` },
+      body: '{}',
+    });
     expect(res.status).toBe(200);
     expect(seen.at(-1)!.headers['Fn-Http-H-X-User-Id']).toBe(user);
     expect(seen.at(-1)!.headers['Fn-Http-H-X-User-Roles']).toBe('operator');
   });
 
   it('rejects bad arguments with a usage message and a non-zero exit', async () => {
-    for (const args of [[], ['--user', 'u'], ['--user', 'u', '--role', 'root'], ['--user', 'u', '--role', 'admin', '--ttl', '-5'], ['--user', 'u', '--role', 'admin', '--bogus']]) {
+    for (const args of [
+      [],
+      ['--user', 'u'],
+      ['--user', 'u', '--role', 'root'],
+      ['--user', 'u', '--role', 'admin', '--ttl', '-5'],
+      ['--user', 'u', '--role', 'admin', '--bogus'],
+    ]) {
       const out = await token(args);
       expect(out.code, args.join(' ')).not.toBe(0);
       expect(out.stderr).toMatch(/usage: npm run token/);

@@ -15,7 +15,16 @@ import { createLogger } from '#shared/log.ts';
 import { tempDir, uid } from '../helpers/emulator.ts';
 
 const invoked: unknown[] = [];
-const invoker: InvokeClient = { invoke: async (r) => { invoked.push(r); return { status: 200, headers: new Headers({ 'content-type': 'application/json' }), body: Buffer.from('{"data":{}}') }; } };
+const invoker: InvokeClient = {
+  invoke: async (r) => {
+    invoked.push(r);
+    return {
+      status: 200,
+      headers: new Headers({ 'content-type': 'application/json' }),
+      body: Buffer.from('{"data":{}}'),
+    };
+  },
+};
 
 let gw: ApiGateway;
 let issuer: DevIssuer;
@@ -25,14 +34,21 @@ const APP_JS = `console.log(${JSON.stringify('x'.repeat(5000))});`;
 beforeAll(async () => {
   dir = tempDir('apigw-web');
   mkdirSync(join(dir, 'web', 'assets'), { recursive: true });
-  writeFileSync(join(dir, 'web', 'index.html'), '<!doctype html><title>app</title><script type="module" src="/assets/app.js"></script>');
+  writeFileSync(
+    join(dir, 'web', 'index.html'),
+    '<!doctype html><title>app</title><script type="module" src="/assets/app.js"></script>',
+  );
   writeFileSync(join(dir, 'web', 'assets', 'app.js'), APP_JS);
   writeFileSync(join(dir, 'secret.txt'), 'not served');
   issuer = await openDevIssuer({ stateDir: dir });
   gw = await startApiGateway({
-    port: 0, functions: { gateway: 'ocid1.fnfunc.oc1..gw' }, invoker, jwks: issuer.jwks,
+    port: 0,
+    functions: { gateway: 'ocid1.fnfunc.oc1..gw' },
+    invoker,
+    jwks: issuer.jwks,
     jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
-    web: { dir: join(dir, 'web'), config: { auth: 'dev', graphqlUrl: '/graphql' } }, devIssuer: issuer,
+    web: { dir: join(dir, 'web'), config: { auth: 'dev', graphqlUrl: '/graphql' } },
+    devIssuer: issuer,
     log: createLogger({ level: 'error' }),
   });
 });
@@ -42,7 +58,10 @@ afterAll(async () => {
 });
 
 /** A raw GET (fetch would decode the body and hide content-encoding). */
-function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(`${gw.url}${path}`, { headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -90,16 +109,29 @@ describe('the web app through the front', () => {
 
   it('mints a dev token for the chosen user and role, and refuses bad input', async () => {
     const sub = uid('dev');
-    const res = await fetch(`${gw.url}/dev/token`, { method: 'POST', body: JSON.stringify({ sub, roles: ['OPERATOR'] }) });
+    const res = await fetch(`${gw.url}/dev/token`, {
+      method: 'POST',
+      body: JSON.stringify({ sub, roles: ['OPERATOR'] }),
+    });
     expect(res.status).toBe(200);
     const { token, roles } = (await res.json()) as { token: string; roles: string[] };
     expect(roles).toEqual(['operator']);
-    const { payload } = await jwtVerify(token, createLocalJWKSet(issuer.jwks), { issuer: issuer.issuer, audience: issuer.audience });
+    const { payload } = await jwtVerify(token, createLocalJWKSet(issuer.jwks), {
+      issuer: issuer.issuer,
+      audience: issuer.audience,
+    });
     expect(payload).toMatchObject({ sub, roles: ['operator'] });
-    for (const body of ['not json', JSON.stringify({ sub, roles: ['root'] }), JSON.stringify({ sub: '', roles: ['viewer'] }), JSON.stringify({ sub })]) {
+    for (const body of [
+      'not json',
+      JSON.stringify({ sub, roles: ['root'] }),
+      JSON.stringify({ sub: '', roles: ['viewer'] }),
+      JSON.stringify({ sub }),
+    ]) {
       const bad = await fetch(`${gw.url}/dev/token`, { method: 'POST', body });
       expect(bad.status, body).toBe(400);
-      expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+      expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+        'BAD_REQUEST',
+      );
     }
   });
 });
@@ -114,7 +146,10 @@ describe('GraphiQL that greets', () => {
     expect(html).not.toContain('unpkg.com');
     const token = /Bearer ([A-Za-z0-9_.-]+)/.exec(html)?.[1];
     expect(token).toBeDefined();
-    const { payload } = await jwtVerify(token!, createLocalJWKSet(issuer.jwks), { issuer: issuer.issuer, audience: issuer.audience });
+    const { payload } = await jwtVerify(token!, createLocalJWKSet(issuer.jwks), {
+      issuer: issuer.issuer,
+      audience: issuer.audience,
+    });
     expect(payload).toMatchObject({ sub: 'dev-user', roles: ['admin'] });
     expect(invoked).toHaveLength(0);
   });

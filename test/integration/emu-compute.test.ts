@@ -19,9 +19,16 @@ async function state(id: string): Promise<string> {
 }
 function launchDetails(o: Partial<models.LaunchInstanceDetails> = {}): models.LaunchInstanceDetails {
   return {
-    compartmentId, availabilityDomain: 'Uocm:US-ASHBURN-AD-1', shape: 'VM.Standard.E4.Flex', displayName: uid('vm'),
+    compartmentId,
+    availabilityDomain: 'Uocm:US-ASHBURN-AD-1',
+    shape: 'VM.Standard.E4.Flex',
+    displayName: uid('vm'),
     shapeConfig: { ocpus: 2, memoryInGBs: 16 },
-    sourceDetails: { sourceType: 'image', imageId: ubuntuId, bootVolumeSizeInGBs: 60 } as models.InstanceSourceViaImageDetails,
+    sourceDetails: {
+      sourceType: 'image',
+      imageId: ubuntuId,
+      bootVolumeSizeInGBs: 60,
+    } as models.InstanceSourceViaImageDetails,
     createVnicDetails: { subnetId, assignPublicIp: true },
     metadata: { ssh_authorized_keys: SSH, user_data: Buffer.from('#cloud-config\n').toString('base64') },
     freeformTags: { app: 'demo' },
@@ -37,14 +44,31 @@ beforeAll(async () => {
   compute = kit.client(ComputeClient);
   network = kit.client(VirtualNetworkClient);
   const identity = kit.client(IdentityClient);
-  compartmentId = (await identity.createCompartment({ createCompartmentDetails: { compartmentId: kit.tenancyId, name: uid('cmp'), description: 'compute tests' } })).compartment.id;
-  const vcn = (await network.createVcn({ createVcnDetails: { compartmentId, cidrBlock: '10.0.0.0/16', displayName: uid('vcn') } })).vcn;
-  subnetId = (await network.createSubnet({ createSubnetDetails: { compartmentId, vcnId: vcn.id, cidrBlock: '10.0.1.0/24' } })).subnet.id;
-  const images = await compute.listImages({ compartmentId, operatingSystem: 'Canonical Ubuntu', operatingSystemVersion: '24.04', shape: 'VM.Standard.E4.Flex', sortBy: requests.ListImagesRequest.SortBy.Timecreated, sortOrder: requests.ListImagesRequest.SortOrder.Desc });
+  compartmentId = (
+    await identity.createCompartment({
+      createCompartmentDetails: { compartmentId: kit.tenancyId, name: uid('cmp'), description: 'compute tests' },
+    })
+  ).compartment.id;
+  const vcn = (
+    await network.createVcn({ createVcnDetails: { compartmentId, cidrBlock: '10.0.0.0/16', displayName: uid('vcn') } })
+  ).vcn;
+  subnetId = (
+    await network.createSubnet({ createSubnetDetails: { compartmentId, vcnId: vcn.id, cidrBlock: '10.0.1.0/24' } })
+  ).subnet.id;
+  const images = await compute.listImages({
+    compartmentId,
+    operatingSystem: 'Canonical Ubuntu',
+    operatingSystemVersion: '24.04',
+    shape: 'VM.Standard.E4.Flex',
+    sortBy: requests.ListImagesRequest.SortBy.Timecreated,
+    sortOrder: requests.ListImagesRequest.SortOrder.Desc,
+  });
   ubuntuId = images.items[0]!.id;
   expect(images.items[0]!.displayName).toBe('Canonical-Ubuntu-24.04-2025.01.31-0');
 });
-afterAll(async () => { await kit.fx.stop(); });
+afterAll(async () => {
+  await kit.fx.stop();
+});
 
 describe('launch', () => {
   it('answers PROVISIONING with the requested shape, source and metadata, then turns RUNNING with a VNIC', async () => {
@@ -63,7 +87,11 @@ describe('launch', () => {
     expect(vnic.privateIp).toMatch(/^10\.0\.1\.\d+$/);
     expect(vnic.publicIp).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     const wr = await kit.client(WorkRequestClient).getWorkRequest({ workRequestId: r.opcWorkRequestId });
-    expect(wr.workRequest).toMatchObject({ operationType: 'LaunchInstance', status: 'SUCCEEDED', percentComplete: 100 });
+    expect(wr.workRequest).toMatchObject({
+      operationType: 'LaunchInstance',
+      status: 'SUCCEEDED',
+      percentComplete: 100,
+    });
   });
 
   it('refuses bad input with 400 and launches nothing', async () => {
@@ -89,7 +117,12 @@ describe('launch', () => {
     const a = await compute.launchInstance({ launchInstanceDetails: details, opcRetryToken: token });
     const b = await compute.launchInstance({ launchInstanceDetails: details, opcRetryToken: token });
     expect(b.instance.id).toBe(a.instance.id);
-    const e = await failure(compute.launchInstance({ launchInstanceDetails: { ...details, displayName: uid('other') }, opcRetryToken: token }));
+    const e = await failure(
+      compute.launchInstance({
+        launchInstanceDetails: { ...details, displayName: uid('other') },
+        opcRetryToken: token,
+      }),
+    );
     expect(e.statusCode).toBe(409);
     expect(e.serviceCode).toBe('InvalidatedRetryToken');
     expect((await compute.listInstances({ compartmentId, displayName: details.displayName! })).items).toHaveLength(1);
@@ -104,12 +137,18 @@ describe('instance actions', () => {
     await waitFor(async () => (await state(id)) === 'RUNNING');
     expect((await compute.instanceAction({ instanceId: id, action: 'STOP' })).instance.lifecycleState).toBe('STOPPING');
     await waitFor(async () => (await state(id)) === 'STOPPED', { what: 'STOPPED' });
-    expect((await compute.instanceAction({ instanceId: id, action: 'SOFTSTOP' })).instance.lifecycleState).toBe('STOPPED');
+    expect((await compute.instanceAction({ instanceId: id, action: 'SOFTSTOP' })).instance.lifecycleState).toBe(
+      'STOPPED',
+    );
     const reset = await failure(compute.instanceAction({ instanceId: id, action: 'RESET' }));
     expect([reset.statusCode, reset.serviceCode]).toEqual([409, 'IncorrectState']);
-    expect((await compute.instanceAction({ instanceId: id, action: 'START' })).instance.lifecycleState).toBe('STARTING');
+    expect((await compute.instanceAction({ instanceId: id, action: 'START' })).instance.lifecycleState).toBe(
+      'STARTING',
+    );
     await waitFor(async () => (await state(id)) === 'RUNNING', { what: 'RUNNING again' });
-    expect((await compute.instanceAction({ instanceId: id, action: 'SOFTRESET' })).instance.lifecycleState).toBe('STOPPING');
+    expect((await compute.instanceAction({ instanceId: id, action: 'SOFTRESET' })).instance.lifecycleState).toBe(
+      'STOPPING',
+    );
     await waitFor(async () => (await state(id)) === 'RUNNING', { what: 'RUNNING after reset' });
     const bad = await failure(compute.instanceAction({ instanceId: id, action: 'JUMP' }));
     expect(bad.statusCode).toBe(400);
@@ -117,8 +156,14 @@ describe('instance actions', () => {
 
   it('terminates (TERMINATING → TERMINATED), after which the subnet can be deleted', async () => {
     const vcn = (await network.createVcn({ createVcnDetails: { compartmentId, cidrBlock: '10.9.0.0/16' } })).vcn;
-    const sub = (await network.createSubnet({ createSubnetDetails: { compartmentId, vcnId: vcn.id, cidrBlock: '10.9.0.0/24' } })).subnet;
-    const id = (await compute.launchInstance({ launchInstanceDetails: launchDetails({ createVnicDetails: { subnetId: sub.id } }) })).instance.id;
+    const sub = (
+      await network.createSubnet({ createSubnetDetails: { compartmentId, vcnId: vcn.id, cidrBlock: '10.9.0.0/24' } })
+    ).subnet;
+    const id = (
+      await compute.launchInstance({
+        launchInstanceDetails: launchDetails({ createVnicDetails: { subnetId: sub.id } }),
+      })
+    ).instance.id;
     const blocked = await failure(network.deleteSubnet({ subnetId: sub.id }));
     expect([blocked.statusCode, blocked.serviceCode]).toEqual([409, 'Conflict']);
     const t = await compute.terminateInstance({ instanceId: id, preserveBootVolume: false });
@@ -135,19 +180,38 @@ describe('instance actions', () => {
 describe('reads', () => {
   it('pages ListInstances with limit and opc-next-page, and filters by lifecycleState', async () => {
     const identity = kit.client(IdentityClient);
-    const cid = (await identity.createCompartment({ createCompartmentDetails: { compartmentId: kit.tenancyId, name: uid('page'), description: 'paging' } })).compartment.id;
+    const cid = (
+      await identity.createCompartment({
+        createCompartmentDetails: { compartmentId: kit.tenancyId, name: uid('page'), description: 'paging' },
+      })
+    ).compartment.id;
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await compute.launchInstance({ launchInstanceDetails: launchDetails({ compartmentId: cid }) })).instance.id);
-    const { items, pages } = await allPages((page) => compute.listInstances({ compartmentId: cid, limit: 2, ...(page ? { page } : {}) }));
+    for (let i = 0; i < 5; i++)
+      ids.push(
+        (await compute.launchInstance({ launchInstanceDetails: launchDetails({ compartmentId: cid }) })).instance.id,
+      );
+    const { items, pages } = await allPages((page) =>
+      compute.listInstances({ compartmentId: cid, limit: 2, ...(page ? { page } : {}) }),
+    );
     expect(pages).toBe(3);
     expect(items.map((i) => i.id).sort()).toEqual([...ids].sort());
-    await waitFor(async () => (await compute.listInstances({ compartmentId: cid, lifecycleState: models.Instance.LifecycleState.Running })).items.length === 5);
-    const asc = await compute.listInstances({ compartmentId: cid, sortBy: requests.ListInstancesRequest.SortBy.Timecreated, sortOrder: requests.ListInstancesRequest.SortOrder.Asc });
+    await waitFor(
+      async () =>
+        (await compute.listInstances({ compartmentId: cid, lifecycleState: models.Instance.LifecycleState.Running }))
+          .items.length === 5,
+    );
+    const asc = await compute.listInstances({
+      compartmentId: cid,
+      sortBy: requests.ListInstancesRequest.SortBy.Timecreated,
+      sortOrder: requests.ListInstancesRequest.SortOrder.Asc,
+    });
     expect(asc.items.map((i) => i.id)).toEqual(ids);
   });
 
   it('answers 404 for an unknown OCID, 400 for a malformed one, 400 for a bad page token', async () => {
-    const nf = await failure(compute.getInstance({ instanceId: 'ocid1.instance.oc1.iad.aaaaaaaaunknownunknownunknown' }));
+    const nf = await failure(
+      compute.getInstance({ instanceId: 'ocid1.instance.oc1.iad.aaaaaaaaunknownunknownunknown' }),
+    );
     expect([nf.statusCode, nf.serviceCode]).toEqual([404, 'NotAuthorizedOrNotFound']);
     const bad = await failure(compute.getInstance({ instanceId: 'not-an-ocid' }));
     expect([bad.statusCode, bad.serviceCode]).toEqual([400, 'InvalidParameter']);
@@ -157,17 +221,25 @@ describe('reads', () => {
 
   it('lists shapes including the Always Free and flexible ones, and images filtered by shape', async () => {
     const shapes = (await compute.listShapes({ compartmentId })).items.map((s) => s.shape);
-    expect(shapes).toEqual(expect.arrayContaining(['VM.Standard.E2.1.Micro', 'VM.Standard.E4.Flex', 'VM.Standard.A1.Flex']));
+    expect(shapes).toEqual(
+      expect.arrayContaining(['VM.Standard.E2.1.Micro', 'VM.Standard.E4.Flex', 'VM.Standard.A1.Flex']),
+    );
     const arm = await compute.listImages({ compartmentId, shape: 'VM.Standard.A1.Flex' });
     expect(arm.items.length).toBeGreaterThan(0);
     expect(arm.items.every((i) => i.displayName!.includes('aarch64'))).toBe(true);
-    const u22 = await compute.listImages({ compartmentId, operatingSystem: 'Canonical Ubuntu', operatingSystemVersion: '22.04' });
+    const u22 = await compute.listImages({
+      compartmentId,
+      operatingSystem: 'Canonical Ubuntu',
+      operatingSystemVersion: '22.04',
+    });
     expect(u22.items.length).toBeGreaterThan(0);
     expect(u22.items.every((i) => i.operatingSystemVersion === '22.04')).toBe(true);
   });
 
   it('answers 501 naming an operation it does not implement', async () => {
-    const e = await failure(compute.getWindowsInstanceInitialCredentials({ instanceId: 'ocid1.instance.oc1.iad.aaaaaaaax' }));
+    const e = await failure(
+      compute.getWindowsInstanceInitialCredentials({ instanceId: 'ocid1.instance.oc1.iad.aaaaaaaax' }),
+    );
     expect(e.statusCode).toBe(501);
     expect(e.message).toContain('GetWindowsInstanceInitialCredentials');
   });

@@ -6,10 +6,19 @@ import { allPages, failure, startKit, uid, type Kit } from './emu-kit.ts';
 let kit: Kit;
 let identity: IdentityClient;
 const create = async (parent: string, name = uid('c')) =>
-  (await identity.createCompartment({ createCompartmentDetails: { compartmentId: parent, name, description: `test ${name}` } })).compartment;
+  (
+    await identity.createCompartment({
+      createCompartmentDetails: { compartmentId: parent, name, description: `test ${name}` },
+    })
+  ).compartment;
 
-beforeAll(async () => { kit = await startKit(); identity = kit.client(IdentityClient); });
-afterAll(async () => { await kit.fx.stop(); });
+beforeAll(async () => {
+  kit = await startKit();
+  identity = kit.client(IdentityClient);
+});
+afterAll(async () => {
+  await kit.fx.stop();
+});
 
 describe('compartments', () => {
   it('creates a tree and lists direct children or the whole subtree, paginated', async () => {
@@ -17,11 +26,23 @@ describe('compartments', () => {
     const kids = [];
     for (let i = 0; i < 5; i++) kids.push(await create(top.id));
     const grandchild = await create(kids[0]!.id);
-    const direct = await allPages((page) => identity.listCompartments({ compartmentId: top.id, limit: 2, ...(page ? { page } : {}) }));
+    const direct = await allPages((page) =>
+      identity.listCompartments({ compartmentId: top.id, limit: 2, ...(page ? { page } : {}) }),
+    );
     expect(direct.pages).toBe(3);
     expect(direct.items.map((c) => c.id).sort()).toEqual(kids.map((k) => k.id).sort());
-    const subtree = await allPages((page) => identity.listCompartments({ compartmentId: kit.tenancyId, compartmentIdInSubtree: true, accessLevel: requests.ListCompartmentsRequest.AccessLevel.Any, limit: 3, ...(page ? { page } : {}) }));
-    expect(subtree.items.map((c) => c.id)).toEqual(expect.arrayContaining([top.id, grandchild.id, ...kids.map((k) => k.id)]));
+    const subtree = await allPages((page) =>
+      identity.listCompartments({
+        compartmentId: kit.tenancyId,
+        compartmentIdInSubtree: true,
+        accessLevel: requests.ListCompartmentsRequest.AccessLevel.Any,
+        limit: 3,
+        ...(page ? { page } : {}),
+      }),
+    );
+    expect(subtree.items.map((c) => c.id)).toEqual(
+      expect.arrayContaining([top.id, grandchild.id, ...kids.map((k) => k.id)]),
+    );
     const named = await identity.listCompartments({ compartmentId: top.id, name: kids[2]!.name });
     expect(named.items.map((c) => c.id)).toEqual([kids[2]!.id]);
   });
@@ -29,16 +50,27 @@ describe('compartments', () => {
   it('gets, updates and deletes; refuses duplicates, subtree on a non-root and deleting a parent', async () => {
     const top = await create(kit.tenancyId);
     const child = await create(top.id);
-    expect((await identity.getCompartment({ compartmentId: child.id })).compartment).toMatchObject({ name: child.name, compartmentId: top.id, lifecycleState: 'ACTIVE' });
+    expect((await identity.getCompartment({ compartmentId: child.id })).compartment).toMatchObject({
+      name: child.name,
+      compartmentId: top.id,
+      lifecycleState: 'ACTIVE',
+    });
     const dup = await failure(create(top.id, child.name));
     expect([dup.statusCode, dup.serviceCode]).toEqual([409, 'Conflict']);
-    expect((await failure(identity.listCompartments({ compartmentId: top.id, compartmentIdInSubtree: true }))).statusCode).toBe(400);
+    expect(
+      (await failure(identity.listCompartments({ compartmentId: top.id, compartmentIdInSubtree: true }))).statusCode,
+    ).toBe(400);
     const parent = await failure(identity.deleteCompartment({ compartmentId: top.id }));
     expect([parent.statusCode, parent.serviceCode]).toEqual([409, 'Conflict']);
-    const updated = await identity.updateCompartment({ compartmentId: child.id, updateCompartmentDetails: { description: 'changed' } });
+    const updated = await identity.updateCompartment({
+      compartmentId: child.id,
+      updateCompartmentDetails: { description: 'changed' },
+    });
     expect(updated.compartment.description).toBe('changed');
     await identity.deleteCompartment({ compartmentId: child.id });
-    expect((await identity.getCompartment({ compartmentId: child.id })).compartment.lifecycleState).toMatch(/^DELET(ING|ED)$/);
+    expect((await identity.getCompartment({ compartmentId: child.id })).compartment.lifecycleState).toMatch(
+      /^DELET(ING|ED)$/,
+    );
   });
 
   it('answers 404 for unknown, 400 for malformed OCIDs, and the root compartment for the tenancy id', async () => {

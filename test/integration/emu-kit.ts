@@ -10,7 +10,12 @@ export interface Kit {
   fx: EmulatorFixture;
   tenancyId: string;
   /** a client of `Client` pointed at the emulator */
-  client<T extends { endpoint: string }>(Client: new (p: { authenticationDetailsProvider: common.AuthenticationDetailsProvider }, c: common.ClientConfiguration) => T): T;
+  client<T extends { endpoint: string }>(
+    Client: new (
+      p: { authenticationDetailsProvider: common.AuthenticationDetailsProvider },
+      c: common.ClientConfiguration,
+    ) => T,
+  ): T;
 }
 
 /** Starts an emulator with EMULATOR_TRANSITION_MS=100 and EMULATOR_IMAGE_WORK_MS=300 (unless set). */
@@ -19,24 +24,37 @@ export async function startKit(options: Partial<EmulatorOptions> = {}): Promise<
   process.env.EMULATOR_IMAGE_WORK_MS ??= '300';
   const fx = await startEmulatorFixture(options);
   const kit: Kit = {
-    fx, tenancyId: fx.emu.admin.tenancyId,
+    fx,
+    tenancyId: fx.emu.admin.tenancyId,
     // reads kit.fx at call time, so clients made after a restart reach the new port
-    client: (Client) => kit.fx.point(new Client({ authenticationDetailsProvider: kit.fx.auth }, {
-      circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
-      retryConfiguration: common.NoRetryConfigurationDetails,
-    })),
+    client: (Client) =>
+      kit.fx.point(
+        new Client(
+          { authenticationDetailsProvider: kit.fx.auth },
+          {
+            circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+            retryConfiguration: common.NoRetryConfigurationDetails,
+          },
+        ),
+      ),
   };
   return kit;
 }
 
 /** The OciError a call fails with (the test fails if it succeeds). */
 export async function failure(p: Promise<unknown>): Promise<common.OciError> {
-  try { await p; } catch (e) { return e as common.OciError; }
+  try {
+    await p;
+  } catch (e) {
+    return e as common.OciError;
+  }
   throw new Error('expected the call to fail');
 }
 
 /** Every item of a paginated list call, plus the number of pages it took. */
-export async function allPages<T>(call: (page: string | undefined) => Promise<{ items: T[]; opcNextPage?: string }>): Promise<{ items: T[]; pages: number }> {
+export async function allPages<T>(
+  call: (page: string | undefined) => Promise<{ items: T[]; opcNextPage?: string }>,
+): Promise<{ items: T[]; pages: number }> {
   const items: T[] = [];
   let page: string | undefined;
   let pages = 0;

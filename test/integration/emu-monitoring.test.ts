@@ -16,31 +16,66 @@ let nested: string;
 const end = new Date(Math.floor(Date.now() / 300_000) * 300_000);
 const start = new Date(end.getTime() - 3_600_000);
 
-const summarize = (compartmentId: string, query: string, o: { resolution?: string; subtree?: boolean; namespace?: string } = {}) =>
+const summarize = (
+  compartmentId: string,
+  query: string,
+  o: { resolution?: string; subtree?: boolean; namespace?: string } = {},
+) =>
   mon.summarizeMetricsData({
-    compartmentId, ...(o.subtree ? { compartmentIdInSubtree: true } : {}),
-    summarizeMetricsDataDetails: { namespace: o.namespace ?? 'oci_computeagent', query, startTime: start, endTime: end, ...(o.resolution ? { resolution: o.resolution } : {}) },
+    compartmentId,
+    ...(o.subtree ? { compartmentIdInSubtree: true } : {}),
+    summarizeMetricsDataDetails: {
+      namespace: o.namespace ?? 'oci_computeagent',
+      query,
+      startTime: start,
+      endTime: end,
+      ...(o.resolution ? { resolution: o.resolution } : {}),
+    },
   });
 
 beforeAll(async () => {
   kit = await startKit();
   mon = kit.client(MonitoringClient);
   const identity = kit.client(IdentityClient);
-  parent = (await identity.createCompartment({ createCompartmentDetails: { compartmentId: kit.tenancyId, name: uid('mon'), description: 'metrics' } })).compartment.id;
-  child = (await identity.createCompartment({ createCompartmentDetails: { compartmentId: parent, name: uid('kid'), description: 'nested' } })).compartment.id;
+  parent = (
+    await identity.createCompartment({
+      createCompartmentDetails: { compartmentId: kit.tenancyId, name: uid('mon'), description: 'metrics' },
+    })
+  ).compartment.id;
+  child = (
+    await identity.createCompartment({
+      createCompartmentDetails: { compartmentId: parent, name: uid('kid'), description: 'nested' },
+    })
+  ).compartment.id;
   const net = kit.client(VirtualNetworkClient);
   const compute = kit.fx.emu.provider<ComputeProvider>('compute')!;
-  const image = kit.fx.emu.store.collection<{ id: string; _platform?: boolean; _arch: string }>('compute', 'images').values().find((i) => i._platform && i._arch === 'x86_64')!.id;
+  const image = kit.fx.emu.store
+    .collection<{ id: string; _platform?: boolean; _arch: string }>('compute', 'images')
+    .values()
+    .find((i) => i._platform && i._arch === 'x86_64')!.id;
   const launch = async (compartmentId: string, state: 'RUNNING' | 'STOPPED') => {
     const vcn = (await net.createVcn({ createVcnDetails: { compartmentId, cidrBlock: '10.0.0.0/16' } })).vcn;
-    const subnetId = (await net.createSubnet({ createSubnetDetails: { compartmentId, vcnId: vcn.id, cidrBlock: '10.0.0.0/24' } })).subnet.id;
-    return compute.launchInstance({ compartmentId, availabilityDomain: 'Uocm:US-ASHBURN-AD-1', shape: 'VM.Standard.E2.1.Micro', sourceDetails: { sourceType: 'image', imageId: image }, createVnicDetails: { subnetId } }, { state }).id;
+    const subnetId = (
+      await net.createSubnet({ createSubnetDetails: { compartmentId, vcnId: vcn.id, cidrBlock: '10.0.0.0/24' } })
+    ).subnet.id;
+    return compute.launchInstance(
+      {
+        compartmentId,
+        availabilityDomain: 'Uocm:US-ASHBURN-AD-1',
+        shape: 'VM.Standard.E2.1.Micro',
+        sourceDetails: { sourceType: 'image', imageId: image },
+        createVnicDetails: { subnetId },
+      },
+      { state },
+    ).id;
   };
   for (let i = 0; i < 3; i++) running.push(await launch(parent, 'RUNNING'));
   stopped = await launch(parent, 'STOPPED');
   nested = await launch(child, 'RUNNING');
 });
-afterAll(async () => { await kit.fx.stop(); });
+afterAll(async () => {
+  await kit.fx.stop();
+});
 
 describe('SummarizeMetricsData', () => {
   it('answers one series per running resource with timestamps aligned to the resolution', async () => {
@@ -62,9 +97,23 @@ describe('SummarizeMetricsData', () => {
     const one = (await summarize(parent, `CpuUtilization[1m]{resourceId = "${running[0]}"}.max()`)).items;
     expect(one).toHaveLength(1);
     expect(one[0]!.aggregatedDatapoints).toHaveLength(61);
-    const two = (await summarize(parent, `MemoryUtilization[5m]{resourceId =~ "${running[1]}|${running[2]}"}.groupBy(resourceId).mean()`, { resolution: '5m' })).items;
-    expect(two.map((s) => s.dimensions).sort((a, b) => a.resourceId!.localeCompare(b.resourceId!))).toEqual([running[1], running[2]].sort().map((resourceId) => ({ resourceId })));
-    const again = (await summarize(parent, `MemoryUtilization[5m]{resourceId =~ "${running[1]}|${running[2]}"}.groupBy(resourceId).mean()`, { resolution: '5m' })).items;
+    const two = (
+      await summarize(
+        parent,
+        `MemoryUtilization[5m]{resourceId =~ "${running[1]}|${running[2]}"}.groupBy(resourceId).mean()`,
+        { resolution: '5m' },
+      )
+    ).items;
+    expect(two.map((s) => s.dimensions).sort((a, b) => a.resourceId!.localeCompare(b.resourceId!))).toEqual(
+      [running[1], running[2]].sort().map((resourceId) => ({ resourceId })),
+    );
+    const again = (
+      await summarize(
+        parent,
+        `MemoryUtilization[5m]{resourceId =~ "${running[1]}|${running[2]}"}.groupBy(resourceId).mean()`,
+        { resolution: '5m' },
+      )
+    ).items;
     expect(again).toEqual(two);
   });
 
@@ -80,13 +129,20 @@ describe('SummarizeMetricsData', () => {
   });
 
   it('includes sub-compartments with compartmentIdInSubtree', async () => {
-    const ids = (await summarize(parent, 'NetworksBytesIn[5m].sum()', { resolution: '5m', subtree: true })).items.map((s) => s.dimensions.resourceId);
+    const ids = (await summarize(parent, 'NetworksBytesIn[5m].sum()', { resolution: '5m', subtree: true })).items.map(
+      (s) => s.dimensions.resourceId,
+    );
     expect(ids).toContain(nested);
     expect(ids).toHaveLength(4);
   });
 
   it('answers 400 InvalidParameter naming what it does not support', async () => {
-    for (const [q, word] of [['CpuUtilization[1m].absent()', 'absent'], ['CpuUtilization[7x].mean()', '7x'], ['CpuUtilization[1m]{resourceId != "a"}.mean()', 'dimension'], ['CpuUtilization[1m]', 'statistic']] as const) {
+    for (const [q, word] of [
+      ['CpuUtilization[1m].absent()', 'absent'],
+      ['CpuUtilization[7x].mean()', '7x'],
+      ['CpuUtilization[1m]{resourceId != "a"}.mean()', 'dimension'],
+      ['CpuUtilization[1m]', 'statistic'],
+    ] as const) {
       const e = await failure(summarize(parent, q));
       expect([e.statusCode, e.serviceCode]).toEqual([400, 'InvalidParameter']);
       expect(e.message).toContain(word);

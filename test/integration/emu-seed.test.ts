@@ -13,15 +13,32 @@ beforeAll(async () => {
   kit = await startKit();
   first = await seedDemoTenancy(kit.fx.emu);
 });
-afterAll(async () => { await kit.fx.stop(); });
+afterAll(async () => {
+  await kit.fx.stop();
+});
 
 describe('seedDemoTenancy', () => {
   it('creates at least three levels of compartments and several of each kind', async () => {
     expect(first.applied).toBe(true);
-    expect(first.counts).toMatchObject({ instances: expect.any(Number), autonomousDatabases: 3, mysqlDbSystems: 3, clusters: 2, nodePools: 3, apiGateways: 2, loadBalancers: 3 });
+    expect(first.counts).toMatchObject({
+      instances: expect.any(Number),
+      autonomousDatabases: 3,
+      mysqlDbSystems: 3,
+      clusters: 2,
+      nodePools: 3,
+      apiGateways: 2,
+      loadBalancers: 3,
+    });
     expect(first.counts.instances).toBeGreaterThanOrEqual(8);
     const identity = kit.client(IdentityClient);
-    const all = (await identity.listCompartments({ compartmentId: kit.tenancyId, compartmentIdInSubtree: true, accessLevel: 'ANY' as never, limit: 1000 })).items;
+    const all = (
+      await identity.listCompartments({
+        compartmentId: kit.tenancyId,
+        compartmentIdInSubtree: true,
+        accessLevel: 'ANY' as never,
+        limit: 1000,
+      })
+    ).items;
     const byId = new Map(all.map((c) => [c.id, c]));
     const depth = (id: string): number => (byId.has(id) ? 1 + depth(byId.get(id)!.compartmentId) : 0);
     expect(Math.max(...all.map((c) => depth(c.id)))).toBeGreaterThanOrEqual(3);
@@ -33,7 +50,8 @@ describe('seedDemoTenancy', () => {
   it('gives load balancers backend sets of mixed health', async () => {
     const lb = kit.client(LoadBalancerClient);
     const edge = (await lb.listLoadBalancers({ compartmentId: first.compartments['demo/platform']! })).items[0]!;
-    const health = async (name: string) => (await lb.getBackendSetHealth({ loadBalancerId: edge.id, backendSetName: name })).backendSetHealth.status;
+    const health = async (name: string) =>
+      (await lb.getBackendSetHealth({ loadBalancerId: edge.id, backendSetName: name })).backendSetHealth.status;
     expect([await health('web'), await health('api'), await health('legacy')]).toEqual(['OK', 'WARNING', 'CRITICAL']);
   });
 
@@ -46,7 +64,9 @@ describe('seedDemoTenancy', () => {
     expect(afterRestart.applied).toBe(false);
     expect(afterRestart.compartments).toEqual(first.compartments);
     const compute = kit.client(ComputeClient);
-    expect((await compute.listInstances({ compartmentId: first.compartments['demo/prod/prod-web']! })).items).toHaveLength(3);
+    expect(
+      (await compute.listInstances({ compartmentId: first.compartments['demo/prod/prod-web']! })).items,
+    ).toHaveLength(3);
   });
 });
 
@@ -55,6 +75,13 @@ describe('generateTenancy', () => {
     const spec = generateTenancy({ compartments: 7, perKind: 2 });
     const r = await applyTenancy(kit.fx.emu, spec);
     expect(Object.keys(r.compartments)).toHaveLength(8);
-    expect(r.counts).toMatchObject({ instances: 14, autonomousDatabases: 14, mysqlDbSystems: 14, clusters: 14, apiGateways: 14, loadBalancers: 14 });
+    expect(r.counts).toMatchObject({
+      instances: 14,
+      autonomousDatabases: 14,
+      mysqlDbSystems: 14,
+      clusters: 14,
+      apiGateways: 14,
+      loadBalancers: 14,
+    });
   });
 });

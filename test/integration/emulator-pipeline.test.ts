@@ -20,25 +20,43 @@ let ns: string;
 const tmp = mkdtempSync(join(tmpdir(), 'emu-pipeline-'));
 const RESOURCE_ID = 'ocid1.fnfunc.oc1.iad.aaaaaaaa' + 'f'.repeat(52);
 
-function client(auth: common.AuthenticationDetailsProvider | undefined, retryConfiguration: common.RetryConfiguration = common.NoRetryConfigurationDetails): ObjectStorageClient {
-  return f.point(new ObjectStorageClient((auth ? { authenticationDetailsProvider: auth } : {}) as common.AuthParams, {
-    circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
-    retryConfiguration,
-  }));
+function client(
+  auth: common.AuthenticationDetailsProvider | undefined,
+  retryConfiguration: common.RetryConfiguration = common.NoRetryConfigurationDetails,
+): ObjectStorageClient {
+  return f.point(
+    new ObjectStorageClient((auth ? { authenticationDetailsProvider: auth } : {}) as common.AuthParams, {
+      circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+      retryConfiguration,
+    }),
+  );
 }
 async function failure(p: Promise<unknown>): Promise<common.OciError> {
-  try { await p; } catch (e) { return e as common.OciError; }
+  try {
+    await p;
+  } catch (e) {
+    return e as common.OciError;
+  }
   throw new Error('expected the call to fail');
 }
 async function requests(operation: string): Promise<RequestLogEntry[]> {
-  return ((await (await fetch(`${f.emu.url}/_emulator/requests?operation=${operation}`)).json()) as { requests: RequestLogEntry[] }).requests;
+  return (
+    (await (await fetch(`${f.emu.url}/_emulator/requests?operation=${operation}`)).json()) as {
+      requests: RequestLogEntry[];
+    }
+  ).requests;
 }
 /** A request signed by the admin with oci-common's own signer, for tampering afterwards. */
 async function signed(method: 'GET' | 'POST', path: string, o: { body?: string; xDate?: string } = {}) {
   const headers = new Headers();
   if (o.body !== undefined) headers.set('content-type', 'application/json');
   if (o.xDate) headers.set('x-date', o.xDate);
-  const req: common.HttpRequest = { method: method as common.Method, uri: f.emu.url + path, headers, ...(o.body !== undefined ? { body: o.body } : {}) };
+  const req: common.HttpRequest = {
+    method: method as common.Method,
+    uri: f.emu.url + path,
+    headers,
+    ...(o.body !== undefined ? { body: o.body } : {}),
+  };
   await new common.DefaultRequestSigner(f.auth).signHttpRequest(req);
   return req;
 }
@@ -51,18 +69,28 @@ function withEnv<T>(vars: Record<string, string>, fn: () => T): T {
   try {
     return fn();
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 function sessionKeys() {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+  return {
+    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
 }
 function rpProvider(token: string, privatePemOrPath: string) {
-  return withEnv({
-    OCI_RESOURCE_PRINCIPAL_VERSION: '2.2', OCI_RESOURCE_PRINCIPAL_RPST: token,
-    OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: privatePemOrPath, OCI_RESOURCE_PRINCIPAL_REGION: 'us-ashburn-1',
-  }, () => common.ResourcePrincipalAuthenticationDetailsProvider.builder());
+  return withEnv(
+    {
+      OCI_RESOURCE_PRINCIPAL_VERSION: '2.2',
+      OCI_RESOURCE_PRINCIPAL_RPST: token,
+      OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: privatePemOrPath,
+      OCI_RESOURCE_PRINCIPAL_REGION: 'us-ashburn-1',
+    },
+    () => common.ResourcePrincipalAuthenticationDetailsProvider.builder(),
+  );
 }
 
 beforeAll(async () => {
@@ -83,11 +111,16 @@ describe('authentication', () => {
     const raw = await fetch(`${f.emu.url}/n`, { headers: { 'opc-request-id': 'MYREQ1' } });
     expect(raw.status).toBe(401);
     expect(raw.headers.get('opc-request-id')).toBe('MYREQ1');
-    const body = await raw.json() as Record<string, unknown>;
+    const body = (await raw.json()) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(['code', 'message']);
     expect(body.code).toBe('NotAuthenticated');
     const log = await requests('GetNamespace');
-    expect(log.find((r) => r.requestId === e.opcRequestId)).toMatchObject({ service: 'objectstorage', status: 401, code: 'NotAuthenticated', caller: 'anonymous' });
+    expect(log.find((r) => r.requestId === e.opcRequestId)).toMatchObject({
+      service: 'objectstorage',
+      status: 401,
+      code: 'NotAuthenticated',
+      caller: 'anonymous',
+    });
   });
 
   it('a correctly signed request passes; a tampered body, signature or date is refused', async () => {
@@ -96,14 +129,21 @@ describe('authentication', () => {
     expect((await send(ok)).status).toBe(200);
 
     const name2 = uid('tmp');
-    const tamperedBody = await signed('POST', `/n/${ns}/b`, { body: JSON.stringify({ name: name2, compartmentId: f.emu.admin.tenancyId }) });
+    const tamperedBody = await signed('POST', `/n/${ns}/b`, {
+      body: JSON.stringify({ name: name2, compartmentId: f.emu.admin.tenancyId }),
+    });
     const forged = (tamperedBody.body as string).replace(name2, name2.replace('tmp', 'pwn'));
     const r1 = await send(tamperedBody, forged);
     expect(r1.status).toBe(401);
     expect(((await r1.json()) as { message: string }).message).toContain('x-content-sha256');
 
     const sig = await signed('GET', '/n');
-    sig.headers.set('authorization', sig.headers.get('authorization')!.replace(/signature="(.)/, (_m, c: string) => `signature="${c === 'A' ? 'B' : 'A'}`));
+    sig.headers.set(
+      'authorization',
+      sig.headers
+        .get('authorization')!
+        .replace(/signature="(.)/, (_m, c: string) => `signature="${c === 'A' ? 'B' : 'A'}`),
+    );
     const r2 = await send(sig);
     expect(r2.status).toBe(401);
     expect(((await r2.json()) as { message: string }).message).toContain('signature is not valid');
@@ -126,21 +166,35 @@ describe('authentication', () => {
     const host = new URL(f.emu.url).host;
     const signDated = (date: string) => {
       const line = `date: ${date}\n(request-target): get /n\nhost: ${host}`;
-      const signature = sign('sha256', Buffer.from(line), createPrivateKey(readFileSync(f.emu.admin.keyFile))).toString('base64');
+      const signature = sign('sha256', Buffer.from(line), createPrivateKey(readFileSync(f.emu.admin.keyFile))).toString(
+        'base64',
+      );
       const keyId = `${f.emu.admin.tenancyId}/${f.emu.admin.userId}/${f.emu.admin.fingerprint}`;
-      return { date, authorization: `Signature version="1",keyId="${keyId}",algorithm="rsa-sha256",headers="date (request-target) host",signature="${signature}"` };
+      return {
+        date,
+        authorization: `Signature version="1",keyId="${keyId}",algorithm="rsa-sha256",headers="date (request-target) host",signature="${signature}"`,
+      };
     };
     const fresh = await fetch(`${f.emu.url}/n`, { headers: signDated(new Date().toUTCString()) });
     expect(fresh.status).toBe(200);
     await fresh.arrayBuffer();
-    const replay = await fetch(`${f.emu.url}/n`, { headers: { ...signDated(new Date(Date.now() - 60 * 60_000).toUTCString()), 'x-date': new Date().toUTCString() } });
+    const replay = await fetch(`${f.emu.url}/n`, {
+      headers: { ...signDated(new Date(Date.now() - 60 * 60_000).toUTCString()), 'x-date': new Date().toUTCString() },
+    });
     expect(replay.status).toBe(401);
     expect(((await replay.json()) as { message: string }).message).toContain('5 minutes');
   });
 
   it('an unknown API key is refused', async () => {
     const { privatePem } = sessionKeys();
-    const stranger = new common.SimpleAuthenticationDetailsProvider(f.emu.admin.tenancyId, f.emu.admin.userId, '11:22:33:44:55:66:77:88:99:00:aa:bb:cc:dd:ee:ff', privatePem, null, common.Region.US_ASHBURN_1);
+    const stranger = new common.SimpleAuthenticationDetailsProvider(
+      f.emu.admin.tenancyId,
+      f.emu.admin.userId,
+      '11:22:33:44:55:66:77:88:99:00:aa:bb:cc:dd:ee:ff',
+      privatePem,
+      null,
+      common.Region.US_ASHBURN_1,
+    );
     const e = await failure(client(stranger).getNamespace({}));
     expect(e.statusCode).toBe(401);
     expect(e.message).toContain('not registered');
@@ -148,8 +202,14 @@ describe('authentication', () => {
 
   it('a valid resource principal session token (ST$) is accepted and logged as the resource', async () => {
     const { privatePem, publicPem } = sessionKeys();
-    const token = await f.emu.tenancy.issueResourcePrincipalToken({ resourceId: RESOURCE_ID, resourceType: 'fnfunc', compartmentId: f.emu.admin.tenancyId, sessionPublicKeyPem: publicPem });
-    const rpst = join(tmp, 'rpst'), pem = join(tmp, 'session.pem');
+    const token = await f.emu.tenancy.issueResourcePrincipalToken({
+      resourceId: RESOURCE_ID,
+      resourceType: 'fnfunc',
+      compartmentId: f.emu.admin.tenancyId,
+      sessionPublicKeyPem: publicPem,
+    });
+    const rpst = join(tmp, 'rpst'),
+      pem = join(tmp, 'session.pem');
     writeFileSync(rpst, token);
     writeFileSync(pem, privatePem);
     const before = process.env.OCI_RESOURCE_PRINCIPAL_VERSION;
@@ -168,12 +228,21 @@ describe('authentication', () => {
 
   it('an expired resource principal session token is refused', async () => {
     const { privatePem, publicPem } = sessionKeys();
-    const token = await f.emu.tenancy.issueResourcePrincipalToken({ resourceId: RESOURCE_ID, resourceType: 'fnfunc', compartmentId: f.emu.admin.tenancyId, sessionPublicKeyPem: publicPem, ttlSeconds: 1 });
+    const token = await f.emu.tenancy.issueResourcePrincipalToken({
+      resourceId: RESOURCE_ID,
+      resourceType: 'fnfunc',
+      compartmentId: f.emu.admin.tenancyId,
+      sessionPublicKeyPem: publicPem,
+      ttlSeconds: 1,
+    });
     const os = client(rpProvider(token, privatePem));
-    const e = await waitFor(async () => {
-      const err = await failure(os.getNamespace({}));
-      return err.statusCode === 401 ? err : undefined;
-    }, { what: 'the token to expire' });
+    const e = await waitFor(
+      async () => {
+        const err = await failure(os.getNamespace({}));
+        return err.statusCode === 401 ? err : undefined;
+      },
+      { what: 'the token to expire' },
+    );
     expect(e.serviceCode).toBe('NotAuthenticated');
     expect(e.message).toContain('expired');
   });
@@ -186,7 +255,17 @@ describe('admin profile durability', () => {
       rmSync(g.emu.admin.configFile);
       g = await g.restart();
       expect(existsSync(g.emu.admin.configFile)).toBe(true);
-      const ns2 = await g.point(new ObjectStorageClient({ authenticationDetailsProvider: g.auth }, { circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }), retryConfiguration: common.NoRetryConfigurationDetails })).getNamespace({});
+      const ns2 = await g
+        .point(
+          new ObjectStorageClient(
+            { authenticationDetailsProvider: g.auth },
+            {
+              circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+              retryConfiguration: common.NoRetryConfigurationDetails,
+            },
+          ),
+        )
+        .getNamespace({});
       expect(ns2.value).toBe(g.emu.tenancy.namespace);
     } finally {
       await g.stop();
@@ -199,7 +278,7 @@ describe('errors and 501', () => {
     const req = await signed('GET', `/n/${ns}/b/any/objectversions`);
     const r = await send(req);
     expect(r.status).toBe(501);
-    const body = await r.json() as { code: string; message: string };
+    const body = (await r.json()) as { code: string; message: string };
     expect(body.code).toBe('NotImplemented');
     expect(body.message).toContain('ListObjectVersions');
     expect(r.headers.get('opc-request-id')).toBeTruthy();
@@ -208,9 +287,15 @@ describe('errors and 501', () => {
   it('an unsigned or forged request to an operation the emulator lacks, or to no API, gets 401 before 501/404', async () => {
     for (const path of [`/n/${ns}/b/any/objectversions`, '/20991231/nothing-here']) {
       const unsigned = await fetch(`${f.emu.url}${path}`);
-      expect([unsigned.status, ((await unsigned.json()) as { code: string }).code], path).toEqual([401, 'NotAuthenticated']);
+      expect([unsigned.status, ((await unsigned.json()) as { code: string }).code], path).toEqual([
+        401,
+        'NotAuthenticated',
+      ]);
       const forged = await signed('GET', path);
-      forged.headers.set('authorization', forged.headers.get('authorization')!.replace(/signature="[^"]+"/, 'signature="AAAA"'));
+      forged.headers.set(
+        'authorization',
+        forged.headers.get('authorization')!.replace(/signature="[^"]+"/, 'signature="AAAA"'),
+      );
       expect((await send(forged)).status, path).toBe(401);
     }
     expect((await send(await signed('GET', '/20991231/nothing-here'))).status).toBe(404);
@@ -219,19 +304,31 @@ describe('errors and 501', () => {
 
 describe('fault rules and the request log', () => {
   const addFault = async (rule: Record<string, unknown>) => {
-    const r = await fetch(`${f.emu.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) });
+    const r = await fetch(`${f.emu.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(rule),
+    });
     expect(r.status).toBe(201);
     return r.json() as Promise<{ id: string }>;
   };
-  const listFaults = async () => ((await (await fetch(`${f.emu.url}/_emulator/faults`)).json()) as { rules: unknown[] }).rules;
+  const listFaults = async () =>
+    ((await (await fetch(`${f.emu.url}/_emulator/faults`)).json()) as { rules: unknown[] }).rules;
 
   it('a 429 fired twice is retried by the SDK and then succeeds with one opc-request-id', async () => {
     await addFault({ service: 'objectstorage', operation: 'GetNamespaceMetadata', status: 429, count: 2 });
-    const os = client(f.auth, { terminationStrategy: new common.MaxAttemptsTerminationStrategy(3), delayStrategy: new common.FixedTimeDelayStrategy(0.01) });
+    const os = client(f.auth, {
+      terminationStrategy: new common.MaxAttemptsTerminationStrategy(3),
+      delayStrategy: new common.FixedTimeDelayStrategy(0.01),
+    });
     const r = await os.getNamespaceMetadata({ namespaceName: ns });
     expect(r.namespaceMetadata.namespace).toBe(ns);
     const mine = (await requests('GetNamespaceMetadata')).filter((x) => x.requestId === r.opcRequestId);
-    expect(mine.map((x) => [x.status, x.code ?? null])).toEqual([[429, 'TooManyRequests'], [429, 'TooManyRequests'], [200, null]]);
+    expect(mine.map((x) => [x.status, x.code ?? null])).toEqual([
+      [429, 'TooManyRequests'],
+      [429, 'TooManyRequests'],
+      [200, null],
+    ]);
     expect(mine.every((x) => x.caller === f.emu.admin.userId)).toBe(true);
     expect(await listFaults()).toEqual([]);
   });
@@ -245,7 +342,7 @@ describe('fault rules and the request log', () => {
   it('a dropped connection fails the call without a status; the next call works', async () => {
     await addFault({ service: 'objectstorage', operation: 'GetNamespace', drop: true, count: 1 });
     const os = client(f.auth);
-    const e = await failure(os.getNamespace({})) as unknown as { statusCode?: number; message: string };
+    const e = (await failure(os.getNamespace({}))) as unknown as { statusCode?: number; message: string };
     expect(e.statusCode).toBeUndefined();
     expect(e.message).toBeTruthy();
     expect((await requests('GetNamespace')).at(-1)).toMatchObject({ status: 0, code: 'ConnectionDropped' });
@@ -256,7 +353,12 @@ describe('fault rules and the request log', () => {
     await addFault({ service: 'objectstorage', operation: 'ListBuckets', latencyMs: 150, count: 1 });
     const r = await client(f.auth).listBuckets({ namespaceName: ns, compartmentId: f.emu.admin.tenancyId });
     const entry = (await requests('ListBuckets')).find((x) => x.requestId === r.opcRequestId)!;
-    expect(entry).toMatchObject({ status: 200, operation: 'ListBuckets', service: 'objectstorage', caller: f.emu.admin.userId });
+    expect(entry).toMatchObject({
+      status: 200,
+      operation: 'ListBuckets',
+      service: 'objectstorage',
+      caller: f.emu.admin.userId,
+    });
     expect(entry.durationMs).toBeGreaterThanOrEqual(150);
     expect(await listFaults()).toEqual([]);
   });
@@ -268,7 +370,11 @@ describe('reset hook', () => {
     const name = uid('reset');
     await os.createBucket({ namespaceName: ns, createBucketDetails: { name, compartmentId: f.emu.admin.tenancyId } });
     await os.putObject({ namespaceName: ns, bucketName: name, objectName: 'o', putObjectBody: 'x', contentLength: 1 });
-    const r = await fetch(`${f.emu.url}/_emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ services: ['objectstorage'] }) });
+    const r = await fetch(`${f.emu.url}/_emulator/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ services: ['objectstorage'] }),
+    });
     expect(r.status).toBe(200);
     expect((await failure(os.getBucket({ namespaceName: ns, bucketName: name }))).statusCode).toBe(404);
     await os.createBucket({ namespaceName: ns, createBucketDetails: { name, compartmentId: f.emu.admin.tenancyId } });
@@ -280,10 +386,19 @@ describe('hook guard: the hooks are local test tools', () => {
   const hook = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
       // node:http, because fetch forbids setting Host and Origin
-      const req = httpRequest(`${f.emu.url}${path}`, { method: init.method ?? 'GET', headers: init.headers ?? {} }, (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (c: string) => { body += c; }).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = httpRequest(
+        `${f.emu.url}${path}`,
+        { method: init.method ?? 'GET', headers: init.headers ?? {} },
+        (res) => {
+          let body = '';
+          res
+            .setEncoding('utf8')
+            .on('data', (c: string) => {
+              body += c;
+            })
+            .on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', reject);
       req.end(init.body);
     });
@@ -294,15 +409,31 @@ describe('hook guard: the hooks are local test tools', () => {
     const name = uid('guard');
     await os.createBucket({ namespaceName: ns, createBucketDetails: { name, compartmentId: f.emu.admin.tenancyId } });
     const before = JSON.stringify(bucketCount());
-    const plain = await hook('/_emulator/reset', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const plain = await hook('/_emulator/reset', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(plain.status).toBe(415);
     expect(JSON.parse(plain.body)).toMatchObject({ code: 'UnsupportedMediaType' });
-    const form = await hook('/_emulator/faults', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'status=500' });
+    const form = await hook('/_emulator/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'status=500',
+    });
     expect(form.status).toBe(415);
-    const foreign = await hook('/_emulator/reset', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{}' });
+    const foreign = await hook('/_emulator/reset', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: '{}',
+    });
     expect(foreign.status).toBe(403);
     expect(JSON.parse(foreign.body).message).toContain('evil.example');
-    const opaque = await hook('/_emulator/reset', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'null' }, body: '{}' });
+    const opaque = await hook('/_emulator/reset', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'null' },
+      body: '{}',
+    });
     expect(opaque.status).toBe(403);
     expect(JSON.stringify(bucketCount())).toBe(before);
     expect((await os.getBucket({ namespaceName: ns, bucketName: name })).bucket.name).toBe(name);
@@ -319,12 +450,17 @@ describe('hook guard: the hooks are local test tools', () => {
 
   it('loopback hosts, loopback origins and application/json writes are served', async () => {
     expect((await hook('/_emulator/health', { headers: { host: 'localhost:1234' } })).status).toBe(200);
-    expect((await hook('/_emulator/health', { headers: { host: '[::1]:1234', origin: 'http://localhost:3000' } })).status).toBe(200);
-    const add = await hook('/_emulator/faults', { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ operation: 'NoSuchOperation', status: 503 }) });
+    expect(
+      (await hook('/_emulator/health', { headers: { host: '[::1]:1234', origin: 'http://localhost:3000' } })).status,
+    ).toBe(200);
+    const add = await hook('/_emulator/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ operation: 'NoSuchOperation', status: 503 }),
+    });
     expect(add.status).toBe(201);
     const del = await hook('/_emulator/faults', { method: 'DELETE', headers: { 'content-type': 'application/json' } });
     expect(del.status).toBe(204);
     expect(f.emu.faults.list()).toEqual([]);
   });
 });
-

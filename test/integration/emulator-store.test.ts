@@ -6,8 +6,14 @@ import { Collection, StateStore, fsyncEnabled, writeFileAtomic } from '#local/em
 import { tempDir } from '../helpers/emulator.ts';
 
 const dirs: string[] = [];
-const dir = () => { const d = tempDir('emu-store'); dirs.push(d); return d; };
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+const dir = () => {
+  const d = tempDir('emu-store');
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 describe('writeFileAtomic', () => {
   it.each([true, false])('writes the whole content with the mode and leaves no temp file (fsync %s)', (fsync) => {
@@ -44,7 +50,9 @@ describe('Collection', () => {
     writeFileSync(join(folder, 'empty.json'), '');
     writeFileSync(join(folder, 'garbage.json'), '{"key":');
     const warnings: Record<string, unknown>[] = [];
-    const c = new Collection<{ n: number }>(folder, { warn: (message, fields) => warnings.push({ message, ...fields }) });
+    const c = new Collection<{ n: number }>(folder, {
+      warn: (message, fields) => warnings.push({ message, ...fields }),
+    });
     expect(c.get('good')).toEqual({ n: 1 });
     expect(c.size).toBe(1);
     expect(warnings.map((w) => w.file).sort()).toEqual([join(folder, 'empty.json'), join(folder, 'garbage.json')]);

@@ -3,13 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { makeEnvelope } from '#local/emulator/core/events.ts';
 import { matches, validateRules } from '#local/events/index.ts';
 
-const objectEvent = (bucketName: string, eventType = 'com.oraclecloud.objectstorage.createobject') => makeEnvelope({
-  eventType, source: 'ObjectStorage', compartmentId: 'ocid1.tenancy.oc1..aaaa', resourceName: 'a/b.txt', resourceId: `/n/ns/b/${bucketName}/o/a/b.txt`,
-  additionalDetails: { bucketName, namespace: 'ns', eTag: 'e' },
-});
+const objectEvent = (bucketName: string, eventType = 'com.oraclecloud.objectstorage.createobject') =>
+  makeEnvelope({
+    eventType,
+    source: 'ObjectStorage',
+    compartmentId: 'ocid1.tenancy.oc1..aaaa',
+    resourceName: 'a/b.txt',
+    resourceId: `/n/ns/b/${bucketName}/o/a/b.txt`,
+    additionalDetails: { bucketName, namespace: 'ns', eTag: 'e' },
+  });
 
 describe('rule conditions', () => {
-  const cond = { eventType: ['com.oraclecloud.objectstorage.createobject', 'com.oraclecloud.objectstorage.updateobject'], data: { additionalDetails: { bucketName: ['user-files'] } } };
+  const cond = {
+    eventType: ['com.oraclecloud.objectstorage.createobject', 'com.oraclecloud.objectstorage.updateobject'],
+    data: { additionalDetails: { bucketName: ['user-files'] } },
+  };
   it('matches when every field matches one of its values', () => {
     expect(matches(cond, objectEvent('user-files'))).toBe(true);
     expect(matches(cond, objectEvent('user-files', 'com.oraclecloud.objectstorage.updateobject'))).toBe(true);
@@ -30,6 +38,11 @@ describe('rule conditions', () => {
   });
   it('rejects malformed rules up front', () => {
     expect(() => validateRules([{ name: 'r', condition: {}, actions: [] }])).toThrow(/at least one action/);
-    expect(() => validateRules([{ name: 'r', condition: {}, actions: [{ functionId: 'x' }] }, { name: 'r', condition: {}, actions: [{ functionId: 'y' }] }])).toThrow(/unique/);
+    expect(() =>
+      validateRules([
+        { name: 'r', condition: {}, actions: [{ functionId: 'x' }] },
+        { name: 'r', condition: {}, actions: [{ functionId: 'y' }] },
+      ]),
+    ).toThrow(/unique/);
   });
 });

@@ -3,7 +3,7 @@
  * the emulator. Events come straight from the emulator's bus (no router), so a test can drop them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ComputeClient, VirtualNetworkClient, models } from 'oci-core';
+import { ComputeClient, VirtualNetworkClient, type models } from 'oci-core';
 import { NosqlClient } from 'oci-nosql';
 import { ObjectStorageClient } from 'oci-objectstorage';
 import { WorkRequestClient } from 'oci-workrequests';
@@ -40,12 +40,24 @@ async function launch(): Promise<string> {
   const network = kit.client(VirtualNetworkClient);
   const compartmentId = kit.tenancyId;
   const vcn = (await network.createVcn({ createVcnDetails: { compartmentId, cidrBlock: '10.2.0.0/16' } })).vcn;
-  const subnet = (await network.createSubnet({ createSubnetDetails: { compartmentId, vcnId: vcn.id, cidrBlock: '10.2.0.0/24' } })).subnet;
-  const image = (await compute.listImages({ compartmentId, operatingSystem: 'Oracle Linux', shape: 'VM.Standard.E2.1.Micro' })).items[0]!;
-  const id = (await compute.launchInstance({ launchInstanceDetails: {
-    compartmentId, availabilityDomain: 'Uocm:US-ASHBURN-AD-2', shape: 'VM.Standard.E2.1.Micro', displayName: uid('vm'),
-    sourceDetails: { sourceType: 'image', imageId: image.id } as models.InstanceSourceViaImageDetails, createVnicDetails: { subnetId: subnet.id },
-  } })).instance.id;
+  const subnet = (
+    await network.createSubnet({ createSubnetDetails: { compartmentId, vcnId: vcn.id, cidrBlock: '10.2.0.0/24' } })
+  ).subnet;
+  const image = (
+    await compute.listImages({ compartmentId, operatingSystem: 'Oracle Linux', shape: 'VM.Standard.E2.1.Micro' })
+  ).items[0]!;
+  const id = (
+    await compute.launchInstance({
+      launchInstanceDetails: {
+        compartmentId,
+        availabilityDomain: 'Uocm:US-ASHBURN-AD-2',
+        shape: 'VM.Standard.E2.1.Micro',
+        displayName: uid('vm'),
+        sourceDetails: { sourceType: 'image', imageId: image.id } as models.InstanceSourceViaImageDetails,
+        createVnicDetails: { subnetId: subnet.id },
+      },
+    })
+  ).instance.id;
   await waitFor(async () => (await compute.getInstance({ instanceId: id })).instance.lifecycleState === 'RUNNING');
   return id;
 }
@@ -65,42 +77,59 @@ beforeAll(async () => {
   os = kit.client(ObjectStorageClient);
   ns = (await os.getNamespace({})).value;
   bucket = uid('exports');
-  await os.createBucket({ namespaceName: ns, createBucketDetails: { name: bucket, compartmentId: kit.tenancyId, objectEventsEnabled: true } });
+  await os.createBucket({
+    namespaceName: ns,
+    createBucketDetails: { name: bucket, compartmentId: kit.tenancyId, objectEventsEnabled: true },
+  });
   const nosql = kit.client(NosqlClient);
   await ensureTables([EXPORT_JOBS_TABLE], { client: nosql, compartmentId: kit.tenancyId, pollMs: 20 });
   const oci = createExportsCompute({ compute, workRequests: kit.client(WorkRequestClient) });
   svc = createExportService({
     jobs: createJobStore(new OciNosqlTable<JobRow>(EXPORT_JOBS_TABLE, { client: nosql, compartmentId: kit.tenancyId })),
-    compute: oci, workRequests: oci, storage: createOciObjectStore({ client: os }),
-    log: createLogger({ level: (process.env.EXPORTS_TEST_LOG ?? 'error') as 'error' }), defaultBucket: bucket, cleanupWaitMs: 3000, pollMs: 50,
+    compute: oci,
+    workRequests: oci,
+    storage: createOciObjectStore({ client: os }),
+    log: createLogger({ level: (process.env.EXPORTS_TEST_LOG ?? 'error') as 'error' }),
+    defaultBucket: bucket,
+    cleanupWaitMs: 3000,
+    pollMs: 50,
   });
   kit.fx.emu.events.subscribe((e: OciEventEnvelope) => {
     if (dropEvents) return;
     const hint = hintOf(parseOciEvent(JSON.parse(JSON.stringify(e))));
     if (!hint) return;
-    svc.onEvent(hint).then(() => handled.push({ type: e.eventType }), (err: unknown) => handled.push({ type: e.eventType, error: String(err) }));
+    svc.onEvent(hint).then(
+      () => handled.push({ type: e.eventType }),
+      (err: unknown) => handled.push({ type: e.eventType, error: String(err) }),
+    );
   });
   instanceId = await launch();
 }, 60_000);
-afterAll(async () => { await kit?.fx.stop(); });
+afterAll(async () => {
+  await kit?.fx.stop();
+});
 
 describe('exports against the emulator', () => {
-  it.each(['QCOW2', 'VMDK'] as const)('exports %s driven by events; the file has the magic bytes; the PAR downloads it; the image is deleted', async (format) => {
-    const job = await svc.start({ instanceId, format, objectNamePrefix: `it/${format.toLowerCase()}/` }, 'op');
-    expect(job.state).toBe('CREATING_IMAGE');
-    await waitFor(async () => (await stateOf(job.id)) === 'SUCCEEDED', { timeoutMs: 20_000, what: 'SUCCEEDED' });
-    const done = await svc.get(job.id);
-    expect(done).toMatchObject({ percentComplete: 100, imageDeleted: true, format });
-    expect(done.objectName).toMatch(new RegExp(`^it/${format.toLowerCase()}/.+\\.${format.toLowerCase()}$`));
-    expect(await imageState(done.imageId!)).toBe('GONE');
-    const { url } = await svc.downloadUrl(job.id, 300, { userId: 'op', isAdmin: false });
-    const res = await fetch(url);
-    expect(res.status).toBe(200);
-    const bytes = Buffer.from(await res.arrayBuffer());
-    expect(bytes.subarray(0, 4)).toEqual(MAGIC[format]);
-    expect(bytes.length).toBe(done.sizeBytes);
-    expect(handled.filter((h) => h.error)).toEqual([]);
-  }, 30_000);
+  it.each(['QCOW2', 'VMDK'] as const)(
+    'exports %s driven by events; the file has the magic bytes; the PAR downloads it; the image is deleted',
+    async (format) => {
+      const job = await svc.start({ instanceId, format, objectNamePrefix: `it/${format.toLowerCase()}/` }, 'op');
+      expect(job.state).toBe('CREATING_IMAGE');
+      await waitFor(async () => (await stateOf(job.id)) === 'SUCCEEDED', { timeoutMs: 20_000, what: 'SUCCEEDED' });
+      const done = await svc.get(job.id);
+      expect(done).toMatchObject({ percentComplete: 100, imageDeleted: true, format });
+      expect(done.objectName).toMatch(new RegExp(`^it/${format.toLowerCase()}/.+\\.${format.toLowerCase()}$`));
+      expect(await imageState(done.imageId!)).toBe('GONE');
+      const { url } = await svc.downloadUrl(job.id, 300, { userId: 'op', isAdmin: false });
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(bytes.subarray(0, 4)).toEqual(MAGIC[format]);
+      expect(bytes.length).toBe(done.sizeBytes);
+      expect(handled.filter((h) => h.error)).toEqual([]);
+    },
+    30_000,
+  );
 
   it('keeps the image when deleteImageAfterExport is false', async () => {
     const job = await svc.start({ instanceId, deleteImageAfterExport: false }, 'op');
@@ -112,12 +141,26 @@ describe('exports against the emulator', () => {
     dropEvents = true;
     try {
       const job = await svc.start({ instanceId, format: 'VMDK' }, 'op');
-      await waitFor(async () => (await imageState(job.imageId!)) === 'AVAILABLE', { timeoutMs: 10_000, what: 'image AVAILABLE' });
+      await waitFor(async () => (await imageState(job.imageId!)) === 'AVAILABLE', {
+        timeoutMs: 10_000,
+        what: 'image AVAILABLE',
+      });
       expect(await stateOf(job.id)).toBe('CREATING_IMAGE');
       await svc.reconcile();
       expect(await stateOf(job.id)).toBe('EXPORTING');
-      await waitFor(async () => (await os.listObjects({ namespaceName: ns, bucketName: bucket, prefix: job.objectName })).listObjects.objects.length > 0, { timeoutMs: 10_000, what: 'the exported object' });
-      await waitFor(async () => { await svc.reconcile(); return (await stateOf(job.id)) === 'SUCCEEDED'; }, { timeoutMs: 10_000, intervalMs: 200, what: 'SUCCEEDED by reconcile' });
+      await waitFor(
+        async () =>
+          (await os.listObjects({ namespaceName: ns, bucketName: bucket, prefix: job.objectName })).listObjects.objects
+            .length > 0,
+        { timeoutMs: 10_000, what: 'the exported object' },
+      );
+      await waitFor(
+        async () => {
+          await svc.reconcile();
+          return (await stateOf(job.id)) === 'SUCCEEDED';
+        },
+        { timeoutMs: 10_000, intervalMs: 200, what: 'SUCCEEDED by reconcile' },
+      );
       expect(await imageState(job.imageId!)).toBe('GONE');
     } finally {
       dropEvents = false;
@@ -129,18 +172,32 @@ describe('exports against the emulator', () => {
     await waitFor(async () => (await stateOf(job.id)) === 'EXPORTING', { timeoutMs: 10_000, what: 'EXPORTING' });
     const c = await svc.cancel(job.id, { userId: 'op2', isAdmin: true });
     expect(c.state).toBe('CANCELED');
-    await waitFor(async () => { await svc.reconcile(); return !(await svc.get(job.id)).cleanup; }, { timeoutMs: 15_000, intervalMs: 200, what: 'cleanup' });
+    await waitFor(
+      async () => {
+        await svc.reconcile();
+        return !(await svc.get(job.id)).cleanup;
+      },
+      { timeoutMs: 15_000, intervalMs: 200, what: 'cleanup' },
+    );
     expect(await imageState(job.imageId!)).toBe('GONE');
-    expect((await os.listObjects({ namespaceName: ns, bucketName: bucket, prefix: job.objectName })).listObjects.objects).toEqual([]);
+    expect(
+      (await os.listObjects({ namespaceName: ns, bucketName: bucket, prefix: job.objectName })).listObjects.objects,
+    ).toEqual([]);
     expect((await svc.get(job.id)).state).toBe('CANCELED');
   }, 30_000);
 
   it('refuses a missing bucket or unknown instance with a clear error, leaving no job and no image', async () => {
     const before = (await compute.listImages({ compartmentId: kit.tenancyId })).items.length;
     const jobsBefore = (await svc.list({ first: 100 })).jobs.length;
-    await expect(svc.start({ instanceId, bucket: uid('nobucket') }, 'op')).rejects.toThrow(/bucket .* is not an export bucket/);
-    await expect(svc.start({ instanceId, bucket: 'user-files' }, 'op')).rejects.toThrow(/bucket user-files is not an export bucket/);
-    await expect(svc.start({ instanceId: 'ocid1.instance.oc1.local.doesnotexist' }, 'op')).rejects.toThrow(/does not exist/);
+    await expect(svc.start({ instanceId, bucket: uid('nobucket') }, 'op')).rejects.toThrow(
+      /bucket .* is not an export bucket/,
+    );
+    await expect(svc.start({ instanceId, bucket: 'user-files' }, 'op')).rejects.toThrow(
+      /bucket user-files is not an export bucket/,
+    );
+    await expect(svc.start({ instanceId: 'ocid1.instance.oc1.local.doesnotexist' }, 'op')).rejects.toThrow(
+      /does not exist/,
+    );
     expect((await svc.list({ first: 100 })).jobs.length).toBe(jobsBefore);
     expect((await compute.listImages({ compartmentId: kit.tenancyId })).items.length).toBe(before);
     const e = await failure(compute.getImage({ imageId: 'ocid1.image.oc1.local.doesnotexist' }));

@@ -39,11 +39,26 @@ beforeAll(async () => {
   fx = emu;
   runner = await startRunner({
     emulator: { url: fx.emu.url, configFile: fx.emu.admin.configFile },
-    functions: [{ name: 'echo', id: fnId, appId, compartmentId, entry: bundles['fn-echo']!, memoryMb: 256, timeoutSeconds: 20 }],
-    workDir: work, initTimeoutMs: 20_000, log: () => undefined,
+    functions: [
+      { name: 'echo', id: fnId, appId, compartmentId, entry: bundles['fn-echo']!, memoryMb: 256, timeoutSeconds: 20 },
+    ],
+    workDir: work,
+    initTimeoutMs: 20_000,
+    log: () => undefined,
   });
-  const target: FunctionTarget = { invoke: (r) => { calls++; return runner.invoke(fnId, r); } };
-  fx.emu.provider<FunctionsProvider>('functions')!.register(fnId, target, { displayName: 'echo', applicationId: appId, compartmentId, memoryInMBs: 256, timeoutInSeconds: 20 });
+  const target: FunctionTarget = {
+    invoke: (r) => {
+      calls++;
+      return runner.invoke(fnId, r);
+    },
+  };
+  fx.emu.provider<FunctionsProvider>('functions')!.register(fnId, target, {
+    displayName: 'echo',
+    applicationId: appId,
+    compartmentId,
+    memoryInMBs: 256,
+    timeoutInSeconds: 20,
+  });
   client = fx.point(new FunctionsInvokeClient({ authenticationDetailsProvider: fx.auth }));
 });
 
@@ -59,16 +74,27 @@ describe('InvokeFunction', () => {
   // likely an idle keep-alive connection closed by the server's timer as the request was written.
   it('refuses a request body over 6 MB with 413 without running the function', async () => {
     const before = calls;
-    const e = await ociError(client.invokeFunction({ functionId: fnId, invokeFunctionBody: 'a'.repeat(6 * 1024 * 1024 + 1) }));
+    const e = await ociError(
+      client.invokeFunction({ functionId: fnId, invokeFunctionBody: 'a'.repeat(6 * 1024 * 1024 + 1) }),
+    );
     expect(e.statusCode).toBe(413);
     expect(e.serviceCode).toBe('RequestEntityTooLarge');
     expect(calls).toBe(before);
   });
 
   it('runs the function and returns its body, with the caller as oci-subject-*', async () => {
-    const res = await client.invokeFunction({ functionId: fnId, invokeFunctionBody: JSON.stringify({ hi: 1 }), opcRequestId: 'MYREQ1' });
+    const res = await client.invokeFunction({
+      functionId: fnId,
+      invokeFunctionBody: JSON.stringify({ hi: 1 }),
+      opcRequestId: 'MYREQ1',
+    });
     expect(res.opcRequestId).toBe('MYREQ1');
-    const b = JSON.parse(await text(res.value)) as { fnId: string; callId: string; bodyLength: number; headers: Record<string, string[]> };
+    const b = JSON.parse(await text(res.value)) as {
+      fnId: string;
+      callId: string;
+      bodyLength: number;
+      headers: Record<string, string[]>;
+    };
     expect(b.fnId).toBe(fnId);
     expect(b.bodyLength).toBe(8);
     expect(b.callId).toMatch(/^[0-9A-Z]{26}$/);
@@ -82,10 +108,19 @@ describe('InvokeFunction', () => {
   it('passes Fn-Http-* request and response headers through for fn-intent httprequest', async () => {
     const body = JSON.stringify({ httpStatus: 201 });
     const uri = `${fx.emu.url}/20181201/functions/${fnId}/actions/invoke`;
-    const req: common.HttpRequest = { method: 'POST', uri, body, headers: new Headers({
-      'content-type': 'application/json', 'fn-intent': 'httprequest', 'fn-http-method': 'POST', 'fn-http-request-url': '/graphql?x=1',
-      'fn-http-h-x-client': 'c1', 'oci-subject-id': 'forged',
-    }) };
+    const req: common.HttpRequest = {
+      method: 'POST',
+      uri,
+      body,
+      headers: new Headers({
+        'content-type': 'application/json',
+        'fn-intent': 'httprequest',
+        'fn-http-method': 'POST',
+        'fn-http-request-url': '/graphql?x=1',
+        'fn-http-h-x-client': 'c1',
+        'oci-subject-id': 'forged',
+      }),
+    };
     await new common.DefaultRequestSigner(fx.auth).signHttpRequest(req);
     const res = await fetch(uri, { method: 'POST', headers: req.headers, body });
     expect(res.status).toBe(200);
@@ -108,7 +143,9 @@ describe('InvokeFunction', () => {
   });
 
   it('maps a function failure to 502 FunctionInvokeExecutionFailed', async () => {
-    const e = await ociError(client.invokeFunction({ functionId: fnId, invokeFunctionBody: JSON.stringify({ throw: true }) }));
+    const e = await ociError(
+      client.invokeFunction({ functionId: fnId, invokeFunctionBody: JSON.stringify({ throw: true }) }),
+    );
     expect(e.statusCode).toBe(502);
     expect(e.serviceCode).toBe('FunctionInvokeExecutionFailed');
     expect(e.message).not.toMatch(/boom/);
@@ -116,7 +153,11 @@ describe('InvokeFunction', () => {
 
   it('answers 202 for a detached invoke and runs the function in the background', async () => {
     const before = calls;
-    const res = await client.invokeFunction({ functionId: fnId, invokeFunctionBody: '{}', fnInvokeType: requests.InvokeFunctionRequest.FnInvokeType.Detached });
+    const res = await client.invokeFunction({
+      functionId: fnId,
+      invokeFunctionBody: '{}',
+      fnInvokeType: requests.InvokeFunctionRequest.FnInvokeType.Detached,
+    });
     expect(await text(res.value)).toBe('');
     await waitFor(() => calls === before + 1, { what: 'the detached call' });
   });
@@ -129,7 +170,13 @@ describe('InvokeFunction', () => {
   });
 
   it('refuses an invalid fn-intent and unsigned requests', async () => {
-    const e = await ociError(client.invokeFunction({ functionId: fnId, invokeFunctionBody: '{}', fnIntent: 'bogus' as requests.InvokeFunctionRequest.FnIntent }));
+    const e = await ociError(
+      client.invokeFunction({
+        functionId: fnId,
+        invokeFunctionBody: '{}',
+        fnIntent: 'bogus' as requests.InvokeFunctionRequest.FnIntent,
+      }),
+    );
     expect(e.statusCode).toBe(400);
     const unsigned = fx.point(new FunctionsInvokeClient({} as ConstructorParameters<typeof FunctionsInvokeClient>[0]));
     const u = await ociError(unsigned.invokeFunction({ functionId: fnId, invokeFunctionBody: '{}' }));
@@ -141,7 +188,14 @@ describe('Functions management', () => {
   it('answers GetFunction for a registered function and 501 naming other operations', async () => {
     const mgmt = fx.point(new FunctionsManagementClient({ authenticationDetailsProvider: fx.auth }));
     const f = await mgmt.getFunction({ functionId: fnId });
-    expect(f.function).toMatchObject({ id: fnId, displayName: 'echo', applicationId: appId, memoryInMBs: 256, lifecycleState: 'ACTIVE', invokeEndpoint: fx.emu.url });
+    expect(f.function).toMatchObject({
+      id: fnId,
+      displayName: 'echo',
+      applicationId: appId,
+      memoryInMBs: 256,
+      lifecycleState: 'ACTIVE',
+      invokeEndpoint: fx.emu.url,
+    });
     const e = await ociError(mgmt.listApplications({ compartmentId }));
     expect(e.statusCode).toBe(501);
     expect(e.message).toMatch(/ListApplications/);

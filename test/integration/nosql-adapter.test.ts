@@ -20,17 +20,26 @@ const now = () => Date.now() + offset;
 
 beforeAll(async () => {
   f = await startEmulatorFixture();
-  client = f.point(new NosqlClient({ authenticationDetailsProvider: f.auth }, { circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }) }));
+  client = f.point(
+    new NosqlClient(
+      { authenticationDetailsProvider: f.auth },
+      { circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }) },
+    ),
+  );
   compartmentId = f.emu.admin.tenancyId;
 });
-afterAll(async () => { await f.stop(); });
+afterAll(async () => {
+  await f.stop();
+});
 
 keyValueContract('OCI NoSQL adapter over the emulator', () => ({
   async makeTable(def) {
     await ensureTables([def], { client, compartmentId, pollMs: 20 });
     return new OciNosqlTable<Item>(def, { client, compartmentId, now, retry: { maxAttempts: 2, baseDelayMs: 10 } });
   },
-  advance: (ms) => { offset += ms; },
+  advance: (ms) => {
+    offset += ms;
+  },
 }));
 
 describe('ensureTables', () => {
@@ -38,10 +47,19 @@ describe('ensureTables', () => {
     const prefix = `${uid('p').replace(/-/g, '_')}_`;
     const defs: TableDef[] = [
       { name: 'users', columns: { id: 'STRING', name: 'STRING' }, primaryKey: ['id'] },
-      { name: 'events', columns: { owner: 'STRING', seq: 'LONG', body: 'JSON' }, primaryKey: ['owner', 'seq'], shardKey: ['owner'], ttl: { value: 7, unit: 'DAYS' } },
+      {
+        name: 'events',
+        columns: { owner: 'STRING', seq: 'LONG', body: 'JSON' },
+        primaryKey: ['owner', 'seq'],
+        shardKey: ['owner'],
+        ttl: { value: 7, unit: 'DAYS' },
+      },
     ];
     const first = await ensureTables(defs, { client, compartmentId, tablePrefix: prefix, pollMs: 20 });
-    expect(first).toEqual([{ name: `${prefix}users`, created: true }, { name: `${prefix}events`, created: true }]);
+    expect(first).toEqual([
+      { name: `${prefix}users`, created: true },
+      { name: `${prefix}events`, created: true },
+    ]);
     const again = await ensureTables(defs, { client, compartmentId, tablePrefix: prefix, pollMs: 20 });
     expect(again.map((t) => t.created)).toEqual([false, false]);
     const ev = (await client.getTable({ tableNameOrId: `${prefix}events`, compartmentId })).table;
@@ -50,7 +68,10 @@ describe('ensureTables', () => {
   });
 
   it('reports a missing table as NotFoundError from the adapter', async () => {
-    const t = new OciNosqlTable<Item>({ name: uid('absent').replace(/-/g, '_'), primaryKey: ['id'] }, { client, compartmentId, retry: { maxAttempts: 1 } });
+    const t = new OciNosqlTable<Item>(
+      { name: uid('absent').replace(/-/g, '_'), primaryKey: ['id'] },
+      { client, compartmentId, retry: { maxAttempts: 1 } },
+    );
     await expect(t.get({ id: 'x' })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -10,7 +10,10 @@ import { startEmulatorFixture, uid, type EmulatorFixture } from '../helpers/emul
 const LIMITS = { maxReadUnits: 10, maxWriteUnits: 10, maxStorageInGBs: 1 };
 
 function clientFor(f: EmulatorFixture): NosqlClient {
-  const c = new NosqlClient({ authenticationDetailsProvider: f.auth }, { circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }) });
+  const c = new NosqlClient(
+    { authenticationDetailsProvider: f.auth },
+    { circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }) },
+  );
   return f.point(c);
 }
 
@@ -23,10 +26,25 @@ async function errorOf(p: Promise<unknown>): Promise<{ statusCode: number; servi
   throw new Error('expected the call to fail');
 }
 
-function tableName(): string { return uid('t').replace(/-/g, '_'); }
+function tableName(): string {
+  return uid('t').replace(/-/g, '_');
+}
 
-async function createTable(c: NosqlClient, compartmentId: string, name: string, cols = 'id INTEGER, name STRING, n LONG, info JSON', extra = ''): Promise<void> {
-  await c.createTable({ createTableDetails: { name, compartmentId, ddlStatement: `CREATE TABLE ${name} (${cols}, PRIMARY KEY(id))${extra}`, tableLimits: LIMITS } });
+async function createTable(
+  c: NosqlClient,
+  compartmentId: string,
+  name: string,
+  cols = 'id INTEGER, name STRING, n LONG, info JSON',
+  extra = '',
+): Promise<void> {
+  await c.createTable({
+    createTableDetails: {
+      name,
+      compartmentId,
+      ddlStatement: `CREATE TABLE ${name} (${cols}, PRIMARY KEY(id))${extra}`,
+      tableLimits: LIMITS,
+    },
+  });
 }
 
 describe('NoSQL emulator through NosqlClient', () => {
@@ -38,15 +56,28 @@ describe('NoSQL emulator through NosqlClient', () => {
     c = clientFor(f);
     comp = f.emu.admin.tenancyId;
   });
-  afterAll(async () => { await f.stop(); });
+  afterAll(async () => {
+    await f.stop();
+  });
 
   describe('tables', () => {
     it('creates a table with a completed work request, gets it by name and OCID, lists and deletes it', async () => {
       const name = tableName();
-      const created = await c.createTable({ createTableDetails: { name, compartmentId: comp, ddlStatement: `CREATE TABLE ${name} (id INTEGER, sub STRING, at TIMESTAMP(3), PRIMARY KEY(SHARD(id), sub)) USING TTL 3 DAYS`, tableLimits: LIMITS } });
+      const created = await c.createTable({
+        createTableDetails: {
+          name,
+          compartmentId: comp,
+          ddlStatement: `CREATE TABLE ${name} (id INTEGER, sub STRING, at TIMESTAMP(3), PRIMARY KEY(SHARD(id), sub)) USING TTL 3 DAYS`,
+          tableLimits: LIMITS,
+        },
+      });
       expect(created.opcWorkRequestId).toBeTruthy();
       const wr = await c.getWorkRequest({ workRequestId: created.opcWorkRequestId });
-      expect(wr.workRequest).toMatchObject({ status: 'SUCCEEDED', operationType: 'CREATE_TABLE', percentComplete: 100 });
+      expect(wr.workRequest).toMatchObject({
+        status: 'SUCCEEDED',
+        operationType: 'CREATE_TABLE',
+        percentComplete: 100,
+      });
 
       const t = (await c.getTable({ tableNameOrId: name, compartmentId: comp })).table;
       expect(t).toMatchObject({ name, compartmentId: comp, lifecycleState: 'ACTIVE', tableLimits: LIMITS });
@@ -66,7 +97,14 @@ describe('NoSQL emulator through NosqlClient', () => {
       for (const i of [1, 2, 3]) await createTable(c, comp, `${prefix}_${i}`);
       const dup = await errorOf(createTable(c, comp, `${prefix}_1`));
       expect(dup).toMatchObject({ statusCode: 409, serviceCode: 'TableAlreadyExists' });
-      await c.createTable({ createTableDetails: { name: `${prefix}_1`, compartmentId: comp, ddlStatement: `CREATE TABLE IF NOT EXISTS ${prefix}_1 (id INTEGER, PRIMARY KEY(id))`, tableLimits: LIMITS } });
+      await c.createTable({
+        createTableDetails: {
+          name: `${prefix}_1`,
+          compartmentId: comp,
+          ddlStatement: `CREATE TABLE IF NOT EXISTS ${prefix}_1 (id INTEGER, PRIMARY KEY(id))`,
+          tableLimits: LIMITS,
+        },
+      });
 
       const names: string[] = [];
       let page: string | undefined;
@@ -89,7 +127,11 @@ describe('NoSQL emulator through NosqlClient', () => {
       ['a bad TTL unit', 'CREATE TABLE X (id INTEGER, PRIMARY KEY(id)) USING TTL 3 WEEKS', /DAYS or HOURS/],
     ])('rejects DDL with %s as 400 InvalidParameter', async (_what, ddl, msg) => {
       const name = tableName();
-      const e = await errorOf(c.createTable({ createTableDetails: { name, compartmentId: comp, ddlStatement: ddl.replace('X', name), tableLimits: LIMITS } }));
+      const e = await errorOf(
+        c.createTable({
+          createTableDetails: { name, compartmentId: comp, ddlStatement: ddl.replace('X', name), tableLimits: LIMITS },
+        }),
+      );
       expect(e).toMatchObject({ statusCode: 400, serviceCode: 'InvalidParameter' });
       expect(e.message).toMatch(msg);
       expect((await errorOf(c.getTable({ tableNameOrId: name, compartmentId: comp }))).statusCode).toBe(404);
@@ -98,11 +140,19 @@ describe('NoSQL emulator through NosqlClient', () => {
     it('changes the table TTL with ALTER TABLE and answers 501 for other schema changes', async () => {
       const name = tableName();
       await createTable(c, comp, name);
-      await c.updateTable({ tableNameOrId: name, updateTableDetails: { compartmentId: comp, ddlStatement: `ALTER TABLE ${name} USING TTL 5 HOURS` } });
+      await c.updateTable({
+        tableNameOrId: name,
+        updateTableDetails: { compartmentId: comp, ddlStatement: `ALTER TABLE ${name} USING TTL 5 HOURS` },
+      });
       const t = (await c.getTable({ tableNameOrId: name, compartmentId: comp })).table;
       expect(t.ddlStatement).toMatch(/USING TTL 5 HOURS$/);
       expect(t.schema!.ttl).toBeCloseTo(5 / 24);
-      const e = await errorOf(c.updateTable({ tableNameOrId: name, updateTableDetails: { compartmentId: comp, ddlStatement: `ALTER TABLE ${name} (ADD x STRING)` } }));
+      const e = await errorOf(
+        c.updateTable({
+          tableNameOrId: name,
+          updateTableDetails: { compartmentId: comp, ddlStatement: `ALTER TABLE ${name} (ADD x STRING)` },
+        }),
+      );
       expect(e.statusCode).toBe(400);
       const idx = await errorOf(c.listIndexes({ tableNameOrId: name, compartmentId: comp }));
       expect(idx).toMatchObject({ statusCode: 501 });
@@ -117,7 +167,11 @@ describe('NoSQL emulator through NosqlClient', () => {
       await createTable(c, comp, table);
     });
     const put = (value: Record<string, unknown>, extra: Partial<models.UpdateRowDetails> = {}, ifMatch?: string) =>
-      c.updateRow({ tableNameOrId: table, updateRowDetails: { compartmentId: comp, value, ...extra }, ...(ifMatch ? { ifMatch } : {}) });
+      c.updateRow({
+        tableNameOrId: table,
+        updateRowDetails: { compartmentId: comp, value, ...extra },
+        ...(ifMatch ? { ifMatch } : {}),
+      });
     const get = (id: number) => c.getRow({ tableNameOrId: table, compartmentId: comp, key: [`id:${id}`] });
 
     it('puts, gets (typed key, all columns) and deletes a row with a new version per write', async () => {
@@ -133,7 +187,9 @@ describe('NoSQL emulator through NosqlClient', () => {
       expect(d.deleteRowResult.isSuccess).toBe(true);
       const missing = await get(1);
       expect(missing.row.value).toBeUndefined();
-      expect((await c.deleteRow({ tableNameOrId: table, compartmentId: comp, key: ['id:1'] })).deleteRowResult.isSuccess).toBe(false);
+      expect(
+        (await c.deleteRow({ tableNameOrId: table, compartmentId: comp, key: ['id:1'] })).deleteRowResult.isSuccess,
+      ).toBe(false);
     });
 
     it('keeps "+" in string key values as sent', async () => {
@@ -159,14 +215,20 @@ describe('NoSQL emulator through NosqlClient', () => {
     it('honours IF_ABSENT and IF_PRESENT, returning the existing row on request', async () => {
       const absent = await put({ id: 10, name: 'first' }, { option: models.UpdateRowDetails.Option.IfAbsent });
       expect(absent.updateRowResult.version).toBeTruthy();
-      const again = await put({ id: 10, name: 'second' }, { option: models.UpdateRowDetails.Option.IfAbsent, isGetReturnRow: true });
+      const again = await put(
+        { id: 10, name: 'second' },
+        { option: models.UpdateRowDetails.Option.IfAbsent, isGetReturnRow: true },
+      );
       expect(again.updateRowResult.version).toBeFalsy();
       expect(again.updateRowResult.existingVersion).toBe(absent.updateRowResult.version);
       expect(again.updateRowResult.existingValue).toMatchObject({ name: 'first' });
       const present = await put({ id: 11, name: 'x' }, { option: models.UpdateRowDetails.Option.IfPresent });
       expect(present.updateRowResult.version).toBeFalsy();
       expect((await get(11)).row.value).toBeUndefined();
-      expect((await put({ id: 10, name: 'third' }, { option: models.UpdateRowDetails.Option.IfPresent })).updateRowResult.version).toBeTruthy();
+      expect(
+        (await put({ id: 10, name: 'third' }, { option: models.UpdateRowDetails.Option.IfPresent })).updateRowResult
+          .version,
+      ).toBeTruthy();
       expect((await get(10)).row.value).toMatchObject({ name: 'third' });
     });
 
@@ -177,9 +239,18 @@ describe('NoSQL emulator through NosqlClient', () => {
       const stale = await put({ id: 20, name: 'v3' }, { isGetReturnRow: true }, v1);
       expect(stale.updateRowResult.version).toBeFalsy();
       expect(stale.updateRowResult).toMatchObject({ existingVersion: v2, existingValue: { name: 'v2' } });
-      const del = await c.deleteRow({ tableNameOrId: table, compartmentId: comp, key: ['id:20'], ifMatch: v1, isGetReturnRow: true });
+      const del = await c.deleteRow({
+        tableNameOrId: table,
+        compartmentId: comp,
+        key: ['id:20'],
+        ifMatch: v1,
+        isGetReturnRow: true,
+      });
       expect(del.deleteRowResult).toMatchObject({ isSuccess: false, existingVersion: v2 });
-      expect((await c.deleteRow({ tableNameOrId: table, compartmentId: comp, key: ['id:20'], ifMatch: v2 })).deleteRowResult.isSuccess).toBe(true);
+      expect(
+        (await c.deleteRow({ tableNameOrId: table, compartmentId: comp, key: ['id:20'], ifMatch: v2 })).deleteRowResult
+          .isSuccess,
+      ).toBe(true);
     });
   });
 });

@@ -12,10 +12,15 @@ let ns: string;
 let compartmentId: string;
 
 function client(fx: EmulatorFixture): ObjectStorageClient {
-  return fx.point(new ObjectStorageClient({ authenticationDetailsProvider: fx.auth }, {
-    circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
-    retryConfiguration: common.NoRetryConfigurationDetails,
-  }));
+  return fx.point(
+    new ObjectStorageClient(
+      { authenticationDetailsProvider: fx.auth },
+      {
+        circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+        retryConfiguration: common.NoRetryConfigurationDetails,
+      },
+    ),
+  );
 }
 
 async function failure(p: Promise<unknown>): Promise<common.OciError> {
@@ -33,13 +38,19 @@ beforeAll(async () => {
   ns = (await os.getNamespace({})).value;
   compartmentId = f.emu.admin.tenancyId;
 });
-afterAll(async () => { await f.stop(); });
+afterAll(async () => {
+  await f.stop();
+});
 
 describe('namespace', () => {
   it('GetNamespace answers the tenancy namespace as a JSON string', async () => {
     expect(ns).toBe(f.emu.tenancy.namespace);
     const md = await os.getNamespaceMetadata({ namespaceName: ns });
-    expect(md.namespaceMetadata).toEqual({ namespace: ns, defaultS3CompartmentId: compartmentId, defaultSwiftCompartmentId: compartmentId });
+    expect(md.namespaceMetadata).toEqual({
+      namespace: ns,
+      defaultS3CompartmentId: compartmentId,
+      defaultSwiftCompartmentId: compartmentId,
+    });
   });
 
   it('an unknown namespace is 404 NamespaceNotFound', async () => {
@@ -52,18 +63,39 @@ describe('namespace', () => {
 describe('buckets', () => {
   it('creates, gets (with etag), heads, updates and deletes a bucket', async () => {
     const name = uid('bkt');
-    const created = await os.createBucket({ namespaceName: ns, createBucketDetails: { name, compartmentId, publicAccessType: 'ObjectRead' as never, metadata: { a: 'b' } } });
-    expect(created.bucket).toMatchObject({ name, namespace: ns, compartmentId, publicAccessType: 'ObjectRead', objectEventsEnabled: false, metadata: { a: 'b' } });
+    const created = await os.createBucket({
+      namespaceName: ns,
+      createBucketDetails: { name, compartmentId, publicAccessType: 'ObjectRead' as never, metadata: { a: 'b' } },
+    });
+    expect(created.bucket).toMatchObject({
+      name,
+      namespace: ns,
+      compartmentId,
+      publicAccessType: 'ObjectRead',
+      objectEventsEnabled: false,
+      metadata: { a: 'b' },
+    });
     expect(created.bucket.id).toMatch(/^ocid1\.bucket\./);
     const got = await os.getBucket({ namespaceName: ns, bucketName: name });
     expect(got.eTag).toBe(got.bucket.etag);
     const head = await os.headBucket({ namespaceName: ns, bucketName: name });
     expect(head.eTag).toBe(got.eTag);
 
-    const upd = await os.updateBucket({ namespaceName: ns, bucketName: name, updateBucketDetails: { objectEventsEnabled: true } });
+    const upd = await os.updateBucket({
+      namespaceName: ns,
+      bucketName: name,
+      updateBucketDetails: { objectEventsEnabled: true },
+    });
     expect(upd.bucket.objectEventsEnabled).toBe(true);
     expect(upd.bucket.etag).not.toBe(got.eTag);
-    const stale = await failure(os.updateBucket({ namespaceName: ns, bucketName: name, ifMatch: got.eTag, updateBucketDetails: { objectEventsEnabled: false } }));
+    const stale = await failure(
+      os.updateBucket({
+        namespaceName: ns,
+        bucketName: name,
+        ifMatch: got.eTag,
+        updateBucketDetails: { objectEventsEnabled: false },
+      }),
+    );
     expect(stale.statusCode).toBe(412);
     expect((await os.getBucket({ namespaceName: ns, bucketName: name })).bucket.objectEventsEnabled).toBe(true);
 
@@ -77,17 +109,29 @@ describe('buckets', () => {
 
   it('refuses duplicate names (409 BucketAlreadyExists) and bad input (400), changing nothing', async () => {
     const name = uid('dup');
-    await os.createBucket({ namespaceName: ns, createBucketDetails: { name, compartmentId, objectEventsEnabled: true } });
+    await os.createBucket({
+      namespaceName: ns,
+      createBucketDetails: { name, compartmentId, objectEventsEnabled: true },
+    });
     const dup = await failure(os.createBucket({ namespaceName: ns, createBucketDetails: { name, compartmentId } }));
     expect(dup.statusCode).toBe(409);
     expect(dup.serviceCode).toBe('BucketAlreadyExists');
     expect((await os.getBucket({ namespaceName: ns, bucketName: name })).bucket.objectEventsEnabled).toBe(true);
 
-    const badName = await failure(os.createBucket({ namespaceName: ns, createBucketDetails: { name: 'has space', compartmentId } }));
+    const badName = await failure(
+      os.createBucket({ namespaceName: ns, createBucketDetails: { name: 'has space', compartmentId } }),
+    );
     expect(badName.statusCode).toBe(400);
-    const badComp = await failure(os.createBucket({ namespaceName: ns, createBucketDetails: { name: uid('c'), compartmentId: 'not-an-ocid' } }));
+    const badComp = await failure(
+      os.createBucket({ namespaceName: ns, createBucketDetails: { name: uid('c'), compartmentId: 'not-an-ocid' } }),
+    );
     expect(badComp.statusCode).toBe(400);
-    const badPat = await failure(os.createBucket({ namespaceName: ns, createBucketDetails: { name: uid('p'), compartmentId, publicAccessType: 'Everyone' as never } }));
+    const badPat = await failure(
+      os.createBucket({
+        namespaceName: ns,
+        createBucketDetails: { name: uid('p'), compartmentId, publicAccessType: 'Everyone' as never },
+      }),
+    );
     expect(badPat.statusCode).toBe(400);
   });
 
@@ -105,7 +149,8 @@ describe('buckets', () => {
   it('ListBuckets filters by compartment and pages with opc-next-page', async () => {
     const comp = 'ocid1.compartment.oc1..aaaaaaaa' + 'b'.repeat(52);
     const names = Array.from({ length: 7 }, (_, i) => `${uid('lb')}-${i}`);
-    for (const name of names) await os.createBucket({ namespaceName: ns, createBucketDetails: { name, compartmentId: comp } });
+    for (const name of names)
+      await os.createBucket({ namespaceName: ns, createBucketDetails: { name, compartmentId: comp } });
     const seen: string[] = [];
     let page: string | undefined;
     let pages = 0;
@@ -128,13 +173,33 @@ describe('buckets', () => {
     const name = uid('nx');
     await os.createBucket({ namespaceName: ns, createBucketDetails: { name, compartmentId } });
     const cases: [string, () => Promise<unknown>][] = [
-      ['CopyObject', () => os.copyObject({ namespaceName: ns, bucketName: name, copyObjectDetails: { sourceObjectName: 'a', destinationRegion: 'us-ashburn-1', destinationNamespace: ns, destinationBucket: name, destinationObjectName: 'b' } })],
+      [
+        'CopyObject',
+        () =>
+          os.copyObject({
+            namespaceName: ns,
+            bucketName: name,
+            copyObjectDetails: {
+              sourceObjectName: 'a',
+              destinationRegion: 'us-ashburn-1',
+              destinationNamespace: ns,
+              destinationBucket: name,
+              destinationObjectName: 'b',
+            },
+          }),
+      ],
       ['GetObjectLifecyclePolicy', () => os.getObjectLifecyclePolicy({ namespaceName: ns, bucketName: name })],
       ['ListRetentionRules', () => os.listRetentionRules({ namespaceName: ns, bucketName: name })],
       ['ListObjectVersions', () => os.listObjectVersions({ namespaceName: ns, bucketName: name })],
       ['ListReplicationPolicies', () => os.listReplicationPolicies({ namespaceName: ns, bucketName: name })],
-      ['ReencryptObject', () => os.reencryptObject({ namespaceName: ns, bucketName: name, objectName: 'a', reencryptObjectDetails: {} })],
-      ['RestoreObjects', () => os.restoreObjects({ namespaceName: ns, bucketName: name, restoreObjectsDetails: { objectName: 'a' } })],
+      [
+        'ReencryptObject',
+        () => os.reencryptObject({ namespaceName: ns, bucketName: name, objectName: 'a', reencryptObjectDetails: {} }),
+      ],
+      [
+        'RestoreObjects',
+        () => os.restoreObjects({ namespaceName: ns, bucketName: name, restoreObjectsDetails: { objectName: 'a' } }),
+      ],
     ];
     for (const [op, p] of cases) {
       const e = await failure(p());

@@ -14,30 +14,51 @@ let ns: string;
 const providers = [identityAuthProvider, createObjectStorageProvider()];
 
 function client(fx: EmulatorFixture): ObjectStorageClient {
-  return fx.point(new ObjectStorageClient({ authenticationDetailsProvider: fx.auth }, {
-    circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
-    retryConfiguration: common.NoRetryConfigurationDetails,
-  }));
+  return fx.point(
+    new ObjectStorageClient(
+      { authenticationDetailsProvider: fx.auth },
+      {
+        circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+        retryConfiguration: common.NoRetryConfigurationDetails,
+      },
+    ),
+  );
 }
 async function failure(p: Promise<unknown>): Promise<common.OciError> {
-  try { await p; } catch (e) { return e as common.OciError; }
+  try {
+    await p;
+  } catch (e) {
+    return e as common.OciError;
+  }
   throw new Error('expected the call to fail');
 }
 async function bucket(o: { events?: boolean } = {}): Promise<string> {
   const name = uid('b');
-  await os.createBucket({ namespaceName: ns, createBucketDetails: { name, compartmentId: f.emu.admin.tenancyId, objectEventsEnabled: o.events ?? false } });
+  await os.createBucket({
+    namespaceName: ns,
+    createBucketDetails: { name, compartmentId: f.emu.admin.tenancyId, objectEventsEnabled: o.events ?? false },
+  });
   return name;
 }
 const text = async (v: unknown) => new Response(v as ReadableStream).text();
 const put = (bucketName: string, objectName: string, body: string, extra: Record<string, unknown> = {}) =>
-  os.putObject({ namespaceName: ns, bucketName, objectName, putObjectBody: body, contentLength: Buffer.byteLength(body), ...extra });
+  os.putObject({
+    namespaceName: ns,
+    bucketName,
+    objectName,
+    putObjectBody: body,
+    contentLength: Buffer.byteLength(body),
+    ...extra,
+  });
 
 beforeAll(async () => {
   f = await startEmulatorFixture({ providers });
   os = client(f);
   ns = (await os.getNamespace({})).value;
 });
-afterAll(async () => { await f.stop(); });
+afterAll(async () => {
+  await f.stop();
+});
 
 describe('PutObject / GetObject / HeadObject', () => {
   it('round-trips the body, content headers and opc-meta-*, with a new UUID ETag per write', async () => {
@@ -46,8 +67,13 @@ describe('PutObject / GetObject / HeadObject', () => {
     const body = 'hello object storage';
     const md5 = createHash('md5').update(body).digest('base64');
     const r1 = await put(b, name, body, {
-      contentType: 'text/plain', contentLanguage: 'en', contentEncoding: 'identity', contentDisposition: 'inline',
-      cacheControl: 'no-cache', contentMD5: md5, opcMeta: { owner: 'alice' },
+      contentType: 'text/plain',
+      contentLanguage: 'en',
+      contentEncoding: 'identity',
+      contentDisposition: 'inline',
+      cacheControl: 'no-cache',
+      contentMD5: md5,
+      opcMeta: { owner: 'alice' },
     });
     expect(r1.eTag).toMatch(/^[0-9a-f-]{36}$/);
     expect(r1.opcContentMd5).toBe(md5);
@@ -55,7 +81,16 @@ describe('PutObject / GetObject / HeadObject', () => {
 
     const g = await os.getObject({ namespaceName: ns, bucketName: b, objectName: name });
     expect(await text(g.value)).toBe(body);
-    expect(g).toMatchObject({ eTag: r1.eTag, contentLength: body.length, contentMd5: md5, contentType: 'text/plain', contentLanguage: 'en', contentEncoding: 'identity', contentDisposition: 'inline', cacheControl: 'no-cache' });
+    expect(g).toMatchObject({
+      eTag: r1.eTag,
+      contentLength: body.length,
+      contentMd5: md5,
+      contentType: 'text/plain',
+      contentLanguage: 'en',
+      contentEncoding: 'identity',
+      contentDisposition: 'inline',
+      cacheControl: 'no-cache',
+    });
     expect(g.opcMeta).toEqual({ 'opc-meta-owner': 'alice' });
 
     const h = await os.headObject({ namespaceName: ns, bucketName: b, objectName: name });
@@ -65,7 +100,9 @@ describe('PutObject / GetObject / HeadObject', () => {
 
     const r2 = await put(b, name, 'second');
     expect(r2.eTag).not.toBe(r1.eTag);
-    expect(await text((await os.getObject({ namespaceName: ns, bucketName: b, objectName: name })).value)).toBe('second');
+    expect(await text((await os.getObject({ namespaceName: ns, bucketName: b, objectName: name })).value)).toBe(
+      'second',
+    );
     // the encoded '/' was decoded as part of one name, not split
     const list = await os.listObjects({ namespaceName: ns, bucketName: b });
     expect(list.listObjects.objects.map((o) => o.name)).toEqual([name]);
@@ -104,7 +141,13 @@ describe('PutObject / GetObject / HeadObject', () => {
     const r = await put(b, 'c', 'cached');
     const nm = await failure(os.getObject({ namespaceName: ns, bucketName: b, objectName: 'c', ifNoneMatch: r.eTag }));
     expect(nm.statusCode).toBe(304);
-    const ok = await os.getObject({ namespaceName: ns, bucketName: b, objectName: 'c', ifNoneMatch: 'other', ifMatch: r.eTag });
+    const ok = await os.getObject({
+      namespaceName: ns,
+      bucketName: b,
+      objectName: 'c',
+      ifNoneMatch: 'other',
+      ifMatch: r.eTag,
+    });
     expect(await text(ok.value)).toBe('cached');
     const im = await failure(os.getObject({ namespaceName: ns, bucketName: b, objectName: 'c', ifMatch: 'nope' }));
     expect(im.statusCode).toBe(412);
@@ -116,13 +159,25 @@ describe('PutObject / GetObject / HeadObject', () => {
   it('serves byte ranges (206 + content-range) and 416 InvalidRange', async () => {
     const b = await bucket();
     await put(b, 'r', '0123456789');
-    const mid = await os.getObject({ namespaceName: ns, bucketName: b, objectName: 'r', range: new common.Range(2, 5, null) });
+    const mid = await os.getObject({
+      namespaceName: ns,
+      bucketName: b,
+      objectName: 'r',
+      range: new common.Range(2, 5, null),
+    });
     expect(await text(mid.value)).toBe('2345');
     expect(mid.contentLength).toBe(4);
     // oci-common 2.139.1 never parses content-range (convertStringToType lower-cases 'common.Range'), so contentRange stays undefined
-    const tail = await os.getObject({ namespaceName: ns, bucketName: b, objectName: 'r', range: new common.Range(7, 100, null) });
+    const tail = await os.getObject({
+      namespaceName: ns,
+      bucketName: b,
+      objectName: 'r',
+      range: new common.Range(7, 100, null),
+    });
     expect(await text(tail.value)).toBe('789');
-    const e = await failure(os.getObject({ namespaceName: ns, bucketName: b, objectName: 'r', range: new common.Range(20, 30, null) }));
+    const e = await failure(
+      os.getObject({ namespaceName: ns, bucketName: b, objectName: 'r', range: new common.Range(20, 30, null) }),
+    );
     expect(e.statusCode).toBe(416);
     expect(e.serviceCode).toBe('InvalidRange');
   });
@@ -131,16 +186,26 @@ describe('PutObject / GetObject / HeadObject', () => {
     const b = await bucket();
     await put(b, 'o', 'x', { contentType: 'text/plain' });
     const g = await os.getObject({
-      namespaceName: ns, bucketName: b, objectName: 'o', httpResponseContentType: 'application/x-test',
-      httpResponseContentDisposition: 'attachment', httpResponseCacheControl: 'max-age=5',
+      namespaceName: ns,
+      bucketName: b,
+      objectName: 'o',
+      httpResponseContentType: 'application/x-test',
+      httpResponseContentDisposition: 'attachment',
+      httpResponseCacheControl: 'max-age=5',
     });
-    expect(g).toMatchObject({ contentType: 'application/x-test', contentDisposition: 'attachment', cacheControl: 'max-age=5' });
+    expect(g).toMatchObject({
+      contentType: 'application/x-test',
+      contentDisposition: 'attachment',
+      cacheControl: 'max-age=5',
+    });
   });
 
   it('DeleteObject honours if-match and answers 404 ObjectNotFound afterwards', async () => {
     const b = await bucket();
     const r = await put(b, 'd', 'x');
-    const stale = await failure(os.deleteObject({ namespaceName: ns, bucketName: b, objectName: 'd', ifMatch: 'nope' }));
+    const stale = await failure(
+      os.deleteObject({ namespaceName: ns, bucketName: b, objectName: 'd', ifMatch: 'nope' }),
+    );
     expect(stale.statusCode).toBe(412);
     await os.deleteObject({ namespaceName: ns, bucketName: b, objectName: 'd', ifMatch: r.eTag });
     const g = await failure(os.getObject({ namespaceName: ns, bucketName: b, objectName: 'd' }));
@@ -160,11 +225,17 @@ describe('PutObject / GetObject / HeadObject', () => {
   it('RenameObject moves the object and keeps its ETag', async () => {
     const b = await bucket();
     const r = await put(b, 'from', 'moving');
-    await os.renameObject({ namespaceName: ns, bucketName: b, renameObjectDetails: { sourceName: 'from', newName: 'to', newObjIfNoneMatchETag: '*' } });
+    await os.renameObject({
+      namespaceName: ns,
+      bucketName: b,
+      renameObjectDetails: { sourceName: 'from', newName: 'to', newObjIfNoneMatchETag: '*' },
+    });
     const g = await os.getObject({ namespaceName: ns, bucketName: b, objectName: 'to' });
     expect(await text(g.value)).toBe('moving');
     expect(g.eTag).toBe(r.eTag);
-    expect((await failure(os.headObject({ namespaceName: ns, bucketName: b, objectName: 'from' }))).statusCode).toBe(404);
+    expect((await failure(os.headObject({ namespaceName: ns, bucketName: b, objectName: 'from' }))).statusCode).toBe(
+      404,
+    );
   });
 });
 
@@ -203,8 +274,17 @@ describe('ListObjects', () => {
     expect(after.listObjects.objects.map((o) => o.name)).toEqual(['b/1', 'top']);
     const plain = await os.listObjects({ namespaceName: ns, bucketName: b, prefix: 'top' });
     expect(plain.listObjects.objects).toEqual([{ name: 'top' }]);
-    const full = await os.listObjects({ namespaceName: ns, bucketName: b, prefix: 'top', fields: 'name,size,etag,md5,timeCreated,timeModified' });
-    expect(full.listObjects.objects[0]).toMatchObject({ name: 'top', size: 3, md5: createHash('md5').update('xyz').digest('base64') });
+    const full = await os.listObjects({
+      namespaceName: ns,
+      bucketName: b,
+      prefix: 'top',
+      fields: 'name,size,etag,md5,timeCreated,timeModified',
+    });
+    expect(full.listObjects.objects[0]).toMatchObject({
+      name: 'top',
+      size: 3,
+      md5: createHash('md5').update('xyz').digest('base64'),
+    });
     expect(full.listObjects.objects[0]!.etag).toMatch(/^[0-9a-f-]{36}$/);
     const badField = await failure(os.listObjects({ namespaceName: ns, bucketName: b, fields: 'owner' }));
     expect(badField.statusCode).toBe(400);
@@ -226,13 +306,20 @@ describe('events', () => {
       await os.deleteObject({ namespaceName: ns, bucketName: loud, objectName: 'dir/e.txt' });
       await waitFor(() => events.length >= 3, { what: 'three events' });
       expect(events.map((e) => e.eventType)).toEqual([
-        'com.oraclecloud.objectstorage.createobject', 'com.oraclecloud.objectstorage.updateobject', 'com.oraclecloud.objectstorage.deleteobject',
+        'com.oraclecloud.objectstorage.createobject',
+        'com.oraclecloud.objectstorage.updateobject',
+        'com.oraclecloud.objectstorage.deleteobject',
       ]);
       const bucketId = (await os.getBucket({ namespaceName: ns, bucketName: loud })).bucket.id;
       expect(events[0]).toMatchObject({
-        cloudEventsVersion: '0.1', eventTypeVersion: '2.0', source: 'ObjectStorage', contentType: 'application/json',
+        cloudEventsVersion: '0.1',
+        eventTypeVersion: '2.0',
+        source: 'ObjectStorage',
+        contentType: 'application/json',
         data: {
-          compartmentId: f.emu.admin.tenancyId, resourceName: 'dir/e.txt', resourceId: `/n/${ns}/b/${loud}/o/dir/e.txt`,
+          compartmentId: f.emu.admin.tenancyId,
+          resourceName: 'dir/e.txt',
+          resourceId: `/n/${ns}/b/${loud}/o/dir/e.txt`,
           additionalDetails: { bucketName: loud, namespace: ns, bucketId, eTag: c.eTag, archivalState: 'Available' },
         },
         extensions: { compartmentId: f.emu.admin.tenancyId },
@@ -241,7 +328,11 @@ describe('events', () => {
       expect(events[2]!.data.additionalDetails!.eTag).toBe(u.eTag);
       expect(events.some((e) => e.data.resourceName === 'q')).toBe(false);
 
-      await os.updateBucket({ namespaceName: ns, bucketName: quiet, updateBucketDetails: { objectEventsEnabled: true } });
+      await os.updateBucket({
+        namespaceName: ns,
+        bucketName: quiet,
+        updateBucketDetails: { objectEventsEnabled: true },
+      });
       await put(quiet, 'q2', 'x');
       await waitFor(() => events.some((e) => e.data.resourceName === 'q2'), { what: 'event after enabling' });
     } finally {
@@ -261,6 +352,8 @@ describe('persistence', () => {
     expect(g.eTag).toBe(r.eTag);
     expect(g.opcMeta).toEqual({ 'opc-meta-k': 'v' });
     expect((await os.getBucket({ namespaceName: ns, bucketName: b })).bucket.objectEventsEnabled).toBe(true);
-    expect((await os.listObjects({ namespaceName: ns, bucketName: b })).listObjects.objects.map((o) => o.name)).toEqual(['kept']);
+    expect((await os.listObjects({ namespaceName: ns, bucketName: b })).listObjects.objects.map((o) => o.name)).toEqual(
+      ['kept'],
+    );
   });
 });

@@ -11,15 +11,25 @@ import { createLogger } from '#shared/log.ts';
 import { startEmulatorFixture, uid, type EmulatorFixture } from '../helpers/emulator.ts';
 
 const lines: string[] = [];
-const providers = [identityAuthProvider, createObjectStorageProvider({ minPartSize: 1, log: createLogger({ sink: (l) => lines.push(l) }) })];
+const providers = [
+  identityAuthProvider,
+  createObjectStorageProvider({ minPartSize: 1, log: createLogger({ sink: (l) => lines.push(l) }) }),
+];
 let f: EmulatorFixture | undefined;
-afterAll(async () => { await f?.stop(); });
+afterAll(async () => {
+  await f?.stop();
+});
 
 function client(fx: EmulatorFixture): ObjectStorageClient {
-  return fx.point(new ObjectStorageClient({ authenticationDetailsProvider: fx.auth }, {
-    circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
-    retryConfiguration: common.NoRetryConfigurationDetails,
-  }));
+  return fx.point(
+    new ObjectStorageClient(
+      { authenticationDetailsProvider: fx.auth },
+      {
+        circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+        retryConfiguration: common.NoRetryConfigurationDetails,
+      },
+    ),
+  );
 }
 
 describe('orphaned blobs', () => {
@@ -28,10 +38,31 @@ describe('orphaned blobs', () => {
     let os = client(f);
     const namespaceName = (await os.getNamespace({})).value;
     const bucketName = uid('b');
-    await os.createBucket({ namespaceName, createBucketDetails: { name: bucketName, compartmentId: f.emu.admin.tenancyId } });
-    await os.putObject({ namespaceName, bucketName, objectName: 'kept', putObjectBody: 'object body', contentLength: 11 });
-    const up = await os.createMultipartUpload({ namespaceName, bucketName, createMultipartUploadDetails: { object: 'mp' } });
-    await os.uploadPart({ namespaceName, bucketName, objectName: 'mp', uploadId: up.multipartUpload.uploadId, uploadPartNum: 1, uploadPartBody: 'part body', contentLength: 9 });
+    await os.createBucket({
+      namespaceName,
+      createBucketDetails: { name: bucketName, compartmentId: f.emu.admin.tenancyId },
+    });
+    await os.putObject({
+      namespaceName,
+      bucketName,
+      objectName: 'kept',
+      putObjectBody: 'object body',
+      contentLength: 11,
+    });
+    const up = await os.createMultipartUpload({
+      namespaceName,
+      bucketName,
+      createMultipartUploadDetails: { object: 'mp' },
+    });
+    await os.uploadPart({
+      namespaceName,
+      bucketName,
+      objectName: 'mp',
+      uploadId: up.multipartUpload.uploadId,
+      uploadPartNum: 1,
+      uploadPartBody: 'part body',
+      contentLength: 9,
+    });
 
     const blobDir = join(f.stateDir, 'blobs');
     const referenced = readdirSync(blobDir);
@@ -44,13 +75,32 @@ describe('orphaned blobs', () => {
     os = client(f);
     for (const id of orphans) expect(existsSync(join(blobDir, id))).toBe(false);
     expect(readdirSync(blobDir).sort()).toEqual([...referenced, 'README'].sort());
-    expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toContainEqual(expect.objectContaining({ msg: 'reclaimed orphaned blobs', reclaimed: 2 }));
+    expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toContainEqual(
+      expect.objectContaining({ msg: 'reclaimed orphaned blobs', reclaimed: 2 }),
+    );
 
     const got = await os.getObject({ namespaceName, bucketName, objectName: 'kept' });
     expect(await new Response(got.value as ReadableStream).text()).toBe('object body');
     await os.commitMultipartUpload({
-      namespaceName, bucketName, objectName: 'mp', uploadId: up.multipartUpload.uploadId,
-      commitMultipartUploadDetails: { partsToCommit: [{ partNum: 1, etag: (await os.listMultipartUploadParts({ namespaceName, bucketName, objectName: 'mp', uploadId: up.multipartUpload.uploadId })).items[0]!.etag! }] },
+      namespaceName,
+      bucketName,
+      objectName: 'mp',
+      uploadId: up.multipartUpload.uploadId,
+      commitMultipartUploadDetails: {
+        partsToCommit: [
+          {
+            partNum: 1,
+            etag: (
+              await os.listMultipartUploadParts({
+                namespaceName,
+                bucketName,
+                objectName: 'mp',
+                uploadId: up.multipartUpload.uploadId,
+              })
+            ).items[0]!.etag!,
+          },
+        ],
+      },
     });
     const mp = await os.getObject({ namespaceName, bucketName, objectName: 'mp' });
     expect(await new Response(mp.value as ReadableStream).text()).toBe('part body');

@@ -18,22 +18,42 @@ let ns: string;
 let clockOffset = 0;
 
 async function failure(p: Promise<unknown>): Promise<common.OciError> {
-  try { await p; } catch (e) { return e as common.OciError; }
+  try {
+    await p;
+  } catch (e) {
+    return e as common.OciError;
+  }
   throw new Error('expected the call to fail');
 }
 const inAnHour = () => new Date(Date.now() + clockOffset + 3600_000);
-type Access = 'ObjectRead' | 'ObjectWrite' | 'ObjectReadWrite' | 'AnyObjectRead' | 'AnyObjectWrite' | 'AnyObjectReadWrite';
+type Access =
+  | 'ObjectRead'
+  | 'ObjectWrite'
+  | 'ObjectReadWrite'
+  | 'AnyObjectRead'
+  | 'AnyObjectWrite'
+  | 'AnyObjectReadWrite';
 
 async function bucket(events = false): Promise<string> {
   const name = uid('par');
-  await os.createBucket({ namespaceName: ns, createBucketDetails: { name, compartmentId: f.emu.admin.tenancyId, objectEventsEnabled: events } });
+  await os.createBucket({
+    namespaceName: ns,
+    createBucketDetails: { name, compartmentId: f.emu.admin.tenancyId, objectEventsEnabled: events },
+  });
   return name;
 }
-async function par(bucketName: string, accessType: Access, o: { objectName?: string; listing?: boolean; expires?: Date } = {}) {
+async function par(
+  bucketName: string,
+  accessType: Access,
+  o: { objectName?: string; listing?: boolean; expires?: Date } = {},
+) {
   const r = await os.createPreauthenticatedRequest({
-    namespaceName: ns, bucketName,
+    namespaceName: ns,
+    bucketName,
     createPreauthenticatedRequestDetails: {
-      name: uid('p'), accessType: accessType as never, timeExpires: o.expires ?? inAnHour(),
+      name: uid('p'),
+      accessType: accessType as never,
+      timeExpires: o.expires ?? inAnHour(),
       ...(o.objectName !== undefined ? { objectName: o.objectName } : {}),
       ...(o.listing ? { bucketListingAction: 'ListObjects' } : {}),
     },
@@ -45,14 +65,24 @@ const putObj = (bucketName: string, name: string, body: string) =>
   os.putObject({ namespaceName: ns, bucketName, objectName: name, putObjectBody: body, contentLength: body.length });
 
 beforeAll(async () => {
-  f = await startEmulatorFixture({ providers: [identityAuthProvider, createObjectStorageProvider({ minPartSize: 4 })], now: () => Date.now() + clockOffset });
-  os = f.point(new ObjectStorageClient({ authenticationDetailsProvider: f.auth }, {
-    circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
-    retryConfiguration: common.NoRetryConfigurationDetails,
-  }));
+  f = await startEmulatorFixture({
+    providers: [identityAuthProvider, createObjectStorageProvider({ minPartSize: 4 })],
+    now: () => Date.now() + clockOffset,
+  });
+  os = f.point(
+    new ObjectStorageClient(
+      { authenticationDetailsProvider: f.auth },
+      {
+        circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+        retryConfiguration: common.NoRetryConfigurationDetails,
+      },
+    ),
+  );
   ns = (await os.getNamespace({})).value;
 });
-afterAll(async () => { await f.stop(); });
+afterAll(async () => {
+  await f.stop();
+});
 
 describe('PAR management', () => {
   it('creates, gets, lists (paginated) and deletes PARs; the token is long, random and not the id', async () => {
@@ -68,7 +98,11 @@ describe('PAR management', () => {
     const any = await par(b, 'AnyObjectRead', { listing: true });
     expect(any.accessUri).toMatch(new RegExp(`^/p/[^/]+/n/${ns}/b/${b}/o/$`));
     const got = await os.getPreauthenticatedRequest({ namespaceName: ns, bucketName: b, parId: p.id });
-    expect(got.preauthenticatedRequestSummary).toMatchObject({ id: p.id, objectName: 'dir/a b.txt', accessType: 'ObjectRead' });
+    expect(got.preauthenticatedRequestSummary).toMatchObject({
+      id: p.id,
+      objectName: 'dir/a b.txt',
+      accessType: 'ObjectRead',
+    });
     expect(JSON.stringify(got.preauthenticatedRequestSummary)).not.toContain(token);
 
     for (let i = 0; i < 3; i++) await par(b, 'ObjectWrite', { objectName: `w${i}` });
@@ -76,7 +110,12 @@ describe('PAR management', () => {
     let page: string | undefined;
     let pages = 0;
     do {
-      const r = await os.listPreauthenticatedRequests({ namespaceName: ns, bucketName: b, limit: 2, ...(page ? { page } : {}) });
+      const r = await os.listPreauthenticatedRequests({
+        namespaceName: ns,
+        bucketName: b,
+        limit: 2,
+        ...(page ? { page } : {}),
+      });
       ids.push(...r.items.map((x) => x.id));
       page = r.opcNextPage;
       pages++;
@@ -87,7 +126,9 @@ describe('PAR management', () => {
     expect(prefixed.items).toHaveLength(3);
 
     await os.deletePreauthenticatedRequest({ namespaceName: ns, bucketName: b, parId: p.id });
-    expect((await failure(os.getPreauthenticatedRequest({ namespaceName: ns, bucketName: b, parId: p.id }))).statusCode).toBe(404);
+    expect(
+      (await failure(os.getPreauthenticatedRequest({ namespaceName: ns, bucketName: b, parId: p.id }))).statusCode,
+    ).toBe(404);
   });
 
   it('refuses bad PARs with 400: past expiry, missing objectName, listing on a write PAR, unknown type', async () => {
@@ -137,7 +178,11 @@ describe('PAR use (unsigned)', () => {
     const off = f.emu.events.subscribe((e) => events.push(e));
     try {
       const p = await par(b, 'ObjectWrite', { objectName: 'up/load.bin' });
-      const w = await http(p.accessUri, { method: 'PUT', body: 'uploaded', headers: { 'opc-meta-source': 'par', 'content-type': 'text/plain' } });
+      const w = await http(p.accessUri, {
+        method: 'PUT',
+        body: 'uploaded',
+        headers: { 'opc-meta-source': 'par', 'content-type': 'text/plain' },
+      });
       expect(w.status).toBe(200);
       const etag = w.headers.get('etag');
       const rd = await http(p.accessUri);
@@ -148,9 +193,17 @@ describe('PAR use (unsigned)', () => {
       expect(g.opcMeta).toEqual({ 'opc-meta-source': 'par' });
       expect(g.eTag).toBe(etag);
       await waitFor(() => events.find((e) => e.data.resourceName === 'up/load.bin'), { what: 'PAR write event' });
-      expect(events.find((e) => e.data.resourceName === 'up/load.bin')!.eventType).toBe('com.oraclecloud.objectstorage.createobject');
-      const log = await (await http(`/_emulator/requests?operation=ParPutObject`)).json() as { requests: { caller: string; status: number; path: string }[] };
-      expect(log.requests.at(-1)).toMatchObject({ caller: 'par', status: 200, path: `/p/<redacted>/n/${ns}/b/${b}/o/up/load.bin` });
+      expect(events.find((e) => e.data.resourceName === 'up/load.bin')!.eventType).toBe(
+        'com.oraclecloud.objectstorage.createobject',
+      );
+      const log = (await (await http(`/_emulator/requests?operation=ParPutObject`)).json()) as {
+        requests: { caller: string; status: number; path: string }[];
+      };
+      expect(log.requests.at(-1)).toMatchObject({
+        caller: 'par',
+        status: 200,
+        path: `/p/<redacted>/n/${ns}/b/${b}/o/up/load.bin`,
+      });
       // the PAR token is a working credential: it never appears in the request log
       const token = /^\/p\/([^/]+)\//.exec(p.accessUri)![1]!;
       expect(JSON.stringify(await (await http('/_emulator/requests')).json())).not.toContain(token);
@@ -165,7 +218,13 @@ describe('PAR use (unsigned)', () => {
     const listing = await par(b, 'AnyObjectRead', { listing: true });
     const l = await http(`${listing.accessUri}?fields=name,size&limit=2`);
     expect(l.status).toBe(200);
-    expect(await l.json()).toEqual({ objects: [{ name: 'in/a', size: 4 }, { name: 'in/b', size: 4 }], nextStartWith: 'out/c' });
+    expect(await l.json()).toEqual({
+      objects: [
+        { name: 'in/a', size: 4 },
+        { name: 'in/b', size: 4 },
+      ],
+      nextStartWith: 'out/c',
+    });
     const read = await http(`${listing.accessUri}out/c`);
     expect(await read.text()).toBe('out/c');
 
@@ -179,7 +238,7 @@ describe('PAR use (unsigned)', () => {
     const outside = await http(`${prefix.accessUri}out/c`);
     expect(outside.status).toBe(404);
     await outside.arrayBuffer();
-    const pl = await (await http(prefix.accessUri)).json() as { objects: { name: string }[] };
+    const pl = (await (await http(prefix.accessUri)).json()) as { objects: { name: string }[] };
     expect(pl.objects.map((o) => o.name)).toEqual(['in/a', 'in/b']);
     expect((await http(`${prefix.accessUri}in/new`, { method: 'PUT', body: 'n' })).status).toBe(200);
     expect((await http(`${prefix.accessUri}out/new`, { method: 'PUT', body: 'n' })).status).toBe(404);
@@ -188,7 +247,12 @@ describe('PAR use (unsigned)', () => {
   it('a PUT without Content-Length (chunked) is refused with 411 and stores nothing', async () => {
     const b = await bucket();
     const p = await par(b, 'AnyObjectWrite');
-    const body = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('chunked')); c.close(); } });
+    const body = new ReadableStream({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('chunked'));
+        c.close();
+      },
+    });
     const r = await http(`${p.accessUri}chunked`, { method: 'PUT', body, duplex: 'half' } as RequestInit);
     expect(r.status).toBe(411);
     expect(((await r.json()) as { code: string }).code).toBe('ContentLengthRequired');
@@ -203,7 +267,7 @@ describe('PAR use (unsigned)', () => {
     clockOffset += 120_000;
     const expired = await http(short.accessUri);
     expect(expired.status).toBe(404);
-    expect((await expired.json() as { code: string }).code).toBe('NotAuthorizedOrNotFound');
+    expect(((await expired.json()) as { code: string }).code).toBe('NotAuthorizedOrNotFound');
 
     const del = await par(b, 'ObjectRead', { objectName: 'x' });
     await os.deletePreauthenticatedRequest({ namespaceName: ns, bucketName: b, parId: del.id });
@@ -219,9 +283,18 @@ describe('PAR use (unsigned)', () => {
   it('multipart through a PAR: opc-multipart PUT, part PUTs, commit POST; abort DELETE', async () => {
     const b = await bucket(true);
     const p = await par(b, 'ObjectWrite', { objectName: 'large.bin' });
-    const start = await http(p.accessUri, { method: 'PUT', headers: { 'opc-multipart': 'true', 'opc-meta-kind': 'big' } });
+    const start = await http(p.accessUri, {
+      method: 'PUT',
+      headers: { 'opc-multipart': 'true', 'opc-meta-kind': 'big' },
+    });
     expect(start.status).toBe(200);
-    const up = await start.json() as { uploadId: string; accessUri: string; object: string; bucket: string; namespace: string };
+    const up = (await start.json()) as {
+      uploadId: string;
+      accessUri: string;
+      object: string;
+      bucket: string;
+      namespace: string;
+    };
     expect(up).toMatchObject({ object: 'large.bin', bucket: b, namespace: ns });
     expect(up.accessUri).toBe(`${up.accessUri.split('/n/')[0]}/n/${ns}/b/${b}/u/large.bin/id/${up.uploadId}/`);
     expect(up.accessUri.startsWith(p.accessUri.split('/n/')[0]!)).toBe(false);
@@ -237,14 +310,18 @@ describe('PAR use (unsigned)', () => {
     const commit = await http(up.accessUri, { method: 'POST' });
     expect(commit.status).toBe(200);
     const md5s = parts.map((s) => createHash('md5').update(s).digest());
-    expect(commit.headers.get('opc-multipart-md5')).toBe(createHash('md5').update(Buffer.concat(md5s)).digest('base64') + '-3');
+    expect(commit.headers.get('opc-multipart-md5')).toBe(
+      createHash('md5').update(Buffer.concat(md5s)).digest('base64') + '-3',
+    );
     const g = await os.getObject({ namespaceName: ns, bucketName: b, objectName: 'large.bin' });
     expect(await new Response(g.value as ReadableStream).text()).toBe(parts.join(''));
     expect(g.opcMeta).toEqual({ 'opc-meta-kind': 'big' });
     // the upload URL is spent
     expect((await http(`${up.accessUri}4`, { method: 'PUT', body: 'x' })).status).toBe(404);
 
-    const second = await (await http(p.accessUri, { method: 'PUT', headers: { 'opc-multipart': 'true' } })).json() as { accessUri: string; uploadId: string };
+    const second = (await (
+      await http(p.accessUri, { method: 'PUT', headers: { 'opc-multipart': 'true' } })
+    ).json()) as { accessUri: string; uploadId: string };
     expect((await http(`${second.accessUri}1`, { method: 'PUT', body: 'zz' })).status).toBe(200);
     expect((await http(second.accessUri, { method: 'DELETE' })).status).toBe(204);
     expect((await os.listMultipartUploads({ namespaceName: ns, bucketName: b })).items).toEqual([]);

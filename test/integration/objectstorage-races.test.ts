@@ -18,17 +18,37 @@ import { newEtag } from '#local/emulator/core/ids.ts';
 import { tempDir, uid } from '../helpers/emulator.ts';
 
 const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 function setup(): { os: OsContext; bucket: BucketRecord } {
   const dir = tempDir('os-race');
   dirs.push(dir);
   const store = new StateStore(dir);
-  const ctx = { store, events: new EventBus(), now: Date.now, baseUrl: () => 'http://127.0.0.1:0', provider: () => undefined, tenancy: {} } as unknown as ProviderContext;
+  const ctx = {
+    store,
+    events: new EventBus(),
+    now: Date.now,
+    baseUrl: () => 'http://127.0.0.1:0',
+    provider: () => undefined,
+    tenancy: {},
+  } as unknown as ProviderContext;
   const os: OsContext = { ctx, state: new OsStore(store), options: { minPartSize: 1, maxObjectSize: MAX_PUT_SIZE } };
   const bucket = {
-    namespace: 'ns', name: uid('b'), id: 'ocid1.bucket.oc1..x', compartmentId: 'ocid1.tenancy.oc1..x', createdBy: 'x', timeCreated: new Date().toISOString(),
-    etag: newEtag(), publicAccessType: 'NoPublicAccess', storageTier: 'Standard', objectEventsEnabled: false, metadata: {}, freeformTags: {}, definedTags: {},
+    namespace: 'ns',
+    name: uid('b'),
+    id: 'ocid1.bucket.oc1..x',
+    compartmentId: 'ocid1.tenancy.oc1..x',
+    createdBy: 'x',
+    timeCreated: new Date().toISOString(),
+    etag: newEtag(),
+    publicAccessType: 'NoPublicAccess',
+    storageTier: 'Standard',
+    objectEventsEnabled: false,
+    metadata: {},
+    freeformTags: {},
+    definedTags: {},
   } satisfies BucketRecord;
   os.state.buckets.put(bucket.name, bucket);
   return { os, bucket };
@@ -56,7 +76,13 @@ describe('GET racing an overwrite or delete', () => {
     const blob = await receiveBody(os, Buffer.from('new body'), { maxBytes: MAX_PUT_SIZE });
     const res = readObject(os, getReq(), os.state.getObject(bucket.name, 'k')!);
     // same tick: a concurrent PUT commits and unlinks the old blob
-    const next = commitObject(os, { bucket, name: 'k', blob, headers: { contentType: 'text/plain', meta: {} }, preconditions: {} });
+    const next = commitObject(os, {
+      bucket,
+      name: 'k',
+      blob,
+      headers: { contentType: 'text/plain', meta: {} },
+      preconditions: {},
+    });
     expect(existsSync(os.ctx.store.blobs.path(old.blobId))).toBe(false);
     expect(await drain(res.stream)).toBe('old body '.repeat(1000));
     expect(next.etag).not.toBe(old.etag);
@@ -78,14 +104,32 @@ describe('multipart commit racing a part re-upload', () => {
     const { os, bucket } = setup();
     const u = createUpload(os, { bucket, object: 'mp', headers: { contentType: 'text/plain', meta: {} } });
     const parts = [];
-    for (const [n, body] of [[1, 'part-one|'], [2, 'part-two|'], [3, 'part-three']] as const) {
+    for (const [n, body] of [
+      [1, 'part-one|'],
+      [2, 'part-two|'],
+      [3, 'part-three'],
+    ] as const) {
       const blob = await receiveBody(os, Buffer.from(body), { maxBytes: MAX_PUT_SIZE });
-      const p = { uploadId: u.uploadId, partNumber: n, blobId: blob.id, size: blob.size, md5: blob.md5, etag: newEtag(), time: new Date().toISOString() };
+      const p = {
+        uploadId: u.uploadId,
+        partNumber: n,
+        blobId: blob.id,
+        size: blob.size,
+        md5: blob.md5,
+        etag: newEtag(),
+        time: new Date().toISOString(),
+      };
       os.state.putPart(p);
       parts.push(p);
     }
     const blob = await receiveBody(os, Buffer.from('REPLACED'), { maxBytes: MAX_PUT_SIZE });
-    const committing = commitUpload(os, bucket, u, { partsToCommit: parts.map((p) => ({ partNum: p.partNumber, etag: p.etag })), partsToExclude: [] }, {});
+    const committing = commitUpload(
+      os,
+      bucket,
+      u,
+      { partsToCommit: parts.map((p) => ({ partNum: p.partNumber, etag: p.etag })), partsToExclude: [] },
+      {},
+    );
     // same tick: part 2 is uploaded again (what uploadPart does once its body is in)
     os.state.putPart({ ...parts[1]!, blobId: blob.id, size: blob.size, md5: blob.md5, etag: newEtag() });
     os.ctx.store.blobs.delete(parts[1]!.blobId);

@@ -18,24 +18,39 @@ beforeAll(async () => {
   kit = await startResourcesKit({ RESOURCES_CACHE_TRANSITIONAL_TTL_SECONDS: '1' });
   compartmentId = await kit.compartment(uid('cache'));
 }, 60_000);
-afterAll(async () => { await kit?.stop(); });
+afterAll(async () => {
+  await kit?.stop();
+});
 
 describe('resources: list cache during a transition', () => {
   it('re-reads a list cached in a transitional state once the short TTL ends, then keeps the steady one', async () => {
-    const launched = await kit.gql(`mutation($input: LaunchInstanceInput!) { launchInstance(input: $input) { instance { id } } }`,
-      { input: { displayName: uid('vm'), compartmentId, networkPrefix: `c${Date.now().toString(36).slice(-6)}` } });
+    const launched = await kit.gql(
+      `mutation($input: LaunchInstanceInput!) { launchInstance(input: $input) { instance { id } } }`,
+      { input: { displayName: uid('vm'), compartmentId, networkPrefix: `c${Date.now().toString(36).slice(-6)}` } },
+    );
     expect(launched.errors).toBeUndefined();
     const id = launched.data!.launchInstance.instance.id as string;
-    const stateIn = (r: { data?: Record<string, any> }) => (r.data!.resources.nodes as { id: string; lifecycleState: string }[]).find((i) => i.id === id)?.lifecycleState;
-    await waitFor(async () => stateIn(await kit.gql(LIST, { c: compartmentId, fresh: true })) === 'RUNNING', { what: 'RUNNING', timeoutMs: 20_000 });
+    const stateIn = (r: { data?: Record<string, any> }) =>
+      (r.data!.resources.nodes as { id: string; lifecycleState: string }[]).find((i) => i.id === id)?.lifecycleState;
+    await waitFor(async () => stateIn(await kit.gql(LIST, { c: compartmentId, fresh: true })) === 'RUNNING', {
+      what: 'RUNNING',
+      timeoutMs: 20_000,
+    });
 
-    const stop = await kit.gql(`mutation($id: ID!) { instanceAction(id: $id, action: STOP) { instance { lifecycleState } } }`, { id });
+    const stop = await kit.gql(
+      `mutation($id: ID!) { instanceAction(id: $id, action: STOP) { instance { lifecycleState } } }`,
+      { id },
+    );
     expect(stop.data!.instanceAction.instance.lifecycleState).toBe('STOPPING');
     // the action invalidated the list: this read loads it and caches STOPPING (for the short TTL only)
     expect(stateIn(await kit.gql(LIST, { c: compartmentId }))).toBe('STOPPING');
 
     // no `fresh`: with the full TTL (5 minutes) this would answer STOPPING until the timeout
-    await waitFor(async () => stateIn(await kit.gql(LIST, { c: compartmentId })) === 'STOPPED', { what: 'STOPPED from the cached list', timeoutMs: 20_000, intervalMs: 100 });
+    await waitFor(async () => stateIn(await kit.gql(LIST, { c: compartmentId })) === 'STOPPED', {
+      what: 'STOPPED from the cached list',
+      timeoutMs: 20_000,
+      intervalMs: 100,
+    });
 
     // steady now: the next read is a cache hit
     const before = kit.seq();

@@ -20,8 +20,17 @@ export interface ResourcesKit {
   fx: EmulatorFixture;
   tenancyId: string;
   runtime: ResourcesRuntime;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, o?: { roles?: Role[]; remainingMs?: number }): Promise<{ data?: T; errors?: { message: string; extensions: { code: string } }[] }>;
-  client<T extends { endpoint: string }>(Client: new (p: { authenticationDetailsProvider: common.AuthenticationDetailsProvider }, c: common.ClientConfiguration) => T): T;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    o?: { roles?: Role[]; remainingMs?: number },
+  ): Promise<{ data?: T; errors?: { message: string; extensions: { code: string } }[] }>;
+  client<T extends { endpoint: string }>(
+    Client: new (
+      p: { authenticationDetailsProvider: common.AuthenticationDetailsProvider },
+      c: common.ClientConfiguration,
+    ) => T,
+  ): T;
   /** OCI calls answered since `seq`, NoSQL (the cache itself) excluded */
   callsSince(seq: number): { service: string; operation: string; status: number }[];
   seq(): number;
@@ -38,30 +47,67 @@ export async function startResourcesKit(env: Record<string, string> = {}): Promi
   const tenancyId = fx.emu.admin.tenancyId;
   const saved = { ...process.env };
   Object.assign(process.env, {
-    OCI_ENDPOINT: fx.emu.url, OCI_CONFIG_FILE: fx.emu.admin.configFile, OCI_CLI_PROFILE: 'DEFAULT', NOSQL_COMPARTMENT_ID: tenancyId,
-    OCI_RETRY_BASE_MS: '5', OCI_RETRY_CAP_MS: '50', OCI_RETRY_MAX_ATTEMPTS: '5', RESOURCES_POLL_MS: '25', ...env,
+    OCI_ENDPOINT: fx.emu.url,
+    OCI_CONFIG_FILE: fx.emu.admin.configFile,
+    OCI_CLI_PROFILE: 'DEFAULT',
+    NOSQL_COMPARTMENT_ID: tenancyId,
+    OCI_RETRY_BASE_MS: '5',
+    OCI_RETRY_CAP_MS: '50',
+    OCI_RETRY_MAX_ATTEMPTS: '5',
+    RESOURCES_POLL_MS: '25',
+    ...env,
   });
   delete process.env.OCI_RESOURCE_PRINCIPAL_VERSION;
   resetOciClients();
   await ensureTables([CACHE_TABLE], { compartmentId: tenancyId, endpoint: fx.emu.url, auth: fx.auth, pollMs: 20 });
   const runtime = createResourcesRuntimeFromEnv();
-  const client: ResourcesKit['client'] = (Client) => fx.point(new Client({ authenticationDetailsProvider: fx.auth }, {
-    circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }), retryConfiguration: common.NoRetryConfigurationDetails,
-  }));
+  const client: ResourcesKit['client'] = (Client) =>
+    fx.point(
+      new Client(
+        { authenticationDetailsProvider: fx.auth },
+        {
+          circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+          retryConfiguration: common.NoRetryConfigurationDetails,
+        },
+      ),
+    );
   const identity = client(IdentityClient);
   return {
-    fx, tenancyId, runtime, client,
+    fx,
+    tenancyId,
+    runtime,
+    client,
     async gql(query, variables, o = {}) {
       const remaining = o.remainingMs ?? 20_000;
       const deadline = new Date(Date.now() + remaining);
-      const call: FnCall = { callId: uid('call'), deadline, remainingMs: () => deadline.getTime() - Date.now(), env: process.env, log: silent };
-      const body = { graphql: { query, ...(variables ? { variables } : {}) }, caller: { userId: 'u1', roles: o.roles ?? ['operator'] } };
-      return executeSubschemaRequest({ schema: resourcesSchema, body, call, createContext: (base) => runtime.createContext(base) }) as never;
+      const call: FnCall = {
+        callId: uid('call'),
+        deadline,
+        remainingMs: () => deadline.getTime() - Date.now(),
+        env: process.env,
+        log: silent,
+      };
+      const body = {
+        graphql: { query, ...(variables ? { variables } : {}) },
+        caller: { userId: 'u1', roles: o.roles ?? ['operator'] },
+      };
+      return executeSubschemaRequest({
+        schema: resourcesSchema,
+        body,
+        call,
+        createContext: (base) => runtime.createContext(base),
+      }) as never;
     },
     seq: () => fx.emu.requests.lastSeq,
-    callsSince: (seq) => fx.emu.requests.query({ sinceSeq: seq }).filter((e) => e.service !== 'nosql').map((e) => ({ service: e.service, operation: e.operation, status: e.status })),
+    callsSince: (seq) =>
+      fx.emu.requests
+        .query({ sinceSeq: seq })
+        .filter((e) => e.service !== 'nosql')
+        .map((e) => ({ service: e.service, operation: e.operation, status: e.status })),
     async compartment(name = uid('c'), parentId = tenancyId) {
-      const r = await identity.createCompartment({ createCompartmentDetails: { compartmentId: parentId, name, description: 'test' } });
+      const r = await identity.createCompartment({
+        createCompartmentDetails: { compartmentId: parentId, name, description: 'test' },
+      });
       return r.compartment.id;
     },
     async stop() {

@@ -18,27 +18,51 @@ let bundles: Record<string, string> = {};
 const lines: string[] = [];
 const appId = newOcid('fnapp');
 const compartmentId = newOcid('compartment');
-const ids = { echo: newOcid('fnfunc'), untouched: newOcid('fnfunc'), sleep: newOcid('fnfunc'), wide: newOcid('fnfunc'), crash: newOcid('fnfunc') };
+const ids = {
+  echo: newOcid('fnfunc'),
+  untouched: newOcid('fnfunc'),
+  sleep: newOcid('fnfunc'),
+  wide: newOcid('fnfunc'),
+  crash: newOcid('fnfunc'),
+};
 
 const json = (r: InvokeResult) => JSON.parse(r.body.toString('utf8')) as Record<string, any>;
 const call = (fnId: string, body: unknown, headers: Record<string, string> = {}) =>
-  runner.invoke(fnId, { body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)), headers: { 'content-type': 'application/json', ...headers } });
-const fn = (name: string, id: string, bundle: string, extra: Partial<RunnerFunction> = {}): RunnerFunction =>
-  ({ name, id, appId, compartmentId, entry: bundles[bundle]!, ...extra });
+  runner.invoke(fnId, {
+    body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+const fn = (name: string, id: string, bundle: string, extra: Partial<RunnerFunction> = {}): RunnerFunction => ({
+  name,
+  id,
+  appId,
+  compartmentId,
+  entry: bundles[bundle]!,
+  ...extra,
+});
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'runner-test-'));
-  [fx, bundles] = await Promise.all([startEmulatorFixture(), buildFnFixtures(work, ['fn-echo', 'fn-sleep', 'fn-crash', 'fn-nolisten'])]);
+  [fx, bundles] = await Promise.all([
+    startEmulatorFixture(),
+    buildFnFixtures(work, ['fn-echo', 'fn-sleep', 'fn-crash', 'fn-nolisten']),
+  ]);
   runner = await startRunner({
     emulator: { url: fx.emu.url, configFile: fx.emu.admin.configFile },
     functions: [
-      fn('echo', ids.echo, 'fn-echo', { memoryMb: 256, env: { GREETING: 'hi', FUNCTION_NAME: 'echo', FN_INVOKE_ENDPOINT: 'http://x', FN_ID_QUOTA: 'q' } }),
+      fn('echo', ids.echo, 'fn-echo', {
+        memoryMb: 256,
+        env: { GREETING: 'hi', FUNCTION_NAME: 'echo', FN_INVOKE_ENDPOINT: 'http://x', FN_ID_QUOTA: 'q' },
+      }),
       fn('untouched', ids.untouched, 'fn-echo'),
       fn('sleep', ids.sleep, 'fn-sleep', { timeoutSeconds: 1 }),
       fn('wide', ids.wide, 'fn-sleep', { maxContainers: 2 }),
       fn('crash', ids.crash, 'fn-crash', { maxContainers: 1 }),
     ],
-    workDir: work, initTimeoutMs: 20_000, queueTimeoutMs: 30_000, log: (l) => lines.push(l),
+    workDir: work,
+    initTimeoutMs: 20_000,
+    queueTimeoutMs: 30_000,
+    log: (l) => lines.push(l),
   });
 });
 
@@ -51,10 +75,19 @@ afterAll(async () => {
 describe('Fn contract', () => {
   it('hands the container the Fn env, RP credentials and call headers, after the socket handshake', async () => {
     const before = Date.now();
-    const res = await call(ids.echo, { hello: 1 }, {
-      'fn-intent': 'httprequest', 'fn-http-method': 'GET', 'fn-http-h-x-client': 'abc',
-      connection: 'keep-alive', authorization: 'Signature keyId="x"', 'fn-call-id': 'forged-id', 'opc-request-id': 'REQ1',
-    });
+    const res = await call(
+      ids.echo,
+      { hello: 1 },
+      {
+        'fn-intent': 'httprequest',
+        'fn-http-method': 'GET',
+        'fn-http-h-x-client': 'abc',
+        connection: 'keep-alive',
+        authorization: 'Signature keyId="x"',
+        'fn-call-id': 'forged-id',
+        'opc-request-id': 'REQ1',
+      },
+    );
     expect(res.status).toBe(200);
     const b = json(res);
     expect(b.callId).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
@@ -71,11 +104,27 @@ describe('Fn contract', () => {
     expect(b.headers.Authorization).toBeUndefined();
     expect(b.headers['Fn-Call-Id']).toEqual([b.callId]);
     const env = b.env as Record<string, string>;
-    expect(env).toMatchObject({ FN_FORMAT: 'http-stream', FN_APP_ID: appId, FN_FN_ID: ids.echo, FN_MEMORY: '256', FN_TYPE: 'sync',
-      GREETING: 'hi', FUNCTION_NAME: 'echo', FN_INVOKE_ENDPOINT: 'http://x', FN_ID_QUOTA: 'q', OCI_RESOURCE_PRINCIPAL_VERSION: '2.2', OCI_RESOURCE_PRINCIPAL_REGION: 'us-ashburn-1' });
+    expect(env).toMatchObject({
+      FN_FORMAT: 'http-stream',
+      FN_APP_ID: appId,
+      FN_FN_ID: ids.echo,
+      FN_MEMORY: '256',
+      FN_TYPE: 'sync',
+      GREETING: 'hi',
+      FUNCTION_NAME: 'echo',
+      FN_INVOKE_ENDPOINT: 'http://x',
+      FN_ID_QUOTA: 'q',
+      OCI_RESOURCE_PRINCIPAL_VERSION: '2.2',
+      OCI_RESOURCE_PRINCIPAL_REGION: 'us-ashburn-1',
+    });
     expect(env.FN_FN_NAME).toBeUndefined();
     expect(env.FN_APP_NAME).toBeUndefined();
-    expect(JSON.parse(env.OCI_REGION_METADATA!)).toEqual({ realmDomainComponent: 'oraclecloud.com', realmKey: 'oc1', regionIdentifier: 'us-ashburn-1', regionKey: 'IAD' });
+    expect(JSON.parse(env.OCI_REGION_METADATA!)).toEqual({
+      realmDomainComponent: 'oraclecloud.com',
+      realmKey: 'oc1',
+      regionIdentifier: 'us-ashburn-1',
+      regionKey: 'IAD',
+    });
     const sock = env.FN_LISTENER!.replace(/^unix:/, '');
     expect(env.FN_LISTENER).toMatch(/^unix:\/.*\/lsnr\.sock$/);
     expect(Buffer.byteLength(`${sock}.tmp`)).toBeLessThanOrEqual(107);
@@ -86,7 +135,9 @@ describe('Fn contract', () => {
     expect(env.PATH).toBeDefined();
     expect(b.execArgv).toEqual(['--max-old-space-size=192']); // 75 % of the 256 MB tier (node-args.ts)
     // container output arrives on its own pipe, possibly after the answer: poll for it
-    await waitFor(() => lines.some((l) => l === `[echo#1] fn-echo call ${b.callId}`), { what: 'the container log line' });
+    await waitFor(() => lines.some((l) => l === `[echo#1] fn-echo call ${b.callId}`), {
+      what: 'the container log line',
+    });
   });
 
   it('answers 502 FunctionInvokeExecutionFailed when the handler throws, and keeps the container', async () => {
@@ -166,14 +217,25 @@ describe('concurrency', () => {
     const small = await startRunner({
       emulator: { url: fx.emu.url, configFile: fx.emu.admin.configFile },
       functions: [fn('busy', ids.sleep, 'fn-sleep', { maxContainers: 1, timeoutSeconds: 30 })],
-      workDir: work, initTimeoutMs: 20_000, maxQueued: 1, queueTimeoutMs: 300, log: (l) => lines.push(l),
+      workDir: work,
+      initTimeoutMs: 20_000,
+      maxQueued: 1,
+      queueTimeoutMs: 300,
+      log: (l) => lines.push(l),
     });
     try {
-      const results = await Promise.all([1, 2, 3].map(() => small.invoke(ids.sleep, { body: Buffer.from('{"ms":2000}') })));
+      const results = await Promise.all(
+        [1, 2, 3].map(() => small.invoke(ids.sleep, { body: Buffer.from('{"ms":2000}') })),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([200, 503, 503]);
-      const msgs = results.filter((r) => r.status === 503).map((r) => `${r.error?.code}: ${r.error?.message}`).sort();
+      const msgs = results
+        .filter((r) => r.status === 503)
+        .map((r) => `${r.error?.code}: ${r.error?.message}`)
+        .sort();
       expect(msgs[0]).toMatch(/^FunctionInvokeServiceUnavailable: Timed out - server too busy: 1 calls already wait/);
-      expect(msgs[1]).toMatch(/^FunctionInvokeServiceUnavailable: Timed out - server too busy: no container .* within 300 ms/);
+      expect(msgs[1]).toMatch(
+        /^FunctionInvokeServiceUnavailable: Timed out - server too busy: no container .* within 300 ms/,
+      );
     } finally {
       await small.close();
     }
@@ -185,7 +247,11 @@ describe('idle containers', () => {
     const id = newOcid('fnfunc');
     const r = await startRunner({
       emulator: { url: fx.emu.url, configFile: fx.emu.admin.configFile },
-      functions: [fn('idle', id, 'fn-crash')], workDir: work, initTimeoutMs: 20_000, idleTimeoutMs: 200, log: (l) => lines.push(l),
+      functions: [fn('idle', id, 'fn-crash')],
+      workDir: work,
+      initTimeoutMs: 20_000,
+      idleTimeoutMs: 200,
+      log: (l) => lines.push(l),
     });
     try {
       const a = JSON.parse((await r.invoke(id, { body: Buffer.from('x') })).body.toString()).pid as number;
@@ -205,8 +271,13 @@ describe('container init', () => {
     const absolute = newOcid('fnfunc');
     const r = await startRunner({
       emulator: { url: fx.emu.url, configFile: fx.emu.admin.configFile },
-      functions: [fn('nolisten', nolisten, 'fn-nolisten'), fn('absolute', absolute, 'fn-nolisten', { env: { MODE: 'absolute' } })],
-      workDir: work, initTimeoutMs: 1500, log: (l) => lines.push(l),
+      functions: [
+        fn('nolisten', nolisten, 'fn-nolisten'),
+        fn('absolute', absolute, 'fn-nolisten', { env: { MODE: 'absolute' } }),
+      ],
+      workDir: work,
+      initTimeoutMs: 1500,
+      log: (l) => lines.push(l),
     });
     try {
       const a = await r.invoke(nolisten, {});
@@ -224,20 +295,41 @@ describe('container init', () => {
   it('starts containers through a launcher when one is given (the image check runs them inside the image), and fails the call when it throws', async () => {
     const launched = newOcid('fnfunc');
     const refused = newOcid('fnfunc');
-    const seenLaunches: { fn: string; socketDir: string; homeDir: string; listener: string | undefined; rpst: string | undefined }[] = [];
+    const seenLaunches: {
+      fn: string;
+      socketDir: string;
+      homeDir: string;
+      listener: string | undefined;
+      rpst: string | undefined;
+    }[] = [];
     const r = await startRunner({
       emulator: { url: fx.emu.url, configFile: fx.emu.admin.configFile },
       functions: [fn('launched', launched, 'fn-echo', { env: { GREETING: 'hi' } }), fn('refused', refused, 'fn-echo')],
-      workDir: work, initTimeoutMs: 20_000, log: (l) => lines.push(l),
+      workDir: work,
+      initTimeoutMs: 20_000,
+      log: (l) => lines.push(l),
       launch: ({ fn: f, env, socketDir, homeDir }) => {
-        seenLaunches.push({ fn: f.name, socketDir, homeDir, listener: env.FN_LISTENER, rpst: env.OCI_RESOURCE_PRINCIPAL_RPST });
+        seenLaunches.push({
+          fn: f.name,
+          socketDir,
+          homeDir,
+          listener: env.FN_LISTENER,
+          rpst: env.OCI_RESOURCE_PRINCIPAL_RPST,
+        });
         if (f.name === 'refused') throw new Error('no image for refused');
         // through a shell, without the runner's heap cap, with one more variable
-        return { command: '/bin/sh', args: ['-c', 'exec "$0" "$@"', process.execPath, f.entry], env: { ...env, LAUNCHED_BY: 'test' } };
+        return {
+          command: '/bin/sh',
+          args: ['-c', 'exec "$0" "$@"', process.execPath, f.entry],
+          env: { ...env, LAUNCHED_BY: 'test' },
+        };
       },
     });
     try {
-      const res = await r.invoke(launched, { body: Buffer.from('{}'), headers: { 'content-type': 'application/json' } });
+      const res = await r.invoke(launched, {
+        body: Buffer.from('{}'),
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.status).toBe(200);
       const b = json(res);
       expect(b.execArgv).toEqual([]);
@@ -257,11 +349,27 @@ describe('container init', () => {
 
   it('rejects bad function definitions with a clear error', async () => {
     const base = { emulator: { url: fx.emu.url, configFile: fx.emu.admin.configFile }, workDir: work };
-    await expect(startRunner({ ...base, functions: [fn('m', newOcid('fnfunc'), 'fn-echo', { memoryMb: 100 })] })).rejects.toThrow(/memoryMb must be one of 128/);
-    await expect(startRunner({ ...base, functions: [fn('r', newOcid('fnfunc'), 'fn-echo', { env: { FN_FORMAT: 'json' } })] })).rejects.toThrow(/FN_FORMAT is reserved/);
-    await expect(startRunner({ ...base, functions: [fn('r2', newOcid('fnfunc'), 'fn-echo', { env: { OCI_RESOURCE_PRINCIPAL_RPST: '/x' } })] })).rejects.toThrow(/reserved/);
-    await expect(startRunner({ ...base, functions: [fn('k', newOcid('fnfunc'), 'fn-echo', { env: { '1BAD': 'x' } })] })).rejects.toThrow(/config key/);
-    await expect(startRunner({ ...base, functions: [fn('e', newOcid('fnfunc'), 'fn-echo', { entry: join(work, 'missing.cjs') })] })).rejects.toThrow(/does not exist/);
+    await expect(
+      startRunner({ ...base, functions: [fn('m', newOcid('fnfunc'), 'fn-echo', { memoryMb: 100 })] }),
+    ).rejects.toThrow(/memoryMb must be one of 128/);
+    await expect(
+      startRunner({ ...base, functions: [fn('r', newOcid('fnfunc'), 'fn-echo', { env: { FN_FORMAT: 'json' } })] }),
+    ).rejects.toThrow(/FN_FORMAT is reserved/);
+    await expect(
+      startRunner({
+        ...base,
+        functions: [fn('r2', newOcid('fnfunc'), 'fn-echo', { env: { OCI_RESOURCE_PRINCIPAL_RPST: '/x' } })],
+      }),
+    ).rejects.toThrow(/reserved/);
+    await expect(
+      startRunner({ ...base, functions: [fn('k', newOcid('fnfunc'), 'fn-echo', { env: { '1BAD': 'x' } })] }),
+    ).rejects.toThrow(/config key/);
+    await expect(
+      startRunner({
+        ...base,
+        functions: [fn('e', newOcid('fnfunc'), 'fn-echo', { entry: join(work, 'missing.cjs') })],
+      }),
+    ).rejects.toThrow(/does not exist/);
     await expect(startRunner({ ...base, socketBase: `/tmp/${'x'.repeat(100)}`, functions: [] })).rejects.toThrow(/107/);
   });
 });

@@ -9,7 +9,13 @@ async function setup() {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
   const mint = (claims: Record<string, unknown>, expSeconds: number) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(ISS).setAudience(AUD).setSubject(String(claims.sub ?? 'u')).setExpirationTime(expSeconds).sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(ISS)
+      .setAudience(AUD)
+      .setSubject(String(claims.sub ?? 'u'))
+      .setExpirationTime(expSeconds)
+      .sign(privateKey);
   return { jwks: { keys: [jwk] }, mint };
 }
 

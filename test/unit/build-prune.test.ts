@@ -29,7 +29,8 @@ describe('oci-prune: client pruning', () => {
     expect(code).toContain('forThing(request');
     expect(code).not.toContain('listThings(');
     expect(code).not.toContain('forGadget');
-    for (const keep of ['constructor(params)', 'get endpoint()', 'set endpoint(v)', 'helper(a, b)']) expect(code).toContain(keep);
+    for (const keep of ['constructor(params)', 'get endpoint()', 'set endpoint(v)', 'helper(a, b)'])
+      expect(code).toContain(keep);
     // what remains still parses as JavaScript
     expect(() => new Function(code)).not.toThrow();
   });
@@ -43,7 +44,13 @@ describe('oci-prune: model reachability', () => {
     writeFileSync(join(dir, 'source.js'), 'switch (t) { case "image": return model.SourceViaImage.getJsonObj(o); }');
     writeFileSync(join(dir, 'source-via-image.js'), '/* leaf */');
     writeFileSync(join(dir, 'unused.js'), 'model.Part');
-    const files = new Map([['Thing', 'thing'], ['Part', 'part'], ['Source', 'source'], ['SourceViaImage', 'source-via-image'], ['Unused', 'unused']]);
+    const files = new Map([
+      ['Thing', 'thing'],
+      ['Part', 'part'],
+      ['Source', 'source'],
+      ['SourceViaImage', 'source-via-image'],
+      ['Unused', 'unused'],
+    ]);
     const keep = reachableModels(dir, { files }, ['Thing']);
     expect([...keep].sort()).toEqual(['Part', 'Source', 'SourceViaImage', 'Thing']);
   });

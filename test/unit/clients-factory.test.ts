@@ -9,12 +9,23 @@ import { CircuitBreaker, NoRetryConfigurationDetails, OciError } from 'oci-commo
 import { NosqlClient } from 'oci-nosql';
 import { ObjectStorageClient } from 'oci-objectstorage';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, UpstreamError, BadUserInputError } from '../../shared/errors.ts';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UpstreamError,
+  BadUserInputError,
+} from '../../shared/errors.ts';
 import { createAuthProvider } from '../../shared/auth/index.ts';
 import { checkConnectivity } from '../../shared/auth/connectivity.ts';
 import { createOciClient, resetOciClients, retryToken, toAppError, withRetry } from '../../shared/oci/index.ts';
 
-interface Seen { method: string; url: string; headers: http.IncomingHttpHeaders }
+interface Seen {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+}
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 let server: http.Server;
 let base = '';
@@ -29,7 +40,11 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ method: req.method!, url: req.url!, headers: req.headers });
       const r = replies.shift() ?? { status: 200, body: 'testns' };
-      res.writeHead(r.status, { 'content-type': 'application/json', 'opc-request-id': `srv-${seen.length}-${Math.random()}`, ...r.headers });
+      res.writeHead(r.status, {
+        'content-type': 'application/json',
+        'opc-request-id': `srv-${seen.length}-${Math.random()}`,
+        ...r.headers,
+      });
       res.end(r.body === undefined ? '' : JSON.stringify(r.body));
     });
   });
@@ -47,24 +62,35 @@ afterEach(() => {
 });
 
 function apiKeyProfile(region = 'us-ashburn-1') {
-  const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const key = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
   const keyFile = join(dir, `k-${Math.random().toString(36).slice(2)}.pem`);
   writeFileSync(keyFile, key);
   const cfg = join(dir, `cfg-${Math.random().toString(36).slice(2)}`);
-  writeFileSync(cfg, `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..t\nuser=ocid1.user.oc1..u\nfingerprint=11:22\nkey_file=${keyFile}\nregion=${region}\n`);
+  writeFileSync(
+    cfg,
+    `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..t\nuser=ocid1.user.oc1..u\nfingerprint=11:22\nkey_file=${keyFile}\nregion=${region}\n`,
+  );
   return cfg;
 }
 
 describe('createOciClient endpoints', () => {
   it('takes OCI_ENDPOINT_<SERVICE> over OCI_ENDPOINT, and sets it after the region so it sticks', async () => {
     const auth = createAuthProvider({ configFile: apiKeyProfile(), env: {} });
-    const os = createOciClient(ObjectStorageClient, { service: 'OBJECTSTORAGE', auth, env: { OCI_ENDPOINT: 'http://wrong.invalid', OCI_ENDPOINT_OBJECTSTORAGE: `${base}/` } });
+    const os = createOciClient(ObjectStorageClient, {
+      service: 'OBJECTSTORAGE',
+      auth,
+      env: { OCI_ENDPOINT: 'http://wrong.invalid', OCI_ENDPOINT_OBJECTSTORAGE: `${base}/` },
+    });
     expect(os.endpoint).toBe(base);
     const r = await os.getNamespace({});
     expect(r.value).toBe('testns');
     expect(seen[0]!.url).toBe('/n');
     // signed with the api key provider
-    expect(seen[0]!.headers.authorization).toMatch(/^Signature version="1",keyId="ocid1.tenancy.oc1..t\/ocid1.user.oc1..u\/11:22",algorithm="rsa-sha256"/);
+    expect(seen[0]!.headers.authorization).toMatch(
+      /^Signature version="1",keyId="ocid1.tenancy.oc1..t\/ocid1.user.oc1..u\/11:22",algorithm="rsa-sha256"/,
+    );
   });
 
   it('lets the NoSQL client append its API version to the bare base URL', () => {
@@ -73,9 +99,15 @@ describe('createOciClient endpoints', () => {
   });
 
   it('fails clearly on a bad endpoint or when there is neither endpoint nor region', () => {
-    expect(() => createOciClient(NosqlClient, { service: 'NOSQL', auth: 'none', env: { OCI_ENDPOINT: 'http://u:p@host' } })).toThrow(/OCI_ENDPOINT must be an http\(s\) base URL/);
-    expect(() => createOciClient(NosqlClient, { service: 'NOSQL', auth: 'none', env: { OCI_ENDPOINT_NOSQL: 'not a url' } })).toThrow(/OCI_ENDPOINT_NOSQL is not a URL/);
-    expect(() => createOciClient(NosqlClient, { service: 'NOSQL', auth: 'none', env: {} })).toThrow(/no endpoint for NOSQL/);
+    expect(() =>
+      createOciClient(NosqlClient, { service: 'NOSQL', auth: 'none', env: { OCI_ENDPOINT: 'http://u:p@host' } }),
+    ).toThrow(/OCI_ENDPOINT must be an http\(s\) base URL/);
+    expect(() =>
+      createOciClient(NosqlClient, { service: 'NOSQL', auth: 'none', env: { OCI_ENDPOINT_NOSQL: 'not a url' } }),
+    ).toThrow(/OCI_ENDPOINT_NOSQL is not a URL/);
+    expect(() => createOciClient(NosqlClient, { service: 'NOSQL', auth: 'none', env: {} })).toThrow(
+      /no endpoint for NOSQL/,
+    );
   });
 
   it('memoizes the default client per class and service', () => {
@@ -108,7 +140,9 @@ describe('createOciClient retry and breaker settings', () => {
     CircuitBreaker.EnableDefaultCircuitBreaker = 'true'; // undo the test env's global switch-off for this test
     try {
       const ours = createOciClient(ObjectStorageClient, { service: 'OBJECTSTORAGE', auth: 'none', endpoint: base });
-      const plain = new ObjectStorageClient({} as ConstructorParameters<typeof ObjectStorageClient>[0], { retryConfiguration: NoRetryConfigurationDetails });
+      const plain = new ObjectStorageClient({} as ConstructorParameters<typeof ObjectStorageClient>[0], {
+        retryConfiguration: NoRetryConfigurationDetails,
+      });
       plain.endpoint = base;
       for (const client of [ours, plain]) {
         for (let i = 0; i < 12; i++) {
@@ -118,7 +152,10 @@ describe('createOciClient retry and breaker settings', () => {
       }
       replies = [];
       expect((await ours.getNamespace({})).value).toBe('testns');
-      const plainErr = await plain.getNamespace({}).then(() => undefined, (e: unknown) => e);
+      const plainErr = await plain.getNamespace({}).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(plainErr).toMatchObject({ code: 'EOPENBREAKER' });
     } finally {
       CircuitBreaker.EnableDefaultCircuitBreaker = saved;
@@ -127,9 +164,19 @@ describe('createOciClient retry and breaker settings', () => {
 
   it('withRetry honours a Retry-After sent with a 429 (recorded by the client, matched by opc-request-id)', async () => {
     const os = createOciClient(ObjectStorageClient, { service: 'OBJECTSTORAGE', auth: 'none', endpoint: base });
-    replies = [{ status: 429, body: { code: 'TooManyRequests', message: 'slow down' }, headers: { 'retry-after': '7', 'opc-request-id': 'ra-429-1' } }];
+    replies = [
+      {
+        status: 429,
+        body: { code: 'TooManyRequests', message: 'slow down' },
+        headers: { 'retry-after': '7', 'opc-request-id': 'ra-429-1' },
+      },
+    ];
     const delays: number[] = [];
-    const r = await withRetry(() => os.getNamespace({}), { env: {}, sleep: async (ms) => void delays.push(ms), random: () => 0 });
+    const r = await withRetry(() => os.getNamespace({}), {
+      env: {},
+      sleep: async (ms) => void delays.push(ms),
+      random: () => 0,
+    });
     expect(r.value).toBe('testns');
     expect(delays).toHaveLength(1);
     expect(delays[0]).toBeGreaterThan(6_000);
@@ -145,7 +192,15 @@ describe('createOciClient retry and breaker settings', () => {
     ];
     const token = retryToken();
     await withRetry(
-      () => nosql.createTable({ createTableDetails: { name: 't1', compartmentId: 'c', ddlStatement: 'CREATE TABLE t1(id STRING, PRIMARY KEY(id))' }, opcRetryToken: token }),
+      () =>
+        nosql.createTable({
+          createTableDetails: {
+            name: 't1',
+            compartmentId: 'c',
+            ddlStatement: 'CREATE TABLE t1(id STRING, PRIMARY KEY(id))',
+          },
+          opcRetryToken: token,
+        }),
       { env: {}, sleep: async () => undefined },
     );
     expect(seen.map((s) => s.headers['opc-retry-token'])).toEqual([token, token, token]);
@@ -159,7 +214,11 @@ describe('createOciClient retry and breaker settings', () => {
     await new Promise((r) => closed.close(r));
     const os = createOciClient(ObjectStorageClient, { service: 'OBJECTSTORAGE', auth: 'none', endpoint: dead });
     let attempts = 0;
-    const err = await withRetry(() => (attempts++, os.getNamespace({})), { env: {}, maxAttempts: 3, sleep: async () => undefined }).catch((e: unknown) => e);
+    const err = await withRetry(() => (attempts++, os.getNamespace({})), {
+      env: {},
+      maxAttempts: 3,
+      sleep: async () => undefined,
+    }).catch((e: unknown) => e);
     expect(attempts).toBe(3);
     expect(err).not.toBeInstanceOf(Error);
     expect(err).toMatchObject({ code: 'ECONNREFUSED' }); // node:http's error, rethrown by the SDK as { code, message }
@@ -168,7 +227,8 @@ describe('createOciClient retry and breaker settings', () => {
 });
 
 describe('toAppError', () => {
-  const oci = (status: number, code: string) => new OciError(status, code, `msg ${code}`, 'opc-1', 'ObjectStorage', 'getObject', '', 'GET /n', '');
+  const oci = (status: number, code: string) =>
+    new OciError(status, code, `msg ${code}`, 'opc-1', 'ObjectStorage', 'getObject', '', 'GET /n', '');
   it.each([
     [400, 'InvalidParameter', BadUserInputError, 'BAD_USER_INPUT', 400],
     [401, 'NotAuthenticated', UpstreamError, 'UPSTREAM_UNAVAILABLE', 503],
@@ -188,7 +248,13 @@ describe('toAppError', () => {
     expect(a.code).toBe(appCode);
     expect(a.httpStatus).toBe(http);
     expect(a.cause).toBe(e);
-    expect(a.details).toMatchObject({ status, serviceCode: code, opcRequestId: 'opc-1', service: 'ObjectStorage', operation: 'getObject' });
+    expect(a.details).toMatchObject({
+      status,
+      serviceCode: code,
+      opcRequestId: 'opc-1',
+      service: 'ObjectStorage',
+      operation: 'getObject',
+    });
   });
 
   it('passes AppErrors through and masks unknown errors', () => {
@@ -208,7 +274,15 @@ describe('checkConnectivity', () => {
 
   it('reports a clear message without secrets when the service rejects the credentials', async () => {
     const auth = createAuthProvider({ configFile: apiKeyProfile(), env: {} });
-    replies = [{ status: 401, body: { code: 'NotAuthenticated', message: 'The required information to complete authentication was not provided' } }];
+    replies = [
+      {
+        status: 401,
+        body: {
+          code: 'NotAuthenticated',
+          message: 'The required information to complete authentication was not provided',
+        },
+      },
+    ];
     const r = await checkConnectivity(auth, { endpoint: base });
     expect(r.ok).toBe(false);
     const msg = (r as { message: string }).message;

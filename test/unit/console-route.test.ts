@@ -3,7 +3,10 @@ import { routeConsole } from '#shared/console.ts';
 import { createLogger } from '#shared/log.ts';
 
 let undo: (() => void) | undefined;
-afterEach(() => { undo?.(); undo = undefined; });
+afterEach(() => {
+  undo?.();
+  undo = undefined;
+});
 
 function capture(level: 'info' | 'debug' = 'info') {
   const lines: Record<string, unknown>[] = [];
@@ -18,8 +21,16 @@ describe('routeConsole', () => {
     console.warn('Request cannot be retried. Not Retrying. Exception occurred : Error: Not Found');
     expect(lines).toEqual([]);
     const debug = capture('debug');
-    console.warn('Request failed with Exception : Error: x\nRetrying request -> Total Attempts : 1, Retrying after 1 seconds...');
-    expect(debug).toEqual([expect.objectContaining({ level: 'debug', msg: 'oci-sdk retrier', text: expect.stringContaining('Request failed') })]);
+    console.warn(
+      'Request failed with Exception : Error: x\nRetrying request -> Total Attempts : 1, Retrying after 1 seconds...',
+    );
+    expect(debug).toEqual([
+      expect.objectContaining({
+        level: 'debug',
+        msg: 'oci-sdk retrier',
+        text: expect.stringContaining('Request failed'),
+      }),
+    ]);
   });
 
   it('turns any other console output into one JSON line at a matching level, secrets redacted', () => {
@@ -41,6 +52,8 @@ describe('routeConsole', () => {
     process.emitWarning('`url.parse()` behavior is not standardized', { type: 'DeprecationWarning', code: 'DEP0169' });
     await warned;
     await new Promise((r) => setImmediate(r));
-    expect(lines).toEqual([expect.objectContaining({ level: 'warn', msg: 'process warning', code: 'DEP0169', name: 'DeprecationWarning' })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'process warning', code: 'DEP0169', name: 'DeprecationWarning' }),
+    ]);
   });
 });

@@ -16,7 +16,14 @@ import type { ExportJob } from '../../functions/exports/model.ts';
 
 const log = createLogger({ level: 'error' });
 
-interface World { svc: ExportService; compute: FakeCompute; store: MemoryObjectStore; jobs: JobStore; instanceId: string; clock: { t: number } }
+interface World {
+  svc: ExportService;
+  compute: FakeCompute;
+  store: MemoryObjectStore;
+  jobs: JobStore;
+  instanceId: string;
+  clock: { t: number };
+}
 
 function world(o: { buckets?: string[] } = {}): World {
   const clock = { t: Date.parse('2024-05-01T10:00:00Z') };
@@ -31,7 +38,17 @@ function world(o: { buckets?: string[] } = {}): World {
   const compute = new FakeCompute(store);
   const jobs = createJobStore(new MemoryTable<JobRow>({ def: EXPORT_JOBS_TABLE, now: () => clock.t }));
   const svc = createExportService({
-    jobs, compute, workRequests: compute, storage, log, defaultBucket: 'exports', allowedBuckets: ['exports', 'other', 'nope'], now: () => clock.t, cleanupWaitMs: 0, pollMs: 1, staleAfterMs: 60_000,
+    jobs,
+    compute,
+    workRequests: compute,
+    storage,
+    log,
+    defaultBucket: 'exports',
+    allowedBuckets: ['exports', 'other', 'nope'],
+    now: () => clock.t,
+    cleanupWaitMs: 0,
+    pollMs: 1,
+    staleAfterMs: 60_000,
   });
   const inst = compute.addInstance({ displayName: 'web 1' });
   return { svc, compute, store, jobs, instanceId: inst.id, clock };
@@ -42,7 +59,9 @@ const objectHint = (bucket: string, objectName: string) => ({ kind: 'object' as 
 
 describe('exports state machine', () => {
   let w: World;
-  beforeEach(() => { w = world(); });
+  beforeEach(() => {
+    w = world();
+  });
 
   it('runs PENDING → CREATING_IMAGE → EXPORTING → CLEANING_UP → SUCCEEDED on the two events, deleting the image', async () => {
     const job = await w.svc.start({ instanceId: w.instanceId, format: 'VMDK' }, 'op1');
@@ -85,11 +104,18 @@ describe('exports state machine', () => {
     // an early duplicate of createimage.end before the image is ready: nothing happens
     expect((await w.svc.onEvent(imageHint(imageId)))?.state).toBe('CREATING_IMAGE');
     w.compute.finishCreate(imageId);
-    await Promise.all([w.svc.onEvent(imageHint(imageId)), w.svc.onEvent(imageHint(imageId)), w.svc.onEvent(imageHint(imageId))]);
+    await Promise.all([
+      w.svc.onEvent(imageHint(imageId)),
+      w.svc.onEvent(imageHint(imageId)),
+      w.svc.onEvent(imageHint(imageId)),
+    ]);
     expect(w.compute.calls).toMatchObject({ createImage: 1, exportImage: 1 });
     // the object event arrives twice, and a late createimage.end after it
     w.compute.finishExport(imageId);
-    const [a, b] = await Promise.all([w.svc.onEvent(objectHint('exports', job.objectName)), w.svc.onEvent(objectHint('exports', job.objectName))]);
+    const [a, b] = await Promise.all([
+      w.svc.onEvent(objectHint('exports', job.objectName)),
+      w.svc.onEvent(objectHint('exports', job.objectName)),
+    ]);
     expect(a?.state).toBe('SUCCEEDED');
     expect(b?.state).toBe('SUCCEEDED');
     expect((await w.svc.onEvent(imageHint(imageId)))?.state).toBe('SUCCEEDED');
@@ -112,7 +138,11 @@ describe('exports state machine', () => {
     const wr = job.createImageWorkRequestId!;
     const realGet = w.compute.get.bind(w.compute);
     let reads = 0;
-    w.compute.get = async (id: string) => { reads++; w.compute.setProgress(wr, Math.min(99, reads * 10)); return realGet(id); };
+    w.compute.get = async (id: string) => {
+      reads++;
+      w.compute.setProgress(wr, Math.min(99, reads * 10));
+      return realGet(id);
+    };
     const after = await w.svc.advance(job.id);
     expect(after.state).toBe('CREATING_IMAGE');
     expect(after.percentComplete).toBe(4);
@@ -148,7 +178,10 @@ describe('exports state machine', () => {
     let landed = false;
     w.store.head = async (o) => {
       const r = await head(o);
-      if (!landed) { landed = true; w.compute.finishExport(job.imageId!); }
+      if (!landed) {
+        landed = true;
+        w.compute.finishExport(job.imageId!);
+      }
       return r;
     };
     expect((await w.svc.advance(job.id)).state).toBe('EXPORTING');
@@ -219,7 +252,10 @@ describe('exports state machine', () => {
       w.clock.t += 1000;
     }
     for (const j of started) w.compute.finishCreate(j.imageId!);
-    const budget = (jobs: number) => { let left = jobs; return () => (left-- > 0 ? 60_000 : 0); };
+    const budget = (jobs: number) => {
+      let left = jobs;
+      return () => (left-- > 0 ? 60_000 : 0);
+    };
     const r1 = await w.svc.reconcile({ remainingMs: budget(2), pageSize: 2 });
     expect(r1).toMatchObject({ checked: 2, advanced: 2, complete: false });
     const states = async () => Promise.all(started.map(async (j) => (await w.jobs.get(j.id))?.job.state));
@@ -277,14 +313,22 @@ describe('exports state machine', () => {
 
 describe('exports cancel', () => {
   let w: World;
-  beforeEach(() => { w = world(); });
+  beforeEach(() => {
+    w = world();
+  });
 
   it('PENDING: canceled; an image whose CreateImage raced the cancel is found by its tag and deleted', async () => {
     w.compute.failNext = { op: 'createImage', error: new UpstreamError('503'), times: 1 };
     const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
     expect(job.state).toBe('PENDING');
     // another copy issued CreateImage (same token) but died before recording it
-    const { imageId } = await w.compute.createImage({ compartmentId: job.compartmentId, instanceId: job.instanceId, displayName: job.imageName, freeformTags: { exportJobId: job.id }, retryToken: (await import('../../functions/exports/model.ts')).stepRetryToken(job.id, 'create-image') });
+    const { imageId } = await w.compute.createImage({
+      compartmentId: job.compartmentId,
+      instanceId: job.instanceId,
+      displayName: job.imageName,
+      freeformTags: { exportJobId: job.id },
+      retryToken: (await import('../../functions/exports/model.ts')).stepRetryToken(job.id, 'create-image'),
+    });
     const c = await w.svc.cancel(job.id, { userId: 'op2', isAdmin: true });
     expect(c).toMatchObject({ state: 'CANCELED', error: 'canceled by op2' });
     w.compute.finishCreate(imageId);
@@ -334,7 +378,11 @@ describe('exports cancel', () => {
     };
     const after = await w.svc.onEvent(imageHint(job.imageId!));
     expect(canceled?.state).toBe('CANCELED');
-    expect(after).toMatchObject({ state: 'CANCELED', exportWorkRequestId: expect.any(String), cleanup: { image: true, object: true } });
+    expect(after).toMatchObject({
+      state: 'CANCELED',
+      exportWorkRequestId: expect.any(String),
+      cleanup: { image: true, object: true },
+    });
     w.compute.finishExport(job.imageId!, { sizeBytes: 4200 });
     expect((await w.svc.onEvent(objectHint('exports', job.objectName)))?.state).toBe('CANCELED');
     expect(await w.store.head({ bucket: 'exports', objectName: job.objectName })).toBeUndefined();
@@ -362,8 +410,12 @@ describe('exports cancel', () => {
     await w.svc.onEvent(imageHint(job.imageId!));
     w.compute.finishExport(job.imageId!, { closeWorkRequest: false });
     await w.svc.onEvent(objectHint('exports', job.objectName));
-    await expect(w.svc.cancel(job.id, { userId: 'op1', isAdmin: false })).rejects.toThrow(/is CLEANING_UP; only PENDING, CREATING_IMAGE, EXPORTING/);
-    await expect(w.svc.cancel(job.id, { userId: 'someone-else', isAdmin: false })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(w.svc.cancel(job.id, { userId: 'op1', isAdmin: false })).rejects.toThrow(
+      /is CLEANING_UP; only PENDING, CREATING_IMAGE, EXPORTING/,
+    );
+    await expect(w.svc.cancel(job.id, { userId: 'someone-else', isAdmin: false })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     w.compute.closeExport(job.imageId!);
     await w.svc.reconcile();
     await expect(w.svc.cancel(job.id, { userId: 'op1', isAdmin: false })).rejects.toBeInstanceOf(ConflictError);
@@ -373,7 +425,9 @@ describe('exports cancel', () => {
 
 describe('exports input validation and reads', () => {
   let w: World;
-  beforeEach(() => { w = world(); });
+  beforeEach(() => {
+    w = world();
+  });
   const noJobs = async () => expect((await w.svc.list({})).jobs).toEqual([]);
 
   it.each([
@@ -393,7 +447,9 @@ describe('exports input validation and reads', () => {
 
   it('refuses an instance that cannot be imaged', async () => {
     const inst = w.compute.addInstance({ lifecycleState: 'TERMINATED' });
-    await expect(w.svc.start({ instanceId: inst.id }, 'op1')).rejects.toThrow(/is TERMINATED; an image can be made only while it is RUNNING or STOPPED/);
+    await expect(w.svc.start({ instanceId: inst.id }, 'op1')).rejects.toThrow(
+      /is TERMINATED; an image can be made only while it is RUNNING or STOPPED/,
+    );
     await noJobs();
   });
 
@@ -419,19 +475,28 @@ describe('exports input validation and reads', () => {
   });
 
   it('gives a read PAR only for a SUCCEEDED job', async () => {
-    const job = await w.svc.start({ instanceId: w.instanceId, format: 'VHD', bucket: 'other', objectNamePrefix: '' }, 'op1');
+    const job = await w.svc.start(
+      { instanceId: w.instanceId, format: 'VHD', bucket: 'other', objectNamePrefix: '' },
+      'op1',
+    );
     expect(job.objectName).toMatch(/^web-1-export-\d{12}-[0-9a-f]{10}\.vhd$/);
-    await expect(w.svc.downloadUrl(job.id, 600, { userId: 'op1', isAdmin: false })).rejects.toThrow(/is CREATING_IMAGE; a download URL exists only once it SUCCEEDED/);
+    await expect(w.svc.downloadUrl(job.id, 600, { userId: 'op1', isAdmin: false })).rejects.toThrow(
+      /is CREATING_IMAGE; a download URL exists only once it SUCCEEDED/,
+    );
     w.compute.finishCreate(job.imageId!);
     await w.svc.onEvent(imageHint(job.imageId!));
     w.compute.finishExport(job.imageId!);
     await w.svc.onEvent(objectHint('other', job.objectName));
     await expect(w.svc.downloadUrl(job.id, 10, { userId: 'op1', isAdmin: false })).rejects.toThrow(/ttlSeconds/);
-    await expect(w.svc.downloadUrl(job.id, 600, { userId: 'someone-else', isAdmin: false })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(w.svc.downloadUrl(job.id, 600, { userId: 'someone-else', isAdmin: false })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(w.store.pars).toEqual([]);
     const d = await w.svc.downloadUrl(job.id, 600, { userId: 'op1', isAdmin: false });
     expect(d.url).toMatch(/^memory:\/\/par\//);
-    expect(w.store.pars).toEqual([expect.objectContaining({ bucket: 'other', objectName: job.objectName, access: 'ObjectRead' })]);
+    expect(w.store.pars).toEqual([
+      expect.objectContaining({ bucket: 'other', objectName: job.objectName, access: 'ObjectRead' }),
+    ]);
     await expect(w.svc.get('exp0000000000ffffffffff')).rejects.toBeInstanceOf(NotFoundError);
     await expect(w.svc.get('nope')).rejects.toThrow(/not an export job id/);
   });

@@ -35,11 +35,23 @@ afterAll(async () => {
 
 function callSocket(sock: string, body: string): Promise<{ status: number; body: string }> {
   return new Promise((res, rej) => {
-    const req = http.request({ socketPath: sock, method: 'POST', path: '/call', headers: { 'Fn-Call-Id': 'b1', 'Fn-Deadline': new Date(Date.now() + 30_000).toISOString(), 'Content-Length': Buffer.byteLength(body) } }, (r) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => res({ status: r.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-    });
+    const req = http.request(
+      {
+        socketPath: sock,
+        method: 'POST',
+        path: '/call',
+        headers: {
+          'Fn-Call-Id': 'b1',
+          'Fn-Deadline': new Date(Date.now() + 30_000).toISOString(),
+          'Content-Length': Buffer.byteLength(body),
+        },
+      },
+      (r) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => res({ status: r.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      },
+    );
     req.on('error', rej);
     req.end(body);
   });
@@ -48,12 +60,15 @@ function callSocket(sock: string, body: string): Promise<{ status: number; body:
 describe('buildFunction', () => {
   it('produces a self-contained bundle under budget that runs the FDK and signs OCI calls', async () => {
     const entry = join(dir, 'probe.ts');
-    writeFileSync(entry, `
+    writeFileSync(
+      entry,
+      `
       import { startFunction } from ${JSON.stringify(join(ROOT, 'shared/fn/index.ts'))};
       import { createAuthProvider } from ${JSON.stringify(join(ROOT, 'shared/auth/index.ts'))};
       import { checkConnectivity } from ${JSON.stringify(join(ROOT, 'shared/auth/connectivity.ts'))};
       startFunction({ name: 'probe', invoke: async (body) => checkConnectivity(createAuthProvider(), { endpoint: (body as { endpoint: string }).endpoint }) });
-    `);
+    `,
+    );
     const out = join(dir, 'bundle', 'probe.cjs');
     const metafile = join(dir, 'meta', 'probe.json');
     const r = await buildFunction({ entry, outfile: out, metafile });
@@ -65,14 +80,25 @@ describe('buildFunction', () => {
     expect(inputs).toContain('oci-objectstorage');
     expect(inputs).not.toMatch(/node_modules\/(node-fetch|tr46|whatwg-url)\//);
 
-    const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const key = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     writeFileSync(join(dir, 'key.pem'), key);
-    writeFileSync(join(dir, 'config'), `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..bt\nuser=ocid1.user.oc1..bu\nfingerprint=12:34\nkey_file=${join(dir, 'key.pem')}\nregion=us-ashburn-1\n`);
+    writeFileSync(
+      join(dir, 'config'),
+      `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..bt\nuser=ocid1.user.oc1..bu\nfingerprint=12:34\nkey_file=${join(dir, 'key.pem')}\nregion=us-ashburn-1\n`,
+    );
     const sock = join(dir, 'lsnr.sock');
     let stderr = '';
     const child = spawn(process.execPath, [out], {
       cwd: join(dir, 'bundle'), // no node_modules anywhere up this tree
-      env: { PATH: process.env.PATH, HOME: dir, FN_FORMAT: 'http-stream', FN_LISTENER: `unix:${sock}`, OCI_CLI_CONFIG_FILE: join(dir, 'config') },
+      env: {
+        PATH: process.env.PATH,
+        HOME: dir,
+        FN_FORMAT: 'http-stream',
+        FN_LISTENER: `unix:${sock}`,
+        OCI_CLI_CONFIG_FILE: join(dir, 'config'),
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -84,7 +110,9 @@ describe('buildFunction', () => {
       expect(existsSync(sock), stderr).toBe(true);
       const res = await callSocket(sock, JSON.stringify({ endpoint: base }));
       expect(JSON.parse(res.body)).toEqual({ ok: true, namespace: 'bundle-ns' });
-      expect(seen.at(-1)?.authorization).toMatch(/^Signature version="1",keyId="ocid1.tenancy.oc1..bt\/ocid1.user.oc1..bu\/12:34",algorithm="rsa-sha256",headers="x-date \(request-target\) host"/);
+      expect(seen.at(-1)?.authorization).toMatch(
+        /^Signature version="1",keyId="ocid1.tenancy.oc1..bt\/ocid1.user.oc1..bu\/12:34",algorithm="rsa-sha256",headers="x-date \(request-target\) host"/,
+      );
     } finally {
       child.kill();
     }
@@ -102,7 +130,11 @@ describe('entry dispatcher', () => {
     const outDir = join(dir, 'entry');
     await buildFunction({ entry: join(ROOT, 'functions/entry.ts'), outfile: join(outDir, 'entry.cjs') });
     writeFileSync(join(outDir, 'quota.cjs'), `process.stdout.write('quota loaded from ' + __filename);`);
-    const run = (name?: string) => spawnSync(process.execPath, [join(outDir, 'entry.cjs')], { env: { PATH: process.env.PATH, ...(name === undefined ? {} : { FUNCTION_NAME: name }) }, encoding: 'utf8' });
+    const run = (name?: string) =>
+      spawnSync(process.execPath, [join(outDir, 'entry.cjs')], {
+        env: { PATH: process.env.PATH, ...(name === undefined ? {} : { FUNCTION_NAME: name }) },
+        encoding: 'utf8',
+      });
     const ok = run('quota');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe(`quota loaded from ${join(outDir, 'quota.cjs')}`);
@@ -117,25 +149,36 @@ describe('entry dispatcher', () => {
 
   it('names the TypeScript sources and functions in stack traces of a minified bundle (its source map), and reads the map only when a trace is made', async () => {
     const outDir = join(dir, 'mapped');
-    await buildFunction({ entry: join(ROOT, 'functions/entry.ts'), outfile: join(outDir, 'entry.cjs'), sourcemap: false });
+    await buildFunction({
+      entry: join(ROOT, 'functions/entry.ts'),
+      outfile: join(outDir, 'entry.cjs'),
+      sourcemap: false,
+    });
     const src = join(dir, 'ledger-probe.ts');
-    writeFileSync(src, [
-      'class Ledger {',
-      '  settle(amount: number): number {',
-      "    if (amount > 1) throw new Error('over the limit');",
-      '    return amount;',
-      '  }',
-      '}',
-      'export function settleAll(amount: number): number {',
-      '  return new Ledger().settle(amount);',
-      '}',
-      "if (process.env.PROBE_THROW === '1') { for (let k = 0; k < 2; k++) { try { settleAll(5); } catch (e) { process.stdout.write(`${(e as Error).stack ?? ''}\\n--\\n`); } } }",
-      "else process.stdout.write(String(settleAll(1)));",
-    ].join('\n'));
+    writeFileSync(
+      src,
+      [
+        'class Ledger {',
+        '  settle(amount: number): number {',
+        "    if (amount > 1) throw new Error('over the limit');",
+        '    return amount;',
+        '  }',
+        '}',
+        'export function settleAll(amount: number): number {',
+        '  return new Ledger().settle(amount);',
+        '}',
+        "if (process.env.PROBE_THROW === '1') { for (let k = 0; k < 2; k++) { try { settleAll(5); } catch (e) { process.stdout.write(`${(e as Error).stack ?? ''}\\n--\\n`); } } }",
+        'else process.stdout.write(String(settleAll(1)));',
+      ].join('\n'),
+    );
     await buildFunction({ entry: src, outfile: join(outDir, 'quota.cjs') });
     expect(existsSync(join(outDir, 'quota.cjs.map'))).toBe(true);
     expect(existsSync(join(outDir, 'entry.cjs.map'))).toBe(false);
-    const run = (env: Record<string, string>) => spawnSync(process.execPath, [join(outDir, 'entry.cjs')], { env: { PATH: process.env.PATH, FUNCTION_NAME: 'quota', ...env }, encoding: 'utf8' });
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [join(outDir, 'entry.cjs')], {
+        env: { PATH: process.env.PATH, FUNCTION_NAME: 'quota', ...env },
+        encoding: 'utf8',
+      });
     const thrown = run({ PROBE_THROW: '1' });
     expect(thrown.status, thrown.stderr).toBe(0);
     const [first, second] = thrown.stdout.split('\n--\n');
@@ -150,7 +193,9 @@ describe('entry dispatcher', () => {
     expect(ok.stdout).toBe('1');
     expect(ok.stderr).toBe('');
     const unmapped = run({ PROBE_THROW: '1' });
-    expect(unmapped.stdout.split('\n--\n')[0]!.split('\n')[1]).toMatch(new RegExp(`^    at \\S+ \\(${join(outDir, 'quota.cjs').replace(/\./g, '\\.')}:1:\\d+\\)$`));
+    expect(unmapped.stdout.split('\n--\n')[0]!.split('\n')[1]).toMatch(
+      new RegExp(`^    at \\S+ \\(${join(outDir, 'quota.cjs').replace(/\./g, '\\.')}:1:\\d+\\)$`),
+    );
     expect(unmapped.stderr).toContain('source map unreadable');
   });
 });

@@ -49,7 +49,14 @@ describe('lazy oci-* barrels', () => {
 
   it('refuses anything that is more than a barrel', () => {
     expect(parseBarrel(BARREL.replace('exports.A = a.A;', 'exports.A = a.A;\nconsole.log("side effect");'))).toBeNull();
-    expect(parseBarrel(BARREL.replace('const b_1 = require("./lib/b");', 'require("./lib/polyfill");\nconst b_1 = require("./lib/b");'))).toBeNull();
+    expect(
+      parseBarrel(
+        BARREL.replace(
+          'const b_1 = require("./lib/b");',
+          'require("./lib/polyfill");\nconst b_1 = require("./lib/b");',
+        ),
+      ),
+    ).toBeNull();
     expect(lazyBarrelFor(join(NM, 'oci-common/lib/helper.js'))).toBeNull();
   });
 
@@ -78,7 +85,11 @@ describe('OCI clients built on first use', () => {
         return `hi from ${this.endpoint}`;
       }
     }
-    const c = createOciClient(FakeClient as never, { service: 'FAKE', auth: 'none', endpoint: 'http://127.0.0.1:1/' }) as unknown as FakeClient;
+    const c = createOciClient(FakeClient as never, {
+      service: 'FAKE',
+      auth: 'none',
+      endpoint: 'http://127.0.0.1:1/',
+    }) as unknown as FakeClient;
     expect(built).toBe(0);
     expect(c.hello()).toBe('hi from http://127.0.0.1:1');
     expect(c.hello).toBe(c.hello);
@@ -89,7 +100,14 @@ describe('OCI clients built on first use', () => {
   });
 
   it('still refuses a client without endpoint or region at creation', () => {
-    expect(() => createOciClient(class { endpoint = ''; } as never, { service: 'NOSQL', auth: 'none', env: {} })).toThrow(/no endpoint for NOSQL/);
+    expect(() =>
+      createOciClient(
+        class {
+          endpoint = '';
+        } as never,
+        { service: 'NOSQL', auth: 'none', env: {} },
+      ),
+    ).toThrow(/no endpoint for NOSQL/);
   });
 
   it('lazyObject reports the target keys without tripping proxy invariants', () => {
@@ -106,10 +124,13 @@ describe('V8 code cache (build → entry.cjs)', () => {
   beforeAll(async () => {
     dir = mkdtempSync('/tmp/fncc-');
     const probe = join(dir, 'probe.ts');
-    writeFileSync(probe, `
+    writeFileSync(
+      probe,
+      `
       import { startFunction } from ${JSON.stringify(join(ROOT, 'shared/fn/index.ts'))};
       startFunction({ name: 'quota', invoke: async (body) => ({ echo: body }) });
-    `);
+    `,
+    );
     bundle = join(dir, 'out', 'quota.cjs');
     entry = join(dir, 'out', 'entry.cjs');
     await buildFunction({ entry: probe, outfile: bundle });
@@ -118,7 +139,11 @@ describe('V8 code cache (build → entry.cjs)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** Loads the bundle through entry.cjs without a socket: the FDK exits at once, after the entry logged. */
-  const load = () => spawnSync(process.execPath, [entry], { env: { PATH: process.env.PATH, FUNCTION_NAME: 'quota', LOG_LEVEL: 'debug' }, encoding: 'utf8' });
+  const load = () =>
+    spawnSync(process.execPath, [entry], {
+      env: { PATH: process.env.PATH, FUNCTION_NAME: 'quota', LOG_LEVEL: 'debug' },
+      encoding: 'utf8',
+    });
 
   it('trains the cache with real calls and the entry accepts it', async () => {
     const r = await buildCodeCache({ name: 'quota', bundle, entry });

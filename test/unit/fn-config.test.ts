@@ -8,7 +8,9 @@ describe('shared/config typed env access', () => {
     expect(envString('S', undefined, env)).toBe('value');
     expect(envString('BLANK', 'dflt', env)).toBe('dflt');
     expect(envOptional('BLANK', env)).toBeUndefined();
-    expect(() => envString('MISSING', undefined, env)).toThrow(new ConfigError('MISSING', 'environment variable MISSING is required but not set'));
+    expect(() => envString('MISSING', undefined, env)).toThrow(
+      new ConfigError('MISSING', 'environment variable MISSING is required but not set'),
+    );
   });
 
   it('reads integers and never falls back to the default for a malformed value', () => {

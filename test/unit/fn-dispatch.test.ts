@@ -13,20 +13,45 @@ function setup(def: Partial<FunctionDefinition>, opts: { now?: () => number; env
 }
 
 const gw = (method: string, url: string, extra: Record<string, string | string[]> = {}) =>
-  fakeFnContext({ headers: { 'Fn-Intent': 'httprequest', 'Fn-Http-Method': method, 'Fn-Http-Request-Url': url, ...extra } });
+  fakeFnContext({
+    headers: { 'Fn-Intent': 'httprequest', 'Fn-Http-Method': method, 'Fn-Http-Request-Url': url, ...extra },
+  });
 
 describe('createFnHandler: HTTP gateway calls', () => {
   it('builds a Request from Fn-Http-* and writes the Response back as Fn-Http-Status/H-* and raw bytes', async () => {
-    let seen: { url: string; method: string; body: string; user: string | null; multi: string | null; host: string | null } | undefined;
+    let seen:
+      | { url: string; method: string; body: string; user: string | null; multi: string | null; host: string | null }
+      | undefined;
     const { handler, callLines } = setup({
       http: async (req) => {
-        seen = { url: req.url, method: req.method, body: await req.text(), user: req.headers.get('x-user-id'), multi: req.headers.get('x-multi'), host: req.headers.get('host') };
-        return new Response('created!', { status: 201, headers: { 'content-type': 'text/plain', 'x-trace': 't1', 'set-cookie': 'a=1' } });
+        seen = {
+          url: req.url,
+          method: req.method,
+          body: await req.text(),
+          user: req.headers.get('x-user-id'),
+          multi: req.headers.get('x-multi'),
+          host: req.headers.get('host'),
+        };
+        return new Response('created!', {
+          status: 201,
+          headers: { 'content-type': 'text/plain', 'x-trace': 't1', 'set-cookie': 'a=1' },
+        });
       },
     });
-    const ctx = gw('POST', '/v1/graphql?x=1&y=a%20b', { 'Fn-Http-H-X-User-Id': 'u1', 'Fn-Http-H-X-Multi': ['a', 'b'], 'Fn-Http-H-Host': 'api.example.com' });
+    const ctx = gw('POST', '/v1/graphql?x=1&y=a%20b', {
+      'Fn-Http-H-X-User-Id': 'u1',
+      'Fn-Http-H-X-Multi': ['a', 'b'],
+      'Fn-Http-H-Host': 'api.example.com',
+    });
     const out = renderFdkResult(ctx, await handler(Buffer.from('{"q":1}'), ctx));
-    expect(seen).toEqual({ url: 'http://localhost/v1/graphql?x=1&y=a%20b', method: 'POST', body: '{"q":1}', user: 'u1', multi: 'a, b', host: 'api.example.com' });
+    expect(seen).toEqual({
+      url: 'http://localhost/v1/graphql?x=1&y=a%20b',
+      method: 'POST',
+      body: '{"q":1}',
+      user: 'u1',
+      multi: 'a, b',
+      host: 'api.example.com',
+    });
     expect(out.headers['Fn-Http-Status']).toEqual(['201']);
     expect(out.headers['Content-Type']).toEqual(['text/plain']);
     expect(out.headers['Fn-Http-H-X-Trace']).toEqual(['t1']);
@@ -37,7 +62,9 @@ describe('createFnHandler: HTTP gateway calls', () => {
 
   it('accepts a full URL in Fn-Http-Request-Url (Fn server trigger) and passes no body for GET', async () => {
     let seen: { url: string; body: string } | undefined;
-    const { handler } = setup({ http: async (req) => ((seen = { url: req.url, body: await req.text() }), new Response('ok')) });
+    const { handler } = setup({
+      http: async (req) => ((seen = { url: req.url, body: await req.text() }), new Response('ok')),
+    });
     const ctx = gw('GET', 'http://fnserver:8080/t/app/graphql?query=%7Ba%7D');
     await handler(Buffer.from('ignored'), ctx);
     expect(seen).toEqual({ url: 'http://localhost/t/app/graphql?query=%7Ba%7D', body: '' });
@@ -60,18 +87,28 @@ describe('createFnHandler: HTTP gateway calls', () => {
   });
 
   it('maps AppErrors to their status and masks unexpected errors without leaking their text', async () => {
-    const { handler: h1 } = setup({ http: async () => { throw new NotFoundError('no such file "a.txt"'); } });
+    const { handler: h1 } = setup({
+      http: async () => {
+        throw new NotFoundError('no such file "a.txt"');
+      },
+    });
     const c1 = gw('GET', '/f');
     const o1 = renderFdkResult(c1, await h1(Buffer.alloc(0), c1));
     expect(o1.headers['Fn-Http-Status']).toEqual(['404']);
     expect(o1.json).toMatchObject({ error: { code: 'NOT_FOUND', message: 'no such file "a.txt"' } });
 
-    const { handler: h2, callLines } = setup({ http: async () => { throw new Error('db password=hunter2 at /secret/path'); } });
+    const { handler: h2, callLines } = setup({
+      http: async () => {
+        throw new Error('db password=hunter2 at /secret/path');
+      },
+    });
     const c2 = gw('GET', '/f', {});
     const o2 = renderFdkResult(c2, await h2(Buffer.alloc(0), c2));
     expect(o2.headers['Fn-Http-Status']).toEqual(['500']);
     expect(o2.body.toString()).not.toContain('hunter2');
-    expect(o2.json).toMatchObject({ error: { code: 'INTERNAL_SERVER_ERROR', message: `internal error; call ${c2.callID}` } });
+    expect(o2.json).toMatchObject({
+      error: { code: 'INTERNAL_SERVER_ERROR', message: `internal error; call ${c2.callID}` },
+    });
     expect(callLines()[0]).toMatchObject({ outcome: 'error', status: 500 });
   });
 
@@ -80,7 +117,9 @@ describe('createFnHandler: HTTP gateway calls', () => {
     const ctx = gw('GET', '/');
     const out = renderFdkResult(ctx, await handler(Buffer.alloc(0), ctx));
     expect(out.headers['Fn-Http-Status']).toEqual(['501']);
-    expect(out.json).toMatchObject({ error: { code: 'NOT_IMPLEMENTED', message: 'function "testfn" does not handle http calls' } });
+    expect(out.json).toMatchObject({
+      error: { code: 'NOT_IMPLEMENTED', message: 'function "testfn" does not handle http calls' },
+    });
   });
 });
 
@@ -103,7 +142,10 @@ describe('createFnHandler: invoke calls', () => {
     const { handler } = setup({ invoke: async () => ((called = true), {}) });
     const ctx = fakeFnContext();
     const out = renderFdkResult(ctx, await handler(Buffer.from(body), ctx));
-    expect(out.json).toMatchObject({ error: { code: 'BAD_USER_INPUT', message }, errors: [{ message, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }] });
+    expect(out.json).toMatchObject({
+      error: { code: 'BAD_USER_INPUT', message },
+      errors: [{ message, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }],
+    });
     expect(called).toBe(false);
   });
 
@@ -118,7 +160,11 @@ describe('createFnHandler: invoke calls', () => {
   });
 
   it('masks unexpected invoke errors', async () => {
-    const { handler } = setup({ invoke: async () => { throw new TypeError('cannot read x of undefined at secret.ts:12'); } });
+    const { handler } = setup({
+      invoke: async () => {
+        throw new TypeError('cannot read x of undefined at secret.ts:12');
+      },
+    });
     const ctx = fakeFnContext();
     const out = renderFdkResult(ctx, await handler(Buffer.from('{}'), ctx));
     expect(out.body.toString()).not.toContain('secret.ts');
@@ -129,7 +175,10 @@ describe('createFnHandler: invoke calls', () => {
 describe('createFnHandler: event calls', () => {
   it('passes a validated envelope to the event handler', async () => {
     let seenType = '';
-    const { handler, callLines } = setup({ event: async (e) => ((seenType = e.eventType), { done: true }), invoke: async () => 'wrong' });
+    const { handler, callLines } = setup({
+      event: async (e) => ((seenType = e.eventType), { done: true }),
+      invoke: async () => 'wrong',
+    });
     const ctx = fakeFnContext();
     const out = renderFdkResult(ctx, await handler(Buffer.from(JSON.stringify(objectEventFixture())), ctx));
     expect(seenType).toBe('com.oraclecloud.objectstorage.createobject');
@@ -141,8 +190,13 @@ describe('createFnHandler: event calls', () => {
     let called = false;
     const { handler } = setup({ event: async () => ((called = true), {}) });
     const ctx = fakeFnContext();
-    const out = renderFdkResult(ctx, await handler(Buffer.from(JSON.stringify(objectEventFixture({ cloudEventsVersion: '1.0' }))), ctx));
-    expect(out.json).toMatchObject({ error: { code: 'BAD_USER_INPUT', message: expect.stringContaining('cloudEventsVersion') } });
+    const out = renderFdkResult(
+      ctx,
+      await handler(Buffer.from(JSON.stringify(objectEventFixture({ cloudEventsVersion: '1.0' }))), ctx),
+    );
+    expect(out.json).toMatchObject({
+      error: { code: 'BAD_USER_INPUT', message: expect.stringContaining('cloudEventsVersion') },
+    });
     expect(called).toBe(false);
   });
 
@@ -154,9 +208,16 @@ describe('createFnHandler: event calls', () => {
   });
 
   it('throws a sanitised error when the event handler fails, so the FDK answers 502 and Events retries', async () => {
-    const { handler, callLines, lines } = setup({ event: async () => { throw new Error('connect ECONNREFUSED 10.0.0.7 token=abc'); } });
+    const { handler, callLines, lines } = setup({
+      event: async () => {
+        throw new Error('connect ECONNREFUSED 10.0.0.7 token=abc');
+      },
+    });
     const ctx = fakeFnContext({ callId: 'call-evt-1' });
-    const err = await handler(Buffer.from(JSON.stringify(objectEventFixture())), ctx).then(() => undefined, (e: unknown) => e);
+    const err = await handler(Buffer.from(JSON.stringify(objectEventFixture())), ctx).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(Error);
     expect(String(err)).toBe('Error: event handling failed; call call-evt-1');
     expect(callLines()[0]).toMatchObject({ kind: 'event', outcome: 'error', status: 502 });
@@ -164,7 +225,11 @@ describe('createFnHandler: event calls', () => {
   });
 
   it('acknowledges (does not retry) an event the handler rejects as bad input', async () => {
-    const { handler } = setup({ event: async () => { throw new BadUserInputError('not an object event'); } });
+    const { handler } = setup({
+      event: async () => {
+        throw new BadUserInputError('not an object event');
+      },
+    });
     const ctx = fakeFnContext();
     const out = renderFdkResult(ctx, await handler(Buffer.from(JSON.stringify(objectEventFixture())), ctx));
     expect(out.json).toMatchObject({ error: { code: 'BAD_USER_INPUT', message: 'not an object event' } });
@@ -174,7 +239,9 @@ describe('createFnHandler: event calls', () => {
     const { handler } = setup({ invoke: async () => ({}) });
     const ctx = fakeFnContext();
     const out = renderFdkResult(ctx, await handler(Buffer.from(JSON.stringify(objectEventFixture())), ctx));
-    expect(out.json).toMatchObject({ error: { code: 'NOT_IMPLEMENTED', message: 'function "testfn" does not handle event calls' } });
+    expect(out.json).toMatchObject({
+      error: { code: 'NOT_IMPLEMENTED', message: 'function "testfn" does not handle event calls' },
+    });
   });
 });
 
@@ -182,7 +249,19 @@ describe('FnCall deadline', () => {
   it('computes remainingMs from Fn-Deadline with the injected clock', async () => {
     let t = Date.parse('2024-01-01T00:00:00Z');
     const remaining: number[] = [];
-    const { handler } = setup({ invoke: async (_b, call) => { remaining.push(call.remainingMs()); t += 4_000; remaining.push(call.remainingMs()); t += 60_000; remaining.push(call.remainingMs()); return {}; } }, { now: () => t });
+    const { handler } = setup(
+      {
+        invoke: async (_b, call) => {
+          remaining.push(call.remainingMs());
+          t += 4_000;
+          remaining.push(call.remainingMs());
+          t += 60_000;
+          remaining.push(call.remainingMs());
+          return {};
+        },
+      },
+      { now: () => t },
+    );
     const ctx = fakeFnContext({ deadline: '2024-01-01T00:00:10Z' });
     await handler(Buffer.from('{}'), ctx);
     expect(remaining).toEqual([10_000, 6_000, 0]);
@@ -192,15 +271,27 @@ describe('FnCall deadline', () => {
     const t = 1_000_000;
     const seen: number[] = [];
     const def = { invoke: async (_b: unknown, call: { remainingMs(): number }) => (seen.push(call.remainingMs()), {}) };
-    await setup(def, { now: () => t, env: { FN_TIMEOUT_MS: '5000' } }).handler(Buffer.from('{}'), fakeFnContext({ deadline: null }));
+    await setup(def, { now: () => t, env: { FN_TIMEOUT_MS: '5000' } }).handler(
+      Buffer.from('{}'),
+      fakeFnContext({ deadline: null }),
+    );
     await setup(def, { now: () => t }).handler(Buffer.from('{}'), fakeFnContext({ deadline: 'garbage' }));
     expect(seen).toEqual([5_000, 30_000]);
   });
 
   it('exposes fn/app ids, opc-request-id and env', async () => {
     let call: Record<string, unknown> = {};
-    const { handler } = setup({ invoke: async (_b, c) => ((call = { fnId: c.fnId, appId: c.appId, opc: c.opcRequestId, env: c.env.X }), {}) }, { env: { X: 'y' } });
-    await handler(Buffer.from('{}'), fakeFnContext({ env: { FN_FN_ID: 'ocid1.fnfunc.x', FN_APP_ID: 'ocid1.fnapp.y' }, headers: { 'opc-request-id': 'r1' } }));
+    const { handler } = setup(
+      { invoke: async (_b, c) => ((call = { fnId: c.fnId, appId: c.appId, opc: c.opcRequestId, env: c.env.X }), {}) },
+      { env: { X: 'y' } },
+    );
+    await handler(
+      Buffer.from('{}'),
+      fakeFnContext({
+        env: { FN_FN_ID: 'ocid1.fnfunc.x', FN_APP_ID: 'ocid1.fnapp.y' },
+        headers: { 'opc-request-id': 'r1' },
+      }),
+    );
     expect(call).toEqual({ fnId: 'ocid1.fnfunc.x', appId: 'ocid1.fnapp.y', opc: 'r1', env: 'y' });
   });
 });

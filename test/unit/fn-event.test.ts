@@ -33,9 +33,16 @@ describe('parseOciEvent', () => {
 describe('objectEventOf', () => {
   it('maps create/update/delete object events', () => {
     expect(objectEventOf(parseOciEvent(objectEventFixture()))).toEqual({
-      action: 'create', namespace: 'axhlyht8myu1', bucket: 'src_bucket', objectName: 'dir/sintel 1.mp4', eTag: 'e-1', versionId: 'v-1',
+      action: 'create',
+      namespace: 'axhlyht8myu1',
+      bucket: 'src_bucket',
+      objectName: 'dir/sintel 1.mp4',
+      eTag: 'e-1',
+      versionId: 'v-1',
     });
-    const del = objectEventOf(parseOciEvent(objectEventFixture({ eventType: 'com.oraclecloud.objectstorage.deleteobject' })));
+    const del = objectEventOf(
+      parseOciEvent(objectEventFixture({ eventType: 'com.oraclecloud.objectstorage.deleteobject' })),
+    );
     expect(del.action).toBe('delete');
   });
 
@@ -45,11 +52,13 @@ describe('objectEventOf', () => {
   });
 
   it('rejects bucket events and events without an object name', () => {
-    expect(() => objectEventOf(parseOciEvent(objectEventFixture({ eventType: 'com.oraclecloud.objectstorage.updatebucket' })))).toThrow(
-      /not an Object Storage object event/,
-    );
-    expect(() => objectEventOf(parseOciEvent(objectEventFixture({ data: { additionalDetails: { namespace: 'n', bucketName: 'b' } } })))).toThrow(
-      /no object name/,
-    );
+    expect(() =>
+      objectEventOf(parseOciEvent(objectEventFixture({ eventType: 'com.oraclecloud.objectstorage.updatebucket' }))),
+    ).toThrow(/not an Object Storage object event/);
+    expect(() =>
+      objectEventOf(
+        parseOciEvent(objectEventFixture({ data: { additionalDetails: { namespace: 'n', bucketName: 'b' } } })),
+      ),
+    ).toThrow(/no object name/);
   });
 });

@@ -36,20 +36,34 @@ startFunction({
 });
 `;
 
-interface CallResult { status: number; headers: http.IncomingHttpHeaders; body: string }
+interface CallResult {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
 
 function call(headers: Record<string, string>, body = '', path = '/call', method = 'POST'): Promise<CallResult> {
   return new Promise((resolveP, reject) => {
-    const req = http.request({ socketPath: sock(), method, path, headers: {
-      'Fn-Call-Id': `c-${Math.random().toString(36).slice(2)}`,
-      'Fn-Deadline': new Date(Date.now() + 30_000).toISOString(),
-      'Content-Length': String(Buffer.byteLength(body)),
-      ...headers,
-    } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolveP({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      {
+        socketPath: sock(),
+        method,
+        path,
+        headers: {
+          'Fn-Call-Id': `c-${Math.random().toString(36).slice(2)}`,
+          'Fn-Deadline': new Date(Date.now() + 30_000).toISOString(),
+          'Content-Length': String(Buffer.byteLength(body)),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolveP({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -84,15 +98,26 @@ describe('real FDK over a unix socket', () => {
   });
 
   it('serves an HTTP gateway call: Fn-Http-Status, Fn-Http-H-*, Content-Type and raw body', async () => {
-    const r = await call({
-      'Fn-Intent': 'httprequest', 'Fn-Http-Method': 'POST', 'Fn-Http-Request-Url': '/graphql?a=1',
-      'Fn-Http-H-X-User-Id': 'user-1', 'Content-Type': 'application/json',
-    }, '{"query":"{x}"}');
+    const r = await call(
+      {
+        'Fn-Intent': 'httprequest',
+        'Fn-Http-Method': 'POST',
+        'Fn-Http-Request-Url': '/graphql?a=1',
+        'Fn-Http-H-X-User-Id': 'user-1',
+        'Content-Type': 'application/json',
+      },
+      '{"query":"{x}"}',
+    );
     expect(r.status).toBe(200);
     expect(r.headers['fn-http-status']).toBe('201');
     expect(r.headers['fn-http-h-x-custom']).toBe('c1');
     expect(r.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(r.body)).toEqual({ method: 'POST', path: '/graphql?a=1', user: 'user-1', body: '{"query":"{x}"}' });
+    expect(JSON.parse(r.body)).toEqual({
+      method: 'POST',
+      path: '/graphql?a=1',
+      user: 'user-1',
+      body: '{"query":"{x}"}',
+    });
   });
 
   it('serves an empty 204 body without crashing the FDK', async () => {
@@ -115,7 +140,11 @@ describe('real FDK over a unix socket', () => {
   it('serves an invoke: JSON in, JSON out, with the call id and a deadline', async () => {
     const r = await call({ 'Fn-Call-Id': 'call-invoke-1' }, '{"graphql":{"query":"{a}"}}');
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toEqual({ got: { graphql: { query: '{a}' } }, callId: 'call-invoke-1', remaining: true });
+    expect(JSON.parse(r.body)).toEqual({
+      got: { graphql: { query: '{a}' } },
+      callId: 'call-invoke-1',
+      remaining: true,
+    });
   });
 
   it('answers a non-JSON invoke with BAD_USER_INPUT', async () => {
@@ -128,7 +157,9 @@ describe('real FDK over a unix socket', () => {
     const ok = await call({}, JSON.stringify(objectEventFixture()));
     expect(JSON.parse(ok.body)).toEqual({ handled: 'cd5c629a-de5e-defa-c88c-993a237aa86e' });
 
-    const failing = objectEventFixture({ data: { resourceName: 'fail.txt', additionalDetails: { namespace: 'n', bucketName: 'b' } } });
+    const failing = objectEventFixture({
+      data: { resourceName: 'fail.txt', additionalDetails: { namespace: 'n', bucketName: 'b' } },
+    });
     const bad = await call({ 'Fn-Call-Id': 'call-evt-fail' }, JSON.stringify(failing));
     expect(bad.status).toBe(502);
     expect(bad.body).not.toContain('abc123');

@@ -16,7 +16,16 @@ import { createLogger } from '../../shared/log.ts';
 
 const TENANCY = 'ocid1.tenancy.oc1..aaaaaaaafanouttenancy';
 const compartment = (i: number) => `ocid1.compartment.oc1..aaaaaaaafanout${String(i).padStart(4, '0')}`;
-const emptySet = { compartments: [], instances: [], databases: [], clusters: [], apiGateways: [], loadBalancers: [], all: [], healthSummary: [] };
+const emptySet = {
+  compartments: [],
+  instances: [],
+  databases: [],
+  clusters: [],
+  apiGateways: [],
+  loadBalancers: [],
+  all: [],
+  healthSummary: [],
+};
 const resourcesSchema = makeExecutableSchema({
   typeDefs: subschemaTypeDefs(domainSdl.resources!),
   resolvers: [scalarResolvers, { Query: { resources: () => emptySet } }],
@@ -25,21 +34,54 @@ const silent = createLogger({ sink: () => {} });
 
 function setup(fanout: { maxRequestPrice?: number; userBudgetPerMinute?: number } = {}) {
   let t = 1_000_000;
-  const inner = createInMemoryInvoker({ handlers: { 'ocid1.fnfunc.resources': (body, call) => executeSubschemaRequest({ schema: resourcesSchema, body, call }) }, log: silent });
+  const inner = createInMemoryInvoker({
+    handlers: {
+      'ocid1.fnfunc.resources': (body, call) => executeSubschemaRequest({ schema: resourcesSchema, body, call }),
+    },
+    log: silent,
+  });
   const invokes: string[] = [];
-  const invoker: FunctionInvoker = { invoke: (id, body, o) => { invokes.push(body); return inner.invoke(id, body, o); } };
+  const invoker: FunctionInvoker = {
+    invoke: (id, body, o) => {
+      invokes.push(body);
+      return inner.invoke(id, body, o);
+    },
+  };
   const gateway: Gateway = createGateway({
-    executors: remoteExecutorsFromEnv({ functions: ['resources'], invoker, env: { FN_ID_RESOURCES: 'ocid1.fnfunc.resources' } }),
-    logger: silent, fanout: { ...fanout, now: () => t },
+    executors: remoteExecutorsFromEnv({
+      functions: ['resources'],
+      invoker,
+      env: { FN_ID_RESOURCES: 'ocid1.fnfunc.resources' },
+    }),
+    logger: silent,
+    fanout: { ...fanout, now: () => t },
   });
   const post = async (query: string, user = 'alice') => {
     const res = await gateway.fetch('http://fn/graphql', {
-      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', 'x-user-id': user, 'x-user-roles': 'viewer' },
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        'x-user-id': user,
+        'x-user-roles': 'viewer',
+      },
       body: JSON.stringify({ query }),
     });
-    return { res, body: (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions: Record<string, unknown> }[] } };
+    return {
+      res,
+      body: (await res.json()) as {
+        data?: Record<string, unknown>;
+        errors?: { message: string; extensions: Record<string, unknown> }[];
+      },
+    };
   };
-  return { post, invokes, advance: (ms: number) => { t += ms; } };
+  return {
+    post,
+    invokes,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 const aliases = (n: number, root: (i: number) => string, fresh = true) =>
@@ -51,12 +93,18 @@ describe('fan-out prices', () => {
     const price = (q: string, vars = {}) => priceOperation(schema, parse(q), undefined, vars).total;
     expect(price(`{ resources(compartmentId: "${TENANCY}") { instances { id } } }`)).toBe(10);
     expect(price(`{ resources(compartmentId: "${TENANCY}", includeSubtree: true) { instances { id } } }`)).toBe(100);
-    expect(price(`{ resources(compartmentId: "${TENANCY}", includeSubtree: true) { healthSummary { count } } }`)).toBe(120);
+    expect(price(`{ resources(compartmentId: "${TENANCY}", includeSubtree: true) { healthSummary { count } } }`)).toBe(
+      120,
+    );
     expect(price(aliases(1, () => TENANCY))).toBe(240);
     expect(price(aliases(15, () => TENANCY))).toBe(240);
     expect(price(aliases(3, compartment))).toBe(720);
     expect(price('query($f: Boolean) { compartments(fresh: $f) { id } }', { f: true })).toBe(10);
-    expect(price(`{ metrics(resourceIds: ${JSON.stringify(Array.from({ length: 60 }, (_, i) => `ocid1.instance.oc1..x${i}`))}, names: [CPU, MEMORY]) { name } }`)).toBe(2 * 2 * 2 + 8);
+    expect(
+      price(
+        `{ metrics(resourceIds: ${JSON.stringify(Array.from({ length: 60 }, (_, i) => `ocid1.instance.oc1..x${i}`))}, names: [CPU, MEMORY]) { name } }`,
+      ),
+    ).toBe(2 * 2 * 2 + 8);
     expect(price('{ __typename }')).toBe(0);
   });
 });
@@ -74,7 +122,11 @@ describe('the gateway bounds fan-out', () => {
     const { post, invokes } = setup();
     const { res, body } = await post(aliases(15, compartment));
     expect(res.status).toBe(400);
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', price: 3600, maxPrice: 300 });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      price: 3600,
+      maxPrice: 300,
+    });
     expect(body.errors?.[0]?.message).toContain('at most 300');
     expect(invokes).toHaveLength(0);
   });
@@ -88,7 +140,12 @@ describe('the gateway bounds fan-out', () => {
     const refused = await post(scan);
     expect(refused.res.status).toBe(429);
     expect(refused.res.headers.get('retry-after')).toBe('50');
-    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 50, price: 240, budgetPerMinute: 500 });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: 50,
+      price: 240,
+      budgetPerMinute: 500,
+    });
     expect(invokes).toHaveLength(2);
     expect((await post(scan, 'bob')).res.status).toBe(200);
     expect((await post(`{ resources(compartmentId: "${TENANCY}") { instances { id } } }`)).res.status).toBe(200);

@@ -14,7 +14,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
 let dir = '';
 const children: ChildProcess[] = [];
 
-interface Reply { status: number; headers: http.IncomingHttpHeaders; body: string }
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
 
 function callFn(sock: string, httpHeaders: Record<string, string>, body = ''): Promise<Reply> {
   return new Promise((resolveP, reject) => {
@@ -34,7 +38,9 @@ function callFn(sock: string, httpHeaders: Record<string, string>, body = ''): P
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolveP({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolveP({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('error', reject);
@@ -47,7 +53,13 @@ async function startBundle(bundle: string, name: string, env: Record<string, str
   let stderr = '';
   const child = spawn(process.execPath, [bundle], {
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '', FN_FORMAT: 'http-stream', FN_LISTENER: `unix:${sock}`, LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      FN_FORMAT: 'http-stream',
+      FN_LISTENER: `unix:${sock}`,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.push(child);
@@ -96,7 +108,11 @@ const graphqlPost = (query: string, headers: Record<string, string>) => ({
 describe('gateway handler bundle', () => {
   it('answers me through the FDK with status and request id as Fn-Http headers', async () => {
     const sock = await startBundle(bundle, 'remote', { FN_ID_QUOTA: '' });
-    const { headers, body } = graphqlPost('{ me { userId roles } }', { 'Fn-Http-H-X-User-Id': 'dana', 'Fn-Http-H-X-User-Roles': 'operator', 'Opc-Request-Id': 'req-h-1' });
+    const { headers, body } = graphqlPost('{ me { userId roles } }', {
+      'Fn-Http-H-X-User-Id': 'dana',
+      'Fn-Http-H-X-User-Roles': 'operator',
+      'Opc-Request-Id': 'req-h-1',
+    });
     const res = await callFn(sock, headers, body);
     expect(res.status).toBe(200);
     expect(res.headers['fn-http-status']).toBe('200');

@@ -7,7 +7,12 @@ import { createInMemoryInvoker } from '../helpers/fakes/gateway-invoker.ts';
 import { AppError, NotFoundError } from '../../shared/errors.ts';
 import { createLogger } from '../../shared/log.ts';
 import type { FnCall } from '../../shared/fn/index.ts';
-import { executeSubschemaRequest, requireRole, scalarResolvers, type SubschemaContext } from '../../shared/graphql/index.ts';
+import {
+  executeSubschemaRequest,
+  requireRole,
+  scalarResolvers,
+  type SubschemaContext,
+} from '../../shared/graphql/index.ts';
 import { subschemaTypeDefs } from '../../schema/index.ts';
 
 // A tiny domain subschema, served through the real invoke protocol by an in-memory invoker.
@@ -35,7 +40,8 @@ const thingsSchema = makeExecutableSchema({
     scalarResolvers,
     {
       Query: {
-        things: (_: unknown, __: unknown, ctx: SubschemaContext) => things.map((t) => ({ ...t, owner: ctx.caller.userId })),
+        things: (_: unknown, __: unknown, ctx: SubschemaContext) =>
+          things.map((t) => ({ ...t, owner: ctx.caller.userId })),
         thing: (_: unknown, { id }: { id: string }, ctx: SubschemaContext) => {
           const t = things.find((x) => x.id === id);
           if (!t) throw new NotFoundError(`thing ${id} not found`, { details: { id } });
@@ -61,7 +67,13 @@ const thingsSchema = makeExecutableSchema({
 });
 
 const logLines: string[] = [];
-const logger = createLogger({ level: "debug", sink: (l) => { logLines.push(l); if (process.env.DBG) console.log(l); } });
+const logger = createLogger({
+  level: 'debug',
+  sink: (l) => {
+    logLines.push(l);
+    if (process.env.DBG) console.log(l);
+  },
+});
 let gateway: Gateway;
 
 beforeAll(() => {
@@ -71,7 +83,11 @@ beforeAll(() => {
   });
   gateway = createGateway({
     sdl: { things: thingsSdl, ghost: ghostSdl },
-    executors: remoteExecutorsFromEnv({ functions: ['things', 'ghost'], invoker, env: { FN_ID_THINGS: 'ocid1.fnfunc.things' } }),
+    executors: remoteExecutorsFromEnv({
+      functions: ['things', 'ghost'],
+      invoker,
+      env: { FN_ID_THINGS: 'ocid1.fnfunc.things' },
+    }),
     logger,
   });
 });
@@ -79,18 +95,29 @@ beforeAll(() => {
 const VIEWER = { 'x-user-id': 'alice', 'x-user-roles': 'viewer' };
 const GQL_JSON = 'application/graphql-response+json';
 
-async function post(query: string, opts: { headers?: Record<string, string>; variables?: unknown; accept?: string } = {}) {
+async function post(
+  query: string,
+  opts: { headers?: Record<string, string>; variables?: unknown; accept?: string } = {},
+) {
   const res = await gateway.fetch('http://fn/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: opts.accept ?? GQL_JSON, ...(opts.headers ?? VIEWER) },
     body: JSON.stringify({ query, variables: opts.variables }),
   });
-  return { res, body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[] } };
+  return {
+    res,
+    body: (await res.json()) as {
+      data?: Record<string, unknown> | null;
+      errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[];
+    },
+  };
 }
 
 describe('gateway identity', () => {
   it('answers me from the identity headers, ignoring unknown roles', async () => {
-    const { res, body } = await post('{ me { userId roles } }', { headers: { 'x-user-id': 'bob', 'x-user-roles': 'superuser, operator ,viewer' } });
+    const { res, body } = await post('{ me { userId roles } }', {
+      headers: { 'x-user-id': 'bob', 'x-user-roles': 'superuser, operator ,viewer' },
+    });
     expect(res.status).toBe(200);
     expect(body).toEqual({ data: { me: { userId: 'bob', roles: ['VIEWER', 'OPERATOR'] } } });
   });
@@ -105,11 +132,19 @@ describe('gateway identity', () => {
   });
 
   it('decodes a percent-encoded X-User-Id once (X-User-Id-Encoding: percent); a bad encoding is 401', async () => {
-    const me = async (headers: Record<string, string>) => post('{ me { userId } }', { headers: { 'x-user-roles': 'viewer', ...headers } });
-    expect((await me({ 'x-user-id': encodeURIComponent('alıce'), 'x-user-id-encoding': 'percent' })).body.data).toEqual({ me: { userId: 'alıce' } });
-    expect((await me({ 'x-user-id': encodeURIComponent('a%41 b'), 'x-user-id-encoding': 'percent' })).body.data).toEqual({ me: { userId: 'a%41 b' } });
+    const me = async (headers: Record<string, string>) =>
+      post('{ me { userId } }', { headers: { 'x-user-roles': 'viewer', ...headers } });
+    expect((await me({ 'x-user-id': encodeURIComponent('alıce'), 'x-user-id-encoding': 'percent' })).body.data).toEqual(
+      { me: { userId: 'alıce' } },
+    );
+    expect(
+      (await me({ 'x-user-id': encodeURIComponent('a%41 b'), 'x-user-id-encoding': 'percent' })).body.data,
+    ).toEqual({ me: { userId: 'a%41 b' } });
     expect((await me({ 'x-user-id': 'a%41b' })).body.data).toEqual({ me: { userId: 'a%41b' } });
-    for (const headers of [{ 'x-user-id': '%E0%A4%A', 'x-user-id-encoding': 'percent' }, { 'x-user-id': 'bob', 'x-user-id-encoding': 'base64' }]) {
+    for (const headers of [
+      { 'x-user-id': '%E0%A4%A', 'x-user-id-encoding': 'percent' },
+      { 'x-user-id': 'bob', 'x-user-id-encoding': 'base64' },
+    ]) {
       const { res, body } = await me(headers);
       expect(res.status).toBe(401);
       expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -119,13 +154,19 @@ describe('gateway identity', () => {
   it("the platform's request id wins over a client-sent opc-request-id, which is logged apart", async () => {
     const call = { opcRequestId: 'front-req-1', callId: 'call-1', log: logger } as unknown as FnCall;
     logLines.length = 0;
-    const res = await gateway.fetch('http://fn/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER, 'opc-request-id': 'client-req-1' },
-      body: JSON.stringify({ query: '{ boom }' }),
-    }, { call });
+    const res = await gateway.fetch(
+      'http://fn/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER, 'opc-request-id': 'client-req-1' },
+        body: JSON.stringify({ query: '{ boom }' }),
+      },
+      { call },
+    );
     expect(res.headers.get('opc-request-id')).toBe('front-req-1');
-    const line = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'unexpected error');
+    const line = logLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === 'unexpected error');
     expect(line).toMatchObject({ requestId: 'front-req-1' });
   });
 
@@ -139,11 +180,16 @@ describe('gateway identity', () => {
 
 describe('gateway delegation over the invoke protocol', () => {
   it('runs a domain query with the caller and keeps 64-bit-ish scalars', async () => {
-    const { res, body } = await post('query($b: SafeInt!) { things { id name owner } size(bytes: $b) at(when: "2024-05-01T12:00:00Z") }', {
-      variables: { b: 2 ** 40 },
-    });
+    const { res, body } = await post(
+      'query($b: SafeInt!) { things { id name owner } size(bytes: $b) at(when: "2024-05-01T12:00:00Z") }',
+      {
+        variables: { b: 2 ** 40 },
+      },
+    );
     expect(res.status).toBe(200);
-    expect(body).toEqual({ data: { things: [{ id: 't1', name: 'first', owner: 'alice' }], size: 2 ** 41, at: '2024-05-01T12:00:01.000Z' } });
+    expect(body).toEqual({
+      data: { things: [{ id: 't1', name: 'first', owner: 'alice' }], size: 2 ** 41, at: '2024-05-01T12:00:01.000Z' },
+    });
   });
 
   it('refuses a viewer an operator field with FORBIDDEN from the domain side', async () => {
@@ -160,14 +206,21 @@ describe('gateway delegation over the invoke protocol', () => {
   it('lets a 413/429 refusal set the HTTP status, keeping code and message', async () => {
     const { res, body } = await post('{ limited }');
     expect(res.status).toBe(429);
-    expect(body.errors?.[0]).toMatchObject({ path: ['limited'], message: 'hourly upload limit exceeded: 50 of 50', extensions: { code: 'HOURLY_LIMIT_EXCEEDED' } });
+    expect(body.errors?.[0]).toMatchObject({
+      path: ['limited'],
+      message: 'hourly upload limit exceeded: 50 of 50',
+      extensions: { code: 'HOURLY_LIMIT_EXCEEDED' },
+    });
   });
 
   it('keeps an AppError message and code, masks an unexpected error', async () => {
     const { body } = await post('{ thing(id: "nope") { id } boom me { userId } }');
     expect(body.data).toEqual({ thing: null, boom: null, me: { userId: 'alice' } });
     const byPath = Object.fromEntries((body.errors ?? []).map((e) => [String(e.path?.[0]), e]));
-    expect(byPath.thing).toMatchObject({ message: 'thing nope not found', extensions: { code: 'NOT_FOUND', id: 'nope' } });
+    expect(byPath.thing).toMatchObject({
+      message: 'thing nope not found',
+      extensions: { code: 'NOT_FOUND', id: 'nope' },
+    });
     expect(byPath.boom).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(JSON.stringify(body)).not.toContain('hunter2');
     expect(logLines.some((l) => l.includes('hunter2') && l.includes('"callId":"mem-'))).toBe(true);
@@ -219,7 +272,7 @@ describe('gateway GraphQL over HTTP', () => {
   });
 
   it('refuses a document over the token limit as a parse error', async () => {
-    const fields = Array.from({ length: 2100 }, () => "userId").join(' ');
+    const fields = Array.from({ length: 2100 }, () => 'userId').join(' ');
     const { res, body } = await post(`{ me { ${fields} } }`);
     expect(res.status).toBe(400);
     expect(body.errors?.[0]?.message).toMatch(/token limit of 2000 exceeded/i);
@@ -248,12 +301,17 @@ describe('gateway GraphQL over HTTP', () => {
   });
 
   it('serves queries over GET and refuses mutations over GET with 405', async () => {
-    const q = await gateway.fetch(`http://fn/graphql?query=${encodeURIComponent('{ me { userId } }')}`, { headers: { accept: GQL_JSON, ...VIEWER } });
-    expect(q.status).toBe(200);
-    expect(await q.json()).toEqual({ data: { me: { userId: 'alice' } } });
-    const m = await gateway.fetch(`http://fn/graphql?query=${encodeURIComponent('mutation { touch(id: "t1") { id } }')}`, {
+    const q = await gateway.fetch(`http://fn/graphql?query=${encodeURIComponent('{ me { userId } }')}`, {
       headers: { accept: GQL_JSON, ...VIEWER },
     });
+    expect(q.status).toBe(200);
+    expect(await q.json()).toEqual({ data: { me: { userId: 'alice' } } });
+    const m = await gateway.fetch(
+      `http://fn/graphql?query=${encodeURIComponent('mutation { touch(id: "t1") { id } }')}`,
+      {
+        headers: { accept: GQL_JSON, ...VIEWER },
+      },
+    );
     expect(m.status).toBe(405);
     expect(m.headers.get('allow')).toBe('POST');
     const viaPost = await post('mutation { touch(id: "t1") { id name } }');
@@ -280,13 +338,23 @@ describe('gateway GraphQL over HTTP', () => {
 describe('gateway upstream failures', () => {
   const sdl = { flaky: 'type Query { flaky: String }' };
   async function ask(invoker: FunctionInvoker, headers: Record<string, string> = VIEWER) {
-    const g = createGateway({ sdl, executors: { flaky: createRemoteExecutor({ fn: 'flaky', fnId: 'ocid1.fnfunc.flaky', invoker }) }, logger });
+    const g = createGateway({
+      sdl,
+      executors: { flaky: createRemoteExecutor({ fn: 'flaky', fnId: 'ocid1.fnfunc.flaky', invoker }) },
+      logger,
+    });
     const res = await g.fetch('http://fn/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: GQL_JSON, ...headers },
       body: JSON.stringify({ query: 'query Q { flaky }', operationName: 'Q' }),
     });
-    return { res, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+    return {
+      res,
+      body: (await res.json()) as {
+        data?: unknown;
+        errors?: { message: string; extensions?: Record<string, unknown> }[];
+      },
+    };
   }
 
   it('sends the invoke protocol body with caller, request id and a deadline', async () => {
@@ -320,14 +388,20 @@ describe('gateway upstream failures', () => {
     const { res, body } = await ask(failing);
     expect(res.status).toBe(200);
     expect(body.data).toEqual({ flaky: null });
-    expect(body.errors?.[0]).toMatchObject({ message: 'the flaky function is unavailable; try again later', extensions: { code: 'UPSTREAM_UNAVAILABLE', function: 'flaky' } });
+    expect(body.errors?.[0]).toMatchObject({
+      message: 'the flaky function is unavailable; try again later',
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', function: 'flaky' },
+    });
     expect(JSON.stringify(body)).not.toContain('/internal/path');
   });
 
   it('maps a malformed function response to UPSTREAM_UNAVAILABLE', async () => {
     for (const reply of ['<html>oops</html>', '[]', '{"hello":1}', '{"data":5}']) {
       const { body } = await ask({ invoke: async () => reply });
-      expect(body.errors?.[0]).toMatchObject({ message: 'the flaky function returned an invalid response', extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+      expect(body.errors?.[0]).toMatchObject({
+        message: 'the flaky function returned an invalid response',
+        extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+      });
     }
   });
 
@@ -346,14 +420,25 @@ describe('gateway upstream failures', () => {
       headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER, 'opc-request-id': 'req-mask-1' },
       body: JSON.stringify({ query: '{ flaky me { userId } }' }),
     });
-    const body = (await res.json()) as { data: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
+    const body = (await res.json()) as {
+      data: unknown;
+      errors: { message: string; extensions: Record<string, unknown> }[];
+    };
     expect(res.status).toBe(200);
     expect(body.data).toEqual({ flaky: null, me: { userId: 'alice' } });
-    expect(body.errors[0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(body.errors[0]).toMatchObject({
+      message: 'Unexpected error.',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(JSON.stringify(body)).not.toContain('secret-xyz');
     const line = logLines.find((l) => l.includes('secret-xyz') && l.includes('"msg":"unexpected error"'));
     expect(line).toBeDefined();
-    expect(JSON.parse(line!)).toMatchObject({ level: 'error', msg: 'unexpected error', requestId: 'req-mask-1', path: 'flaky' });
+    expect(JSON.parse(line!)).toMatchObject({
+      level: 'error',
+      msg: 'unexpected error',
+      requestId: 'req-mask-1',
+      path: 'flaky',
+    });
   });
 });
 
@@ -368,7 +453,11 @@ describe('every error carries extensions.code', () => {
   });
 
   it('an unsupported content type is 415 with a body naming what to send', async () => {
-    const res = await gateway.fetch('http://fn/graphql', { method: 'POST', headers: { 'content-type': 'text/plain', accept: GQL_JSON, ...VIEWER, 'opc-request-id': 'req-415' }, body: '{"query":"{ me { userId } }"}' });
+    const res = await gateway.fetch('http://fn/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', accept: GQL_JSON, ...VIEWER, 'opc-request-id': 'req-415' },
+      body: '{"query":"{ me { userId } }"}',
+    });
     expect(res.status).toBe(415);
     expect(res.headers.get('opc-request-id')).toBe('req-415');
     const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
@@ -380,25 +469,68 @@ describe('every error carries extensions.code', () => {
 
 describe('invoke retries', () => {
   it('marks delegated queries idempotent and mutations not (only queries are retried after a failure that may have run)', async () => {
-    const inner = createInMemoryInvoker({ handlers: { 'ocid1.fnfunc.things': (body, c) => executeSubschemaRequest({ schema: thingsSchema, body, call: c }) }, log: logger });
+    const inner = createInMemoryInvoker({
+      handlers: {
+        'ocid1.fnfunc.things': (body, c) => executeSubschemaRequest({ schema: thingsSchema, body, call: c }),
+      },
+      log: logger,
+    });
     const seen: (boolean | undefined)[] = [];
-    const invoker: FunctionInvoker = { invoke: (id, body, opts) => { seen.push(opts.idempotent); return inner.invoke(id, body, opts); } };
-    const gw = createGateway({ sdl: { things: thingsSdl }, executors: remoteExecutorsFromEnv({ functions: ['things'], invoker, env: { FN_ID_THINGS: 'ocid1.fnfunc.things' } }), logger });
+    const invoker: FunctionInvoker = {
+      invoke: (id, body, opts) => {
+        seen.push(opts.idempotent);
+        return inner.invoke(id, body, opts);
+      },
+    };
+    const gw = createGateway({
+      sdl: { things: thingsSdl },
+      executors: remoteExecutorsFromEnv({
+        functions: ['things'],
+        invoker,
+        env: { FN_ID_THINGS: 'ocid1.fnfunc.things' },
+      }),
+      logger,
+    });
     for (const query of ['{ things { id } }', 'mutation { touch(id: "t9") { id } }']) {
-      const res = await gw.fetch('http://fn/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER }, body: JSON.stringify({ query }) });
+      const res = await gw.fetch('http://fn/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER },
+        body: JSON.stringify({ query }),
+      });
       expect(res.status).toBe(200);
     }
     expect(seen).toEqual([true, false]);
   });
 
   it('sends the root fields of one query that go to one function in one invoke (aliases included)', async () => {
-    const inner = createInMemoryInvoker({ handlers: { 'ocid1.fnfunc.things': (body, c) => executeSubschemaRequest({ schema: thingsSchema, body, call: c }) }, log: logger });
+    const inner = createInMemoryInvoker({
+      handlers: {
+        'ocid1.fnfunc.things': (body, c) => executeSubschemaRequest({ schema: thingsSchema, body, call: c }),
+      },
+      log: logger,
+    });
     const bodies: string[] = [];
-    const invoker: FunctionInvoker = { invoke: (id, body, opts) => { bodies.push(body); return inner.invoke(id, body, opts); } };
-    const gw = createGateway({ sdl: { things: thingsSdl }, executors: remoteExecutorsFromEnv({ functions: ['things'], invoker, env: { FN_ID_THINGS: 'ocid1.fnfunc.things' } }), logger });
-    const res = await gw.fetch('http://fn/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER }, body: JSON.stringify({ query: '{ a: things { id } b: things { id } t: thing(id: "t1") { name } }' }) });
+    const invoker: FunctionInvoker = {
+      invoke: (id, body, opts) => {
+        bodies.push(body);
+        return inner.invoke(id, body, opts);
+      },
+    };
+    const gw = createGateway({
+      sdl: { things: thingsSdl },
+      executors: remoteExecutorsFromEnv({
+        functions: ['things'],
+        invoker,
+        env: { FN_ID_THINGS: 'ocid1.fnfunc.things' },
+      }),
+      logger,
+    });
+    const res = await gw.fetch('http://fn/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER },
+      body: JSON.stringify({ query: '{ a: things { id } b: things { id } t: thing(id: "t1") { name } }' }),
+    });
     expect(await res.json()).toEqual({ data: { a: [{ id: 't1' }], b: [{ id: 't1' }], t: { name: 'first' } } });
     expect(bodies).toHaveLength(1);
   });
 });
-

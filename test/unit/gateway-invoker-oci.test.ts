@@ -16,23 +16,35 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ method: req.method, url: req.url, body });
       if (req.url?.includes('ocid1.fnfunc.ok')) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { echo: JSON.parse(body) } }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ data: { echo: JSON.parse(body) } }));
       } else if (req.url?.includes('ocid1.fnfunc.fails')) {
-        res.writeHead(502, { 'content-type': 'application/json', 'opc-request-id': 'r1' }).end(JSON.stringify({ code: 'FunctionInvokeExecutionFailed', message: 'function failed' }));
+        res
+          .writeHead(502, { 'content-type': 'application/json', 'opc-request-id': 'r1' })
+          .end(JSON.stringify({ code: 'FunctionInvokeExecutionFailed', message: 'function failed' }));
       } else if (req.url?.includes('ocid1.fnfunc.busy')) {
         // throttled twice, then runs
         const n = seen.filter((x) => x.url?.includes('ocid1.fnfunc.busy')).length;
-        if (n <= 2) res.writeHead(429, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'TooManyRequests', message: 'throttled' }));
+        if (n <= 2)
+          res
+            .writeHead(429, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ code: 'TooManyRequests', message: 'throttled' }));
         else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { ran: n } }));
       } else if (req.url?.includes('ocid1.fnfunc.nocapacity')) {
         // no capacity once (never started), then runs
         const n = seen.filter((x) => x.url?.includes('ocid1.fnfunc.nocapacity')).length;
-        if (n <= 1) res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'FunctionInvokeServiceUnavailable', message: 'Timed out - server too busy' }));
+        if (n <= 1)
+          res
+            .writeHead(503, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ code: 'FunctionInvokeServiceUnavailable', message: 'Timed out - server too busy' }));
         else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { ran: n } }));
       } else if (req.url?.includes('ocid1.fnfunc.slow')) {
         setTimeout(() => res.writeHead(200).end('{}'), 2_000);
       } else {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'NotAuthorizedOrNotFound', message: 'not found' }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ code: 'NotAuthorizedOrNotFound', message: 'not found' }));
       }
     });
   });
@@ -47,7 +59,10 @@ afterAll(async () => {
 
 describe('createOciInvoker', () => {
   it('POSTs the body to the invoke path of FN_INVOKE_ENDPOINT and returns the response text', async () => {
-    const invoker = createOciInvoker({ env: { FN_INVOKE_ENDPOINT: endpoint, OCI_ENDPOINT: 'http://127.0.0.1:9' }, auth: 'none' });
+    const invoker = createOciInvoker({
+      env: { FN_INVOKE_ENDPOINT: endpoint, OCI_ENDPOINT: 'http://127.0.0.1:9' },
+      auth: 'none',
+    });
     const text = await invoker.invoke('ocid1.fnfunc.ok', JSON.stringify({ hello: 'inv-1' }), { deadlineMs: 5_000 });
     expect(JSON.parse(text)).toEqual({ data: { echo: { hello: 'inv-1' } } });
     const req = seen.find((s) => s.body.includes('inv-1'));
@@ -73,20 +88,31 @@ describe('createOciInvoker', () => {
     const text = await createOciInvoker({ env, auth: 'none' }).invoke('ocid1.fnfunc.busy', '{}', { deadlineMs: 5_000 });
     expect(JSON.parse(text)).toEqual({ data: { ran: 3 } });
     const before = seen.filter((x) => x.url?.includes('ocid1.fnfunc.fails')).length;
-    await createOciInvoker({ env, auth: 'none' }).invoke('ocid1.fnfunc.fails', '{}', { deadlineMs: 5_000 }).catch(() => undefined);
+    await createOciInvoker({ env, auth: 'none' })
+      .invoke('ocid1.fnfunc.fails', '{}', { deadlineMs: 5_000 })
+      .catch(() => undefined);
     expect(seen.filter((x) => x.url?.includes('ocid1.fnfunc.fails')).length).toBe(before + 1);
   });
 
   it('retries a 503 FunctionInvokeServiceUnavailable (never started) even for a mutation', async () => {
     const env = { FN_INVOKE_ENDPOINT: endpoint, OCI_RETRY_BASE_MS: '5', OCI_RETRY_CAP_MS: '20' };
-    const text = await createOciInvoker({ env, auth: 'none' }).invoke('ocid1.fnfunc.nocapacity', '{}', { deadlineMs: 5_000 });
+    const text = await createOciInvoker({ env, auth: 'none' }).invoke('ocid1.fnfunc.nocapacity', '{}', {
+      deadlineMs: 5_000,
+    });
     expect(JSON.parse(text)).toEqual({ data: { ran: 2 } });
   });
 
   it('an idempotent invoke (a query) is retried after a 502 too', async () => {
-    const env = { FN_INVOKE_ENDPOINT: endpoint, OCI_RETRY_BASE_MS: '5', OCI_RETRY_CAP_MS: '20', OCI_RETRY_MAX_ATTEMPTS: '3' };
+    const env = {
+      FN_INVOKE_ENDPOINT: endpoint,
+      OCI_RETRY_BASE_MS: '5',
+      OCI_RETRY_CAP_MS: '20',
+      OCI_RETRY_MAX_ATTEMPTS: '3',
+    };
     const before = seen.filter((x) => x.url?.includes('ocid1.fnfunc.fails')).length;
-    await createOciInvoker({ env, auth: 'none' }).invoke('ocid1.fnfunc.fails', '{}', { deadlineMs: 5_000, idempotent: true }).catch(() => undefined);
+    await createOciInvoker({ env, auth: 'none' })
+      .invoke('ocid1.fnfunc.fails', '{}', { deadlineMs: 5_000, idempotent: true })
+      .catch(() => undefined);
     expect(seen.filter((x) => x.url?.includes('ocid1.fnfunc.fails')).length).toBe(before + 3);
   });
 

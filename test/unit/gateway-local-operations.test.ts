@@ -23,19 +23,37 @@ async function post(gateway: ReturnType<typeof createGateway>, query: string, va
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...VIEWER },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      data?: unknown;
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+    },
+  };
 }
 
 describe('gateway operations on its own fields skip the stitched schema', () => {
   it('answers me and __typename without building the stitched schema', async () => {
     const gateway = gatewayWithBrokenStitching();
-    expect(await post(gateway, '{ me { userId roles } }')).toEqual({ status: 200, body: { data: { me: { userId: 'carol', roles: ['viewer'] } } } });
-    expect(await post(gateway, 'query Who { __typename me { __typename userId } }')).toEqual({ status: 200, body: { data: { __typename: 'Query', me: { __typename: 'Me', userId: 'carol' } } } });
+    expect(await post(gateway, '{ me { userId roles } }')).toEqual({
+      status: 200,
+      body: { data: { me: { userId: 'carol', roles: ['viewer'] } } },
+    });
+    expect(await post(gateway, 'query Who { __typename me { __typename userId } }')).toEqual({
+      status: 200,
+      body: { data: { __typename: 'Query', me: { __typename: 'Me', userId: 'carol' } } },
+    });
   });
 
   it('sends every other operation to the stitched schema (here: it fails to build, so they fail)', async () => {
     const gateway = gatewayWithBrokenStitching();
-    for (const query of ['{ broken }', '{ me { userId } broken }', 'query($x: Boolean!) { me @include(if: $x) { userId } }', '{ __schema { queryType { name } } }', '{ ...F } fragment F on Query { me { userId } }']) {
+    for (const query of [
+      '{ broken }',
+      '{ me { userId } broken }',
+      'query($x: Boolean!) { me @include(if: $x) { userId } }',
+      '{ __schema { queryType { name } } }',
+      '{ ...F } fragment F on Query { me { userId } }',
+    ]) {
       const r = await post(gateway, query, { x: true });
       expect(r.body.data ?? null, query).toBeNull();
       expect(r.body.errors?.length, query).toBeGreaterThan(0);

@@ -11,7 +11,8 @@ describe('SafeInt', () => {
   });
 
   it('refuses unsafe, fractional and non-numeric values instead of rounding', () => {
-    for (const v of [2 ** 53, 1.5, 'abc', BigInt(2) ** BigInt(60), null]) expect(() => SafeIntScalar.serialize(v)).toThrow(/SafeInt cannot represent/);
+    for (const v of [2 ** 53, 1.5, 'abc', BigInt(2) ** BigInt(60), null])
+      expect(() => SafeIntScalar.serialize(v)).toThrow(/SafeInt cannot represent/);
     expect(() => SafeIntScalar.parseValue('12')).toThrow(/must be an integer/);
     expect(() => SafeIntScalar.parseValue(2 ** 53)).toThrow(/must be an integer/);
     expect(() => SafeIntScalar.parseLiteral({ kind: Kind.INT, value: '9007199254740993' })).toThrow(/integer literal/);

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { FnCall } from '../../shared/fn/index.ts';
 import { BadUserInputError } from '../../shared/errors.ts';
 import { createLogger } from '../../shared/log.ts';
-import { executeSubschemaRequest, requireRole, scalarResolvers, type SubschemaContext } from '../../shared/graphql/index.ts';
+import {
+  executeSubschemaRequest,
+  requireRole,
+  scalarResolvers,
+  type SubschemaContext,
+} from '../../shared/graphql/index.ts';
 import { subschemaTypeDefs } from '../../schema/index.ts';
 
 function fakeCall(lines: string[], overrides: Partial<FnCall> = {}): FnCall {
@@ -27,7 +32,8 @@ const schema = makeExecutableSchema({
     scalarResolvers,
     {
       Query: {
-        whoami: (_: unknown, __: unknown, ctx: SubschemaContext) => `${ctx.caller.userId}:${ctx.caller.roles.join('+')}`,
+        whoami: (_: unknown, __: unknown, ctx: SubschemaContext) =>
+          `${ctx.caller.userId}:${ctx.caller.roles.join('+')}`,
         requestId: (_: unknown, __: unknown, ctx: SubschemaContext) => ctx.requestId,
         ops: (_: unknown, __: unknown, ctx: SubschemaContext) => (requireRole(ctx.caller, 'operator'), 1),
         boom: () => Promise.reject(new TypeError('secret internals at /srv/x')),
@@ -42,7 +48,12 @@ const schema = makeExecutableSchema({
 });
 
 const caller = { userId: 'u1', roles: ['viewer'] };
-const body = (query: string, extra: Record<string, unknown> = {}) => ({ graphql: { query }, caller, requestId: 'req-sub-1', ...extra });
+const body = (query: string, extra: Record<string, unknown> = {}) => ({
+  graphql: { query },
+  caller,
+  requestId: 'req-sub-1',
+  ...extra,
+});
 
 describe('executeSubschemaRequest body validation', () => {
   const cases: [string, unknown, RegExp][] = [
@@ -52,7 +63,11 @@ describe('executeSubschemaRequest body validation', () => {
     ['non-object variables', { graphql: { query: '{ whoami }', variables: [1] }, caller }, /variables/],
     ['a missing caller', { graphql: { query: '{ whoami }' } }, /"caller" is missing/],
     ['an empty userId', { graphql: { query: '{ whoami }' }, caller: { userId: ' ', roles: [] } }, /userId/],
-    ['an unknown role', { graphql: { query: '{ whoami }' }, caller: { userId: 'u', roles: ['viewer', 'root'] } }, /roles\[1\]" "root" is not a known role/],
+    [
+      'an unknown role',
+      { graphql: { query: '{ whoami }' }, caller: { userId: 'u', roles: ['viewer', 'root'] } },
+      /roles\[1\]" "root" is not a known role/,
+    ],
   ];
   for (const [name, raw, message] of cases) {
     it(`answers BAD_USER_INPUT to ${name}`, async () => {
@@ -65,12 +80,20 @@ describe('executeSubschemaRequest body validation', () => {
   }
 
   it('accepts a JSON string body and passes caller and request id to resolvers', async () => {
-    const result = await executeSubschemaRequest({ schema, body: JSON.stringify(body('{ whoami requestId }')), call: fakeCall([]) });
+    const result = await executeSubschemaRequest({
+      schema,
+      body: JSON.stringify(body('{ whoami requestId }')),
+      call: fakeCall([]),
+    });
     expect(result).toEqual({ data: { whoami: 'u1:viewer', requestId: 'req-sub-1' } });
   });
 
   it('falls back to the call id as request id', async () => {
-    const result = await executeSubschemaRequest({ schema, body: { graphql: { query: '{ requestId }' }, caller }, call: fakeCall([]) });
+    const result = await executeSubschemaRequest({
+      schema,
+      body: { graphql: { query: '{ requestId }' }, caller },
+      call: fakeCall([]),
+    });
     expect(result).toEqual({ data: { requestId: 'call-sub-1' } });
   });
 });
@@ -79,7 +102,10 @@ describe('executeSubschemaRequest errors', () => {
   it('formats ForbiddenError with code and status', async () => {
     const result = await executeSubschemaRequest({ schema, body: body('{ ops }'), call: fakeCall([]) });
     expect(result.data).toBeNull();
-    expect(result.errors?.[0]).toMatchObject({ path: ['ops'], extensions: { code: 'FORBIDDEN', http: { status: 403 }, requiredRole: 'operator' } });
+    expect(result.errors?.[0]).toMatchObject({
+      path: ['ops'],
+      extensions: { code: 'FORBIDDEN', http: { status: 403 }, requiredRole: 'operator' },
+    });
   });
 
   it('masks unexpected errors and logs them with the call id', async () => {
@@ -99,7 +125,10 @@ describe('executeSubschemaRequest errors', () => {
 
   it('keeps a GraphQLError with an explicit code, adding its status', async () => {
     const result = await executeSubschemaRequest({ schema, body: body('{ coded }'), call: fakeCall([]) });
-    expect(result.errors?.[0]).toMatchObject({ message: 'rate limited, slow down', extensions: { code: 'RATE_LIMITED', http: { status: 429 } } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'rate limited, slow down',
+      extensions: { code: 'RATE_LIMITED', http: { status: 429 } },
+    });
   });
 
   it('answers parse and validation failures with their codes', async () => {
@@ -111,9 +140,17 @@ describe('executeSubschemaRequest errors', () => {
 
   it('answers a bad SafeInt variable with BAD_USER_INPUT and the coercion message', async () => {
     const query = 'query($n: SafeInt!) { bytes(n: $n) }';
-    const ok = await executeSubschemaRequest({ schema, body: body(query, { graphql: { query, variables: { n: 2 ** 40 } } }), call: fakeCall([]) });
+    const ok = await executeSubschemaRequest({
+      schema,
+      body: body(query, { graphql: { query, variables: { n: 2 ** 40 } } }),
+      call: fakeCall([]),
+    });
     expect(ok).toEqual({ data: { bytes: 2 ** 40 } });
-    const bad = await executeSubschemaRequest({ schema, body: body(query, { graphql: { query, variables: { n: 2 ** 53 } } }), call: fakeCall([]) });
+    const bad = await executeSubschemaRequest({
+      schema,
+      body: body(query, { graphql: { query, variables: { n: 2 ** 53 } } }),
+      call: fakeCall([]),
+    });
     expect(bad.data).toBeUndefined();
     expect(bad.errors?.[0]?.message).toMatch(/Variable "\$n" got invalid value .*SafeInt must be an integer/);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -135,6 +172,8 @@ describe('executeSubschemaRequest errors', () => {
         throw new BadUserInputError('no tenant for this caller');
       },
     });
-    expect(failed).toEqual({ errors: [{ message: 'no tenant for this caller', extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }] });
+    expect(failed).toEqual({
+      errors: [{ message: 'no tenant for this caller', extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }],
+    });
   });
 });

@@ -30,7 +30,11 @@ async function closedPort(): Promise<number> {
 async function check(argv: string[], env: Record<string, string>) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runOciCheck(argv, { env: { HOME: dir, ...env }, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runOciCheck(argv, {
+    env: { HOME: dir, ...env },
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -40,7 +44,10 @@ beforeAll(async () => {
   // A config file of our own: the emulator admin's keys as profile EMU, plus a broken profile.
   const admin = readFileSync(fx.emu.admin.configFile, 'utf8').replace('[DEFAULT]', '[EMU]');
   configFile = join(dir, 'config');
-  writeFileSync(configFile, `${admin}\n[BROKEN]\nuser=${fx.emu.admin.userId}\ntenancy=${fx.emu.admin.tenancyId}\nregion=us-ashburn-1\n`);
+  writeFileSync(
+    configFile,
+    `${admin}\n[BROKEN]\nuser=${fx.emu.admin.userId}\ntenancy=${fx.emu.admin.tenancyId}\nregion=us-ashburn-1\n`,
+  );
 });
 
 afterAll(async () => {
@@ -52,14 +59,20 @@ describe('npm run oci:check', () => {
   it('succeeds against a reachable endpoint and prints the namespace, never the key material', async () => {
     const r = await check(['--config', configFile, '--profile', 'EMU'], { OCI_ENDPOINT: fx.emu.url });
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(new RegExp(`^ok {3}EMU \\(api_key, region [a-z0-9-]+\\) namespace=${fx.emu.tenancy.namespace}$`));
+    expect(r.out).toMatch(
+      new RegExp(`^ok {3}EMU \\(api_key, region [a-z0-9-]+\\) namespace=${fx.emu.tenancy.namespace}$`),
+    );
     expect(r.out).not.toContain(fx.emu.admin.fingerprint);
     expect(r.out).not.toContain('PRIVATE KEY');
   });
 
   it('takes --endpoint over OCI_ENDPOINT, and the profile from OCI_CLI_PROFILE / file from OCI_CLI_CONFIG_FILE', async () => {
     const dead = `http://127.0.0.1:${await closedPort()}`;
-    const r = await check(['--endpoint', fx.emu.url], { OCI_ENDPOINT: dead, OCI_CLI_CONFIG_FILE: configFile, OCI_CLI_PROFILE: 'EMU' });
+    const r = await check(['--endpoint', fx.emu.url], {
+      OCI_ENDPOINT: dead,
+      OCI_CLI_CONFIG_FILE: configFile,
+      OCI_CLI_PROFILE: 'EMU',
+    });
     expect(r.code).toBe(0);
     expect(r.out).toContain(`namespace=${fx.emu.tenancy.namespace}`);
   });
@@ -68,7 +81,9 @@ describe('npm run oci:check', () => {
     const dead = `http://127.0.0.1:${await closedPort()}`;
     const r = await check(['--config', configFile, '--profile', 'EMU'], { OCI_ENDPOINT: dead });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`^FAIL EMU \\(api_key, region [a-z0-9-]+\\): cannot reach ${dead.replace(/\./g, '\\.')}`));
+    expect(r.out).toMatch(
+      new RegExp(`^FAIL EMU \\(api_key, region [a-z0-9-]+\\): cannot reach ${dead.replace(/\./g, '\\.')}`),
+    );
     expect(r.out).not.toContain(fx.emu.admin.fingerprint);
   });
 
@@ -97,10 +112,15 @@ describe('npm run oci:check', () => {
 
   it('as a process: exit code 0 against the emulator, 2 on bad usage', async () => {
     // async: the emulator runs in this process, so a synchronous spawn would deadlock
-    const run = (args: string[]) => new Promise<{ code: number; stdout: string; stderr: string }>((res) => {
-      execFile(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/oci-check.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: dir, OCI_ENDPOINT: fx.emu.url } },
-        (e, stdout, stderr) => res({ code: e ? Number((e as { code?: unknown }).code) : 0, stdout, stderr }));
-    });
+    const run = (args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((res) => {
+        execFile(
+          join(ROOT, 'node_modules/.bin/tsx'),
+          ['scripts/oci-check.ts', ...args],
+          { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: dir, OCI_ENDPOINT: fx.emu.url } },
+          (e, stdout, stderr) => res({ code: e ? Number((e as { code?: unknown }).code) : 0, stdout, stderr }),
+        );
+      });
     const ok = await run(['--config', configFile, '--profile', 'EMU']);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('ok   EMU');
@@ -118,27 +138,54 @@ describe('a function bundle run with a config-file profile (docs/tenancy.md)', (
 
   it('signs its OCI calls with the profile when OCI_RESOURCE_PRINCIPAL_VERSION is absent', async () => {
     const entry = join(ROOT, 'dist/functions/entry.cjs');
-    expect(existsSync(entry) && existsSync(join(ROOT, 'dist/functions/exports.cjs')), 'bundles missing: run npm run build').toBe(true);
+    expect(
+      existsSync(entry) && existsSync(join(ROOT, 'dist/functions/exports.cjs')),
+      'bundles missing: run npm run build',
+    ).toBe(true);
     const fnDir = mkdtempSync(join(tmpdir(), 'fnb-'));
     const sock = join(fnDir, 'lsnr.sock');
     let stderr = '';
     child = spawn(process.execPath, [entry], {
       cwd: join(ROOT, 'dist/functions'),
       env: {
-        PATH: process.env.PATH ?? '', HOME: dir, FUNCTION_NAME: 'exports', FN_FORMAT: 'http-stream', FN_LISTENER: `unix:${sock}`,
-        OCI_CLI_CONFIG_FILE: configFile, OCI_CLI_PROFILE: 'EMU', OCI_ENDPOINT: fx.emu.url, OCI_RETRY_MAX_ATTEMPTS: '1',
-        NOSQL_COMPARTMENT_ID: fx.emu.admin.tenancyId, OS_NAMESPACE: fx.emu.tenancy.namespace,
+        PATH: process.env.PATH ?? '',
+        HOME: dir,
+        FUNCTION_NAME: 'exports',
+        FN_FORMAT: 'http-stream',
+        FN_LISTENER: `unix:${sock}`,
+        OCI_CLI_CONFIG_FILE: configFile,
+        OCI_CLI_PROFILE: 'EMU',
+        OCI_ENDPOINT: fx.emu.url,
+        OCI_RETRY_MAX_ATTEMPTS: '1',
+        NOSQL_COMPARTMENT_ID: fx.emu.admin.tenancyId,
+        OS_NAMESPACE: fx.emu.tenancy.namespace,
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     await waitFor(() => existsSync(sock), { timeoutMs: 15_000, what: `the bundle's socket (${stderr})` });
     const since = fx.emu.requests.query().at(-1)?.seq ?? 0;
     const body = JSON.stringify({ task: 'reconcileExports' });
     const status = await new Promise<number>((res, rej) => {
-      const req = http.request({ socketPath: sock, path: '/call', method: 'POST', headers: {
-        'content-type': 'application/json', 'fn-call-id': 'call-1', 'fn-deadline': new Date(Date.now() + 30_000).toISOString(), 'content-length': Buffer.byteLength(body),
-      } }, (r) => { r.resume(); r.on('end', () => res(r.statusCode ?? 0)); });
+      const req = http.request(
+        {
+          socketPath: sock,
+          path: '/call',
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'fn-call-id': 'call-1',
+            'fn-deadline': new Date(Date.now() + 30_000).toISOString(),
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (r) => {
+          r.resume();
+          r.on('end', () => res(r.statusCode ?? 0));
+        },
+      );
       req.on('error', rej);
       req.end(body);
     });

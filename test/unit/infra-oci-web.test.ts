@@ -12,15 +12,26 @@ const text = readFileSync('infra/oci/web.tf', 'utf8');
 
 describe('infra/oci/web.tf', () => {
   it('is valid HCL2 with a private bucket, a listing-denied read PAR and the app routes', async () => {
-    const hcl = (await parse('web.tf', text)) as { resource: Record<string, Record<string, { specification?: { routes: { path: string; backend: { type: string }[] }[] }[] }[]>> };
+    const hcl = (await parse('web.tf', text)) as {
+      resource: Record<
+        string,
+        Record<string, { specification?: { routes: { path: string; backend: { type: string }[] }[] }[] }[]>
+      >;
+    };
     expect(hcl.resource.oci_objectstorage_bucket!.web).toBeDefined();
     expect(text).toMatch(/access_type\s+=\s+"NoPublicAccess"/);
     expect(text).toMatch(/access_type\s+=\s+"AnyObjectRead"/);
     expect(text).toMatch(/bucket_listing_action\s+=\s+"Deny"/);
     const routes = hcl.resource.oci_apigateway_deployment!.web![0]!.specification![0]!.routes;
-    const local = ROUTES.filter((r) => r.builtin === 'web' || r.builtin === 'web-config').map((r) => r.path.replace('/*', '/{file}'));
+    const local = ROUTES.filter((r) => r.builtin === 'web' || r.builtin === 'web-config').map((r) =>
+      r.path.replace('/*', '/{file}'),
+    );
     expect(routes.map((r) => r.path).sort()).toEqual(local.sort());
-    expect(Object.fromEntries(routes.map((r) => [r.path, r.backend[0]!.type]))).toEqual({ '/': 'HTTP_BACKEND', '/assets/{file}': 'HTTP_BACKEND', '/config.json': 'STOCK_RESPONSE_BACKEND' });
+    expect(Object.fromEntries(routes.map((r) => [r.path, r.backend[0]!.type]))).toEqual({
+      '/': 'HTTP_BACKEND',
+      '/assets/{file}': 'HTTP_BACKEND',
+      '/config.json': 'STOCK_RESPONSE_BACKEND',
+    });
   });
 
   it('configures the app for OIDC against the API issuer, the roles claim and the API path', () => {

@@ -8,19 +8,41 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
-import { BUCKETS, EXPORTS_BUCKET, FILES_BUCKET, FUNCTIONS, FUNCTION_SPECS, ROUTES, TABLES, type FunctionName } from '#deployment/manifest.ts';
+import {
+  BUCKETS,
+  EXPORTS_BUCKET,
+  FILES_BUCKET,
+  FUNCTIONS,
+  FUNCTION_SPECS,
+  ROUTES,
+  TABLES,
+  type FunctionName,
+} from '#deployment/manifest.ts';
 import { DYNAMIC_GROUPS, STATEMENTS } from '#deployment/iam.ts';
 import { eventRules } from '#local/stack/resources.ts';
-import { BUCKET_TOKENS, GENERATED_FILE, generateStackData, renderStackData, type StackData } from '../../scripts/oci-infra.ts';
+import {
+  BUCKET_TOKENS,
+  GENERATED_FILE,
+  generateStackData,
+  renderStackData,
+  type StackData,
+} from '../../scripts/oci-infra.ts';
 import { IAM_DOC, withFreshTable } from '../../scripts/iam-doc.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TF_DIR = join(ROOT, 'infra/oci');
 const committed = () => readFileSync(join(ROOT, GENERATED_FILE), 'utf8');
-const tfFiles = () => readdirSync(TF_DIR).filter((f) => f.endsWith('.tf')).sort();
+const tfFiles = () =>
+  readdirSync(TF_DIR)
+    .filter((f) => f.endsWith('.tf'))
+    .sort();
 const tfText = (f: string) => readFileSync(join(TF_DIR, f), 'utf8');
 /** HCL without comments (good enough for our files: no `#` or `//` inside strings we test). */
-const code = (f: string) => tfText(f).split('\n').filter((l) => !/^\s*(#|\/\/)/.test(l)).join('\n');
+const code = (f: string) =>
+  tfText(f)
+    .split('\n')
+    .filter((l) => !/^\s*(#|\/\/)/.test(l))
+    .join('\n');
 
 type Hcl = Record<string, Record<string, Record<string, Record<string, unknown>[]>>>;
 
@@ -48,7 +70,11 @@ describe('generated stack data (infra/oci/generated/stack.json)', () => {
     for (const t of tables) {
       expect(data().nosql_tables[t.name]).toEqual({
         ddl_statement: t.ddlStatement,
-        table_limits: { max_read_units: t.tableLimits.maxReadUnits, max_write_units: t.tableLimits.maxWriteUnits, max_storage_in_gbs: t.tableLimits.maxStorageInGBs },
+        table_limits: {
+          max_read_units: t.tableLimits.maxReadUnits,
+          max_write_units: t.tableLimits.maxWriteUnits,
+          max_storage_in_gbs: t.tableLimits.maxStorageInGBs,
+        },
       });
       // nosql.tf renames tables with var.table_prefix by replacing exactly this text
       expect(t.ddlStatement).toContain(`EXISTS ${t.name} (`);
@@ -60,7 +86,8 @@ describe('generated stack data (infra/oci/generated/stack.json)', () => {
     const rules = eventRules(ids);
     const d = data().event_rules;
     expect(Object.keys(d).sort()).toEqual(rules.map((r) => r.name).sort());
-    const untoken = (s: string) => Object.entries(BUCKET_TOKENS).reduce((acc, [name, tok]) => acc.split(tok).join(name), s);
+    const untoken = (s: string) =>
+      Object.entries(BUCKET_TOKENS).reduce((acc, [name, tok]) => acc.split(tok).join(name), s);
     for (const r of rules) {
       expect(JSON.parse(untoken(JSON.stringify(d[r.name]!.condition)))).toEqual(r.condition);
       expect(d[r.name]!.functions.map((f) => ids[f as FunctionName])).toEqual(r.actions.map((a) => a.functionId));
@@ -71,16 +98,41 @@ describe('generated stack data (infra/oci/generated/stack.json)', () => {
   });
 
   it('has the front routes that reach a function, and both buckets with object events on', () => {
-    expect(data().routes).toEqual(ROUTES.filter((r) => r.function && !r.localOnly).map((r) => ({ path: r.path, methods: r.methods, function: r.function })));
-    expect(data().routes.some((r) => r.path === '/graphql' && r.function === 'gateway' && r.methods.includes('GET') && r.methods.includes('POST'))).toBe(true);
+    expect(data().routes).toEqual(
+      ROUTES.filter((r) => r.function && !r.localOnly).map((r) => ({
+        path: r.path,
+        methods: r.methods,
+        function: r.function,
+      })),
+    );
+    expect(
+      data().routes.some(
+        (r) =>
+          r.path === '/graphql' && r.function === 'gateway' && r.methods.includes('GET') && r.methods.includes('POST'),
+      ),
+    ).toBe(true);
     expect(BUCKETS.map((b) => b.objectEventsEnabled)).toEqual([true, true]);
-    expect(data().buckets).toEqual({ files: { object_events_enabled: true }, exports: { object_events_enabled: true } });
+    expect(data().buckets).toEqual({
+      files: { object_events_enabled: true },
+      exports: { object_events_enabled: true },
+    });
   });
 });
 
 describe('infra/oci HCL', () => {
   it('is split by concern and every file is valid HCL2', async () => {
-    expect(tfFiles()).toEqual(expect.arrayContaining(['apigateway.tf', 'events.tf', 'functions.tf', 'iam.tf', 'nosql.tf', 'outputs.tf', 'storage.tf', 'variables.tf']));
+    expect(tfFiles()).toEqual(
+      expect.arrayContaining([
+        'apigateway.tf',
+        'events.tf',
+        'functions.tf',
+        'iam.tf',
+        'nosql.tf',
+        'outputs.tf',
+        'storage.tf',
+        'variables.tf',
+      ]),
+    );
     for (const f of tfFiles()) await expect(parse(f, tfText(f)), f).resolves.toBeTypeOf('object');
     await expect(parse('broken.tf', 'resource "a" "b" {\n  x =\n}\n')).rejects.toThrow(/Invalid expression/);
   });
@@ -94,7 +146,10 @@ describe('infra/oci HCL', () => {
       exports: ['FUNCTION_NAME = "exports"', 'local.nosql_config', 'local.storage_config'],
       presign: ['FUNCTION_NAME = "presign"', 'local.nosql_config', 'local.storage_config'],
       quota: ['FUNCTION_NAME = "quota"', 'local.nosql_config', 'local.storage_config'],
-      gateway: ['FUNCTION_NAME      = "gateway"', 'FN_INVOKE_ENDPOINT = oci_functions_function.resources.invoke_endpoint'],
+      gateway: [
+        'FUNCTION_NAME      = "gateway"',
+        'FN_INVOKE_ENDPOINT = oci_functions_function.resources.invoke_endpoint',
+      ],
     };
     for (const fn of FUNCTIONS) {
       const r = fns[fn]![0]!;
@@ -105,9 +160,12 @@ describe('infra/oci HCL', () => {
       for (const n of needs[fn]) expect(String(r.config), `${fn} config`).toContain(n);
     }
     for (const other of FUNCTIONS.filter((f) => f !== 'gateway')) {
-      expect(String(fns.gateway![0]!.config)).toMatch(new RegExp(`FN_ID_${other.toUpperCase()}\\s+= oci_functions_function\\.${other}\\.id`));
+      expect(String(fns.gateway![0]!.config)).toMatch(
+        new RegExp(`FN_ID_${other.toUpperCase()}\\s+= oci_functions_function\\.${other}\\.id`),
+      );
     }
-    for (const k of ['NOSQL_COMPARTMENT_ID', 'TABLE_PREFIX', 'OS_NAMESPACE', 'FILES_BUCKET', 'EXPORTS_BUCKET']) expect(code('functions.tf')).toContain(k);
+    for (const k of ['NOSQL_COMPARTMENT_ID', 'TABLE_PREFIX', 'OS_NAMESPACE', 'FILES_BUCKET', 'EXPORTS_BUCKET'])
+      expect(code('functions.tf')).toContain(k);
     expect(code('functions.tf')).not.toMatch(/OCI_ENDPOINT|OCI_RESOURCE_PRINCIPAL/);
   });
 
@@ -116,7 +174,11 @@ describe('infra/oci HCL', () => {
     const declared = new Set([...tfText('variables.tf').matchAll(/^variable "([a-z_0-9]+)"/gm)].map((m) => m[1]));
     const used = new Set([...all.matchAll(/\bvar\.([a-z_0-9]+)/g)].map((m) => m[1]));
     expect([...used].filter((v) => !declared.has(v))).toEqual([]);
-    const locals = new Set([...all.matchAll(/^locals \{([\s\S]*?)^\}/gm)].flatMap((m) => [...m[1]!.matchAll(/^ {2}([a-z_0-9]+)\s*=/gm)].map((x) => x[1])));
+    const locals = new Set(
+      [...all.matchAll(/^locals \{([\s\S]*?)^\}/gm)].flatMap((m) =>
+        [...m[1]!.matchAll(/^ {2}([a-z_0-9]+)\s*=/gm)].map((x) => x[1]),
+      ),
+    );
     const usedLocals = new Set([...all.matchAll(/\blocal\.([a-z_0-9]+)/g)].map((m) => m[1]));
     expect([...usedLocals].filter((l) => !locals.has(l))).toEqual([]);
     const stackKeys = Object.keys(JSON.parse(committed()) as object);
@@ -128,7 +190,9 @@ describe('infra/oci HCL', () => {
     expect(code('storage.tf')).toMatch(/object_events_enabled = each\.value\.object_events_enabled/);
     expect(code('storage.tf')).toMatch(/access_type\s+= "NoPublicAccess"/);
     expect(code('nosql.tf')).toMatch(/for_each = local\.nosql_tables/);
-    expect(code('versions.tf')).toContain('replace(t.ddl_statement, "EXISTS ${name} (", "EXISTS ${var.table_prefix}${name} (")');
+    expect(code('versions.tf')).toContain(
+      'replace(t.ddl_statement, "EXISTS ${name} (", "EXISTS ${var.table_prefix}${name} (")',
+    );
     expect(code('events.tf')).toMatch(/for_each = local\.stack\.event_rules/);
     expect(code('events.tf')).toContain('"@FILES_BUCKET@", var.files_bucket');
     expect(code('events.tf')).toContain('"@EXPORTS_BUCKET@", var.exports_bucket');
@@ -144,12 +208,19 @@ describe('infra/oci HCL', () => {
     expect(gw).toMatch(/audiences = \[var\.jwt_audience\]/);
     expect(gw).toContain('user_id_expr = "$${request.auth[${var.user_id_claim}]}"');
     expect(gw).toContain('roles_expr   = "$${request.auth[${var.roles_claim}]}"');
-    for (const [h, expr] of [['X-User-Id', 'user_id_expr'], ['X-User-Roles', 'roles_expr']]) {
-      expect(gw).toMatch(new RegExp(`name\\s+= "${h}"\\s+values\\s+= \\[local\\.${expr}\\]\\s+if_exists = "OVERWRITE"`));
+    for (const [h, expr] of [
+      ['X-User-Id', 'user_id_expr'],
+      ['X-User-Roles', 'roles_expr'],
+    ]) {
+      expect(gw).toMatch(
+        new RegExp(`name\\s+= "${h}"\\s+values\\s+= \\[local\\.${expr}\\]\\s+if_exists = "OVERWRITE"`),
+      );
     }
     expect(gw).toMatch(/for_each = local\.stack\.routes/);
     expect(gw).toMatch(/type = "AUTHENTICATION_ONLY"/);
-    expect(gw).toMatch(/type\s+= "ORACLE_FUNCTIONS_BACKEND"\s+function_id = local\.function_ids\[routes\.value\.function\]/);
+    expect(gw).toMatch(
+      /type\s+= "ORACLE_FUNCTIONS_BACKEND"\s+function_id = local\.function_ids\[routes\.value\.function\]/,
+    );
   });
 
   it('IAM: rendered from the manifest (one dynamic group per function, per-grantee policies), every template token replaced', () => {
@@ -159,16 +230,24 @@ describe('infra/oci HCL', () => {
     expect(iam).toContain('for id, s in local.stack.iam.statements');
     expect(iam).toContain('replace(d.matching_rule, "@FN_ID_${upper(fn)}@", local.function_ids[fn])');
     // every token the templates use is replaced by iam.tf (the check block catches the rest at plan time)
-    const tokens = new Set([...STATEMENTS, ...DYNAMIC_GROUPS.map((d) => ({ text: `${d.name} ${d.matchingRule}` }))].flatMap((s) => [...s.text.matchAll(/@[A-Z_]+@/g)].map((m) => m[0])));
+    const tokens = new Set(
+      [...STATEMENTS, ...DYNAMIC_GROUPS.map((d) => ({ text: `${d.name} ${d.matchingRule}` }))].flatMap((s) =>
+        [...s.text.matchAll(/@[A-Z_]+@/g)].map((m) => m[0]),
+      ),
+    );
     for (const t of tokens) {
       if (t.startsWith('@FN_ID_')) continue;
       expect(iam, t).toContain(`"${t}"`);
     }
     // the defects of issue 10 stay fixed: no tenancy-wide function group, no undocumented invoke variable, nothing unused
-    expect(JSON.stringify(STATEMENTS)).not.toMatch(/target\.function\.id|read buckets|manage all-resources|manage instance-images/);
+    expect(JSON.stringify(STATEMENTS)).not.toMatch(
+      /target\.function\.id|read buckets|manage all-resources|manage instance-images/,
+    );
     expect(iam).not.toContain("resource.compartment.id = '${var.compartment_ocid}'");
     for (const d of DYNAMIC_GROUPS) expect(d.matchingRule).toMatch(/resource\.id = '@FN_ID_[A-Z]+@'/);
-    expect(STATEMENTS.find((s) => s.id === 'events-invoke')!.text).toBe('Allow service cloudEvents to use functions-family in @APP@');
+    expect(STATEMENTS.find((s) => s.id === 'events-invoke')!.text).toBe(
+      'Allow service cloudEvents to use functions-family in @APP@',
+    );
     expect(STATEMENTS.find((s) => s.id === 'exports-instances')!.text).toContain('INSTANCE_CREATE_IMAGE');
     expect(STATEMENTS.filter((s) => s.forEach === 'exportBucket').length).toBeGreaterThan(0);
     expect(iam).toContain('distinct(concat([var.exports_bucket], var.extra_export_buckets))');
@@ -180,12 +259,21 @@ describe('infra/oci HCL', () => {
     expect(sched).toContain('id = oci_functions_function.exports.id');
   });
 
-  it('the generated iam data is the manifest\'s, and Terraform is the one deploy path (no func.yaml); the provider is bounded', () => {
+  it("the generated iam data is the manifest's, and Terraform is the one deploy path (no func.yaml); the provider is bounded", () => {
     const d = (JSON.parse(committed()) as StackData).iam;
     expect(Object.keys(d.dynamic_groups)).toEqual([...FUNCTIONS]);
     expect(Object.keys(d.statements)).toEqual(STATEMENTS.map((s) => s.id));
-    for (const s of STATEMENTS) expect(d.statements[s.id]).toEqual({ grantee: s.grantee, text: s.text, for_each: s.forEach ?? '', when: s.when ?? '' });
-    expect(existsSync(join(ROOT, 'func.yaml')), 'func.yaml is gone: Terraform (infra/oci) is the one deploy path (docs/deploy.md)').toBe(false);
+    for (const s of STATEMENTS)
+      expect(d.statements[s.id]).toEqual({
+        grantee: s.grantee,
+        text: s.text,
+        for_each: s.forEach ?? '',
+        when: s.when ?? '',
+      });
+    expect(
+      existsSync(join(ROOT, 'func.yaml')),
+      'func.yaml is gone: Terraform (infra/oci) is the one deploy path (docs/deploy.md)',
+    ).toBe(false);
     expect(code('versions.tf')).toMatch(/version = "~> 7\.\d+"/);
   });
 

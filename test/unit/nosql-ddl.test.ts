@@ -5,19 +5,34 @@ import { encodeKey, normaliseRow, parseKeyParams } from '#local/emulator/service
 
 describe('NoSQL DDL parser', () => {
   it('parses columns, NOT NULL, DEFAULT, a shard key and a TTL', () => {
-    const d = parseDdl('create table if not exists Users (id STRING, seq LONG, at TIMESTAMP(3) NOT NULL, ok BOOLEAN DEFAULT true, doc JSON, PRIMARY KEY(SHARD(id), seq)) USING TTL 12 HOURS;');
+    const d = parseDdl(
+      'create table if not exists Users (id STRING, seq LONG, at TIMESTAMP(3) NOT NULL, ok BOOLEAN DEFAULT true, doc JSON, PRIMARY KEY(SHARD(id), seq)) USING TTL 12 HOURS;',
+    );
     expect(d).toMatchObject({
-      kind: 'create', ifNotExists: true, name: 'Users', primaryKey: ['id', 'seq'], shardKey: ['id'], ttl: { value: 12, unit: 'HOURS' },
+      kind: 'create',
+      ifNotExists: true,
+      name: 'Users',
+      primaryKey: ['id', 'seq'],
+      shardKey: ['id'],
+      ttl: { value: 12, unit: 'HOURS' },
     });
     if (d.kind !== 'create') throw new Error('create expected');
     expect(d.columns.map((c) => [c.name, c.type, c.nullable])).toEqual([
-      ['id', 'STRING', false], ['seq', 'LONG', false], ['at', 'TIMESTAMP', false], ['ok', 'BOOLEAN', true], ['doc', 'JSON', true],
+      ['id', 'STRING', false],
+      ['seq', 'LONG', false],
+      ['at', 'TIMESTAMP', false],
+      ['ok', 'BOOLEAN', true],
+      ['doc', 'JSON', true],
     ]);
     expect(d.columns[3]!.defaultValue).toBe(true);
   });
 
   it('parses ALTER TABLE ... USING TTL', () => {
-    expect(parseDdl('ALTER TABLE t USING TTL 0 DAYS')).toEqual({ kind: 'alterTtl', name: 't', ttl: { value: 0, unit: 'DAYS' } });
+    expect(parseDdl('ALTER TABLE t USING TTL 0 DAYS')).toEqual({
+      kind: 'alterTtl',
+      name: 't',
+      ttl: { value: 0, unit: 'DAYS' },
+    });
   });
 
   it.each([
@@ -38,13 +53,20 @@ describe('NoSQL DDL parser', () => {
 
 describe('NoSQL row values', () => {
   const schema = (() => {
-    const d = parseDdl('CREATE TABLE t (id INTEGER, name STRING, at TIMESTAMP(3), n NUMBER DEFAULT 5, PRIMARY KEY(id))');
+    const d = parseDdl(
+      'CREATE TABLE t (id INTEGER, name STRING, at TIMESTAMP(3), n NUMBER DEFAULT 5, PRIMARY KEY(id))',
+    );
     if (d.kind !== 'create') throw new Error('create expected');
     return d;
   })();
 
   it('fills absent columns with defaults or null and normalises timestamps', () => {
-    expect(normaliseRow(schema, { id: 1, at: '2024-01-02T03:04:05Z', extra: 1 })).toEqual({ id: 1, name: null, at: '2024-01-02T03:04:05.000Z', n: 5 });
+    expect(normaliseRow(schema, { id: 1, at: '2024-01-02T03:04:05Z', extra: 1 })).toEqual({
+      id: 1,
+      name: null,
+      at: '2024-01-02T03:04:05.000Z',
+      n: 5,
+    });
   });
 
   it('refuses extra fields with exactMatch and out-of-range integers', () => {

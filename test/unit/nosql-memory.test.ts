@@ -8,7 +8,9 @@ import { keyValueContract, type Item } from '../helpers/kv-contract.ts';
 let offset = 0;
 keyValueContract('in memory', () => ({
   makeTable: async (def) => new MemoryTable<Item>({ def, now: () => Date.now() + offset }),
-  advance: (ms) => { offset += ms; },
+  advance: (ms) => {
+    offset += ms;
+  },
 }));
 
 describe('SQL subset engine', () => {
@@ -36,16 +38,25 @@ describe('SQL subset engine', () => {
 
   it('binds variables with or without the $ and names unnamed projections', () => {
     expect(run('SELECT id FROM t WHERE id = $v', { v: 2 })).toEqual([{ id: 2 }]);
-    expect(run('SELECT t.info.x, count(*) FROM t'.replace(', count(*)', ''))).toEqual([{ x: 1 }, { x: 2 }, { x: null }]);
+    expect(run('SELECT t.info.x, count(*) FROM t'.replace(', count(*)', ''))).toEqual([
+      { x: 1 },
+      { x: 2 },
+      { x: null },
+    ]);
   });
 
   it('accepts DECLARE, comments and double-quoted strings', () => {
-    expect(run('DECLARE $a INTEGER; $b STRING; SELECT id FROM t /* c */ WHERE id = $a OR name = "c" -- end', { $a: 1, $b: 'x' })).toEqual([{ id: 1 }, { id: 3 }]);
+    expect(
+      run('DECLARE $a INTEGER; $b STRING; SELECT id FROM t /* c */ WHERE id = $a OR name = "c" -- end', {
+        $a: 1,
+        $b: 'x',
+      }),
+    ).toEqual([{ id: 1 }, { id: 3 }]);
   });
 
   it.each([
     ['SELECT DISTINCT id FROM t', SqlUnsupportedError, /DISTINCT/],
-    ['SELECT * FROM t WHERE name LIKE \'a%\'', SqlUnsupportedError, /LIKE/],
+    ["SELECT * FROM t WHERE name LIKE 'a%'", SqlUnsupportedError, /LIKE/],
     ['SELECT * FROM t WHERE id + 1 = 2', SqlUnsupportedError, /arithmetic/],
     ['SELECT upper(name) FROM t', SqlUnsupportedError, /function upper/],
     ["SELECT * FROM t WHERE name = 'oops", SqlError, /unterminated string/],
@@ -57,7 +68,19 @@ describe('SQL subset engine', () => {
   });
 
   it('builds CREATE TABLE DDL with the expiresAt column, shard key and TTL', () => {
-    expect(tableDdl({ name: 'x', columns: { a: 'STRING', b: 'INTEGER' }, primaryKey: ['a', 'b'], shardKey: ['a'], ttl: { value: 2, unit: 'DAYS' } }, 'p_x'))
-      .toBe('CREATE TABLE IF NOT EXISTS p_x (a STRING, b INTEGER, expiresAt LONG, PRIMARY KEY(SHARD(a), b)) USING TTL 2 DAYS');
+    expect(
+      tableDdl(
+        {
+          name: 'x',
+          columns: { a: 'STRING', b: 'INTEGER' },
+          primaryKey: ['a', 'b'],
+          shardKey: ['a'],
+          ttl: { value: 2, unit: 'DAYS' },
+        },
+        'p_x',
+      ),
+    ).toBe(
+      'CREATE TABLE IF NOT EXISTS p_x (a STRING, b INTEGER, expiresAt LONG, PRIMARY KEY(SHARD(a), b)) USING TTL 2 DAYS',
+    );
   });
 });

@@ -17,7 +17,13 @@ const BUCKET = 'user-files';
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 const silent = createLogger({ sink: () => {} });
-const call: FnCall = { callId: 'c1', deadline: new Date(Date.now() + 60_000), remainingMs: () => 60_000, env: {}, log: silent };
+const call: FnCall = {
+  callId: 'c1',
+  deadline: new Date(Date.now() + 60_000),
+  remainingMs: () => 60_000,
+  env: {},
+  log: silent,
+};
 
 function setup() {
   const now = () => Date.now();
@@ -26,25 +32,50 @@ function setup() {
   const ledger = createLedger({ usage: stores.usage });
   const settlement = createSettlement({ ...stores, store, bucket: BUCKET });
   const jobs = createJobOwners(stores.jobs);
-  const presign = createPresignService({ ledger, settlement, jobs, store, settings: { bucket: BUCKET, uploadTtlSeconds: 3600, multipart: { thresholdBytes: GiB, partBytes: 128 * MiB } } });
-  const gql = async (userId: string, roles: Role[], query: string, variables: Record<string, unknown> = {}, schema = presignSchema) =>
+  const presign = createPresignService({
+    ledger,
+    settlement,
+    jobs,
+    store,
+    settings: { bucket: BUCKET, uploadTtlSeconds: 3600, multipart: { thresholdBytes: GiB, partBytes: 128 * MiB } },
+  });
+  const gql = async (
+    userId: string,
+    roles: Role[],
+    query: string,
+    variables: Record<string, unknown> = {},
+    schema = presignSchema,
+  ) =>
     executeSubschemaRequest({
-      schema, call, body: { graphql: { query, variables }, caller: { userId, roles } },
+      schema,
+      call,
+      body: { graphql: { query, variables }, caller: { userId, roles } },
       createContext: (base) => ({ ...base, presign, ledger }),
-    }) as Promise<{ data?: Record<string, any> | null; errors?: { message: string; extensions: { code: string; http: { status: number } } }[] }>;
+    }) as Promise<{
+      data?: Record<string, any> | null;
+      errors?: { message: string; extensions: { code: string; http: { status: number } } }[];
+    }>;
   return { stores, store, ledger, settlement, presign, gql };
 }
 
 const UPLOAD = `mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { uri url method expiresAt multipart { partSize partCount header } } }`;
-const input = (o: Record<string, unknown> = {}) => ({ i: { kind: 'DATASET', collectionId: 'ds1', filename: 'a.csv', sizeBytes: 100, ...o } });
+const input = (o: Record<string, unknown> = {}) => ({
+  i: { kind: 'DATASET', collectionId: 'ds1', filename: 'a.csv', sizeBytes: 100, ...o },
+});
 
 describe('createUploadUrl', () => {
   it('admits, then issues an ObjectWrite PAR for exactly the server-built path', async () => {
     const { gql, store, ledger } = setup();
     const r = await gql('alice', ['operator'], UPLOAD, input());
     expect(r.errors).toBeUndefined();
-    expect(r.data!.createUploadUrl).toMatchObject({ uri: 'oci://user-files@ns/datasets/alice/ds1/a.csv', method: 'PUT', multipart: null });
-    expect(store.pars).toEqual([expect.objectContaining({ objectName: 'datasets/alice/ds1/a.csv', access: 'ObjectWrite', bucket: BUCKET })]);
+    expect(r.data!.createUploadUrl).toMatchObject({
+      uri: 'oci://user-files@ns/datasets/alice/ds1/a.csv',
+      method: 'PUT',
+      multipart: null,
+    });
+    expect(store.pars).toEqual([
+      expect.objectContaining({ objectName: 'datasets/alice/ds1/a.csv', access: 'ObjectWrite', bucket: BUCKET }),
+    ]);
     expect(Date.parse(r.data!.createUploadUrl.expiresAt) - Date.now()).toBeGreaterThan(3500_000);
     expect(await ledger.snapshot('alice')).toMatchObject({ reservedBytes: 100, uploadsLastHour: 1 });
   });
@@ -56,7 +87,12 @@ describe('createUploadUrl', () => {
     expect((await ledger.snapshot('vic')).uploadsLastHour).toBe(0);
   });
   it.each([
-    [{ filename: '../x' }], [{ filename: 'a/b' }], [{ collectionId: 'bad id' }], [{ sizeBytes: 0 }], [{ sizeBytes: -5 }], [{ contentType: 'nope' }],
+    [{ filename: '../x' }],
+    [{ filename: 'a/b' }],
+    [{ collectionId: 'bad id' }],
+    [{ sizeBytes: 0 }],
+    [{ sizeBytes: -5 }],
+    [{ contentType: 'nope' }],
     [{ kind: 'LOG', collectionId: 'job1', filename: 'other.log' }],
   ])('bad input %j is BAD_USER_INPUT and changes nothing', async (o) => {
     const { gql, store, ledger } = setup();
@@ -68,7 +104,10 @@ describe('createUploadUrl', () => {
   it('refusal codes reach GraphQL with their http status', async () => {
     const { gql } = setup();
     const r = await gql('alice', ['operator'], UPLOAD, input({ sizeBytes: 11 * GiB }));
-    expect(r.errors?.[0]).toMatchObject({ message: `file too large: size ${11 * GiB} > limit ${10 * GiB} bytes`, extensions: { code: 'FILE_TOO_LARGE', http: { status: 413 } } });
+    expect(r.errors?.[0]).toMatchObject({
+      message: `file too large: size ${11 * GiB} > limit ${10 * GiB} bytes`,
+      extensions: { code: 'FILE_TOO_LARGE', http: { status: 413 } },
+    });
   });
   it('a PAR failure after admission leaves nothing behind', async () => {
     const { gql, store, ledger } = setup();
@@ -89,8 +128,20 @@ describe('createUploadUrl', () => {
       },
     };
     const ledger = createLedger({ usage, cas: { deadlineMs: 0 } });
-    const presign = createPresignService({ ledger, settlement: createSettlement({ ...stores, store, bucket: BUCKET }), jobs: createJobOwners(stores.jobs), store, settings: { bucket: BUCKET, uploadTtlSeconds: 3600, multipart: { thresholdBytes: GiB, partBytes: 128 * MiB } }, log: silent });
-    await expect(presign.createUploadUrl({ userId: 'alice', isAdmin: false }, { kind: 'DATASET', collectionId: 'ds1', filename: 'a.csv', sizeBytes: 100 })).rejects.toBeTruthy();
+    const presign = createPresignService({
+      ledger,
+      settlement: createSettlement({ ...stores, store, bucket: BUCKET }),
+      jobs: createJobOwners(stores.jobs),
+      store,
+      settings: { bucket: BUCKET, uploadTtlSeconds: 3600, multipart: { thresholdBytes: GiB, partBytes: 128 * MiB } },
+      log: silent,
+    });
+    await expect(
+      presign.createUploadUrl(
+        { userId: 'alice', isAdmin: false },
+        { kind: 'DATASET', collectionId: 'ds1', filename: 'a.csv', sizeBytes: 100 },
+      ),
+    ).rejects.toBeTruthy();
     expect(store.pars).toHaveLength(0);
     const row = (await stores.usage.get('alice'))!.value;
     expect(Object.keys(row.reservations)).toEqual([]);
@@ -101,14 +152,23 @@ describe('createUploadUrl', () => {
     const { gql, ledger } = setup();
     await ledger.setLimits({ userId: 'alice', tier: 'PREMIUM' });
     const r = await gql('alice', ['operator'], UPLOAD, input({ sizeBytes: 100 * GiB }));
-    expect(r.data!.createUploadUrl.multipart).toEqual({ partSize: 128 * MiB, partCount: 800, header: 'opc-multipart: true' });
+    expect(r.data!.createUploadUrl.multipart).toEqual({
+      partSize: 128 * MiB,
+      partCount: 800,
+      header: 'opc-multipart: true',
+    });
     expect(planUpload(GiB, { thresholdBytes: GiB, partBytes: 128 * MiB })).toBeUndefined();
-    expect(planUpload(10 * 1024 * GiB, { thresholdBytes: GiB, partBytes: 128 * MiB })).toEqual({ partSize: 1049 * MiB, partCount: Math.ceil((10 * 1024 * GiB) / (1049 * MiB)) });
+    expect(planUpload(10 * 1024 * GiB, { thresholdBytes: GiB, partBytes: 128 * MiB })).toEqual({
+      partSize: 1049 * MiB,
+      partCount: Math.ceil((10 * 1024 * GiB) / (1049 * MiB)),
+    });
   });
   it('logs belong to the first user who asks for the job; others are FORBIDDEN', async () => {
     const { gql } = setup();
     const log = input({ kind: 'LOG', collectionId: 'job-9', filename: 'output.log' });
-    expect((await gql('alice', ['operator'], UPLOAD, log)).data!.createUploadUrl.uri).toBe('oci://user-files@ns/logs/training/job-9/output.log');
+    expect((await gql('alice', ['operator'], UPLOAD, log)).data!.createUploadUrl.uri).toBe(
+      'oci://user-files@ns/logs/training/job-9/output.log',
+    );
     expect((await gql('bob', ['operator'], UPLOAD, log)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
   });
   it('a refused log upload does not claim the job: another user can still take it', async () => {
@@ -116,7 +176,9 @@ describe('createUploadUrl', () => {
     const tooBig = input({ kind: 'LOG', collectionId: 'job-10', filename: 'output.log', sizeBytes: 11 * GiB });
     expect((await gql('alice', ['operator'], UPLOAD, tooBig)).errors?.[0]?.extensions.code).toBe('FILE_TOO_LARGE');
     const ok = input({ kind: 'LOG', collectionId: 'job-10', filename: 'output.log' });
-    expect((await gql('bob', ['operator'], UPLOAD, ok)).data!.createUploadUrl.uri).toBe('oci://user-files@ns/logs/training/job-10/output.log');
+    expect((await gql('bob', ['operator'], UPLOAD, ok)).data!.createUploadUrl.uri).toBe(
+      'oci://user-files@ns/logs/training/job-10/output.log',
+    );
     expect((await gql('alice', ['operator'], UPLOAD, ok)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
   });
 });
@@ -129,12 +191,20 @@ describe('download, listing, deletes', () => {
     const uri = 'oci://user-files@ns/datasets/alice/ds1/a.csv';
     expect((await gql('alice', ['viewer'], DL, { u: uri })).data!.createDownloadUrl.method).toBe('GET');
     expect(store.pars.at(-1)).toMatchObject({ access: 'ObjectRead', objectName: 'datasets/alice/ds1/a.csv' });
-    expect(Date.parse((await gql('root', ['admin'], DL, { u: uri, t: 604800 })).data!.createDownloadUrl.expiresAt) - Date.now()).toBeGreaterThan(604_000_000);
+    expect(
+      Date.parse((await gql('root', ['admin'], DL, { u: uri, t: 604800 })).data!.createDownloadUrl.expiresAt) -
+        Date.now(),
+    ).toBeGreaterThan(604_000_000);
     expect((await gql('bob', ['operator'], DL, { u: uri })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
-    expect((await gql('alice', ['viewer'], DL, { u: uri, t: 604801 })).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
-    expect((await gql('alice', ['viewer'], DL, { u: 'oci://user-files@ns/datasets/alice/ds1/missing' })).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    expect((await gql('alice', ['viewer'], DL, { u: uri, t: 604801 })).errors?.[0]?.extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      (await gql('alice', ['viewer'], DL, { u: 'oci://user-files@ns/datasets/alice/ds1/missing' })).errors?.[0]
+        ?.extensions.code,
+    ).toBe('NOT_FOUND');
   });
-  it('files pages through the caller\'s objects only', async () => {
+  it("files pages through the caller's objects only", async () => {
     const { gql, store } = setup();
     for (let i = 0; i < 5; i++) store.put(BUCKET, `datasets/alice/ds1/f${i}`, i + 1);
     store.put(BUCKET, 'datasets/bob/ds1/x', 1);
@@ -153,11 +223,17 @@ describe('download, listing, deletes', () => {
     const page: any = await gql('alice', ['viewer'], E, { a: null });
     expect(page.data.files.pageInfo.hasPreviousPage).toBe(false);
     const afterFirst: any = await gql('alice', ['viewer'], E, { a: page.data.files.edges[0].cursor });
-    expect(afterFirst.data.files.edges.map((e: { node: { filename: string } }) => e.node.filename)).toEqual(['f1', 'f2']);
+    expect(afterFirst.data.files.edges.map((e: { node: { filename: string } }) => e.node.filename)).toEqual([
+      'f1',
+      'f2',
+    ]);
     expect(afterFirst.data.files.pageInfo.hasPreviousPage).toBe(true);
     await store.delete({ bucket: BUCKET, objectName: 'datasets/alice/ds1/f0' });
     const afterGone: any = await gql('alice', ['viewer'], E, { a: page.data.files.edges[0].cursor });
-    expect(afterGone.data.files.edges.map((e: { node: { filename: string } }) => e.node.filename)).toEqual(['f1', 'f2']);
+    expect(afterGone.data.files.edges.map((e: { node: { filename: string } }) => e.node.filename)).toEqual([
+      'f1',
+      'f2',
+    ]);
     const forged = Buffer.from('datasets/bob/ds1/').toString('base64url');
     expect((await gql('alice', ['viewer'], Q, { a: forged })).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
@@ -169,7 +245,11 @@ describe('download, listing, deletes', () => {
       await settlement.reconcile(p);
     }
     expect((await ledger.snapshot('alice')).usedBytes).toBe(2002);
-    const r = await gql('alice', ['operator'], `mutation { deleteDataset(datasetId: "big") { deletedCount deletedBytes } }`);
+    const r = await gql(
+      'alice',
+      ['operator'],
+      `mutation { deleteDataset(datasetId: "big") { deletedCount deletedBytes } }`,
+    );
     expect(r.data!.deleteDataset).toEqual({ deletedCount: 1001, deletedBytes: 2002 });
     expect((await store.list({ bucket: BUCKET, prefix: 'datasets/alice/big/' })).objects).toHaveLength(0);
     expect(await ledger.snapshot('alice')).toMatchObject({ usedBytes: 0, filesByKind: { DATASET: 0 } });
@@ -180,12 +260,16 @@ describe('download, listing, deletes', () => {
     store.put(BUCKET, 'datasets/alice/ds1/a.csv', 40); // uploaded; the create event has not arrived
     expect((await ledger.snapshot('alice')).reservedBytes).toBe(5000);
     const D = `mutation($u: String!) { deleteFile(uri: $u) { deletedCount deletedBytes } }`;
-    expect((await gql('alice', ['operator'], D, { u: 'oci://user-files@ns/datasets/alice/ds1/a.csv' })).data!.deleteFile).toEqual({ deletedCount: 1, deletedBytes: 40 });
+    expect(
+      (await gql('alice', ['operator'], D, { u: 'oci://user-files@ns/datasets/alice/ds1/a.csv' })).data!.deleteFile,
+    ).toEqual({ deletedCount: 1, deletedBytes: 40 });
     expect(await ledger.snapshot('alice')).toMatchObject({ usedBytes: 0, reservedBytes: 0, uploadsLastHour: 1 });
   });
   it('deleteDataset gives back the reservations of the files it deletes', async () => {
     const { gql, store, ledger } = setup();
-    expect((await gql('alice', ['operator'], UPLOAD, input({ collectionId: 'dz', sizeBytes: 700 }))).errors).toBeUndefined();
+    expect(
+      (await gql('alice', ['operator'], UPLOAD, input({ collectionId: 'dz', sizeBytes: 700 }))).errors,
+    ).toBeUndefined();
     store.put(BUCKET, 'datasets/alice/dz/a.csv', 7);
     const r = await gql('alice', ['operator'], `mutation { deleteDataset(datasetId: "dz") { deletedCount } }`);
     expect(r.data!.deleteDataset.deletedCount).toBe(1);
@@ -195,9 +279,17 @@ describe('download, listing, deletes', () => {
     const { gql, store } = setup();
     store.put(BUCKET, 'models/bob/m/w.bin', 5);
     const D = `mutation($u: String!) { deleteFile(uri: $u) { deletedCount } }`;
-    expect((await gql('alice', ['operator'], D, { u: 'oci://user-files@ns/models/bob/m/w.bin' })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
-    expect((await gql('bob', ['viewer'], D, { u: 'oci://user-files@ns/models/bob/m/w.bin' })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
-    expect((await gql('bob', ['operator'], D, { u: 'oci://user-files@ns/models/bob/m/w.bin' })).data!.deleteFile.deletedCount).toBe(1);
+    expect(
+      (await gql('alice', ['operator'], D, { u: 'oci://user-files@ns/models/bob/m/w.bin' })).errors?.[0]?.extensions
+        .code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await gql('bob', ['viewer'], D, { u: 'oci://user-files@ns/models/bob/m/w.bin' })).errors?.[0]?.extensions.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await gql('bob', ['operator'], D, { u: 'oci://user-files@ns/models/bob/m/w.bin' })).data!.deleteFile
+        .deletedCount,
+    ).toBe(1);
   });
 });
 
@@ -208,26 +300,44 @@ describe('quota subschema', () => {
     const { gql } = setup();
     const me = await gql('alice', ['viewer'], Q, {}, quotaSchema);
     expect(me.data!.quota).toEqual({
-      userId: 'alice', tier: 'DEFAULT', storage: { usedBytes: 0, reservedBytes: 0, limitBytes: 100 * GiB, usedPct: 0 },
-      fileSize: { maxBytes: 10 * GiB }, rateLimits: { uploadsLastHour: 0, hourlyLimit: 50, uploadsLastDay: 0, dailyLimit: 500 },
+      userId: 'alice',
+      tier: 'DEFAULT',
+      storage: { usedBytes: 0, reservedBytes: 0, limitBytes: 100 * GiB, usedPct: 0 },
+      fileSize: { maxBytes: 10 * GiB },
+      rateLimits: { uploadsLastHour: 0, hourlyLimit: 50, uploadsLastDay: 0, dailyLimit: 500 },
     });
-    expect((await gql('alice', ['operator'], Q, { u: 'bob' }, quotaSchema)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect((await gql('alice', ['operator'], Q, { u: 'bob' }, quotaSchema)).errors?.[0]?.extensions.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await gql('root', ['admin'], Q, { u: 'bob' }, quotaSchema)).data!.quota.userId).toBe('bob');
   });
   it('an empty or invalid userId argument is BAD_USER_INPUT for admins and non-admins alike', async () => {
     const { gql } = setup();
     for (const u of ['', 'a\u0001b', 'é'.repeat(129)]) {
-      expect((await gql('alice', ['viewer'], Q, { u }, quotaSchema)).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+      expect((await gql('alice', ['viewer'], Q, { u }, quotaSchema)).errors?.[0]?.extensions.code).toBe(
+        'BAD_USER_INPUT',
+      );
       expect((await gql('root', ['admin'], Q, { u }, quotaSchema)).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     }
     expect((await gql('alice', ['viewer'], Q, { u: 'alice' }, quotaSchema)).data!.quota.userId).toBe('alice');
   });
   it('setQuotaLimits is admin only and validates', async () => {
     const { gql } = setup();
-    expect((await gql('alice', ['operator'], SET, { u: 'alice', t: 'PREMIUM' }, quotaSchema)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await gql('alice', ['operator'], SET, { u: 'alice', t: 'PREMIUM' }, quotaSchema)).errors?.[0]?.extensions.code,
+    ).toBe('FORBIDDEN');
     const r = await gql('root', ['admin'], SET, { u: 'alice', t: 'PREMIUM', l: { maxUploadsPerHour: 9 } }, quotaSchema);
-    expect(r.data!.setQuotaLimits).toEqual({ tier: 'PREMIUM', storage: { limitBytes: 1024 * GiB }, rateLimits: { hourlyLimit: 9 } });
-    expect((await gql('root', ['admin'], SET, { u: 'alice', l: { maxStorageBytes: 0 } }, quotaSchema)).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
-    expect((await gql('root', ['admin'], SET, { u: 'alice', t: 'GOLD' }, quotaSchema)).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(r.data!.setQuotaLimits).toEqual({
+      tier: 'PREMIUM',
+      storage: { limitBytes: 1024 * GiB },
+      rateLimits: { hourlyLimit: 9 },
+    });
+    expect(
+      (await gql('root', ['admin'], SET, { u: 'alice', l: { maxStorageBytes: 0 } }, quotaSchema)).errors?.[0]
+        ?.extensions.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (await gql('root', ['admin'], SET, { u: 'alice', t: 'GOLD' }, quotaSchema)).errors?.[0]?.extensions.code,
+    ).toBe('BAD_USER_INPUT');
   });
 });

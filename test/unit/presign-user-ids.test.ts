@@ -23,7 +23,13 @@ const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
 const AUTH0 = 'auth0|123';
 const silent = createLogger({ sink: () => {} });
-const call: FnCall = { callId: 'c1', deadline: new Date(Date.now() + 60_000), remainingMs: () => 60_000, env: {}, log: silent };
+const call: FnCall = {
+  callId: 'c1',
+  deadline: new Date(Date.now() + 60_000),
+  remainingMs: () => 60_000,
+  env: {},
+  log: silent,
+};
 
 type Result = { data?: Record<string, any> | null; errors?: { message: string; extensions: { code: string } }[] };
 
@@ -33,20 +39,52 @@ function setup() {
   const ledger = createLedger({ usage: stores.usage });
   const settlement = createSettlement({ ...stores, store, bucket: BUCKET });
   const jobs = createJobOwners(stores.jobs);
-  const presign = createPresignService({ ledger, settlement, jobs, store, settings: { bucket: BUCKET, uploadTtlSeconds: 3600, multipart: { thresholdBytes: GiB, partBytes: 128 * 1024 ** 2 } } });
-  const gql = (userId: string, roles: Role[], query: string, variables: Record<string, unknown> = {}, schema = presignSchema) =>
+  const presign = createPresignService({
+    ledger,
+    settlement,
+    jobs,
+    store,
+    settings: {
+      bucket: BUCKET,
+      uploadTtlSeconds: 3600,
+      multipart: { thresholdBytes: GiB, partBytes: 128 * 1024 ** 2 },
+    },
+  });
+  const gql = (
+    userId: string,
+    roles: Role[],
+    query: string,
+    variables: Record<string, unknown> = {},
+    schema = presignSchema,
+  ) =>
     executeSubschemaRequest({
-      schema, call, body: { graphql: { query, variables }, caller: { userId, roles } },
+      schema,
+      call,
+      body: { graphql: { query, variables }, caller: { userId, roles } },
       createContext: (base) => ({ ...base, presign, ledger }),
     }) as Promise<Result>;
   /** Uploads `size` bytes as `userId` through the PAR path and settles the create event. */
-  const uploadAndSettle = async (userId: string, filename: string, size: number, kind = 'DATASET', collectionId = 'ds1') => {
+  const uploadAndSettle = async (
+    userId: string,
+    filename: string,
+    size: number,
+    kind = 'DATASET',
+    collectionId = 'ds1',
+  ) => {
     const r = await gql(userId, ['operator'], UPLOAD, { i: { kind, collectionId, filename, sizeBytes: size } });
     expect(r.errors).toBeUndefined();
     const uri: string = r.data!.createUploadUrl.uri;
     const objectName = uri.slice('oci://user-files@ns/'.length);
     store.put(BUCKET, objectName, size);
-    expect(await settlement.settle({ eventId: `ev-${objectName}`, action: 'create', namespace: 'ns', bucket: BUCKET, objectName })).toBe('applied');
+    expect(
+      await settlement.settle({
+        eventId: `ev-${objectName}`,
+        action: 'create',
+        namespace: 'ns',
+        bucket: BUCKET,
+        objectName,
+      }),
+    ).toBe('applied');
     return { uri, objectName };
   };
   return { stores, store, ledger, gql, uploadAndSettle };
@@ -68,19 +106,33 @@ describe('email and auth0|… user ids', () => {
     expect(uri).toBe(`oci://user-files@ns/datasets/${seg}/ds1/a.csv`);
     expect(store.pars[0]).toMatchObject({ objectName, access: 'ObjectWrite' });
     const q = await gql(ALICE, ['viewer'], QUOTA, {}, quotaSchema);
-    expect(q.data!.quota).toEqual({ userId: ALICE, storage: { usedBytes: 1234, reservedBytes: 0 }, rateLimits: { uploadsLastHour: 1 } });
-    expect((await gql(ALICE, ['viewer'], USAGE)).data!.storageUsage).toMatchObject({ totalBytes: 1234, byKind: expect.arrayContaining([{ kind: 'DATASET', bytes: 1234, files: 1 }]) });
+    expect(q.data!.quota).toEqual({
+      userId: ALICE,
+      storage: { usedBytes: 1234, reservedBytes: 0 },
+      rateLimits: { uploadsLastHour: 1 },
+    });
+    expect((await gql(ALICE, ['viewer'], USAGE)).data!.storageUsage).toMatchObject({
+      totalBytes: 1234,
+      byKind: expect.arrayContaining([{ kind: 'DATASET', bytes: 1234, files: 1 }]),
+    });
   });
 
   it('the owner lists, downloads and deletes own files; deleting gives the bytes back', async () => {
     const { gql, store, uploadAndSettle } = setup();
     const { uri, objectName } = await uploadAndSettle(AUTH0, 'w.bin', 500, 'MODEL', 'm1');
     expect(objectName).toBe(`models/${userSegment(AUTH0)}/m1/w.bin`);
-    const files = await gql(AUTH0, ['viewer'], `query { files(kind: MODEL, collectionId: "m1") { nodes { uri filename sizeBytes } } }`);
+    const files = await gql(
+      AUTH0,
+      ['viewer'],
+      `query { files(kind: MODEL, collectionId: "m1") { nodes { uri filename sizeBytes } } }`,
+    );
     expect(files.data!.files.nodes).toEqual([{ uri, filename: 'w.bin', sizeBytes: 500 }]);
     expect((await gql(AUTH0, ['viewer'], DL, { u: uri })).data!.createDownloadUrl.method).toBe('GET');
     expect(store.pars.at(-1)).toMatchObject({ objectName, access: 'ObjectRead' });
-    expect((await gql(AUTH0, ['operator'], DEL, { u: uri })).data!.deleteFile).toEqual({ deletedCount: 1, deletedBytes: 500 });
+    expect((await gql(AUTH0, ['operator'], DEL, { u: uri })).data!.deleteFile).toEqual({
+      deletedCount: 1,
+      deletedBytes: 500,
+    });
     expect((await gql(AUTH0, ['viewer'], QUOTA, {}, quotaSchema)).data!.quota.storage.usedBytes).toBe(0);
   });
 
@@ -92,10 +144,17 @@ describe('email and auth0|… user ids', () => {
     expect((await gql(BOB, ['operator'], DEL, { u: uri })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
     expect(store.pars).toHaveLength(parsBefore);
     expect((await store.list({ bucket: BUCKET, prefix: `datasets/${userSegment(ALICE)}/` })).objects).toHaveLength(1);
-    expect((await gql(BOB, ['viewer'], `query { files(kind: DATASET) { nodes { uri } } }`)).data!.files.nodes).toEqual([]);
-    expect((await gql(BOB, ['operator'], `mutation { deleteDataset(datasetId: "ds1") { deletedCount } }`)).data!.deleteDataset.deletedCount).toBe(0);
+    expect((await gql(BOB, ['viewer'], `query { files(kind: DATASET) { nodes { uri } } }`)).data!.files.nodes).toEqual(
+      [],
+    );
+    expect(
+      (await gql(BOB, ['operator'], `mutation { deleteDataset(datasetId: "ds1") { deletedCount } }`)).data!
+        .deleteDataset.deletedCount,
+    ).toBe(0);
     expect((await gql(BOB, ['viewer'], QUOTA, {}, quotaSchema)).data!.quota.storage.usedBytes).toBe(0);
-    expect((await gql(BOB, ['viewer'], QUOTA, { u: ALICE }, quotaSchema)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect((await gql(BOB, ['viewer'], QUOTA, { u: ALICE }, quotaSchema)).errors?.[0]?.extensions.code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('an admin finds usage by the email, sets its limits, and they apply to the user', async () => {
@@ -104,11 +163,24 @@ describe('email and auth0|… user ids', () => {
     const q = await gql('root', ['admin'], QUOTA, { u: ALICE }, quotaSchema);
     expect(q.data!.quota).toMatchObject({ userId: ALICE, storage: { usedBytes: 700 } });
     // the segment is not an alias of the user: asking for it is another (empty) account
-    expect((await gql('root', ['admin'], QUOTA, { u: userSegment(ALICE) }, quotaSchema)).data!.quota.storage.usedBytes).toBe(0);
-    expect((await gql('root', ['admin'], SET, { u: ALICE, l: { maxStorageBytes: 1000 } }, quotaSchema)).data!.setQuotaLimits.storage.limitBytes).toBe(1000);
-    const over = await gql(ALICE, ['operator'], UPLOAD, { i: { kind: 'DATASET', collectionId: 'ds1', filename: 'b.csv', sizeBytes: 301 } });
+    expect(
+      (await gql('root', ['admin'], QUOTA, { u: userSegment(ALICE) }, quotaSchema)).data!.quota.storage.usedBytes,
+    ).toBe(0);
+    expect(
+      (await gql('root', ['admin'], SET, { u: ALICE, l: { maxStorageBytes: 1000 } }, quotaSchema)).data!.setQuotaLimits
+        .storage.limitBytes,
+    ).toBe(1000);
+    const over = await gql(ALICE, ['operator'], UPLOAD, {
+      i: { kind: 'DATASET', collectionId: 'ds1', filename: 'b.csv', sizeBytes: 301 },
+    });
     expect(over.errors?.[0]?.extensions.code).toBe('STORAGE_QUOTA_EXCEEDED');
-    expect((await gql(ALICE, ['operator'], UPLOAD, { i: { kind: 'DATASET', collectionId: 'ds1', filename: 'b.csv', sizeBytes: 300 } })).errors).toBeUndefined();
+    expect(
+      (
+        await gql(ALICE, ['operator'], UPLOAD, {
+          i: { kind: 'DATASET', collectionId: 'ds1', filename: 'b.csv', sizeBytes: 300 },
+        })
+      ).errors,
+    ).toBeUndefined();
   });
 
   it('training logs: the job owner record holds the segment; log bytes settle to the email user', async () => {
@@ -127,11 +199,18 @@ describe('email and auth0|… user ids', () => {
   it('unusable ids: the caller is UNAUTHENTICATED, an admin argument BAD_USER_INPUT; nothing changes', async () => {
     const { gql, store, ledger } = setup();
     const bad = 'x\u0007y';
-    const r = await gql(bad, ['operator'], UPLOAD, { i: { kind: 'DATASET', collectionId: 'ds1', filename: 'a.csv', sizeBytes: 1 } });
+    const r = await gql(bad, ['operator'], UPLOAD, {
+      i: { kind: 'DATASET', collectionId: 'ds1', filename: 'a.csv', sizeBytes: 1 },
+    });
     expect(r.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     expect(store.pars).toHaveLength(0);
-    expect((await gql('root', ['admin'], QUOTA, { u: 'é'.repeat(129) }, quotaSchema)).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
-    expect((await gql('root', ['admin'], SET, { u: '', l: { maxStorageBytes: 5 } }, quotaSchema)).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(
+      (await gql('root', ['admin'], QUOTA, { u: 'é'.repeat(129) }, quotaSchema)).errors?.[0]?.extensions.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (await gql('root', ['admin'], SET, { u: '', l: { maxStorageBytes: 5 } }, quotaSchema)).errors?.[0]?.extensions
+        .code,
+    ).toBe('BAD_USER_INPUT');
     expect((await ledger.snapshot('root')).uploadsLastHour).toBe(0);
   });
 });

@@ -20,7 +20,12 @@ function setup() {
   const settlement = createSettlement({ ...stores, store, bucket: BUCKET, now });
   let n = 0;
   const ev = (action: SettleEvent['action'], objectName: string, eTag?: string): SettleEvent => ({
-    eventId: `ev-${++n}`, action, namespace: 'ns', bucket: BUCKET, objectName, ...(eTag ? { eTag } : {}),
+    eventId: `ev-${++n}`,
+    action,
+    namespace: 'ns',
+    bucket: BUCKET,
+    objectName,
+    ...(eTag ? { eTag } : {}),
   });
   return { stores, store, ledger, settlement, ev, advance: (ms: number) => void (t += ms), now };
 }
@@ -34,7 +39,12 @@ describe('settlement from bucket events', () => {
     advance(1000);
     const etag = store.put(BUCKET, P, 250);
     expect(await settlement.settle(ev('create', P, etag))).toBe('applied');
-    expect(await ledger.snapshot('u1')).toMatchObject({ usedBytes: 250, reservedBytes: 0, usedByKind: { DATASET: 250 }, filesByKind: { DATASET: 1 } });
+    expect(await ledger.snapshot('u1')).toMatchObject({
+      usedBytes: 250,
+      reservedBytes: 0,
+      usedByKind: { DATASET: 250 },
+      filesByKind: { DATASET: 1 },
+    });
   });
   it('update replaces the previous size of that object; delete gives the bytes back', async () => {
     const { store, ledger, settlement, ev } = setup();
@@ -72,8 +82,14 @@ describe('settlement from bucket events', () => {
   });
   it('concurrent (and concurrently duplicated) events for many objects of one user lose no update and count once', async () => {
     const { store, ledger, settlement, ev } = setup();
-    const events = Array.from({ length: 30 }, (_, i) => ev('create', `datasets/u1/d1/f${i}`, store.put(BUCKET, `datasets/u1/d1/f${i}`, i + 1)));
-    await Promise.all([...events, ...events, ...events.map((e) => ({ ...e, eventId: `${e.eventId}-again` }))].map((e) => settlement.settle(e)));
+    const events = Array.from({ length: 30 }, (_, i) =>
+      ev('create', `datasets/u1/d1/f${i}`, store.put(BUCKET, `datasets/u1/d1/f${i}`, i + 1)),
+    );
+    await Promise.all(
+      [...events, ...events, ...events.map((e) => ({ ...e, eventId: `${e.eventId}-again` }))].map((e) =>
+        settlement.settle(e),
+      ),
+    );
     expect(await ledger.snapshot('u1')).toMatchObject({ usedBytes: (30 * 31) / 2, filesByKind: { DATASET: 30 } });
   });
   it('a crash between the object row and the usage row is finished by the retry, once', async () => {
@@ -130,7 +146,11 @@ describe('settlement from bucket events', () => {
     advance(1000);
     const etag = store.put(BUCKET, P, 700); // the URL is still live: the object comes back, bigger than declared
     expect(await settlement.settle(ev('create', P, etag))).toBe('applied');
-    expect(await ledger.snapshot('u1')).toMatchObject({ usedBytes: 700, reservedBytes: 0, filesByKind: { DATASET: 1 } });
+    expect(await ledger.snapshot('u1')).toMatchObject({
+      usedBytes: 700,
+      reservedBytes: 0,
+      filesByKind: { DATASET: 1 },
+    });
   });
   it('logs count for the job owner; unowned logs and foreign buckets are ignored', async () => {
     const { stores, store, ledger, settlement, ev } = setup();
@@ -144,7 +164,12 @@ describe('settlement from bucket events', () => {
   it('events for another namespace are ignored (logged), even for a bucket of the same name', async () => {
     const { stores, store, ledger, ev } = setup();
     const lines: string[] = [];
-    const settlement = createSettlement({ ...stores, store, bucket: BUCKET, log: createLogger({ sink: (l) => void lines.push(l) }) });
+    const settlement = createSettlement({
+      ...stores,
+      store,
+      bucket: BUCKET,
+      log: createLogger({ sink: (l) => void lines.push(l) }),
+    });
     const e = ev('create', P, store.put(BUCKET, P, 30));
     expect(await settlement.settle({ ...e, namespace: 'other-tenancy' })).toBe('ignored');
     expect(await ledger.snapshot('u1')).toMatchObject({ usedBytes: 0, filesByKind: { DATASET: 0 } });

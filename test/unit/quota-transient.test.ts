@@ -18,7 +18,7 @@ import { createJobStore, type JobRow } from '../../functions/exports/job-store.t
 import { EXPORT_JOBS_TABLE } from '../../functions/exports/tables.ts';
 import type { ExportJob } from '../../functions/exports/model.ts';
 
- // short backoffs for this file's retries (the default base is 2 s)
+// short backoffs for this file's retries (the default base is 2 s)
 process.env.OCI_RETRY_BASE_MS = '5';
 process.env.OCI_RETRY_CAP_MS = '20';
 
@@ -26,7 +26,10 @@ type Fault = 'lost-answer' | 'refused' | 'rate-limited' | undefined;
 /** Wraps a store: each call takes the next planned fault (a lost answer applies the write, then throws). */
 function faulty<T>(inner: RowStore<T>, plan: { get?: Fault[]; put?: Fault[] }) {
   const calls = { get: 0, put: 0, applied: 0 };
-  const fail = (f: Fault) => (f === 'rate-limited' ? new AppError(ErrorCode.RateLimited, 429, 'NoSQL is rate limited') : new UpstreamError('connection dropped'));
+  const fail = (f: Fault) =>
+    f === 'rate-limited'
+      ? new AppError(ErrorCode.RateLimited, 429, 'NoSQL is rate limited')
+      : new UpstreamError('connection dropped');
   const store: RowStore<T> = {
     async get(key) {
       const f = plan.get?.[calls.get++];
@@ -75,8 +78,20 @@ describe('admission under transient faults', () => {
 
   it('the same admission id retried by its caller admits once', async () => {
     const { ledger, truth, t } = setup({});
-    const a = await ledger.admit({ userId: 'u1', path: 'p', sizeBytes: 7, expiresAt: t + HOUR_MS, admissionId: 'adm-1' });
-    const b = await ledger.admit({ userId: 'u1', path: 'p', sizeBytes: 7, expiresAt: t + HOUR_MS, admissionId: 'adm-1' });
+    const a = await ledger.admit({
+      userId: 'u1',
+      path: 'p',
+      sizeBytes: 7,
+      expiresAt: t + HOUR_MS,
+      admissionId: 'adm-1',
+    });
+    const b = await ledger.admit({
+      userId: 'u1',
+      path: 'p',
+      sizeBytes: 7,
+      expiresAt: t + HOUR_MS,
+      admissionId: 'adm-1',
+    });
     expect(b).toEqual(a);
     expect(await truth.snapshot('u1')).toMatchObject({ reservedBytes: 7, uploadsLastHour: 1 });
   });
@@ -89,26 +104,49 @@ describe('admission under transient faults', () => {
     await ledger.cancelAdmission({ userId: 'u1', path: 'p', admissionId: 'gone' });
     await ledger.cancelAdmission({ userId: 'u1', path: 'p', admissionId: 'never-admitted' });
     expect(await truth.snapshot('u1')).toMatchObject({ reservedBytes: 5, uploadsLastHour: 1 });
-    await expect(ledger.admit({ userId: 'u1', path: 'p', sizeBytes: 7, expiresAt: t + HOUR_MS, admissionId: 'gone' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      ledger.admit({ userId: 'u1', path: 'p', sizeBytes: 7, expiresAt: t + HOUR_MS, admissionId: 'gone' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('gives up after the transient budget or the deadline, and does not retry other errors', async () => {
     const { ledger, truth, calls, t } = setup({ put: Array<Fault>(50).fill('refused') });
-    await expect(ledger.admit({ userId: 'u1', path: 'p', sizeBytes: 7, expiresAt: t + HOUR_MS })).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    await expect(ledger.admit({ userId: 'u1', path: 'p', sizeBytes: 7, expiresAt: t + HOUR_MS })).rejects.toMatchObject(
+      { code: 'UPSTREAM_UNAVAILABLE' },
+    );
     expect(calls.put).toBe(10);
     expect((await truth.snapshot('u1')).uploadsLastHour).toBe(0);
 
-    const slow = { get: async () => undefined, putIf: async () => { throw new UpstreamError('down'); }, delete: async () => {} } as RowStore<number>;
+    const slow = {
+      get: async () => undefined,
+      putIf: async () => {
+        throw new UpstreamError('down');
+      },
+      delete: async () => {},
+    } as RowStore<number>;
     let slept = 0;
-    const sleep = async (ms: number) => { slept += ms; };
-    await expect(updateRow(slow, 'k', 'x', () => ({ write: 1, result: 1 }), { deadlineMs: 0, sleep })).rejects.toThrow('down');
+    const sleep = async (ms: number) => {
+      slept += ms;
+    };
+    await expect(updateRow(slow, 'k', 'x', () => ({ write: 1, result: 1 }), { deadlineMs: 0, sleep })).rejects.toThrow(
+      'down',
+    );
     expect(slept).toBe(0);
     // the ambient Fn call deadline bounds it too
-    await expect(runWithDeadline(Date.now(), () => updateRow(slow, 'k', 'x', () => ({ write: 1, result: 1 }), { sleep }))).rejects.toThrow('down');
+    await expect(
+      runWithDeadline(Date.now(), () => updateRow(slow, 'k', 'x', () => ({ write: 1, result: 1 }), { sleep })),
+    ).rejects.toThrow('down');
     expect(slept).toBe(0);
 
     let puts = 0;
-    const bad = { get: async () => undefined, putIf: async () => { puts++; throw new AppError(ErrorCode.BadUserInput, 400, 'row too big'); }, delete: async () => {} } as RowStore<number>;
+    const bad = {
+      get: async () => undefined,
+      putIf: async () => {
+        puts++;
+        throw new AppError(ErrorCode.BadUserInput, 400, 'row too big');
+      },
+      delete: async () => {},
+    } as RowStore<number>;
     await expect(updateRow(bad, 'k', 'x', () => ({ write: 1, result: 1 }), fastCas)).rejects.toThrow('row too big');
     expect(puts).toBe(1);
   });
@@ -123,9 +161,22 @@ describe('admission under transient faults', () => {
 
 describe('export job writes under transient faults', () => {
   const job = (o: Partial<ExportJob> = {}): ExportJob => ({
-    id: 'job-1', state: 'PENDING', percentComplete: 0, instanceId: 'ocid1.instance.x', instanceName: 'vm', compartmentId: 'ocid1.compartment.x',
-    imageName: 'img', format: 'QCOW2', namespace: 'ns', bucket: 'exports', objectName: 'o.qcow2', deleteImageAfterExport: true,
-    createdBy: 'u1', startedAt: 1, updatedAt: 1, ...o,
+    id: 'job-1',
+    state: 'PENDING',
+    percentComplete: 0,
+    instanceId: 'ocid1.instance.x',
+    instanceName: 'vm',
+    compartmentId: 'ocid1.compartment.x',
+    imageName: 'img',
+    format: 'QCOW2',
+    namespace: 'ns',
+    bucket: 'exports',
+    objectName: 'o.qcow2',
+    deleteImageAfterExport: true,
+    createdBy: 'u1',
+    startedAt: 1,
+    updatedAt: 1,
+    ...o,
   });
   function faultyTable(plan: Fault[]) {
     const inner = new MemoryTable<JobRow>({ def: EXPORT_JOBS_TABLE as never });
@@ -155,7 +206,7 @@ describe('export job writes under transient faults', () => {
       expect(v1).toBeTruthy();
       const v2 = await jobs.update(job({ state: 'CREATING_IMAGE', updatedAt: 2 }), v1!);
       expect(v2).toBeTruthy();
-      expect((await jobs.get('job-1'))).toMatchObject({ version: v2, job: { state: 'CREATING_IMAGE' } });
+      expect(await jobs.get('job-1')).toMatchObject({ version: v2, job: { state: 'CREATING_IMAGE' } });
     });
     expect(applied()).toBe(2);
   });
@@ -170,7 +221,10 @@ describe('export job writes under transient faults', () => {
           if (++n === 2) {
             // the canceller's write lands while ours fails with a 503
             const cur = (await inner.get({ id: 'job-1' }))!;
-            await inner.put({ ...cur.value, state: 'CANCELED', data: { ...cur.value.data, state: 'CANCELED', updatedAt: 3 } }, { ifVersion: cur.version });
+            await inner.put(
+              { ...cur.value, state: 'CANCELED', data: { ...cur.value.data, state: 'CANCELED', updatedAt: 3 } },
+              { ifVersion: cur.version },
+            );
             throw new UpstreamError('503 from NoSQL');
           }
           return inner.put(value, options);
@@ -179,8 +233,9 @@ describe('export job writes under transient faults', () => {
     }) as unknown as KeyValueTable<JobRow>;
     const jobs = createJobStore(table);
     const v1 = (await jobs.create(job()))!;
-    expect(await runWithDeadline(Date.now() + 60_000, () => jobs.update(job({ state: 'CREATING_IMAGE', updatedAt: 2 }), v1))).toBeUndefined();
+    expect(
+      await runWithDeadline(Date.now() + 60_000, () => jobs.update(job({ state: 'CREATING_IMAGE', updatedAt: 2 }), v1)),
+    ).toBeUndefined();
     expect((await jobs.get('job-1'))!.job.state).toBe('CANCELED');
   });
 });
-

@@ -6,9 +6,22 @@ import { instanceAction, type OperationsDeps } from '../../functions/resources/o
 import type { ComputePort, InstanceView, InventoryPort, NetworkPort } from '../../functions/resources/ports.ts';
 
 const view = (lifecycleState: string): InstanceView => ({
-  kind: 'INSTANCE', id: 'ocid1.instance.oc1.iad.aaaaaaaafake', displayName: 'vm', compartmentId: 'ocid1.compartment.oc1..aaaaaaaac', lifecycleState,
-  timeCreated: null, freeformTags: {}, shape: 'VM.Standard.E2.1.Micro', ocpus: 1, memoryInGBs: 1, availabilityDomain: 'AD-1', faultDomain: null,
-  imageId: null, imageName: null, privateIps: [], publicIps: [],
+  kind: 'INSTANCE',
+  id: 'ocid1.instance.oc1.iad.aaaaaaaafake',
+  displayName: 'vm',
+  compartmentId: 'ocid1.compartment.oc1..aaaaaaaac',
+  lifecycleState,
+  timeCreated: null,
+  freeformTags: {},
+  shape: 'VM.Standard.E2.1.Micro',
+  ocpus: 1,
+  memoryInGBs: 1,
+  availabilityDomain: 'AD-1',
+  faultDomain: null,
+  imageId: null,
+  imageName: null,
+  privateIps: [],
+  publicIps: [],
 });
 
 /** Deps whose GetInstance answers `reads` in turn (the last one for ever); the action itself answers `afterAction`. */
@@ -16,13 +29,24 @@ function fakeDeps(reads: string[], afterAction: string, o: { remainingMs?: () =>
   const seen: string[] = [];
   let i = 0;
   const port = {
-    getInstance: async () => { const s = reads[Math.min(i++, reads.length - 1)]!; seen.push(s); return view(s); },
+    getInstance: async () => {
+      const s = reads[Math.min(i++, reads.length - 1)]!;
+      seen.push(s);
+      return view(s);
+    },
   } as unknown as InventoryPort;
   const compute = { instanceAction: async () => view(afterAction) } as unknown as ComputePort;
   const inventory = { invalidate: async () => undefined } as unknown as Inventory;
   const d: OperationsDeps = {
-    inventory, port, compute, network: {} as NetworkPort, log: createLogger({ level: 'error' }),
-    remainingMs: o.remainingMs ?? (() => 60_000), pollMs: 1, reserveMs: 0, resetGracePolls: 3,
+    inventory,
+    port,
+    compute,
+    network: {} as NetworkPort,
+    log: createLogger({ level: 'error' }),
+    remainingMs: o.remainingMs ?? (() => 60_000),
+    pollMs: 1,
+    reserveMs: 0,
+    resetGracePolls: 3,
   };
   return { d, seen };
 }
@@ -33,7 +57,12 @@ describe('instanceAction RESET/SOFTRESET with waitForState', () => {
       // the first read is the state check before the action; then RUNNING once more, then the reset shows
       const { d, seen } = fakeDeps(['RUNNING', 'RUNNING', 'STOPPING', 'STARTING', 'RUNNING'], 'RUNNING');
       const r = await instanceAction(d, { id: view('x').id, action, waitForState: true });
-      expect(r).toMatchObject({ reachedTargetState: true, waited: true, targetState: 'RUNNING', instance: { lifecycleState: 'RUNNING' } });
+      expect(r).toMatchObject({
+        reachedTargetState: true,
+        waited: true,
+        targetState: 'RUNNING',
+        instance: { lifecycleState: 'RUNNING' },
+      });
       expect(seen).toEqual(['RUNNING', 'RUNNING', 'STOPPING', 'STARTING', 'RUNNING']);
     });
   }

@@ -5,7 +5,17 @@ import { isRetryableError, parseRetryAfter, retryToken, withRetry, type RetryOpt
 import { recordRetryAfter } from '../../shared/oci/retry-after.ts';
 
 const oci = (status: number, code = 'X', requestId: string | null = null) =>
-  new OciError(status, code, `m${status}`, requestId, 'ObjectStorage', 'getObject', new Date().toISOString(), 'GET /n', '');
+  new OciError(
+    status,
+    code,
+    `m${status}`,
+    requestId,
+    'ObjectStorage',
+    'getObject',
+    new Date().toISOString(),
+    'GET /n',
+    '',
+  );
 
 /** A fake clock whose sleep advances time instantly and records every delay. */
 function fakeTime(start = 1_000_000) {
@@ -13,7 +23,10 @@ function fakeTime(start = 1_000_000) {
   const sleeps: number[] = [];
   const opts: Pick<RetryOptions, 'now' | 'sleep' | 'env'> = {
     now: () => t,
-    sleep: async (ms) => { sleeps.push(ms); t += ms; },
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      t += ms;
+    },
     env: {},
   };
   return { opts, sleeps, advance: (ms: number) => (t += ms), now: () => t };
@@ -34,21 +47,40 @@ describe('isRetryableError', () => {
   it.each([
     ['429 TooManyRequests', oci(429, 'TooManyRequests')],
     ['429 with another code', oci(429, 'Throttled')],
-    ['500', oci(500)], ['502', oci(502)], ['503', oci(503)], ['504', oci(504)],
+    ['500', oci(500)],
+    ['502', oci(502)],
+    ['503', oci(503)],
+    ['504', oci(504)],
     ['409 IncorrectState', oci(409, 'IncorrectState')],
     ['SDK client-side statusCode -1', oci(-1)],
-    ['the SDK plain-object fetch failure', { code: undefined, message: 'fetch failed', requestEndpoint: 'GET http://x/n', troubleshootingPage: '...' }],
-    ['undici TypeError with ECONNRESET cause', Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }) })],
+    [
+      'the SDK plain-object fetch failure',
+      { code: undefined, message: 'fetch failed', requestEndpoint: 'GET http://x/n', troubleshootingPage: '...' },
+    ],
+    [
+      'undici TypeError with ECONNRESET cause',
+      Object.assign(new TypeError('fetch failed'), {
+        cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }),
+      }),
+    ],
     ['a timeout', Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' })],
     ['ECONNREFUSED', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })],
     ['our UpstreamError', new UpstreamError('down')],
   ])('retries %s', (_n, e) => expect(isRetryableError(e)).toBe(true));
 
   it.each([
-    ['400', oci(400, 'InvalidParameter')], ['401', oci(401, 'NotAuthenticated')], ['403', oci(403)], ['404', oci(404, 'NotAuthorizedOrNotFound')],
-    ['412', oci(412, 'PreconditionFailed')], ['409 Conflict', oci(409, 'Conflict')], ['501', oci(501, 'NotImplemented')],
-    ['a validation error', new Error('Missing required parameter bucketName')], ['our NotFoundError', new NotFoundError('x')],
-    ['our BadUserInputError', new BadUserInputError('x')], ['a string', 'boom'], ['undefined', undefined],
+    ['400', oci(400, 'InvalidParameter')],
+    ['401', oci(401, 'NotAuthenticated')],
+    ['403', oci(403)],
+    ['404', oci(404, 'NotAuthorizedOrNotFound')],
+    ['412', oci(412, 'PreconditionFailed')],
+    ['409 Conflict', oci(409, 'Conflict')],
+    ['501', oci(501, 'NotImplemented')],
+    ['a validation error', new Error('Missing required parameter bucketName')],
+    ['our NotFoundError', new NotFoundError('x')],
+    ['our BadUserInputError', new BadUserInputError('x')],
+    ['a string', 'boom'],
+    ['undefined', undefined],
   ])('does not retry %s', (_n, e) => expect(isRetryableError(e)).toBe(false));
 });
 
@@ -98,7 +130,14 @@ describe('withRetry timing (fake clock, no real sleeping)', () => {
     const { opts } = fakeTime();
     const seen: number[] = [];
     const retries: number[] = [];
-    await withRetry(async ({ attempt }) => { seen.push(attempt); if (attempt < 3) throw oci(502); return 1; }, { ...opts, onRetry: (i) => retries.push(i.attempt) });
+    await withRetry(
+      async ({ attempt }) => {
+        seen.push(attempt);
+        if (attempt < 3) throw oci(502);
+        return 1;
+      },
+      { ...opts, onRetry: (i) => retries.push(i.attempt) },
+    );
     expect(seen).toEqual([1, 2, 3]);
     expect(retries).toEqual([1, 2]);
   });
@@ -114,7 +153,10 @@ describe('withRetry and Retry-After', () => {
   it('reads Retry-After from a headers object (seconds or HTTP date)', async () => {
     const t = fakeTime(Date.parse('2024-01-01T00:00:00Z'));
     const bySeconds = Object.assign(new Error('x'), { statusCode: 503, headers: new Headers({ 'retry-after': '3' }) });
-    const byDate = Object.assign(new Error('y'), { statusCode: 503, headers: new Headers({ 'retry-after': 'Mon, 01 Jan 2024 00:00:12 GMT' }) });
+    const byDate = Object.assign(new Error('y'), {
+      statusCode: 503,
+      headers: new Headers({ 'retry-after': 'Mon, 01 Jan 2024 00:00:12 GMT' }),
+    });
     await withRetry(failing(bySeconds, byDate).op, { ...t.opts, random: () => 0 });
     expect(t.sleeps).toEqual([3_000, 9_000]);
   });

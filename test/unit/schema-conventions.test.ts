@@ -28,7 +28,8 @@ describe('the stitched schema', () => {
           for (const a of f.args) if (!a.description) missing.push(`${t.name}.${f.name}(${a.name})`);
         }
       }
-      if (isInputObjectType(t)) for (const f of Object.values(t.getFields())) if (!f.description) missing.push(`${t.name}.${f.name}`);
+      if (isInputObjectType(t))
+        for (const f of Object.values(t.getFields())) if (!f.description) missing.push(`${t.name}.${f.name}`);
       if (isEnumType(t)) for (const v of t.getValues()) if (!v.description) missing.push(`${t.name}.${v.name}`);
     }
     expect(missing).toEqual([]);
@@ -44,7 +45,12 @@ describe('the stitched schema', () => {
 
   it('uses one PageInfo and the Relay shape for every connection', () => {
     const connections = Object.values(schema.getTypeMap()).filter((t) => t.name.endsWith('Connection'));
-    expect(connections.map((t) => t.name).sort()).toEqual(['CompartmentConnection', 'ExportJobConnection', 'ResourceConnection', 'StoredFileConnection']);
+    expect(connections.map((t) => t.name).sort()).toEqual([
+      'CompartmentConnection',
+      'ExportJobConnection',
+      'ResourceConnection',
+      'StoredFileConnection',
+    ]);
     for (const c of connections) {
       if (!isObjectType(c)) throw new Error(c.name);
       const f = c.getFields();

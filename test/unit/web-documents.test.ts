@@ -36,7 +36,10 @@ describe('web app documents', () => {
         maxDepthRule({ n: DEFAULT_LIMITS.maxDepth, onReject, propagateOnRejection: false }),
         costLimitRule({ maxCost: DEFAULT_LIMITS.maxCost, onReject, propagateOnRejection: false }),
       ]);
-      expect(errors.map((e) => e.message), name).toEqual([]);
+      expect(
+        errors.map((e) => e.message),
+        name,
+      ).toEqual([]);
       expect(refused, name).toEqual([]);
     }
   });

@@ -2,7 +2,14 @@
  * The GraphQL client (@urql/core, documents typed by codegen) and errors in words. Every call is
  * network-only: the dashboard shows the tenancy as it is now, and live updates are polling.
  */
-import { Client, fetchExchange, type AnyVariables, type CombinedError, type OperationResult, type TypedDocumentNode } from '@urql/core';
+import {
+  Client,
+  fetchExchange,
+  type AnyVariables,
+  type CombinedError,
+  type OperationResult,
+  type TypedDocumentNode,
+} from '@urql/core';
 import { getToken } from './auth.ts';
 
 let client: Client | undefined;
@@ -30,7 +37,11 @@ export function createApi(graphqlUrl: string): void {
 
 /** A failed call, in words, with the API's code. */
 export class ApiError extends Error {
-  constructor(message: string, readonly code: string, readonly details: Record<string, unknown> = {}) {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -40,8 +51,12 @@ const bytes = (n: unknown): string => {
   const v = Number(n);
   if (!Number.isFinite(v)) return String(n);
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let i = 0, x = v;
-  while (x >= 1024 && i < units.length - 1) { x /= 1024; i++; }
+  let i = 0,
+    x = v;
+  while (x >= 1024 && i < units.length - 1) {
+    x /= 1024;
+    i++;
+  }
   return `${i === 0 ? x : x.toFixed(x >= 100 ? 0 : 1)} ${units[i]}`;
 };
 export { bytes as formatBytes };
@@ -55,19 +70,34 @@ const seconds = (s: unknown): string => {
 /** The sentence the UI shows for an error code and its details (the code is shown beside it). */
 export function describe(code: string, message: string, d: Record<string, unknown>): string {
   switch (code) {
-    case 'UNAUTHENTICATED': return 'You are not signed in, or your sign-in expired. Sign in again.';
-    case 'FORBIDDEN': return d.requiredRole ? `Not allowed: this needs the ${String(d.requiredRole).toUpperCase()} role.` : `Not allowed: ${message}`;
-    case 'FILE_TOO_LARGE': return `The file is too large: ${bytes(d.sizeBytes)}, your limit per file is ${bytes(d.maxBytes)}.`;
-    case 'STORAGE_QUOTA_EXCEEDED': return `Not enough storage quota: ${bytes(d.currentBytes)} used + ${bytes(d.uploadBytes)} would exceed your ${bytes(d.limitBytes)}.`;
-    case 'HOURLY_LIMIT_EXCEEDED': return `Upload limit reached: ${String(d.uploads)} uploads in the last hour (limit ${String(d.limit)}). Retry in ${seconds(d.retryAfterSeconds)}.`;
-    case 'DAILY_LIMIT_EXCEEDED': return `Upload limit reached: ${String(d.uploads)} uploads in the last 24 hours (limit ${String(d.limit)}). Retry in ${seconds(d.retryAfterSeconds)}.`;
-    case 'RATE_LIMITED': return `Too many requests${d.retryAfterSeconds !== undefined ? `; retry in ${seconds(d.retryAfterSeconds)}` : ''}: ${message}`;
-    case 'NOT_FOUND': return `Not found: ${message}`;
-    case 'CONFLICT': return `Not possible now: ${message}`;
-    case 'BAD_USER_INPUT': return `Check the input: ${message}`;
-    case 'UPSTREAM_UNAVAILABLE': return `A service is unavailable: ${message}. Try again shortly.`;
-    case 'NETWORK': return `The API could not be reached: ${message}`;
-    default: return message;
+    case 'UNAUTHENTICATED':
+      return 'You are not signed in, or your sign-in expired. Sign in again.';
+    case 'FORBIDDEN':
+      return d.requiredRole
+        ? `Not allowed: this needs the ${String(d.requiredRole).toUpperCase()} role.`
+        : `Not allowed: ${message}`;
+    case 'FILE_TOO_LARGE':
+      return `The file is too large: ${bytes(d.sizeBytes)}, your limit per file is ${bytes(d.maxBytes)}.`;
+    case 'STORAGE_QUOTA_EXCEEDED':
+      return `Not enough storage quota: ${bytes(d.currentBytes)} used + ${bytes(d.uploadBytes)} would exceed your ${bytes(d.limitBytes)}.`;
+    case 'HOURLY_LIMIT_EXCEEDED':
+      return `Upload limit reached: ${String(d.uploads)} uploads in the last hour (limit ${String(d.limit)}). Retry in ${seconds(d.retryAfterSeconds)}.`;
+    case 'DAILY_LIMIT_EXCEEDED':
+      return `Upload limit reached: ${String(d.uploads)} uploads in the last 24 hours (limit ${String(d.limit)}). Retry in ${seconds(d.retryAfterSeconds)}.`;
+    case 'RATE_LIMITED':
+      return `Too many requests${d.retryAfterSeconds !== undefined ? `; retry in ${seconds(d.retryAfterSeconds)}` : ''}: ${message}`;
+    case 'NOT_FOUND':
+      return `Not found: ${message}`;
+    case 'CONFLICT':
+      return `Not possible now: ${message}`;
+    case 'BAD_USER_INPUT':
+      return `Check the input: ${message}`;
+    case 'UPSTREAM_UNAVAILABLE':
+      return `A service is unavailable: ${message}. Try again shortly.`;
+    case 'NETWORK':
+      return `The API could not be reached: ${message}`;
+    default:
+      return message;
   }
 }
 

@@ -1,7 +1,16 @@
 /** The dashboard: sign-in, then tabs for resources, files, exports and launching. */
 import { useEffect, useState } from 'preact/hooks';
 import { query, setUnauthenticatedHandler } from './api.ts';
-import { claimsOf, completeOidcSignIn, devSignIn, getToken, oidcSignIn, signOut, takeTokenFromHash, type WebConfig } from './auth.ts';
+import {
+  claimsOf,
+  completeOidcSignIn,
+  devSignIn,
+  getToken,
+  oidcSignIn,
+  signOut,
+  takeTokenFromHash,
+  type WebConfig,
+} from './auth.ts';
 import { MeQuery } from './documents.ts';
 import { ExportsView } from './exports.tsx';
 import { FilesView } from './files.tsx';
@@ -10,15 +19,38 @@ import { CompartmentTree, loadCompartments, ResourcesView } from './resources.ts
 import { ErrorBox, Loading, useLoad } from './ui.tsx';
 import { ResourcesQuery } from './documents.ts';
 
-function SignIn({ config, onSignedIn, error: initial }: { config: WebConfig; onSignedIn: () => void; error?: unknown }) {
+function SignIn({
+  config,
+  onSignedIn,
+  error: initial,
+}: {
+  config: WebConfig;
+  onSignedIn: () => void;
+  error?: unknown;
+}) {
   const [error, setError] = useState<unknown>(initial);
   const [busy, setBusy] = useState(false);
   if (config.auth === 'oidc') {
     return (
       <main class="signin">
         <h1>OCI dashboard</h1>
-        <p>Sign in with your organisation's identity provider ({new URL(config.issuer).host}). Your roles come from the token's {config.rolesClaim ?? 'roles'} claim.</p>
-        <button type="button" disabled={busy} onClick={() => { setBusy(true); oidcSignIn(config).catch((e: unknown) => { setError(e); setBusy(false); }); }}>Sign in</button>
+        <p>
+          Sign in with your organisation's identity provider ({new URL(config.issuer).host}). Your roles come from the
+          token's {config.rolesClaim ?? 'roles'} claim.
+        </p>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            oidcSignIn(config).catch((e: unknown) => {
+              setError(e);
+              setBusy(false);
+            });
+          }}
+        >
+          Sign in
+        </button>
         <ErrorBox error={error} />
       </main>
     );
@@ -42,9 +74,22 @@ function SignIn({ config, onSignedIn, error: initial }: { config: WebConfig; onS
       <h1>OCI dashboard</h1>
       <p>Local dev sign-in: choose a user and a role; the local API Gateway's dev issuer signs a token for them.</p>
       <form onSubmit={(e) => void submit(e)}>
-        <label>User <input name="user" required value="dev-user" autoComplete="username" /></label>
-        <label>Role <select name="role"><option value="viewer">Viewer</option><option value="operator" selected>Operator</option><option value="admin">Admin</option></select></label>
-        <button type="submit" disabled={busy}>Sign in</button>
+        <label>
+          User <input name="user" required value="dev-user" autoComplete="username" />
+        </label>
+        <label>
+          Role{' '}
+          <select name="role">
+            <option value="viewer">Viewer</option>
+            <option value="operator" selected>
+              Operator
+            </option>
+            <option value="admin">Admin</option>
+          </select>
+        </label>
+        <button type="submit" disabled={busy}>
+          Sign in
+        </button>
       </form>
       <ErrorBox error={error} />
     </main>
@@ -53,7 +98,10 @@ function SignIn({ config, onSignedIn, error: initial }: { config: WebConfig; onS
 
 type Tab = 'resources' | 'files' | 'exports' | 'launch';
 const TABS: { id: Tab; label: string }[] = [
-  { id: 'resources', label: 'Resources' }, { id: 'files', label: 'Files' }, { id: 'exports', label: 'Exports' }, { id: 'launch', label: 'Launch' },
+  { id: 'resources', label: 'Resources' },
+  { id: 'files', label: 'Files' },
+  { id: 'exports', label: 'Exports' },
+  { id: 'launch', label: 'Launch' },
 ];
 
 function Dashboard({ onSignOut }: { onSignOut: () => void }) {
@@ -65,29 +113,54 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
   const instances = useLoad(async () => {
     if (!current) return [];
     const r = await query(ResourcesQuery, { compartmentId: current.id, includeSubtree: true, after: null });
-    return r.resources.nodes.filter((n) => n.kind === 'INSTANCE').map((n) => ({ id: n.id, displayName: n.displayName }));
+    return r.resources.nodes
+      .filter((n) => n.kind === 'INSTANCE')
+      .map((n) => ({ id: n.id, displayName: n.displayName }));
   }, [tab === 'exports' ? current?.id : undefined]);
   return (
     <>
       <header class="top">
         <h1>OCI dashboard</h1>
         <nav aria-label="Sections" role="tablist">
-          {TABS.map((t) => <button type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>{t.label}</button>)}
+          {TABS.map((t) => (
+            <button type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
+              {t.label}
+            </button>
+          ))}
         </nav>
-        <span class="who" data-who>{me.data ? `${me.data.me.userId} · ${me.data.me.roles.join(', ')}` : ''}</span>
-        <button type="button" onClick={onSignOut}>Sign out</button>
+        <span class="who" data-who>
+          {me.data ? `${me.data.me.userId} · ${me.data.me.roles.join(', ')}` : ''}
+        </span>
+        <button type="button" onClick={onSignOut}>
+          Sign out
+        </button>
       </header>
       <ErrorBox error={me.error} />
       <main class="layout">
         <aside>
           {tree.loading && !tree.data ? <Loading what="compartments" /> : null}
           <ErrorBox error={tree.error} />
-          {tree.data ? <CompartmentTree compartments={tree.data} selected={current?.id} onSelect={(c) => { setSelected(c.id); setTab('resources'); }} /> : null}
+          {tree.data ? (
+            <CompartmentTree
+              compartments={tree.data}
+              selected={current?.id}
+              onSelect={(c) => {
+                setSelected(c.id);
+                setTab('resources');
+              }}
+            />
+          ) : null}
         </aside>
         <div class="content" role="tabpanel">
           {tab === 'resources' && current ? <ResourcesView compartment={current} /> : null}
           {tab === 'files' ? <FilesView /> : null}
-          {tab === 'exports' ? (instances.data ? <ExportsView instances={instances.data} /> : <Loading what="instances" />) : null}
+          {tab === 'exports' ? (
+            instances.data ? (
+              <ExportsView instances={instances.data} />
+            ) : (
+              <Loading what="instances" />
+            )
+          ) : null}
           {tab === 'launch' && tree.data ? <LaunchView compartments={tree.data} /> : null}
         </div>
       </main>
@@ -99,14 +172,27 @@ export function App({ config }: { config: WebConfig }) {
   const [signedIn, setSignedIn] = useState<boolean>(() => takeTokenFromHash() || getToken() !== null);
   const [error, setError] = useState<unknown>();
   useEffect(() => {
-    setUnauthenticatedHandler(() => { signOut(); setSignedIn(false); });
+    setUnauthenticatedHandler(() => {
+      signOut();
+      setSignedIn(false);
+    });
     if (config.auth === 'oidc') completeOidcSignIn(config).then((done) => done && setSignedIn(true), setError);
   }, []);
   useEffect(() => {
     // an expired token signs out instead of failing every call
     const exp = Number(claimsOf(getToken() ?? '').exp);
-    if (signedIn && Number.isFinite(exp) && exp * 1000 < Date.now()) { signOut(); setSignedIn(false); }
+    if (signedIn && Number.isFinite(exp) && exp * 1000 < Date.now()) {
+      signOut();
+      setSignedIn(false);
+    }
   }, [signedIn]);
   if (!signedIn) return <SignIn config={config} error={error} onSignedIn={() => setSignedIn(true)} />;
-  return <Dashboard onSignOut={() => { signOut(); setSignedIn(false); }} />;
+  return (
+    <Dashboard
+      onSignOut={() => {
+        signOut();
+        setSignedIn(false);
+      }}
+    />
+  );
 }

@@ -8,7 +8,10 @@
  */
 import * as oauth from 'oauth4webapi';
 
-export interface DevConfig { auth: 'dev'; graphqlUrl: string }
+export interface DevConfig {
+  auth: 'dev';
+  graphqlUrl: string;
+}
 export interface OidcConfig {
   auth: 'oidc';
   graphqlUrl: string;
@@ -29,11 +32,20 @@ const PKCE_KEY = 'oci-dash.pkce';
 
 export async function loadConfig(): Promise<WebConfig> {
   const res = await fetch('config.json', { cache: 'no-cache' });
-  if (!res.ok) throw new Error(`config.json answered ${res.status}: the deployment must serve the app's sign-in settings`);
+  if (!res.ok)
+    throw new Error(`config.json answered ${res.status}: the deployment must serve the app's sign-in settings`);
   const c = (await res.json()) as Omit<Partial<OidcConfig>, 'auth'> & { auth?: string };
   if (c.auth === 'dev' && typeof c.graphqlUrl === 'string') return { auth: 'dev', graphqlUrl: c.graphqlUrl };
-  if (c.auth === 'oidc' && typeof c.graphqlUrl === 'string' && typeof c.issuer === 'string' && typeof c.clientId === 'string') return c as OidcConfig;
-  throw new Error('config.json must say {"auth": "dev", "graphqlUrl"} or {"auth": "oidc", "graphqlUrl", "issuer", "clientId"}');
+  if (
+    c.auth === 'oidc' &&
+    typeof c.graphqlUrl === 'string' &&
+    typeof c.issuer === 'string' &&
+    typeof c.clientId === 'string'
+  )
+    return c as OidcConfig;
+  throw new Error(
+    'config.json must say {"auth": "dev", "graphqlUrl"} or {"auth": "oidc", "graphqlUrl", "issuer", "clientId"}',
+  );
 }
 
 export const getToken = (): string | null => sessionStorage.getItem(TOKEN_KEY);
@@ -61,7 +73,11 @@ export function claimsOf(token: string): Record<string, unknown> {
 
 /** Local dev sign-in through the front's dev issuer. */
 export async function devSignIn(sub: string, role: string): Promise<void> {
-  const res = await fetch('dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, roles: [role] }) });
+  const res = await fetch('dev/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sub, roles: [role] }),
+  });
   const body = (await res.json()) as { token?: string; message?: string };
   if (!res.ok || !body.token) throw new Error(body.message ?? `dev sign-in failed (${res.status})`);
   setToken(body.token);
@@ -71,11 +87,15 @@ export async function devSignIn(sub: string, role: string): Promise<void> {
 
 const redirectUri = (): string => location.origin + location.pathname;
 /** oauth4webapi refuses http:// unless told; allowed for a local issuer only (tests, a dev IdP). */
-const insecureOk = (issuer: URL) => issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
+const insecureOk = (issuer: URL) =>
+  issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
 
 async function discover(c: OidcConfig): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(c.issuer);
-  const res = await oauth.discoveryRequest(issuer, { algorithm: 'oidc', [oauth.allowInsecureRequests]: insecureOk(issuer) });
+  const res = await oauth.discoveryRequest(issuer, {
+    algorithm: 'oidc',
+    [oauth.allowInsecureRequests]: insecureOk(issuer),
+  });
   return oauth.processDiscoveryResponse(issuer, res);
 }
 
@@ -89,8 +109,14 @@ export async function oidcSignIn(c: OidcConfig): Promise<void> {
   sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, nonce }));
   const url = new URL(as.authorization_endpoint);
   url.search = new URLSearchParams({
-    client_id: c.clientId, redirect_uri: redirectUri(), response_type: 'code', scope: c.scope ?? 'openid profile',
-    code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state, nonce,
+    client_id: c.clientId,
+    redirect_uri: redirectUri(),
+    response_type: 'code',
+    scope: c.scope ?? 'openid profile',
+    code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
   }).toString();
   location.assign(url.toString());
 }
@@ -99,7 +125,11 @@ export async function oidcSignIn(c: OidcConfig): Promise<void> {
 export async function completeOidcSignIn(c: OidcConfig): Promise<boolean> {
   const params = new URLSearchParams(location.search);
   if (!params.has('code') && !params.has('error')) return false;
-  const saved = JSON.parse(sessionStorage.getItem(PKCE_KEY) ?? 'null') as { verifier: string; state: string; nonce: string } | null;
+  const saved = JSON.parse(sessionStorage.getItem(PKCE_KEY) ?? 'null') as {
+    verifier: string;
+    state: string;
+    nonce: string;
+  } | null;
   sessionStorage.removeItem(PKCE_KEY);
   history.replaceState(null, '', location.pathname);
   if (!saved) throw new Error('sign-in answer without a sign-in started in this tab; sign in again');
@@ -107,8 +137,19 @@ export async function completeOidcSignIn(c: OidcConfig): Promise<boolean> {
   const client: oauth.Client = { client_id: c.clientId };
   const issuer = new URL(c.issuer);
   const callback = oauth.validateAuthResponse(as, client, params, saved.state);
-  const res = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), callback, redirectUri(), saved.verifier, { [oauth.allowInsecureRequests]: insecureOk(issuer) });
-  const tokens = await oauth.processAuthorizationCodeResponse(as, client, res, { expectedNonce: saved.nonce, requireIdToken: true });
+  const res = await oauth.authorizationCodeGrantRequest(
+    as,
+    client,
+    oauth.None(),
+    callback,
+    redirectUri(),
+    saved.verifier,
+    { [oauth.allowInsecureRequests]: insecureOk(issuer) },
+  );
+  const tokens = await oauth.processAuthorizationCodeResponse(as, client, res, {
+    expectedNonce: saved.nonce,
+    requireIdToken: true,
+  });
   const token = (c.sendToken ?? 'access_token') === 'id_token' ? tokens.id_token : tokens.access_token;
   if (!token) throw new Error(`the issuer returned no ${c.sendToken ?? 'access_token'}`);
   setToken(token);

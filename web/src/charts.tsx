@@ -26,7 +26,9 @@ function Chart({ title, unit, xs, ys }: { title: string; unit: 'pct' | 'bytes'; 
     if (!el.current) return undefined;
     const plot = new uPlot(
       {
-        title, width: 340, height: 160,
+        title,
+        width: 340,
+        height: 160,
         scales: unit === 'pct' ? { y: { range: [0, 100] } } : {},
         axes: [{}, { size: 80, values: (_u, vals) => vals.map((v) => (unit === 'pct' ? `${v}` : formatBytes(v))) }],
         series: [{}, { label: title, stroke: '#2563eb', fill: 'rgba(37,99,235,0.1)', width: 1.5 }],
@@ -44,7 +46,13 @@ export function Metrics({ instanceId, name }: { instanceId: string; name: string
   const [w, setW] = useState(0);
   const sel = WINDOWS[w]!;
   const r = useLoad(
-    () => query(MetricsQuery, { ids: [instanceId], names: NAMES.map((n) => n.name), window: sel.window, resolution: sel.resolution }),
+    () =>
+      query(MetricsQuery, {
+        ids: [instanceId],
+        names: NAMES.map((n) => n.name),
+        window: sel.window,
+        resolution: sel.resolution,
+      }),
     [instanceId, w],
   );
   return (
@@ -53,16 +61,26 @@ export function Metrics({ instanceId, name }: { instanceId: string; name: string
       <label>
         Window{' '}
         <select value={String(w)} onChange={(e) => setW(Number((e.target as HTMLSelectElement).value))}>
-          {WINDOWS.map((x, i) => <option value={String(i)}>{x.label}</option>)}
+          {WINDOWS.map((x, i) => (
+            <option value={String(i)}>{x.label}</option>
+          ))}
         </select>
       </label>
       {r.loading && !r.data ? <Loading what="metrics" /> : null}
       <ErrorBox error={r.error} />
-      {r.data && r.data.metrics.every((s) => s.points.length === 0) ? <Empty>No data points in this window.</Empty> : null}
+      {r.data?.metrics.every((s) => s.points.length === 0) ? <Empty>No data points in this window.</Empty> : null}
       <div class="charts">
         {r.data?.metrics.map((s) => {
           const meta = NAMES.find((n) => n.name === s.name)!;
-          return <Chart key={s.name} title={meta.label} unit={meta.unit} xs={s.points.map((p) => Date.parse(p.timestamp) / 1000)} ys={s.points.map((p) => p.value)} />;
+          return (
+            <Chart
+              key={s.name}
+              title={meta.label}
+              unit={meta.unit}
+              xs={s.points.map((p) => Date.parse(p.timestamp) / 1000)}
+              ys={s.points.map((p) => p.value)}
+            />
+          );
         })}
       </div>
     </section>

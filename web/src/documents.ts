@@ -111,7 +111,6 @@ export const DeleteFileMutation = graphql(`
   }
 `);
 
-
 export const ExportJobsQuery = graphql(`
   query ExportJobs($after: String) {
     exportJobs(first: 20, after: $after) {

@@ -18,7 +18,8 @@ export function LaunchView({ compartments }: { compartments: { id: string; path:
     try {
       const { launchInstance } = await mutate(LaunchMutation, {
         input: {
-          displayName: text('displayName'), compartmentId: text('compartmentId'),
+          displayName: text('displayName'),
+          compartmentId: text('compartmentId'),
           ...(text('shape') ? { shape: text('shape') } : {}),
           ...(text('sshPublicKey') ? { sshPublicKey: text('sshPublicKey') } : {}),
         },
@@ -33,22 +34,50 @@ export function LaunchView({ compartments }: { compartments: { id: string; path:
   return (
     <section aria-label="Launch an instance">
       <form class="launch" onSubmit={(e) => void submit(e)}>
-        <label>Name <input name="displayName" required pattern="[A-Za-z0-9][A-Za-z0-9 ._\-]*" maxLength={100} /></label>
-        <label>Compartment <select name="compartmentId">{compartments.map((c) => <option value={c.id}>{c.path}</option>)}</select></label>
-        <label>Shape <input name="shape" placeholder="VM.Standard.E2.1.Micro" /></label>
-        <label>SSH public key (optional; without one a key pair is generated) <textarea name="sshPublicKey" rows={2} /></label>
-        <button type="submit" disabled={busy}>{busy ? 'Launching…' : 'Launch'}</button>
+        <label>
+          Name <input name="displayName" required pattern="[A-Za-z0-9][A-Za-z0-9 ._\-]*" maxLength={100} />
+        </label>
+        <label>
+          Compartment{' '}
+          <select name="compartmentId">
+            {compartments.map((c) => (
+              <option value={c.id}>{c.path}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Shape <input name="shape" placeholder="VM.Standard.E2.1.Micro" />
+        </label>
+        <label>
+          SSH public key (optional; without one a key pair is generated) <textarea name="sshPublicKey" rows={2} />
+        </label>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Launching…' : 'Launch'}
+        </button>
       </form>
       <ErrorBox error={error} />
       {result ? (
         <div class="result" role="status">
-          <p>Launched <strong>{result.instance.displayName}</strong> ({result.instance.lifecycleState}, {result.instance.shape}).</p>
+          <p>
+            Launched <strong>{result.instance.displayName}</strong> ({result.instance.lifecycleState},{' '}
+            {result.instance.shape}).
+          </p>
           {result.generatedPrivateKey ? (
             <div class="key">
-              <p class="warn"><strong>This private key is shown once and never stored.</strong> Download it now; it cannot be shown again.</p>
+              <p class="warn">
+                <strong>This private key is shown once and never stored.</strong> Download it now; it cannot be shown
+                again.
+              </p>
               <label for="private-key">Generated private key</label>
               <textarea id="private-key" readOnly rows={6} value={result.generatedPrivateKey} />
-              <button type="button" onClick={() => download(`${result.instance.displayName}.key`, result.generatedPrivateKey!, 'application/x-pem-file')}>Download the private key</button>
+              <button
+                type="button"
+                onClick={() =>
+                  download(`${result.instance.displayName}.key`, result.generatedPrivateKey!, 'application/x-pem-file')
+                }
+              >
+                Download the private key
+              </button>
             </div>
           ) : null}
         </div>

@@ -12,5 +12,7 @@ loadConfig().then(
     root.textContent = '';
     render(<App config={config} />, root);
   },
-  (e: unknown) => { root.textContent = `The dashboard cannot start: ${e instanceof Error ? e.message : String(e)}`; },
+  (e: unknown) => {
+    root.textContent = `The dashboard cannot start: ${e instanceof Error ? e.message : String(e)}`;
+  },
 );

@@ -14,22 +14,42 @@ export function ErrorBox({ error }: { error: unknown }) {
   );
 }
 
-export const Loading = ({ what }: { what: string }) => <p class="muted" role="status" aria-live="polite">Loading {what}…</p>;
+export const Loading = ({ what }: { what: string }) => (
+  <p class="muted" role="status" aria-live="polite">
+    Loading {what}…
+  </p>
+);
 export const Empty = ({ children }: { children: ComponentChildren }) => <p class="muted empty">{children}</p>;
 
 const HEALTH_CLASS: Record<string, string> = { HEALTHY: 'ok', DEGRADED: 'warn', DOWN: 'bad', UNKNOWN: 'unknown' };
 export const HealthBadge = ({ status, reason }: { status: string; reason?: string }) => (
-  <span class={`badge ${HEALTH_CLASS[status] ?? 'unknown'}`} title={reason} data-health={status}>{status}</span>
+  <span class={`badge ${HEALTH_CLASS[status] ?? 'unknown'}`} title={reason} data-health={status}>
+    {status}
+  </span>
 );
 
 /** A labelled gauge: a <meter> with the figures in words. */
-export function Gauge({ id, label, value, max, text }: { id: string; label: string; value: number; max: number; text: string }) {
+export function Gauge({
+  id,
+  label,
+  value,
+  max,
+  text,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  max: number;
+  text: string;
+}) {
   const pct = max > 0 ? Math.min(100, (value / max) * 100) : 0;
   return (
     <div class="gauge" data-gauge={id}>
       <label for={`gauge-${id}`}>{label}</label>
       <meter id={`gauge-${id}`} min={0} max={max} value={value} low={max * 0.7} high={max * 0.9} optimum={0} />
-      <span class="figures">{text} ({pct.toFixed(pct < 10 ? 1 : 0)} %)</span>
+      <span class="figures">
+        {text} ({pct.toFixed(pct < 10 ? 1 : 0)} %)
+      </span>
     </div>
   );
 }
@@ -59,24 +79,44 @@ export function usePoll(active: boolean, tick: () => Promise<boolean>, startMs =
       timer = setTimeout(() => void loop(), delay);
     };
     timer = setTimeout(() => void loop(), startMs);
-    return () => { stopped = true; clearTimeout(timer); };
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [active, startMs, maxMs]);
 }
 
 /** Loads data once per key; `reload()` loads again. */
-export function useLoad<T>(load: () => Promise<T>, key: unknown[]): { data: T | undefined; error: unknown; loading: boolean; reload: () => void; set: (t: T) => void } {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
+export function useLoad<T>(
+  load: () => Promise<T>,
+  key: unknown[],
+): { data: T | undefined; error: unknown; loading: boolean; reload: () => void; set: (t: T) => void } {
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: undefined,
+    loading: true,
+  });
   const [n, setN] = useState(0);
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true, error: undefined }));
     load().then(
-      (data) => { if (live) setState({ data, error: undefined, loading: false }); },
-      (error: unknown) => { if (live) setState((s) => ({ data: s.data, error, loading: false })); },
+      (data) => {
+        if (live) setState({ data, error: undefined, loading: false });
+      },
+      (error: unknown) => {
+        if (live) setState((s) => ({ data: s.data, error, loading: false }));
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [...key, n]);
-  return { ...state, reload: () => setN((x) => x + 1), set: (data: T) => setState({ data, error: undefined, loading: false }) };
+  return {
+    ...state,
+    reload: () => setN((x) => x + 1),
+    set: (data: T) => setState({ data, error: undefined, loading: false }),
+  };
 }
 
 /** Saves text as a file (the generated private key, ...). */

@@ -3,9 +3,18 @@
  * multipart protocol: PUT url with `opc-multipart: true` → { accessUri }; PUT <accessUri><n> for
  * each part (each retried up to 3 times with backoff); POST <accessUri> commits. XHR for progress.
  */
-export interface UploadPlan { url: string; multipart?: { partSize: number; partCount: number; header: string } | null }
+export interface UploadPlan {
+  url: string;
+  multipart?: { partSize: number; partCount: number; header: string } | null;
+}
 
-function put(url: string, body: Blob, onProgress: (loaded: number) => void, headers: Record<string, string> = {}, method = 'PUT'): Promise<{ status: number; text: string }> {
+function put(
+  url: string,
+  body: Blob,
+  onProgress: (loaded: number) => void,
+  headers: Record<string, string> = {},
+  method = 'PUT',
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(method, url);
@@ -19,7 +28,11 @@ function put(url: string, body: Blob, onProgress: (loaded: number) => void, head
 
 const retriable = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;
 
-async function withRetry<T extends { status: number; text: string }>(what: string, attempt: () => Promise<T>, tries = 3): Promise<T> {
+async function withRetry<T extends { status: number; text: string }>(
+  what: string,
+  attempt: () => Promise<T>,
+  tries = 3,
+): Promise<T> {
   let last: unknown;
   for (let i = 0; i < tries; i++) {
     if (i > 0) await new Promise((r) => setTimeout(r, 500 * 2 ** (i - 1)));
@@ -36,15 +49,24 @@ async function withRetry<T extends { status: number; text: string }>(what: strin
 }
 
 /** Uploads `file` with the plan; `onProgress(fraction)` from 0 to 1. */
-export async function uploadFile(file: Blob, plan: UploadPlan, contentType: string, onProgress: (fraction: number) => void): Promise<void> {
+export async function uploadFile(
+  file: Blob,
+  plan: UploadPlan,
+  contentType: string,
+  onProgress: (fraction: number) => void,
+): Promise<void> {
   if (!plan.multipart) {
-    await withRetry('the upload', () => put(plan.url, file, (n) => onProgress(n / Math.max(1, file.size)), { 'content-type': contentType }));
+    await withRetry('the upload', () =>
+      put(plan.url, file, (n) => onProgress(n / Math.max(1, file.size)), { 'content-type': contentType }),
+    );
     onProgress(1);
     return;
   }
   const { partSize, partCount, header } = plan.multipart;
   const [hName, hValue] = header.split(':').map((s) => s.trim()) as [string, string];
-  const start = await withRetry('starting the multipart upload', () => put(plan.url, new Blob([]), () => {}, { [hName]: hValue }));
+  const start = await withRetry('starting the multipart upload', () =>
+    put(plan.url, new Blob([]), () => {}, { [hName]: hValue }),
+  );
   const accessUri = (JSON.parse(start.text) as { accessUri?: string }).accessUri;
   if (!accessUri) throw new Error('Object Storage did not return the multipart accessUri');
   const base = new URL(accessUri, plan.url).toString();
@@ -56,7 +78,12 @@ export async function uploadFile(file: Blob, plan: UploadPlan, contentType: stri
     while (next < partCount) {
       const i = next++;
       const part = file.slice(i * partSize, Math.min(file.size, (i + 1) * partSize));
-      await withRetry(`part ${i + 1} of ${partCount}`, () => put(`${base}${i + 1}`, part, (n) => { done[i] = n; report(); }));
+      await withRetry(`part ${i + 1} of ${partCount}`, () =>
+        put(`${base}${i + 1}`, part, (n) => {
+          done[i] = n;
+          report();
+        }),
+      );
       done[i] = part.size;
       report();
     }

@@ -31,8 +31,12 @@ export type EventListener = (event: OciEventEnvelope) => void;
 
 export class EventBus {
   private readonly emitter = new EventEmitter();
-  constructor() { this.emitter.setMaxListeners(100); }
-  publish(event: OciEventEnvelope): void { this.emitter.emit('event', event); }
+  constructor() {
+    this.emitter.setMaxListeners(100);
+  }
+  publish(event: OciEventEnvelope): void {
+    this.emitter.emit('event', event);
+  }
   subscribe(listener: EventListener): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);
@@ -40,9 +44,15 @@ export class EventBus {
 }
 
 export function makeEnvelope(o: {
-  eventType: string; source: string; compartmentId: string; compartmentName?: string;
-  resourceName: string; resourceId: string; additionalDetails?: Record<string, unknown>;
-  freeformTags?: Record<string, string>; now?: number;
+  eventType: string;
+  source: string;
+  compartmentId: string;
+  compartmentName?: string;
+  resourceName: string;
+  resourceId: string;
+  additionalDetails?: Record<string, unknown>;
+  freeformTags?: Record<string, string>;
+  now?: number;
 }): OciEventEnvelope {
   return {
     eventType: o.eventType,

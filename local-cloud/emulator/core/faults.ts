@@ -31,13 +31,22 @@ export interface FaultRule {
   after?: boolean;
 }
 
-export type FaultOutcome = { latencyMs: number; drop: boolean; after?: boolean; error?: { status: number; code: string; message: string; headers: Record<string, string> } };
+export type FaultOutcome = {
+  latencyMs: number;
+  drop: boolean;
+  after?: boolean;
+  error?: { status: number; code: string; message: string; headers: Record<string, string> };
+};
 
 export class FaultInjector {
   private rules: FaultRule[] = [];
 
-  list(): FaultRule[] { return this.rules.map((r) => ({ ...r })); }
-  clear(): void { this.rules = []; }
+  list(): FaultRule[] {
+    return this.rules.map((r) => ({ ...r }));
+  }
+  clear(): void {
+    this.rules = [];
+  }
   remove(id: string): boolean {
     const n = this.rules.length;
     this.rules = this.rules.filter((r) => r.id !== id);
@@ -56,10 +65,13 @@ export class FaultInjector {
     const num = (k: string, min: number, max: number) => {
       if (i[k] === undefined) return undefined;
       const v = i[k];
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw OciErrors.invalidParameter(`fault.${k} must be a number in [${min}, ${max}]`);
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
+        throw OciErrors.invalidParameter(`fault.${k} must be a number in [${min}, ${max}]`);
       return v;
     };
-    const set = <K extends keyof FaultRule>(k: K, v: FaultRule[K] | undefined) => { if (v !== undefined) rule[k] = v; };
+    const set = <K extends keyof FaultRule>(k: K, v: FaultRule[K] | undefined) => {
+      if (v !== undefined) rule[k] = v;
+    };
     set('service', str('service'));
     set('operation', str('operation'));
     set('probability', num('probability', 0, 1));
@@ -113,12 +125,19 @@ export class FaultInjector {
 
 function defaultCode(status: number): string {
   switch (status) {
-    case 429: return 'TooManyRequests';
-    case 409: return 'IncorrectState';
-    case 500: return 'InternalServerError';
-    case 503: return 'ServiceUnavailable';
-    case 404: return 'NotAuthorizedOrNotFound';
-    case 401: return 'NotAuthenticated';
-    default: return status >= 500 ? 'InternalServerError' : 'InvalidParameter';
+    case 429:
+      return 'TooManyRequests';
+    case 409:
+      return 'IncorrectState';
+    case 500:
+      return 'InternalServerError';
+    case 503:
+      return 'ServiceUnavailable';
+    case 404:
+      return 'NotAuthorizedOrNotFound';
+    case 401:
+      return 'NotAuthenticated';
+    default:
+      return status >= 500 ? 'InternalServerError' : 'InvalidParameter';
   }
 }

@@ -85,7 +85,10 @@ export function createPipeline(deps: PipelineDeps) {
     // origin, as the URL itself is the credential; preflights are answered here
     if (path.startsWith('/p/')) {
       res.setHeader('access-control-allow-origin', '*');
-      res.setHeader('access-control-expose-headers', 'etag, opc-request-id, opc-multipart-md5, opc-content-md5, content-length, content-range');
+      res.setHeader(
+        'access-control-expose-headers',
+        'etag, opc-request-id, opc-multipart-md5, opc-content-md5, content-length, content-range',
+      );
       if (method === 'OPTIONS' && headerValue(req, 'access-control-request-method')) {
         res.writeHead(204, {
           'access-control-allow-methods': 'GET, HEAD, PUT, POST, DELETE',
@@ -94,7 +97,17 @@ export function createPipeline(deps: PipelineDeps) {
           'opc-request-id': requestId,
         });
         res.end();
-        deps.log.add({ time: new Date(started).toISOString(), requestId, service: 'objectstorage', operation: 'CorsPreflight', method, path, status: 204, caller: 'par', durationMs: Date.now() - started });
+        deps.log.add({
+          time: new Date(started).toISOString(),
+          requestId,
+          service: 'objectstorage',
+          operation: 'CorsPreflight',
+          method,
+          path,
+          status: 204,
+          caller: 'par',
+          durationMs: Date.now() - started,
+        });
         return;
       }
     }
@@ -110,7 +123,14 @@ export function createPipeline(deps: PipelineDeps) {
         if (deps.verifySignatures && !path.startsWith('/_emulator') && !path.startsWith('/p/')) {
           const body = await readBody(req, MAX_BUFFERED_BODY);
           const principal = await verifyRequestSignature(
-            { method, rawUrl, headers: req.headers, body, bodyExcluded: headerValue(req, 'x-content-sha256') === undefined, now: deps.now() },
+            {
+              method,
+              rawUrl,
+              headers: req.headers,
+              body,
+              bodyExcluded: headerValue(req, 'x-content-sha256') === undefined,
+              now: deps.now(),
+            },
             deps.keys,
           );
           caller = principal.id;
@@ -127,7 +147,14 @@ export function createPipeline(deps: PipelineDeps) {
       let principal: Principal | undefined;
       if ((route.auth ?? 'signature') === 'signature' && deps.verifySignatures) {
         principal = await verifyRequestSignature(
-          { method, rawUrl, headers: req.headers, body: route.streamBody ? undefined : body, bodyExcluded: !!route.unsignedBody || !!route.streamBody, now: deps.now() },
+          {
+            method,
+            rawUrl,
+            headers: req.headers,
+            body: route.streamBody ? undefined : body,
+            bodyExcluded: !!route.unsignedBody || !!route.streamBody,
+            now: deps.now(),
+          },
           deps.keys,
         );
         caller = principal.id;
@@ -145,13 +172,20 @@ export function createPipeline(deps: PipelineDeps) {
           req.socket.destroy();
           return true;
         }
-        if (fault.error) throw new OciServiceError(fault.error.status, fault.error.code, fault.error.message, fault.error.headers);
+        if (fault.error)
+          throw new OciServiceError(fault.error.status, fault.error.code, fault.error.message, fault.error.headers);
         return false;
       };
       if (!fault.after && injure()) return;
 
       const ereq: EmulatorRequest = {
-        requestId, service, operation, method, rawUrl, path, params: match.params,
+        requestId,
+        service,
+        operation,
+        method,
+        rawUrl,
+        path,
+        params: match.params,
         query: (n) => query.get(n)?.[0],
         queryAll: (n) => query.get(n) ?? [],
         header: (n) => headerValue(req, n),
@@ -202,7 +236,19 @@ export function createPipeline(deps: PipelineDeps) {
       // a body the handler never read must be drained, or keep-alive clients stall
       if (!req.complete) req.resume();
     } finally {
-      deps.log.add({ time: new Date(started).toISOString(), requestId, service, operation, method, path, status, ...(code ? { code } : {}), caller, durationMs: Date.now() - started, ...(missingPermission ? { missingPermission } : {}) });
+      deps.log.add({
+        time: new Date(started).toISOString(),
+        requestId,
+        service,
+        operation,
+        method,
+        path,
+        status,
+        ...(code ? { code } : {}),
+        caller,
+        durationMs: Date.now() - started,
+        ...(missingPermission ? { missingPermission } : {}),
+      });
     }
   };
 }
@@ -242,7 +288,8 @@ async function send(res: ServerResponse, method: string, requestId: string, out:
     headers['content-type'] ??= 'application/json';
   }
   if (payload !== undefined && headers['content-length'] === undefined) headers['content-length'] = payload.length;
-  if (payload === undefined && status !== 204 && status !== 304 && headers['content-length'] === undefined) headers['content-length'] = 0;
+  if (payload === undefined && status !== 204 && status !== 304 && headers['content-length'] === undefined)
+    headers['content-length'] = 0;
   res.writeHead(status, headers);
   res.end(method === 'HEAD' ? undefined : payload);
 }

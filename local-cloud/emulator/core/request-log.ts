@@ -33,9 +33,17 @@ export class RequestLog {
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
   }
   query(f: { service?: string; operation?: string; sinceSeq?: number } = {}): RequestLogEntry[] {
-    return this.entries.filter((e) =>
-      (!f.service || e.service === f.service) && (!f.operation || e.operation === f.operation) && (f.sinceSeq === undefined || e.seq > f.sinceSeq));
+    return this.entries.filter(
+      (e) =>
+        (!f.service || e.service === f.service) &&
+        (!f.operation || e.operation === f.operation) &&
+        (f.sinceSeq === undefined || e.seq > f.sinceSeq),
+    );
   }
-  get lastSeq(): number { return this.seq; }
-  clear(): void { this.entries = []; }
+  get lastSeq(): number {
+    return this.seq;
+  }
+  clear(): void {
+    this.entries = [];
+  }
 }

@@ -2,20 +2,32 @@
 import { OciErrors } from './errors.ts';
 import type { Provider, Route, UnimplementedRoute } from './types.ts';
 
-interface Compiled<T> { re: RegExp; names: string[]; route: T; provider: Provider }
+interface Compiled<T> {
+  re: RegExp;
+  names: string[];
+  route: T;
+  provider: Provider;
+}
 
 function compile(path: string): { re: RegExp; names: string[] } {
   const names: string[] = [];
-  const src = path.split('/').map((seg) => {
-    const m = /^\{(\w+)(\+?)\}$/.exec(seg);
-    if (!m) return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    names.push(m[1]!);
-    return m[2] ? '(.+)' : '([^/]+)';
-  }).join('/');
+  const src = path
+    .split('/')
+    .map((seg) => {
+      const m = /^\{(\w+)(\+?)\}$/.exec(seg);
+      if (!m) return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(m[1]!);
+      return m[2] ? '(.+)' : '([^/]+)';
+    })
+    .join('/');
   return { re: new RegExp(`^${src}$`), names };
 }
 
-export interface RouteMatch { route: Route; provider: Provider; params: Record<string, string> }
+export interface RouteMatch {
+  route: Route;
+  provider: Provider;
+  params: Record<string, string>;
+}
 
 export class Router {
   private readonly routes: Compiled<Route>[] = [];
@@ -48,9 +60,12 @@ export class Router {
       return { route: c.route, provider: c.provider, params };
     }
     for (const c of this.missing) {
-      if (c.route.method === method && c.re.test(rawPath)) throw OciErrors.notImplemented(`${c.provider.name} ${c.route.operation}`);
+      if (c.route.method === method && c.re.test(rawPath))
+        throw OciErrors.notImplemented(`${c.provider.name} ${c.route.operation}`);
     }
-    const owner = this.prefixes.find((p) => rawPath === p.prefix || rawPath.startsWith(p.prefix.endsWith('/') ? p.prefix : p.prefix + '/'));
+    const owner = this.prefixes.find(
+      (p) => rawPath === p.prefix || rawPath.startsWith(p.prefix.endsWith('/') ? p.prefix : p.prefix + '/'),
+    );
     if (owner || pathMatched) {
       throw OciErrors.notImplemented(`${owner?.provider.name ?? 'this service'} operation ${method} ${rawPath}`);
     }

@@ -42,7 +42,8 @@ export interface SignedRequest {
 }
 
 export function parseAuthorization(value: string): Record<string, string> {
-  if (!/^Signature\s+/i.test(value)) throw OciErrors.notAuthenticated('The Authorization header is not an OCI Signature');
+  if (!/^Signature\s+/i.test(value))
+    throw OciErrors.notAuthenticated('The Authorization header is not an OCI Signature');
   const params: Record<string, string> = {};
   const re = /([a-zA-Z]+)="([^"]*)"/g;
   let m: RegExpExecArray | null;

@@ -9,7 +9,20 @@
  * and `<stateDir>/blobs/<id>` for object bodies.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, createWriteStream, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createWriteStream,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -23,7 +36,9 @@ function fileNameFor(key: string): string {
  * Whether writes are flushed to the disk before they count as done: on unless `EMULATOR_FSYNC=0`.
  * Without it a power loss (not a killed process) can leave a renamed but empty file.
  */
-export function fsyncEnabled(): boolean { return process.env.EMULATOR_FSYNC !== '0'; }
+export function fsyncEnabled(): boolean {
+  return process.env.EMULATOR_FSYNC !== '0';
+}
 
 /** fsync a directory so a rename in it survives a power loss; best effort (some filesystems refuse). */
 export function fsyncDir(dir: string): void {
@@ -31,7 +46,9 @@ export function fsyncDir(dir: string): void {
   try {
     fd = openSync(dir, 'r');
     fsyncSync(fd);
-  } catch { /* best effort */ } finally {
+  } catch {
+    /* best effort */
+  } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
@@ -74,13 +91,20 @@ export interface CollectionOptions {
 export class Collection<T> {
   private readonly records = new Map<string, T>();
   private readonly fsync: boolean;
-  constructor(private readonly dir: string, options: CollectionOptions = {}) {
+  constructor(
+    private readonly dir: string,
+    options: CollectionOptions = {},
+  ) {
     this.fsync = options.fsync ?? fsyncEnabled();
     mkdirSync(dir, { recursive: true });
     for (const f of readdirSync(dir)) {
       if (f.endsWith('.tmp')) {
         // left behind by a write that was killed before its rename: the old record stands
-        try { unlinkSync(join(dir, f)); } catch { /* already gone */ }
+        try {
+          unlinkSync(join(dir, f));
+        } catch {
+          /* already gone */
+        }
         continue;
       }
       if (!f.endsWith('.json')) continue;
@@ -89,12 +113,19 @@ export class Collection<T> {
         this.records.set(rec.key, rec.value);
       } catch (e: unknown) {
         // writes are atomic, so this is a foreign file or one torn by a power loss without fsync
-        (options.warn ?? defaultWarn)('skipping a record file that cannot be parsed', { file: join(dir, f), error: e instanceof Error ? e.message : String(e) });
+        (options.warn ?? defaultWarn)('skipping a record file that cannot be parsed', {
+          file: join(dir, f),
+          error: e instanceof Error ? e.message : String(e),
+        });
       }
     }
   }
-  get(key: string): T | undefined { return this.records.get(key); }
-  has(key: string): boolean { return this.records.has(key); }
+  get(key: string): T | undefined {
+    return this.records.get(key);
+  }
+  has(key: string): boolean {
+    return this.records.has(key);
+  }
   put(key: string, value: T): T {
     writeFileAtomic(join(this.dir, fileNameFor(key)), JSON.stringify({ key, value }), { fsync: this.fsync });
     this.records.set(key, value);
@@ -102,23 +133,44 @@ export class Collection<T> {
   }
   delete(key: string): boolean {
     if (!this.records.has(key)) return false;
-    try { unlinkSync(join(this.dir, fileNameFor(key))); } catch { /* already gone */ }
+    try {
+      unlinkSync(join(this.dir, fileNameFor(key)));
+    } catch {
+      /* already gone */
+    }
     return this.records.delete(key);
   }
-  keys(): string[] { return [...this.records.keys()]; }
-  values(): T[] { return [...this.records.values()]; }
-  entries(): [string, T][] { return [...this.records.entries()]; }
-  get size(): number { return this.records.size; }
-  clear(): void { for (const k of this.keys()) this.delete(k); }
+  keys(): string[] {
+    return [...this.records.keys()];
+  }
+  values(): T[] {
+    return [...this.records.values()];
+  }
+  entries(): [string, T][] {
+    return [...this.records.entries()];
+  }
+  get size(): number {
+    return this.records.size;
+  }
+  clear(): void {
+    for (const k of this.keys()) this.delete(k);
+  }
 }
 
 const BLOB_ID = /^[a-f0-9-]{36}$/;
 
-export interface BlobInfo { id: string; size: number; md5: string }
+export interface BlobInfo {
+  id: string;
+  size: number;
+  md5: string;
+}
 
 export class BlobStore {
   private readonly fsync: boolean;
-  constructor(private readonly dir: string, options: { fsync?: boolean } = {}) {
+  constructor(
+    private readonly dir: string,
+    options: { fsync?: boolean } = {},
+  ) {
     this.fsync = options.fsync ?? fsyncEnabled();
     mkdirSync(dir, { recursive: true });
     for (const f of readdirSync(dir)) if (f.endsWith('.tmp')) rmSync(join(dir, f), { force: true });
@@ -128,7 +180,9 @@ export class BlobStore {
     return join(this.dir, id);
   }
   /** Ids of the blobs on disk (files not named like a blob id are not ours and are left out). */
-  ids(): string[] { return readdirSync(this.dir).filter((f) => BLOB_ID.test(f)); }
+  ids(): string[] {
+    return readdirSync(this.dir).filter((f) => BLOB_ID.test(f));
+  }
   /** Stream `source` into a new blob; `maxBytes` aborts oversized bodies. */
   async write(source: Readable | Buffer, options: { maxBytes?: number } = {}): Promise<BlobInfo> {
     const id = randomUUID();
@@ -152,7 +206,11 @@ export class BlobStore {
       }
       if (this.fsync) {
         const h = await open(tmp, 'r+');
-        try { await h.sync(); } finally { await h.close(); }
+        try {
+          await h.sync();
+        } finally {
+          await h.close();
+        }
       }
       renameSync(tmp, final);
       if (this.fsync) fsyncDir(this.dir);
@@ -162,9 +220,15 @@ export class BlobStore {
     }
     return { id, size, md5: md5.digest('base64') };
   }
-  size(id: string): number { return statSync(this.path(id)).size; }
-  delete(id: string): void { rmSync(this.path(id), { force: true }); }
-  clear(): void { for (const f of readdirSync(this.dir)) rmSync(join(this.dir, f), { force: true }); }
+  size(id: string): number {
+    return statSync(this.path(id)).size;
+  }
+  delete(id: string): void {
+    rmSync(this.path(id), { force: true });
+  }
+  clear(): void {
+    for (const f of readdirSync(this.dir)) rmSync(join(this.dir, f), { force: true });
+  }
 }
 
 export class BlobTooLargeError extends Error {
@@ -179,7 +243,10 @@ export class StateStore {
   private readonly collections = new Map<string, Collection<unknown>>();
   readonly blobs: BlobStore;
   private readonly options: CollectionOptions;
-  constructor(readonly dir: string, options: CollectionOptions = {}) {
+  constructor(
+    readonly dir: string,
+    options: CollectionOptions = {},
+  ) {
     this.options = options;
     mkdirSync(join(dir, 'data'), { recursive: true });
     this.blobs = new BlobStore(join(dir, 'blobs'), options.fsync === undefined ? {} : { fsync: options.fsync });

@@ -21,7 +21,13 @@ interface TenancyRecord {
   tokenKeyPem: string;
   createdAt: string;
 }
-interface ApiKeyRecord { keyId: string; userId: string; tenancyId: string; publicKeyPem: string; fingerprint: string }
+interface ApiKeyRecord {
+  keyId: string;
+  userId: string;
+  tenancyId: string;
+  publicKeyPem: string;
+  fingerprint: string;
+}
 
 export interface AdminProfile {
   configFile: string;
@@ -58,22 +64,30 @@ export class Tenancy implements KeyResolver {
     this.apiKeys = store.collection<ApiKeyRecord>('identity', 'apiKeys');
     const meta = store.collection<TenancyRecord>('identity', 'tenancy');
     const created = !meta.get('tenancy');
-    const record = meta.get('tenancy') ?? meta.put('tenancy', {
-      tenancyId: newOcid('tenancy', { regional: false }),
-      tenancyName: 'local',
-      namespace: `local${base32(8)}`,
-      adminUserId: newOcid('user', { regional: false }),
-      tokenKeyPem: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      createdAt: new Date().toISOString(),
-    });
+    const record =
+      meta.get('tenancy') ??
+      meta.put('tenancy', {
+        tenancyId: newOcid('tenancy', { regional: false }),
+        tenancyName: 'local',
+        namespace: `local${base32(8)}`,
+        adminUserId: newOcid('user', { regional: false }),
+        tokenKeyPem: generateKeyPairSync('rsa', { modulusLength: 2048 })
+          .privateKey.export({ type: 'pkcs8', format: 'pem' })
+          .toString(),
+        createdAt: new Date().toISOString(),
+      });
     this.record = record;
     this.tokenKey = createPrivateKey(record.tokenKeyPem);
     this.tokenPublicKey = createPublicKey(this.tokenKey);
     this.admin = this.ensureAdminProfile(created);
   }
 
-  get tenancyId(): string { return this.record.tenancyId; }
-  get namespace(): string { return this.record.namespace; }
+  get tenancyId(): string {
+    return this.record.tenancyId;
+  }
+  get namespace(): string {
+    return this.record.namespace;
+  }
 
   /** Register an API key for a user; returns the keyId (`tenancy/user/fingerprint`). */
   registerApiKey(userId: string, publicKeyPem: string): string {
@@ -108,7 +122,15 @@ export class Tenancy implements KeyResolver {
       ].join('\n');
       writeFileAtomic(configFile, config, { mode: 0o600 });
     }
-    return { configFile, profile: 'DEFAULT', keyFile, tenancyId: this.tenancyId, userId: this.record.adminUserId, fingerprint: fingerprint!, region: LOCAL_REGION.id };
+    return {
+      configFile,
+      profile: 'DEFAULT',
+      keyFile,
+      tenancyId: this.tenancyId,
+      userId: this.record.adminUserId,
+      fingerprint: fingerprint!,
+      region: LOCAL_REGION.id,
+    };
   }
 
   /** Issue an RPST for a resource (e.g. a function) bound to the caller's session key. */
@@ -116,13 +138,23 @@ export class Tenancy implements KeyResolver {
     const jwk = createPublicKey(o.sessionPublicKeyPem).export({ format: 'jwk' }) as JWK;
     const ttl = o.ttlSeconds ?? RPST_TTL_SECONDS;
     return new SignJWT({
-      ptype: 'resource', ttype: 'res', res_type: o.resourceType, res_id: o.resourceId,
-      res_tenant: this.tenancyId, tenant: this.tenancyId, res_compartment: o.compartmentId,
+      ptype: 'resource',
+      ttype: 'res',
+      res_type: o.resourceType,
+      res_id: o.resourceId,
+      res_tenant: this.tenancyId,
+      tenant: this.tenancyId,
+      res_compartment: o.compartmentId,
       jwk: { ...jwk, kid: 'session', use: 'sig' },
     })
       .setProtectedHeader({ alg: 'RS256', kid: 'emulator', typ: 'JWT' })
-      .setIssuer(TOKEN_ISSUER).setSubject(o.resourceId).setAudience('oci').setJti(randomUUID())
-      .setIssuedAt().setNotBefore('0s').setExpirationTime(`${ttl}s`)
+      .setIssuer(TOKEN_ISSUER)
+      .setSubject(o.resourceId)
+      .setAudience('oci')
+      .setJti(randomUUID())
+      .setIssuedAt()
+      .setNotBefore('0s')
+      .setExpirationTime(`${ttl}s`)
       .sign(this.tokenKey);
   }
 
@@ -131,13 +163,30 @@ export class Tenancy implements KeyResolver {
    * Events rule actions); policies name it as `service <name>`. Local flavour: on OCI services
    * sign with credentials of their own; here the stack's Events router holds such a token.
    */
-  async issueServicePrincipalToken(o: { serviceName: string; sessionPublicKeyPem: string; ttlSeconds?: number }): Promise<string> {
-    if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(o.serviceName)) throw OciErrors.invalidParameter('serviceName must be a service name such as cloudEvents');
+  async issueServicePrincipalToken(o: {
+    serviceName: string;
+    sessionPublicKeyPem: string;
+    ttlSeconds?: number;
+  }): Promise<string> {
+    if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(o.serviceName))
+      throw OciErrors.invalidParameter('serviceName must be a service name such as cloudEvents');
     const jwk = createPublicKey(o.sessionPublicKeyPem).export({ format: 'jwk' }) as JWK;
-    return new SignJWT({ ptype: 'service', ttype: 'svc', svc_name: o.serviceName, tenant: this.tenancyId, res_tenant: this.tenancyId, jwk: { ...jwk, kid: 'session', use: 'sig' } })
+    return new SignJWT({
+      ptype: 'service',
+      ttype: 'svc',
+      svc_name: o.serviceName,
+      tenant: this.tenancyId,
+      res_tenant: this.tenancyId,
+      jwk: { ...jwk, kid: 'session', use: 'sig' },
+    })
       .setProtectedHeader({ alg: 'RS256', kid: 'emulator', typ: 'JWT' })
-      .setIssuer(TOKEN_ISSUER).setSubject(o.serviceName).setAudience('oci').setJti(randomUUID())
-      .setIssuedAt().setNotBefore('0s').setExpirationTime(`${o.ttlSeconds ?? RPST_TTL_SECONDS}s`)
+      .setIssuer(TOKEN_ISSUER)
+      .setSubject(o.serviceName)
+      .setAudience('oci')
+      .setJti(randomUUID())
+      .setIssuedAt()
+      .setNotBefore('0s')
+      .setExpirationTime(`${o.ttlSeconds ?? RPST_TTL_SECONDS}s`)
       .sign(this.tokenKey);
   }
 
@@ -152,15 +201,28 @@ export class Tenancy implements KeyResolver {
 
   private async resolveSessionToken(token: string): Promise<{ publicKey: KeyObject; principal: Principal }> {
     try {
-      const { payload } = await jwtVerify(token, this.tokenPublicKey, { algorithms: ['RS256'], issuer: TOKEN_ISSUER, audience: 'oci', clockTolerance: 0 });
-      if (payload.res_tenant !== this.tenancyId) throw OciErrors.notAuthenticated('The session token belongs to another tenancy');
+      const { payload } = await jwtVerify(token, this.tokenPublicKey, {
+        algorithms: ['RS256'],
+        issuer: TOKEN_ISSUER,
+        audience: 'oci',
+        clockTolerance: 0,
+      });
+      if (payload.res_tenant !== this.tenancyId)
+        throw OciErrors.notAuthenticated('The session token belongs to another tenancy');
       const jwk = payload.jwk as JWK | undefined;
       if (!jwk) throw OciErrors.notAuthenticated('The session token carries no session key');
       return {
         publicKey: createPublicKey({ key: jwk as import('node:crypto').JsonWebKey, format: 'jwk' }),
-        principal: payload.ptype === 'service'
-          ? { kind: 'service', id: String(payload.sub), tenancyId: this.tenancyId }
-          : { kind: 'resource', id: String(payload.sub), tenancyId: this.tenancyId, compartmentId: String(payload.res_compartment), ...(typeof payload.res_type === 'string' ? { resourceType: payload.res_type } : {}) },
+        principal:
+          payload.ptype === 'service'
+            ? { kind: 'service', id: String(payload.sub), tenancyId: this.tenancyId }
+            : {
+                kind: 'resource',
+                id: String(payload.sub),
+                tenancyId: this.tenancyId,
+                compartmentId: String(payload.res_compartment),
+                ...(typeof payload.res_type === 'string' ? { resourceType: payload.res_type } : {}),
+              },
       };
     } catch (e) {
       if (e instanceof joseErrors.JWTExpired) throw OciErrors.notAuthenticated('The session token has expired');

@@ -63,7 +63,11 @@ export interface Route {
 }
 
 /** An operation the real service has that this emulator does not: answered with 501 naming it. */
-export interface UnimplementedRoute { method: Route['method']; path: string; operation: string }
+export interface UnimplementedRoute {
+  method: Route['method'];
+  path: string;
+  operation: string;
+}
 
 export interface Provider {
   /** service name used in the request log, fault rules, state and reset: `objectstorage`, `nosql`, ... */

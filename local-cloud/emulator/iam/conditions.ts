@@ -19,9 +19,20 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
-    if (/\s/.test(c)) { i++; continue; }
-    if (c === '{' || c === '}' || c === ',' || c === '=') { out.push({ t: c, v: c, at: i }); i++; continue; }
-    if (c === '!' && text[i + 1] === '=') { out.push({ t: '!=', v: '!=', at: i }); i += 2; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '{' || c === '}' || c === ',' || c === '=') {
+      out.push({ t: c, v: c, at: i });
+      i++;
+      continue;
+    }
+    if (c === '!' && text[i + 1] === '=') {
+      out.push({ t: '!=', v: '!=', at: i });
+      i += 2;
+      continue;
+    }
     if (c === "'" || c === '"') {
       const end = text.indexOf(c, i + 1);
       if (end < 0) throw new IamSyntaxError(`unterminated quoted value at ${i}`, text);
@@ -40,8 +51,13 @@ export function tokenize(text: string): Token[] {
 /** A cursor over tokens, shared by the statement parser. */
 export class Cursor {
   i = 0;
-  constructor(readonly tokens: Token[], readonly text: string) {}
-  peek(): Token | undefined { return this.tokens[this.i]; }
+  constructor(
+    readonly tokens: Token[],
+    readonly text: string,
+  ) {}
+  peek(): Token | undefined {
+    return this.tokens[this.i];
+  }
   next(what: string): Token {
     const t = this.tokens[this.i++];
     if (!t) throw new IamSyntaxError(`expected ${what} at the end`, this.text);
@@ -49,7 +65,8 @@ export class Cursor {
   }
   word(what: string): string {
     const t = this.next(what);
-    if (t.t !== 'word') throw new IamSyntaxError(`expected ${what} at ${t.at}, found ${JSON.stringify(t.v)}`, this.text);
+    if (t.t !== 'word')
+      throw new IamSyntaxError(`expected ${what} at ${t.at}, found ${JSON.stringify(t.v)}`, this.text);
     return t.v;
   }
   isWord(...options: string[]): boolean {
@@ -61,7 +78,9 @@ export class Cursor {
     if (t.t !== type) throw new IamSyntaxError(`expected ${what} at ${t.at}, found ${JSON.stringify(t.v)}`, this.text);
     return t;
   }
-  done(): boolean { return this.i >= this.tokens.length; }
+  done(): boolean {
+    return this.i >= this.tokens.length;
+  }
 }
 
 export function parseCondition(c: Cursor): Condition {
@@ -80,9 +99,11 @@ export function parseCondition(c: Cursor): Condition {
   const variable = c.word('a variable');
   if (!/^[a-z][a-z0-9_.-]*$/i.test(variable)) throw new IamSyntaxError(`not a variable name: ${variable}`, c.text);
   const op = c.next('"=" or "!="');
-  if (op.t !== '=' && op.t !== '!=') throw new IamSyntaxError(`expected "=" or "!=" after ${variable}, found ${JSON.stringify(op.v)}`, c.text);
+  if (op.t !== '=' && op.t !== '!=')
+    throw new IamSyntaxError(`expected "=" or "!=" after ${variable}, found ${JSON.stringify(op.v)}`, c.text);
   const value = c.next('a value');
-  if (value.t !== 'string' && value.t !== 'word') throw new IamSyntaxError(`expected a value after ${variable} ${op.v}`, c.text);
+  if (value.t !== 'string' && value.t !== 'word')
+    throw new IamSyntaxError(`expected a value after ${variable} ${op.v}`, c.text);
   return { kind: 'clause', variable: variable.toLowerCase(), op: op.t, value: value.v };
 }
 
@@ -99,12 +120,19 @@ export type Variables = Readonly<Record<string, string | readonly string[] | und
 
 /** OCIDs and the documented string variables compare case-insensitively for OCIDs and exactly otherwise. */
 function equal(variable: string, a: string, b: string): boolean {
-  if (a.startsWith('ocid1.') || variable.endsWith('.type') || variable === 'request.permission' || variable === 'request.operation') return a.toLowerCase() === b.toLowerCase();
+  if (
+    a.startsWith('ocid1.') ||
+    variable.endsWith('.type') ||
+    variable === 'request.permission' ||
+    variable === 'request.operation'
+  )
+    return a.toLowerCase() === b.toLowerCase();
   return a === b;
 }
 
 export function evaluate(cond: Condition, vars: Variables): boolean {
-  if (cond.kind !== 'clause') return cond.kind === 'any' ? cond.items.some((x) => evaluate(x, vars)) : cond.items.every((x) => evaluate(x, vars));
+  if (cond.kind !== 'clause')
+    return cond.kind === 'any' ? cond.items.some((x) => evaluate(x, vars)) : cond.items.every((x) => evaluate(x, vars));
   const v = vars[cond.variable];
   if (v === undefined) return false;
   const values = typeof v === 'string' ? [v] : v;

@@ -21,11 +21,22 @@ export interface IamPrincipal {
   compartmentId?: string;
 }
 
-export interface GroupSpec { name: string; id?: string; members: string[] }
-export interface DynamicGroupSpec { name: string; id?: string; matchingRule: string }
+export interface GroupSpec {
+  name: string;
+  id?: string;
+  members: string[];
+}
+export interface DynamicGroupSpec {
+  name: string;
+  id?: string;
+  matchingRule: string;
+}
 
 /** Where a statement came from, for the log and the denial message. */
-export interface SourcedStatement { text: string; source: string }
+export interface SourcedStatement {
+  text: string;
+  source: string;
+}
 
 export interface IamPolicySet {
   statements: SourcedStatement[];
@@ -50,17 +61,26 @@ export interface IamCheck {
   vars?: Record<string, string>;
 }
 
-export type IamDecision =
-  | { allowed: true }
-  | { allowed: false; missing: IamCheck; reason: string };
+export type IamDecision = { allowed: true } | { allowed: false; missing: IamCheck; reason: string };
 
-interface Parsed extends Statement { source: string }
+interface Parsed extends Statement {
+  source: string;
+}
 
 /** The variables the emulator sets; a statement on any other is accepted but grants nothing (see `unsetVariables`). */
 export const KNOWN_VARIABLES = new Set([
-  'request.principal.type', 'request.principal.id', 'request.principal.compartment.id', 'request.resource.compartment.id',
-  'request.user.id', 'request.groups.id', 'request.permission', 'request.operation',
-  'target.compartment.id', 'target.bucket.name', 'target.nosql-table.name', 'target.nosql-table.id',
+  'request.principal.type',
+  'request.principal.id',
+  'request.principal.compartment.id',
+  'request.resource.compartment.id',
+  'request.user.id',
+  'request.groups.id',
+  'request.permission',
+  'request.operation',
+  'target.compartment.id',
+  'target.bucket.name',
+  'target.nosql-table.name',
+  'target.nosql-table.id',
 ]);
 
 export class PolicyEngine {
@@ -68,7 +88,10 @@ export class PolicyEngine {
   private readonly groups: GroupSpec[];
   private readonly dynamicGroups: { spec: DynamicGroupSpec; rule: Condition }[];
 
-  constructor(set: IamPolicySet, private readonly tree: CompartmentTree) {
+  constructor(
+    set: IamPolicySet,
+    private readonly tree: CompartmentTree,
+  ) {
     this.statements = set.statements.map((s) => {
       const parsed = parseStatement(s.text);
       if ('resourceType' in parsed.grant && !isKnownResourceType(parsed.grant.resourceType)) {
@@ -77,10 +100,14 @@ export class PolicyEngine {
       return { ...parsed, source: s.source };
     });
     this.groups = set.groups ?? [];
-    this.dynamicGroups = (set.dynamicGroups ?? []).map((spec) => ({ spec, rule: parseConditionText(spec.matchingRule) }));
+    this.dynamicGroups = (set.dynamicGroups ?? []).map((spec) => ({
+      spec,
+      rule: parseConditionText(spec.matchingRule),
+    }));
     for (const d of this.dynamicGroups) {
       for (const v of variablesOf(d.rule)) {
-        if (!/^(resource\.(type|id|compartment\.id)|tag\..+\.value)$/.test(v)) throw new IamSyntaxError(`dynamic group ${d.spec.name}: unsupported variable ${v}`, d.spec.matchingRule);
+        if (!/^(resource\.(type|id|compartment\.id)|tag\..+\.value)$/.test(v))
+          throw new IamSyntaxError(`dynamic group ${d.spec.name}: unsupported variable ${v}`, d.spec.matchingRule);
       }
     }
   }
@@ -94,12 +121,18 @@ export class PolicyEngine {
   }
 
   /** The statements as loaded (text and source). */
-  list(): SourcedStatement[] { return this.statements.map((s) => ({ text: s.text, source: s.source })); }
+  list(): SourcedStatement[] {
+    return this.statements.map((s) => ({ text: s.text, source: s.source }));
+  }
 
   /** Names of the dynamic groups a resource principal belongs to. */
   dynamicGroupsOf(p: IamPrincipal): DynamicGroupSpec[] {
     if (p.kind !== 'resource') return [];
-    const vars: Variables = { 'resource.type': p.type, 'resource.id': p.id, 'resource.compartment.id': p.compartmentId };
+    const vars: Variables = {
+      'resource.type': p.type,
+      'resource.id': p.id,
+      'resource.compartment.id': p.compartmentId,
+    };
     return this.dynamicGroups.filter((d) => evaluate(d.rule, vars)).map((d) => d.spec);
   }
 
@@ -108,13 +141,19 @@ export class PolicyEngine {
   }
 
   private subjectMatches(s: Subject, p: IamPrincipal, groups: GroupSpec[], dgs: DynamicGroupSpec[]): boolean {
-    const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+    const same = (a: string | undefined, b: string | undefined) =>
+      a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
     switch (s.kind) {
-      case 'any-user': return true;
-      case 'any-group': return p.kind === 'user' && groups.length > 0;
-      case 'service': return p.kind === 'service' && same(s.name, p.id);
-      case 'group': return groups.some((g) => same(g.name, s.name) || same(g.id, s.id));
-      case 'dynamic-group': return dgs.some((g) => same(g.name, s.name) || same(g.id, s.id));
+      case 'any-user':
+        return true;
+      case 'any-group':
+        return p.kind === 'user' && groups.length > 0;
+      case 'service':
+        return p.kind === 'service' && same(s.name, p.id);
+      case 'group':
+        return groups.some((g) => same(g.name, s.name) || same(g.id, s.id));
+      case 'dynamic-group':
+        return dgs.some((g) => same(g.name, s.name) || same(g.id, s.id));
     }
   }
 
@@ -133,7 +172,8 @@ export class PolicyEngine {
     if ('permissions' in g) return g.permissions.includes(permission);
     const types = typesOf(g.resourceType);
     const verb = g.verb;
-    if (types === 'all') return verb === 'manage' || Object.keys(RESOURCE_TYPES).some((t) => permissionsOf(t, verb).includes(permission));
+    if (types === 'all')
+      return verb === 'manage' || Object.keys(RESOURCE_TYPES).some((t) => permissionsOf(t, verb).includes(permission));
     return types.some((t) => permissionsOf(t, verb).includes(permission));
   }
 
@@ -155,11 +195,26 @@ export class PolicyEngine {
         'target.compartment.id': check.compartmentId,
         ...check.vars,
       };
-      const ok = mine.some((st) => this.grants(st, check.permission) && this.covers(st, check.compartmentId) && (!st.where || evaluate(st.where, vars)));
+      const ok = mine.some(
+        (st) =>
+          this.grants(st, check.permission) &&
+          this.covers(st, check.compartmentId) &&
+          (!st.where || evaluate(st.where, vars)),
+      );
       if (!ok) {
-        const who = p.kind === 'resource' ? `${p.type} ${p.id}${dgs.length ? ` (dynamic groups: ${dgs.map((d) => d.name).join(', ')})` : ' (in no dynamic group)'}` : `${p.kind} ${p.id}`;
-        const where = [check.compartmentId ? `compartment ${check.compartmentId}` : 'an unknown compartment', ...Object.entries(check.vars ?? {}).map(([k, v]) => `${k}=${v}`)].join(', ');
-        return { allowed: false, missing: check, reason: `${operation} needs ${check.permission} on ${where}; no statement grants it to ${who}` };
+        const who =
+          p.kind === 'resource'
+            ? `${p.type} ${p.id}${dgs.length ? ` (dynamic groups: ${dgs.map((d) => d.name).join(', ')})` : ' (in no dynamic group)'}`
+            : `${p.kind} ${p.id}`;
+        const where = [
+          check.compartmentId ? `compartment ${check.compartmentId}` : 'an unknown compartment',
+          ...Object.entries(check.vars ?? {}).map(([k, v]) => `${k}=${v}`),
+        ].join(', ');
+        return {
+          allowed: false,
+          missing: check,
+          reason: `${operation} needs ${check.permission} on ${where}; no statement grants it to ${who}`,
+        };
       }
     }
     return { allowed: true };

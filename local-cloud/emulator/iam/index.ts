@@ -10,12 +10,28 @@ import { OciServiceError } from '../core/errors.ts';
 import type { Principal } from '../core/signature.ts';
 import type { StateStore } from '../core/store.ts';
 import type { EmulatorRequest } from '../core/types.ts';
-import { PolicyEngine, type CompartmentTree, type IamCheck, type IamPolicySet, type IamPrincipal, type SourcedStatement } from './engine.ts';
+import {
+  PolicyEngine,
+  type CompartmentTree,
+  type IamCheck,
+  type IamPolicySet,
+  type IamPrincipal,
+  type SourcedStatement,
+} from './engine.ts';
 import type { OperationSpec } from './permissions.ts';
 import { checksFor, type TargetDeps } from './targets.ts';
 
 export { PolicyEngine } from './engine.ts';
-export type { CompartmentTree, DynamicGroupSpec, GroupSpec, IamCheck, IamDecision, IamPolicySet, IamPrincipal, SourcedStatement } from './engine.ts';
+export type {
+  CompartmentTree,
+  DynamicGroupSpec,
+  GroupSpec,
+  IamCheck,
+  IamDecision,
+  IamPolicySet,
+  IamPrincipal,
+  SourcedStatement,
+} from './engine.ts';
 export { parseStatement } from './policy.ts';
 export { parseConditionText, evaluate } from './conditions.ts';
 export { IamSyntaxError } from './errors.ts';
@@ -42,7 +58,11 @@ export interface EmulatorIamOptions {
   onDenied?(d: IamDenial): void;
 }
 
-interface CompartmentRec { name: string; compartmentId: string; lifecycleState?: string }
+interface CompartmentRec {
+  name: string;
+  compartmentId: string;
+  lifecycleState?: string;
+}
 
 export function compartmentTree(store: StateStore, tenancyId: string): CompartmentTree {
   const all = () => store.collection<CompartmentRec & { id: string }>('identity', 'compartments');
@@ -52,7 +72,14 @@ export function compartmentTree(store: StateStore, tenancyId: string): Compartme
     idOfPath(path) {
       let parent = tenancyId;
       for (const name of path.split(':')) {
-        const rec = all().values().find((c) => c.compartmentId === parent && c.name.toLowerCase() === name.toLowerCase() && c.lifecycleState !== 'DELETED');
+        const rec = all()
+          .values()
+          .find(
+            (c) =>
+              c.compartmentId === parent &&
+              c.name.toLowerCase() === name.toLowerCase() &&
+              c.lifecycleState !== 'DELETED',
+          );
         if (!rec) return undefined;
         parent = rec.id;
       }
@@ -63,7 +90,13 @@ export function compartmentTree(store: StateStore, tenancyId: string): Compartme
 
 export function toIamPrincipal(p: Principal): IamPrincipal {
   if (p.kind === 'service') return { kind: 'service', id: p.id, type: 'service' };
-  if (p.kind === 'resource') return { kind: 'resource', id: p.id, type: p.resourceType ?? 'resource', ...(p.compartmentId ? { compartmentId: p.compartmentId } : {}) };
+  if (p.kind === 'resource')
+    return {
+      kind: 'resource',
+      id: p.id,
+      type: p.resourceType ?? 'resource',
+      ...(p.compartmentId ? { compartmentId: p.compartmentId } : {}),
+    };
   return { kind: 'user', id: p.id, type: 'user' };
 }
 
@@ -72,18 +105,24 @@ export class EmulatorIam {
   private engine: PolicyEngine;
   private extra: IamPolicySet;
 
-  constructor(private readonly deps: TargetDeps & { adminUserId: string }, private readonly options: EmulatorIamOptions = {}) {
+  constructor(
+    private readonly deps: TargetDeps & { adminUserId: string },
+    private readonly options: EmulatorIamOptions = {},
+  ) {
     this.enforce = options.enforce ?? true;
     this.extra = options.policies ?? { statements: [] };
     this.engine = this.build(this.extra);
   }
 
   private build(set: IamPolicySet): PolicyEngine {
-    return new PolicyEngine({
-      statements: [{ text: ADMIN_STATEMENT, source: 'tenancy (admin)' }, ...set.statements],
-      groups: [{ name: ADMIN_GROUP, members: [this.deps.adminUserId] }, ...(set.groups ?? [])],
-      dynamicGroups: set.dynamicGroups ?? [],
-    }, compartmentTree(this.deps.store, this.deps.tenancyId));
+    return new PolicyEngine(
+      {
+        statements: [{ text: ADMIN_STATEMENT, source: 'tenancy (admin)' }, ...set.statements],
+        groups: [{ name: ADMIN_GROUP, members: [this.deps.adminUserId] }, ...(set.groups ?? [])],
+        dynamicGroups: set.dynamicGroups ?? [],
+      },
+      compartmentTree(this.deps.store, this.deps.tenancyId),
+    );
   }
 
   /** Replace the policies (besides the admin's); a bad statement throws and leaves the old ones. */
@@ -92,9 +131,15 @@ export class EmulatorIam {
     this.extra = set;
   }
 
-  policies(): IamPolicySet { return this.extra; }
-  statements(): SourcedStatement[] { return this.engine.list(); }
-  get policyEngine(): PolicyEngine { return this.engine; }
+  policies(): IamPolicySet {
+    return this.extra;
+  }
+  statements(): SourcedStatement[] {
+    return this.engine.list();
+  }
+  get policyEngine(): PolicyEngine {
+    return this.engine;
+  }
 
   /** The checks of a request (undefined: the operation is not in the permission table). */
   checks(req: EmulatorRequest, spec?: OperationSpec): IamCheck[] | undefined {
@@ -122,11 +167,23 @@ export class EmulatorIam {
       missing = d.missing.permission;
       reason = d.reason;
     }
-    const denial: IamDenial = { requestId: req.requestId, service: req.service, operation: req.operation, principal: `${p.type} ${p.id}`, missingPermission: missing, message: reason };
+    const denial: IamDenial = {
+      requestId: req.requestId,
+      service: req.service,
+      operation: req.operation,
+      principal: `${p.type} ${p.id}`,
+      missingPermission: missing,
+      message: reason,
+    };
     this.options.onDenied?.(denial);
-    const err = req.service === 'objectstorage' && req.params.bucketName
-      ? new OciServiceError(404, 'BucketNotFound', `Either the bucket named '${req.params.bucketName}' does not exist in the namespace '${req.params.namespaceName ?? this.deps.namespace}' or you are not authorized to access it`)
-      : new OciServiceError(404, 'NotAuthorizedOrNotFound', 'Authorization failed or requested resource not found.');
+    const err =
+      req.service === 'objectstorage' && req.params.bucketName
+        ? new OciServiceError(
+            404,
+            'BucketNotFound',
+            `Either the bucket named '${req.params.bucketName}' does not exist in the namespace '${req.params.namespaceName ?? this.deps.namespace}' or you are not authorized to access it`,
+          )
+        : new OciServiceError(404, 'NotAuthorizedOrNotFound', 'Authorization failed or requested resource not found.');
     throw Object.assign(err, { iamDenial: denial });
   }
 }

@@ -30,68 +30,219 @@ type Ladder = Partial<Record<Verb, string[]>>;
 export const RESOURCE_TYPES: Readonly<Record<string, Ladder>> = {
   // Object Storage
   buckets: {
-    inspect: ['BUCKET_INSPECT'], read: ['BUCKET_READ'], use: ['BUCKET_UPDATE'],
+    inspect: ['BUCKET_INSPECT'],
+    read: ['BUCKET_READ'],
+    use: ['BUCKET_UPDATE'],
     manage: ['BUCKET_CREATE', 'BUCKET_DELETE', 'PAR_MANAGE', 'RETENTION_RULE_MANAGE', 'RETENTION_RULE_LOCK'],
   },
   objects: {
-    inspect: ['OBJECT_INSPECT'], read: ['OBJECT_READ'], use: ['OBJECT_OVERWRITE'],
+    inspect: ['OBJECT_INSPECT'],
+    read: ['OBJECT_READ'],
+    use: ['OBJECT_OVERWRITE'],
     manage: ['OBJECT_CREATE', 'OBJECT_DELETE', 'OBJECT_RESTORE', 'OBJECT_VERSION_DELETE', 'OBJECT_UPDATE_TIER'],
   },
   'objectstorage-namespaces': { inspect: ['OBJECTSTORAGE_NAMESPACE_READ'], manage: ['OBJECTSTORAGE_NAMESPACE_UPDATE'] },
   // NoSQL
-  'nosql-tables': { inspect: ['NOSQL_TABLE_INSPECT'], read: ['NOSQL_TABLE_READ'], use: ['NOSQL_TABLE_ALTER'], manage: ['NOSQL_TABLE_CREATE', 'NOSQL_TABLE_DROP', 'NOSQL_TABLE_MOVE'] },
+  'nosql-tables': {
+    inspect: ['NOSQL_TABLE_INSPECT'],
+    read: ['NOSQL_TABLE_READ'],
+    use: ['NOSQL_TABLE_ALTER'],
+    manage: ['NOSQL_TABLE_CREATE', 'NOSQL_TABLE_DROP', 'NOSQL_TABLE_MOVE'],
+  },
   'nosql-rows': { read: ['NOSQL_ROWS_READ'], use: ['NOSQL_ROWS_INSERT', 'NOSQL_ROWS_DELETE'] },
   'nosql-indexes': { inspect: ['NOSQL_INDEX_INSPECT'], manage: ['NOSQL_INDEX_CREATE', 'NOSQL_INDEX_DROP'] },
   // Functions
-  'fn-app': { inspect: ['FN_APP_LIST'], read: ['FN_APP_READ'], manage: ['FN_APP_CREATE', 'FN_APP_DELETE', 'FN_APP_UPDATE'] },
-  'fn-function': { inspect: ['FN_FUNCTION_LIST'], read: ['FN_FUNCTION_READ'], manage: ['FN_FUNCTION_CREATE', 'FN_FUNCTION_DELETE', 'FN_FUNCTION_UPDATE'] },
+  'fn-app': {
+    inspect: ['FN_APP_LIST'],
+    read: ['FN_APP_READ'],
+    manage: ['FN_APP_CREATE', 'FN_APP_DELETE', 'FN_APP_UPDATE'],
+  },
+  'fn-function': {
+    inspect: ['FN_FUNCTION_LIST'],
+    read: ['FN_FUNCTION_READ'],
+    manage: ['FN_FUNCTION_CREATE', 'FN_FUNCTION_DELETE', 'FN_FUNCTION_UPDATE'],
+  },
   'fn-invocation': { use: ['FN_INVOCATION'], manage: ['FN_INVOCATION'] },
   // Core: compute
   instances: {
-    inspect: ['INSTANCE_INSPECT'], read: ['INSTANCE_READ'],
-    use: ['INSTANCE_UPDATE', 'INSTANCE_CREATE_IMAGE', 'INSTANCE_POWER_ACTIONS', 'INSTANCE_ATTACH_VOLUME', 'INSTANCE_DETACH_VOLUME'],
-    manage: ['INSTANCE_CREATE', 'INSTANCE_DELETE', 'INSTANCE_ATTACH_SECONDARY_VNIC', 'INSTANCE_DETACH_SECONDARY_VNIC', 'INSTANCE_MOVE'],
+    inspect: ['INSTANCE_INSPECT'],
+    read: ['INSTANCE_READ'],
+    use: [
+      'INSTANCE_UPDATE',
+      'INSTANCE_CREATE_IMAGE',
+      'INSTANCE_POWER_ACTIONS',
+      'INSTANCE_ATTACH_VOLUME',
+      'INSTANCE_DETACH_VOLUME',
+    ],
+    manage: [
+      'INSTANCE_CREATE',
+      'INSTANCE_DELETE',
+      'INSTANCE_ATTACH_SECONDARY_VNIC',
+      'INSTANCE_DETACH_SECONDARY_VNIC',
+      'INSTANCE_MOVE',
+    ],
   },
-  'instance-images': { inspect: ['INSTANCE_IMAGE_INSPECT'], read: ['INSTANCE_IMAGE_READ'], use: ['INSTANCE_IMAGE_UPDATE'], manage: ['INSTANCE_IMAGE_CREATE', 'INSTANCE_IMAGE_DELETE', 'INSTANCE_IMAGE_MOVE'] },
+  'instance-images': {
+    inspect: ['INSTANCE_IMAGE_INSPECT'],
+    read: ['INSTANCE_IMAGE_READ'],
+    use: ['INSTANCE_IMAGE_UPDATE'],
+    manage: ['INSTANCE_IMAGE_CREATE', 'INSTANCE_IMAGE_DELETE', 'INSTANCE_IMAGE_MOVE'],
+  },
   'vnic-attachments': { inspect: ['VNIC_ATTACHMENT_READ'] },
-  'volume-attachments': { inspect: ['VOLUME_ATTACHMENT_INSPECT'], read: ['VOLUME_ATTACHMENT_READ'], use: ['VOLUME_ATTACHMENT_UPDATE'], manage: ['VOLUME_ATTACHMENT_CREATE', 'VOLUME_ATTACHMENT_DELETE'] },
+  'volume-attachments': {
+    inspect: ['VOLUME_ATTACHMENT_INSPECT'],
+    read: ['VOLUME_ATTACHMENT_READ'],
+    use: ['VOLUME_ATTACHMENT_UPDATE'],
+    manage: ['VOLUME_ATTACHMENT_CREATE', 'VOLUME_ATTACHMENT_DELETE'],
+  },
   'compute-work-requests': { inspect: ['COMPUTE_WORK_REQUEST_INSPECT'], read: ['COMPUTE_WORK_REQUEST_READ'] },
   // Core: networking
-  vcns: { inspect: ['VCN_READ'], use: ['VCN_ATTACH', 'VCN_DETACH'], manage: ['VCN_UPDATE', 'VCN_CREATE', 'VCN_DELETE', 'VCN_MOVE'] },
-  subnets: { inspect: ['SUBNET_READ'], use: ['SUBNET_ATTACH', 'SUBNET_DETACH'], manage: ['SUBNET_CREATE', 'SUBNET_UPDATE', 'SUBNET_DELETE', 'SUBNET_MOVE'] },
-  'route-tables': { inspect: ['ROUTE_TABLE_READ'], manage: ['ROUTE_TABLE_ATTACH', 'ROUTE_TABLE_DETACH', 'ROUTE_TABLE_UPDATE', 'ROUTE_TABLE_CREATE', 'ROUTE_TABLE_DELETE', 'ROUTE_TABLE_MOVE'] },
-  'security-lists': { inspect: ['SECURITY_LIST_READ'], manage: ['SECURITY_LIST_ATTACH', 'SECURITY_LIST_DETACH', 'SECURITY_LIST_UPDATE', 'SECURITY_LIST_CREATE', 'SECURITY_LIST_DELETE', 'SECURITY_LIST_MOVE'] },
-  'internet-gateways': { inspect: ['INTERNET_GATEWAY_READ'], manage: ['INTERNET_GATEWAY_ATTACH', 'INTERNET_GATEWAY_DETACH', 'INTERNET_GATEWAY_UPDATE', 'INTERNET_GATEWAY_CREATE', 'INTERNET_GATEWAY_DELETE', 'INTERNET_GATEWAY_MOVE'] },
-  vnics: { inspect: ['VNIC_READ'], use: ['VNIC_ATTACH', 'VNIC_DETACH', 'VNIC_UPDATE'], manage: ['VNIC_CREATE', 'VNIC_DELETE'] },
-  'private-ips': { inspect: ['PRIVATE_IP_READ'], use: ['PRIVATE_IP_UPDATE', 'PRIVATE_IP_ASSIGN', 'PRIVATE_IP_UNASSIGN'], manage: ['PRIVATE_IP_CREATE', 'PRIVATE_IP_DELETE'] },
-  'public-ips': { inspect: ['PUBLIC_IP_READ'], use: ['PUBLIC_IP_ASSIGN_PRIVATE_IP', 'PUBLIC_IP_UNASSIGN_PRIVATE_IP'], manage: ['PUBLIC_IP_CREATE', 'PUBLIC_IP_UPDATE', 'PUBLIC_IP_DELETE', 'PUBLIC_IP_MOVE'] },
+  vcns: {
+    inspect: ['VCN_READ'],
+    use: ['VCN_ATTACH', 'VCN_DETACH'],
+    manage: ['VCN_UPDATE', 'VCN_CREATE', 'VCN_DELETE', 'VCN_MOVE'],
+  },
+  subnets: {
+    inspect: ['SUBNET_READ'],
+    use: ['SUBNET_ATTACH', 'SUBNET_DETACH'],
+    manage: ['SUBNET_CREATE', 'SUBNET_UPDATE', 'SUBNET_DELETE', 'SUBNET_MOVE'],
+  },
+  'route-tables': {
+    inspect: ['ROUTE_TABLE_READ'],
+    manage: [
+      'ROUTE_TABLE_ATTACH',
+      'ROUTE_TABLE_DETACH',
+      'ROUTE_TABLE_UPDATE',
+      'ROUTE_TABLE_CREATE',
+      'ROUTE_TABLE_DELETE',
+      'ROUTE_TABLE_MOVE',
+    ],
+  },
+  'security-lists': {
+    inspect: ['SECURITY_LIST_READ'],
+    manage: [
+      'SECURITY_LIST_ATTACH',
+      'SECURITY_LIST_DETACH',
+      'SECURITY_LIST_UPDATE',
+      'SECURITY_LIST_CREATE',
+      'SECURITY_LIST_DELETE',
+      'SECURITY_LIST_MOVE',
+    ],
+  },
+  'internet-gateways': {
+    inspect: ['INTERNET_GATEWAY_READ'],
+    manage: [
+      'INTERNET_GATEWAY_ATTACH',
+      'INTERNET_GATEWAY_DETACH',
+      'INTERNET_GATEWAY_UPDATE',
+      'INTERNET_GATEWAY_CREATE',
+      'INTERNET_GATEWAY_DELETE',
+      'INTERNET_GATEWAY_MOVE',
+    ],
+  },
+  vnics: {
+    inspect: ['VNIC_READ'],
+    use: ['VNIC_ATTACH', 'VNIC_DETACH', 'VNIC_UPDATE'],
+    manage: ['VNIC_CREATE', 'VNIC_DELETE'],
+  },
+  'private-ips': {
+    inspect: ['PRIVATE_IP_READ'],
+    use: ['PRIVATE_IP_UPDATE', 'PRIVATE_IP_ASSIGN', 'PRIVATE_IP_UNASSIGN'],
+    manage: ['PRIVATE_IP_CREATE', 'PRIVATE_IP_DELETE'],
+  },
+  'public-ips': {
+    inspect: ['PUBLIC_IP_READ'],
+    use: ['PUBLIC_IP_ASSIGN_PRIVATE_IP', 'PUBLIC_IP_UNASSIGN_PRIVATE_IP'],
+    manage: ['PUBLIC_IP_CREATE', 'PUBLIC_IP_UPDATE', 'PUBLIC_IP_DELETE', 'PUBLIC_IP_MOVE'],
+  },
   // Identity
-  compartments: { inspect: ['COMPARTMENT_INSPECT'], read: ['COMPARTMENT_READ'], manage: ['COMPARTMENT_CREATE', 'COMPARTMENT_DELETE', 'COMPARTMENT_UPDATE', 'COMPARTMENT_RECOVER', 'COMPARTMENT_MOVE'] },
+  compartments: {
+    inspect: ['COMPARTMENT_INSPECT'],
+    read: ['COMPARTMENT_READ'],
+    manage: [
+      'COMPARTMENT_CREATE',
+      'COMPARTMENT_DELETE',
+      'COMPARTMENT_UPDATE',
+      'COMPARTMENT_RECOVER',
+      'COMPARTMENT_MOVE',
+    ],
+  },
   tenancies: { inspect: ['TENANCY_INSPECT'], manage: ['TENANCY_UPDATE'] },
   // Monitoring
   metrics: { inspect: ['METRIC_INSPECT'], read: ['METRIC_READ'], use: ['METRIC_WRITE'] },
   // Database
-  'autonomous-databases': { inspect: ['AUTONOMOUS_DATABASE_INSPECT'], read: ['AUTONOMOUS_DATABASE_CONTENT_READ'], use: ['AUTONOMOUS_DATABASE_CONTENT_WRITE', 'AUTONOMOUS_DATABASE_UPDATE'], manage: ['AUTONOMOUS_DATABASE_CREATE', 'AUTONOMOUS_DATABASE_DELETE'] },
+  'autonomous-databases': {
+    inspect: ['AUTONOMOUS_DATABASE_INSPECT'],
+    read: ['AUTONOMOUS_DATABASE_CONTENT_READ'],
+    use: ['AUTONOMOUS_DATABASE_CONTENT_WRITE', 'AUTONOMOUS_DATABASE_UPDATE'],
+    manage: ['AUTONOMOUS_DATABASE_CREATE', 'AUTONOMOUS_DATABASE_DELETE'],
+  },
   // MySQL HeatWave
-  'mysql-instances': { inspect: ['MYSQL_INSTANCE_INSPECT'], read: ['MYSQL_INSTANCE_READ'], use: ['MYSQL_INSTANCE_UPDATE'], manage: ['MYSQL_INSTANCE_CREATE', 'MYSQL_INSTANCE_DELETE'] },
+  'mysql-instances': {
+    inspect: ['MYSQL_INSTANCE_INSPECT'],
+    read: ['MYSQL_INSTANCE_READ'],
+    use: ['MYSQL_INSTANCE_UPDATE'],
+    manage: ['MYSQL_INSTANCE_CREATE', 'MYSQL_INSTANCE_DELETE'],
+  },
   // Kubernetes Engine
-  clusters: { inspect: ['CLUSTER_INSPECT'], read: ['CLUSTER_READ'], use: ['CLUSTER_USE'], manage: ['CLUSTER_CREATE', 'CLUSTER_DELETE', 'CLUSTER_UPDATE'] },
-  'cluster-node-pools': { inspect: ['CLUSTER_NODE_POOL_INSPECT'], read: ['CLUSTER_NODE_POOL_READ'], manage: ['CLUSTER_NODE_POOL_CREATE', 'CLUSTER_NODE_POOL_DELETE', 'CLUSTER_NODE_POOL_UPDATE'] },
+  clusters: {
+    inspect: ['CLUSTER_INSPECT'],
+    read: ['CLUSTER_READ'],
+    use: ['CLUSTER_USE'],
+    manage: ['CLUSTER_CREATE', 'CLUSTER_DELETE', 'CLUSTER_UPDATE'],
+  },
+  'cluster-node-pools': {
+    inspect: ['CLUSTER_NODE_POOL_INSPECT'],
+    read: ['CLUSTER_NODE_POOL_READ'],
+    manage: ['CLUSTER_NODE_POOL_CREATE', 'CLUSTER_NODE_POOL_DELETE', 'CLUSTER_NODE_POOL_UPDATE'],
+  },
   // API Gateway
-  'api-gateways': { inspect: ['API_GATEWAY_INSPECT'], read: ['API_GATEWAY_READ'], manage: ['API_GATEWAY_CREATE', 'API_GATEWAY_DELETE', 'API_GATEWAY_UPDATE'] },
-  'api-deployments': { inspect: ['API_DEPLOYMENT_INSPECT'], read: ['API_DEPLOYMENT_READ'], manage: ['API_DEPLOYMENT_CREATE', 'API_DEPLOYMENT_DELETE', 'API_DEPLOYMENT_UPDATE'] },
+  'api-gateways': {
+    inspect: ['API_GATEWAY_INSPECT'],
+    read: ['API_GATEWAY_READ'],
+    manage: ['API_GATEWAY_CREATE', 'API_GATEWAY_DELETE', 'API_GATEWAY_UPDATE'],
+  },
+  'api-deployments': {
+    inspect: ['API_DEPLOYMENT_INSPECT'],
+    read: ['API_DEPLOYMENT_READ'],
+    manage: ['API_DEPLOYMENT_CREATE', 'API_DEPLOYMENT_DELETE', 'API_DEPLOYMENT_UPDATE'],
+  },
   // Load Balancer
-  'load-balancers': { inspect: ['LOAD_BALANCER_INSPECT'], read: ['LOAD_BALANCER_READ'], use: ['LOAD_BALANCER_UPDATE'], manage: ['LOAD_BALANCER_CREATE', 'LOAD_BALANCER_DELETE', 'LOAD_BALANCER_MOVE'] },
+  'load-balancers': {
+    inspect: ['LOAD_BALANCER_INSPECT'],
+    read: ['LOAD_BALANCER_READ'],
+    use: ['LOAD_BALANCER_UPDATE'],
+    manage: ['LOAD_BALANCER_CREATE', 'LOAD_BALANCER_DELETE', 'LOAD_BALANCER_MOVE'],
+  },
   // Events
-  'cloudevents-rules': { inspect: ['EVENTRULE_LIST'], read: ['EVENTRULE_READ'], manage: ['EVENTRULE_CREATE', 'EVENTRULE_DELETE', 'EVENTRULE_MODIFY'] },
+  'cloudevents-rules': {
+    inspect: ['EVENTRULE_LIST'],
+    read: ['EVENTRULE_READ'],
+    manage: ['EVENTRULE_CREATE', 'EVENTRULE_DELETE', 'EVENTRULE_MODIFY'],
+  },
 };
 
 export const FAMILIES: Readonly<Record<string, string[]>> = {
   'object-family': ['buckets', 'objects'],
   'nosql-family': ['nosql-tables', 'nosql-rows', 'nosql-indexes'],
   'functions-family': ['fn-app', 'fn-function', 'fn-invocation'],
-  'instance-family': ['instances', 'instance-images', 'vnic-attachments', 'volume-attachments', 'compute-work-requests'],
-  'virtual-network-family': ['vcns', 'subnets', 'route-tables', 'security-lists', 'internet-gateways', 'vnics', 'private-ips', 'public-ips'],
+  'instance-family': [
+    'instances',
+    'instance-images',
+    'vnic-attachments',
+    'volume-attachments',
+    'compute-work-requests',
+  ],
+  'virtual-network-family': [
+    'vcns',
+    'subnets',
+    'route-tables',
+    'security-lists',
+    'internet-gateways',
+    'vnics',
+    'private-ips',
+    'public-ips',
+  ],
   'database-family': ['autonomous-databases'],
   'autonomous-database-family': ['autonomous-databases'],
   'mysql-family': ['mysql-instances'],
@@ -123,7 +274,8 @@ export function isKnownResourceType(resourceType: string): boolean {
 
 /** The resource type a permission belongs to (first match). */
 export function resourceTypeOf(permission: string): string | undefined {
-  for (const [t, ladder] of Object.entries(RESOURCE_TYPES)) if (Object.values(ladder).some((ps) => ps.includes(permission))) return t;
+  for (const [t, ladder] of Object.entries(RESOURCE_TYPES))
+    if (Object.values(ladder).some((ps) => ps.includes(permission))) return t;
   return undefined;
 }
 
@@ -149,7 +301,11 @@ export interface OperationSpec {
   denial?: { status: number; code: string };
 }
 
-const op = (permissions: string[], target: TargetKind, extra: Partial<OperationSpec> = {}): OperationSpec => ({ permissions, target, ...extra });
+const op = (permissions: string[], target: TargetKind, extra: Partial<OperationSpec> = {}): OperationSpec => ({
+  permissions,
+  target,
+  ...extra,
+});
 
 /** `service:Operation` → what it needs. An operation missing here is refused to every principal but the admin (named in the log). */
 export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
@@ -165,7 +321,9 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
   'objectstorage:ListObjects': op(['OBJECT_INSPECT'], 'bucket'),
   'objectstorage:GetObject': op(['OBJECT_READ'], 'bucket'),
   'objectstorage:HeadObject': op(['OBJECT_READ'], 'bucket'),
-  'objectstorage:PutObject': op(['OBJECT_CREATE'], 'bucket', { note: 'OBJECT_OVERWRITE too when the object exists: not modelled (create only)' }),
+  'objectstorage:PutObject': op(['OBJECT_CREATE'], 'bucket', {
+    note: 'OBJECT_OVERWRITE too when the object exists: not modelled (create only)',
+  }),
   'objectstorage:DeleteObject': op(['OBJECT_DELETE'], 'bucket'),
   'objectstorage:RenameObject': op(['OBJECT_CREATE', 'OBJECT_DELETE'], 'bucket'),
   'objectstorage:CreateMultipartUpload': op(['OBJECT_CREATE'], 'bucket'),
@@ -186,7 +344,9 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
   'nosql:GetTable': op(['NOSQL_TABLE_READ'], 'table'),
   'nosql:UpdateTable': op(['NOSQL_TABLE_ALTER'], 'table'),
   'nosql:DeleteTable': op(['NOSQL_TABLE_DROP'], 'table'),
-  'nosql:GetWorkRequest': op(['NOSQL_TABLE_READ'], 'compartment', { note: 'work requests: NOSQL_TABLE_READ (the page lists them under read nosql-tables)' }),
+  'nosql:GetWorkRequest': op(['NOSQL_TABLE_READ'], 'compartment', {
+    note: 'work requests: NOSQL_TABLE_READ (the page lists them under read nosql-tables)',
+  }),
   'nosql:GetRow': op(['NOSQL_ROWS_READ'], 'table'),
   'nosql:UpdateRow': op(['NOSQL_ROWS_INSERT'], 'table'),
   'nosql:DeleteRow': op(['NOSQL_ROWS_DELETE'], 'table'),
@@ -195,7 +355,10 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
   'functions:InvokeFunction': op(['FN_INVOCATION'], 'function'),
   'functions:GetFunction': op(['FN_FUNCTION_READ'], 'function'),
   // compute (corepolicyreference.htm)
-  'compute:LaunchInstance': op(['INSTANCE_CREATE', 'INSTANCE_IMAGE_READ', 'VNIC_CREATE', 'VNIC_ATTACH', 'SUBNET_ATTACH'], 'compartment'),
+  'compute:LaunchInstance': op(
+    ['INSTANCE_CREATE', 'INSTANCE_IMAGE_READ', 'VNIC_CREATE', 'VNIC_ATTACH', 'SUBNET_ATTACH'],
+    'compartment',
+  ),
   'compute:GetInstance': op(['INSTANCE_READ'], 'compartment'),
   'compute:ListInstances': op(['INSTANCE_INSPECT'], 'compartment'),
   'compute:UpdateInstance': op(['INSTANCE_UPDATE'], 'compartment'),
@@ -217,30 +380,53 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
   'compute:ListShapes': op(['INSTANCE_INSPECT'], 'compartment'),
   // compute work requests (oci-workrequests; corepolicyreference.htm "compute-work-requests" is not on every version: the
   // permission of the image the work request is about is what the page's note says; we check INSTANCE_IMAGE_READ)
-  'workrequests:GetWorkRequest': op(['INSTANCE_IMAGE_READ'], 'compartment', { note: 'the work request is read with the permission on its resource (the image)' }),
+  'workrequests:GetWorkRequest': op(['INSTANCE_IMAGE_READ'], 'compartment', {
+    note: 'the work request is read with the permission on its resource (the image)',
+  }),
   'workrequests:ListWorkRequestErrors': op(['INSTANCE_IMAGE_READ'], 'compartment'),
   'workrequests:ListWorkRequestLogs': op(['INSTANCE_IMAGE_READ'], 'compartment'),
   'workrequests:ListWorkRequests': op(['INSTANCE_IMAGE_INSPECT'], 'compartment'),
   // network (corepolicyreference.htm)
-  'network:ListVcns': op(['VCN_READ'], 'compartment'), 'network:GetVcn': op(['VCN_READ'], 'compartment'),
-  'network:CreateVcn': op(['VCN_CREATE'], 'compartment'), 'network:UpdateVcn': op(['VCN_UPDATE'], 'compartment'), 'network:DeleteVcn': op(['VCN_DELETE'], 'compartment'),
-  'network:ListSubnets': op(['SUBNET_READ'], 'compartment'), 'network:GetSubnet': op(['SUBNET_READ'], 'compartment'),
-  'network:CreateSubnet': op(['SUBNET_CREATE', 'VCN_ATTACH', 'ROUTE_TABLE_ATTACH', 'SECURITY_LIST_ATTACH'], 'compartment'),
+  'network:ListVcns': op(['VCN_READ'], 'compartment'),
+  'network:GetVcn': op(['VCN_READ'], 'compartment'),
+  'network:CreateVcn': op(['VCN_CREATE'], 'compartment'),
+  'network:UpdateVcn': op(['VCN_UPDATE'], 'compartment'),
+  'network:DeleteVcn': op(['VCN_DELETE'], 'compartment'),
+  'network:ListSubnets': op(['SUBNET_READ'], 'compartment'),
+  'network:GetSubnet': op(['SUBNET_READ'], 'compartment'),
+  'network:CreateSubnet': op(
+    ['SUBNET_CREATE', 'VCN_ATTACH', 'ROUTE_TABLE_ATTACH', 'SECURITY_LIST_ATTACH'],
+    'compartment',
+  ),
   'network:UpdateSubnet': op(['SUBNET_UPDATE'], 'compartment'),
-  'network:DeleteSubnet': op(['SUBNET_DELETE', 'VCN_DETACH', 'ROUTE_TABLE_DETACH', 'SECURITY_LIST_DETACH'], 'compartment'),
-  'network:ListInternetGateways': op(['INTERNET_GATEWAY_READ'], 'compartment'), 'network:GetInternetGateway': op(['INTERNET_GATEWAY_READ'], 'compartment'),
-  'network:CreateInternetGateway': op(['INTERNET_GATEWAY_CREATE', 'VCN_ATTACH'], 'compartment'), 'network:UpdateInternetGateway': op(['INTERNET_GATEWAY_UPDATE'], 'compartment'),
+  'network:DeleteSubnet': op(
+    ['SUBNET_DELETE', 'VCN_DETACH', 'ROUTE_TABLE_DETACH', 'SECURITY_LIST_DETACH'],
+    'compartment',
+  ),
+  'network:ListInternetGateways': op(['INTERNET_GATEWAY_READ'], 'compartment'),
+  'network:GetInternetGateway': op(['INTERNET_GATEWAY_READ'], 'compartment'),
+  'network:CreateInternetGateway': op(['INTERNET_GATEWAY_CREATE', 'VCN_ATTACH'], 'compartment'),
+  'network:UpdateInternetGateway': op(['INTERNET_GATEWAY_UPDATE'], 'compartment'),
   'network:DeleteInternetGateway': op(['INTERNET_GATEWAY_DELETE', 'VCN_DETACH'], 'compartment'),
-  'network:ListRouteTables': op(['ROUTE_TABLE_READ'], 'compartment'), 'network:GetRouteTable': op(['ROUTE_TABLE_READ'], 'compartment'),
-  'network:CreateRouteTable': op(['ROUTE_TABLE_CREATE', 'VCN_ATTACH'], 'compartment'), 'network:UpdateRouteTable': op(['ROUTE_TABLE_UPDATE'], 'compartment'),
+  'network:ListRouteTables': op(['ROUTE_TABLE_READ'], 'compartment'),
+  'network:GetRouteTable': op(['ROUTE_TABLE_READ'], 'compartment'),
+  'network:CreateRouteTable': op(['ROUTE_TABLE_CREATE', 'VCN_ATTACH'], 'compartment'),
+  'network:UpdateRouteTable': op(['ROUTE_TABLE_UPDATE'], 'compartment'),
   'network:DeleteRouteTable': op(['ROUTE_TABLE_DELETE', 'VCN_DETACH'], 'compartment'),
-  'network:ListSecurityLists': op(['SECURITY_LIST_READ'], 'compartment'), 'network:GetSecurityList': op(['SECURITY_LIST_READ'], 'compartment'),
-  'network:CreateSecurityList': op(['SECURITY_LIST_CREATE', 'VCN_ATTACH'], 'compartment'), 'network:UpdateSecurityList': op(['SECURITY_LIST_UPDATE'], 'compartment'),
+  'network:ListSecurityLists': op(['SECURITY_LIST_READ'], 'compartment'),
+  'network:GetSecurityList': op(['SECURITY_LIST_READ'], 'compartment'),
+  'network:CreateSecurityList': op(['SECURITY_LIST_CREATE', 'VCN_ATTACH'], 'compartment'),
+  'network:UpdateSecurityList': op(['SECURITY_LIST_UPDATE'], 'compartment'),
   'network:DeleteSecurityList': op(['SECURITY_LIST_DELETE', 'VCN_DETACH'], 'compartment'),
-  'network:GetVnic': op(['VNIC_READ'], 'compartment'), 'network:UpdateVnic': op(['VNIC_UPDATE'], 'compartment'),
-  'network:ListPublicIps': op(['PUBLIC_IP_READ'], 'compartment'), 'network:GetPublicIp': op(['PUBLIC_IP_READ'], 'compartment'),
-  'network:CreatePublicIp': op(['PUBLIC_IP_CREATE'], 'compartment'), 'network:UpdatePublicIp': op(['PUBLIC_IP_UPDATE'], 'compartment'), 'network:DeletePublicIp': op(['PUBLIC_IP_DELETE'], 'compartment'),
-  'network:ListPrivateIps': op(['PRIVATE_IP_READ'], 'compartment'), 'network:GetPrivateIp': op(['PRIVATE_IP_READ'], 'compartment'),
+  'network:GetVnic': op(['VNIC_READ'], 'compartment'),
+  'network:UpdateVnic': op(['VNIC_UPDATE'], 'compartment'),
+  'network:ListPublicIps': op(['PUBLIC_IP_READ'], 'compartment'),
+  'network:GetPublicIp': op(['PUBLIC_IP_READ'], 'compartment'),
+  'network:CreatePublicIp': op(['PUBLIC_IP_CREATE'], 'compartment'),
+  'network:UpdatePublicIp': op(['PUBLIC_IP_UPDATE'], 'compartment'),
+  'network:DeletePublicIp': op(['PUBLIC_IP_DELETE'], 'compartment'),
+  'network:ListPrivateIps': op(['PRIVATE_IP_READ'], 'compartment'),
+  'network:GetPrivateIp': op(['PRIVATE_IP_READ'], 'compartment'),
   // identity (iampolicyreference.htm)
   'identity:ListCompartments': op(['COMPARTMENT_INSPECT'], 'compartment'),
   'identity:GetCompartment': op(['COMPARTMENT_INSPECT'], 'compartment'),

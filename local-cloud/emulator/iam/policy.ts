@@ -21,7 +21,10 @@ export type Subject =
 
 export type Grant = { verb: Verb; resourceType: string } | { permissions: string[] };
 
-export type Location = { kind: 'tenancy' } | { kind: 'compartment'; path: string } | { kind: 'compartment-id'; id: string };
+export type Location =
+  | { kind: 'tenancy' }
+  | { kind: 'compartment'; path: string }
+  | { kind: 'compartment-id'; id: string };
 
 export interface Statement {
   text: string;
@@ -40,7 +43,11 @@ function parseSubjects(c: Cursor): Subject[] {
       kind = undefined;
     } else {
       if (c.isWord('group', 'dynamic-group', 'service')) kind = c.word('subject').toLowerCase() as typeof kind;
-      else if (!kind) throw new IamSyntaxError(`expected a subject (group, dynamic-group, any-user, any-group, service), found ${JSON.stringify(c.peek()?.v ?? '')}`, c.text);
+      else if (!kind)
+        throw new IamSyntaxError(
+          `expected a subject (group, dynamic-group, any-user, any-group, service), found ${JSON.stringify(c.peek()?.v ?? '')}`,
+          c.text,
+        );
       if (kind === 'service') out.push({ kind, name: c.word('a service name') });
       else if (c.isWord('id')) {
         c.word('id');
@@ -76,7 +83,8 @@ function parseGrant(c: Cursor): Grant {
     return { permissions };
   }
   const verb = c.word('a verb').toLowerCase();
-  if (!(VERBS as readonly string[]).includes(verb)) throw new IamSyntaxError(`unknown verb ${verb} (inspect, read, use, manage)`, c.text);
+  if (!(VERBS as readonly string[]).includes(verb))
+    throw new IamSyntaxError(`unknown verb ${verb} (inspect, read, use, manage)`, c.text);
   const resourceType = c.word('a resource type').toLowerCase();
   return { verb: verb as Verb, resourceType };
 }
@@ -99,7 +107,8 @@ export function parseStatement(text: string): Statement {
   const c = new Cursor(tokenize(text.trim()), text.trim());
   const verb = c.word('Allow').toLowerCase();
   if (verb !== 'allow') {
-    if (['endorse', 'admit', 'define', 'deny'].includes(verb)) throw new IamSyntaxError(`"${verb}" statements are not supported by the local IAM`, text);
+    if (['endorse', 'admit', 'define', 'deny'].includes(verb))
+      throw new IamSyntaxError(`"${verb}" statements are not supported by the local IAM`, text);
     throw new IamSyntaxError('a statement starts with "Allow"', text);
   }
   const subjects = parseSubjects(c);
@@ -109,7 +118,8 @@ export function parseStatement(text: string): Statement {
   const location = parseLocation(c);
   let where: Condition | undefined;
   if (!c.done()) {
-    if (c.word('"where"').toLowerCase() !== 'where') throw new IamSyntaxError('expected "where" or the end after the location', text);
+    if (c.word('"where"').toLowerCase() !== 'where')
+      throw new IamSyntaxError('expected "where" or the end after the location', text);
     where = parseCondition(c);
     if (!c.done()) throw new IamSyntaxError(`unexpected ${JSON.stringify(c.peek()!.v)} after the conditions`, text);
   }

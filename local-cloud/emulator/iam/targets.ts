@@ -16,7 +16,9 @@ export interface TargetDeps {
   functionCompartment(fnId: string): string | undefined;
 }
 
-interface WithCompartment { compartmentId?: unknown }
+interface WithCompartment {
+  compartmentId?: unknown;
+}
 
 function parseBody(req: EmulatorRequest): Record<string, unknown> {
   if (req.body.length === 0 || req.header('content-type')?.includes('json') === false) return {};
@@ -39,10 +41,16 @@ export function compartmentOfRecord(store: StateStore, id: string): string | und
   return undefined;
 }
 
-function bucketTarget(deps: TargetDeps, namespace: string | undefined, bucket: string | undefined): Pick<IamCheck, 'compartmentId' | 'vars'> {
+function bucketTarget(
+  deps: TargetDeps,
+  namespace: string | undefined,
+  bucket: string | undefined,
+): Pick<IamCheck, 'compartmentId' | 'vars'> {
   if (!bucket) return {};
-  const rec = deps.store.collection<{ namespace: string; name: string; compartmentId: string }>('objectstorage', 'buckets')
-    .values().find((b) => b.name === bucket && (!namespace || b.namespace === namespace));
+  const rec = deps.store
+    .collection<{ namespace: string; name: string; compartmentId: string }>('objectstorage', 'buckets')
+    .values()
+    .find((b) => b.name === bucket && (!namespace || b.namespace === namespace));
   return { ...(rec ? { compartmentId: rec.compartmentId } : {}), vars: { 'target.bucket.name': bucket } };
 }
 
@@ -54,7 +62,11 @@ export function queryTable(statement: string): { table?: string; isDelete: boole
 }
 
 /** The compartment of the target; `absent` when the request names a resource that does not exist. */
-function compartmentTarget(req: EmulatorRequest, deps: TargetDeps, b: Record<string, unknown>): string | undefined | 'absent' {
+function compartmentTarget(
+  req: EmulatorRequest,
+  deps: TargetDeps,
+  b: Record<string, unknown>,
+): string | undefined | 'absent' {
   const q = req.query('compartmentId');
   if (q) return q;
   if (typeof b.compartmentId === 'string') return b.compartmentId;
@@ -81,7 +93,11 @@ export function checksFor(req: EmulatorRequest, deps: TargetDeps, routeSpec?: Op
   const spec = operationSpec(req.service, req.operation) ?? routeSpec;
   if (!spec) return undefined;
   // parsed only for the operations whose target is in the body (not for a 6 MB function invoke)
-  const needsBody = spec.target === 'compartment' || spec.target === 'table' || !!spec.also || req.operation === 'CreatePreauthenticatedRequest';
+  const needsBody =
+    spec.target === 'compartment' ||
+    spec.target === 'table' ||
+    !!spec.also ||
+    req.operation === 'CreatePreauthenticatedRequest';
   const b = needsBody && req.method !== 'GET' ? parseBody(req) : {};
   let base: Pick<IamCheck, 'compartmentId' | 'vars'> = {};
   let permissions = spec.permissions;
@@ -106,9 +122,18 @@ export function checksFor(req: EmulatorRequest, deps: TargetDeps, routeSpec?: Op
         table = q.table;
         if (q.isDelete) permissions = ['NOSQL_ROWS_DELETE'];
       }
-      const c = req.query('compartmentId') ?? (typeof b.compartmentId === 'string' ? b.compartmentId : undefined)
-        ?? (table?.startsWith('ocid1.') ? compartmentOfRecord(deps.store, table) : undefined);
-      base = { ...(c ? { compartmentId: c } : {}), vars: table ? (table.startsWith('ocid1.') ? { 'target.nosql-table.id': table } : { 'target.nosql-table.name': table }) : {} };
+      const c =
+        req.query('compartmentId') ??
+        (typeof b.compartmentId === 'string' ? b.compartmentId : undefined) ??
+        (table?.startsWith('ocid1.') ? compartmentOfRecord(deps.store, table) : undefined);
+      base = {
+        ...(c ? { compartmentId: c } : {}),
+        vars: table
+          ? table.startsWith('ocid1.')
+            ? { 'target.nosql-table.id': table }
+            : { 'target.nosql-table.name': table }
+          : {},
+      };
       break;
     }
     case 'compartment': {
@@ -123,9 +148,14 @@ export function checksFor(req: EmulatorRequest, deps: TargetDeps, routeSpec?: Op
   if (req.service === 'objectstorage' && req.operation === 'CreatePreauthenticatedRequest') {
     // the creator must hold what the PAR hands out
     const access = String(b.accessType ?? '');
-    const extra = access === 'ObjectRead' || access === 'AnyObjectRead' ? ['OBJECT_READ']
-      : access === 'ObjectWrite' || access === 'AnyObjectWrite' ? ['OBJECT_CREATE']
-      : access === 'ObjectReadWrite' || access === 'AnyObjectReadWrite' ? ['OBJECT_READ', 'OBJECT_CREATE'] : [];
+    const extra =
+      access === 'ObjectRead' || access === 'AnyObjectRead'
+        ? ['OBJECT_READ']
+        : access === 'ObjectWrite' || access === 'AnyObjectWrite'
+          ? ['OBJECT_CREATE']
+          : access === 'ObjectReadWrite' || access === 'AnyObjectReadWrite'
+            ? ['OBJECT_READ', 'OBJECT_CREATE']
+            : [];
     for (const permission of extra) checks.push({ permission, ...base });
   }
   if (req.service === 'compute' && req.operation === 'CreateImage' && typeof b.instanceId === 'string') {
@@ -141,7 +171,8 @@ export function checksFor(req: EmulatorRequest, deps: TargetDeps, routeSpec?: Op
       // a PAR URI carries its own authority: no bucket permission is checked
       if (/\/p\/[^/]+\/n\//.test(b.destinationUri)) bucket = undefined;
     }
-    if (bucket) for (const permission of spec.also.permissions) checks.push({ permission, ...bucketTarget(deps, ns, bucket) });
+    if (bucket)
+      for (const permission of spec.also.permissions) checks.push({ permission, ...bucketTarget(deps, ns, bucket) });
   }
   return checks;
 }

@@ -31,7 +31,10 @@ export interface SeedResult {
   compartments: Record<string, string>;
 }
 
-interface Marker { appliedAt: string; counts?: Record<string, number> }
+interface Marker {
+  appliedAt: string;
+  counts?: Record<string, number>;
+}
 
 function need<T>(emu: Emulator, name: string): T {
   const p = emu.provider(name);
@@ -45,14 +48,23 @@ export async function applyTenancy(emu: Emulator, spec: TenancySpec): Promise<Se
   const counts: Record<string, number> = {};
   const done = markers.get(spec.name);
   const identity = need<IdentityProvider>(emu, 'identity');
-  const bump = (k: string, n = 1) => { counts[k] = (counts[k] ?? 0) + n; };
+  const bump = (k: string, n = 1) => {
+    counts[k] = (counts[k] ?? 0) + n;
+  };
 
   const existing = () => emu.store.collection<CompartmentRecord>('identity', 'compartments').values();
   function compartment(parent: string, c: CompartmentSpec): string {
-    const found = existing().find((r) => r.compartmentId === parent && r.name === c.name && r.lifecycleState === 'ACTIVE');
+    const found = existing().find(
+      (r) => r.compartmentId === parent && r.name === c.name && r.lifecycleState === 'ACTIVE',
+    );
     if (found) return found.id;
     bump('compartments');
-    return identity.createCompartment({ compartmentId: parent, name: c.name, description: c.description, ...(c.freeformTags ? { freeformTags: c.freeformTags } : {}) }).id;
+    return identity.createCompartment({
+      compartmentId: parent,
+      name: c.name,
+      description: c.description,
+      ...(c.freeformTags ? { freeformTags: c.freeformTags } : {}),
+    }).id;
   }
 
   function walk(parent: string, prefix: string, list: CompartmentSpec[]): void {
@@ -78,21 +90,40 @@ function newestImage(emu: Emulator, i: InstanceSpec, shape: string): string {
   if (!arch) throw new Error(`seed: unknown shape ${shape}`);
   const os = i.os ?? 'Canonical Ubuntu';
   const version = i.osVersion ?? '24.04';
-  const img = emu.store.collection<ImageRecord>('compute', 'images').values()
+  const img = emu.store
+    .collection<ImageRecord>('compute', 'images')
+    .values()
     .filter((m) => m._platform && m._arch === arch && m.operatingSystem === os && m.operatingSystemVersion === version)
     .sort((a, b) => b.timeCreated.localeCompare(a.timeCreated))[0];
   if (!img) throw new Error(`seed: no ${os} ${version} platform image for ${shape}`);
   return img.id;
 }
 
-function resources(emu: Emulator, compartmentId: string, c: CompartmentSpec, bump: (k: string, n?: number) => void): void {
+function resources(
+  emu: Emulator,
+  compartmentId: string,
+  c: CompartmentSpec,
+  bump: (k: string, n?: number) => void,
+): void {
   const net = need<NetworkProvider>(emu, 'network');
   const subnets = new Map<string, string>();
   const makeNetwork = (n: NetworkSpec) => {
     const vcn = net.createVcn({ compartmentId, cidrBlock: n.cidr, displayName: n.name });
-    const ig = net.createInternetGateway({ compartmentId, vcnId: vcn.id, isEnabled: true, displayName: `${n.name}-ig` });
-    net.setRouteRules(vcn.defaultRouteTableId, [{ destination: '0.0.0.0/0', destinationType: 'CIDR_BLOCK', networkEntityId: ig.id }]);
-    const subnet = net.createSubnet({ compartmentId, vcnId: vcn.id, cidrBlock: n.subnetCidr, displayName: `${n.name}-public` });
+    const ig = net.createInternetGateway({
+      compartmentId,
+      vcnId: vcn.id,
+      isEnabled: true,
+      displayName: `${n.name}-ig`,
+    });
+    net.setRouteRules(vcn.defaultRouteTableId, [
+      { destination: '0.0.0.0/0', destinationType: 'CIDR_BLOCK', networkEntityId: ig.id },
+    ]);
+    const subnet = net.createSubnet({
+      compartmentId,
+      vcnId: vcn.id,
+      cidrBlock: n.subnetCidr,
+      displayName: `${n.name}-public`,
+    });
     subnets.set(n.name, subnet.id);
     bump('networks');
   };
@@ -105,31 +136,52 @@ function resources(emu: Emulator, compartmentId: string, c: CompartmentSpec, bum
       const subnetId = i.network ? subnets.get(i.network) : subnets.values().next().value;
       if (!subnetId) throw new Error(`seed: instance ${i.name} names an unknown network ${i.network}`);
       const flex = SHAPES.find((s) => s.shape === shape)?.flex;
-      const inst = compute.launchInstance({
-        compartmentId, displayName: i.name, shape, availabilityDomain: i.availabilityDomain ?? 'Uocm:US-ASHBURN-AD-1',
-        ...(flex ? { shapeConfig: { ocpus: i.ocpus ?? 1, ...(i.memoryInGBs ? { memoryInGBs: i.memoryInGBs } : {}) } } : {}),
-        sourceDetails: { sourceType: 'image', imageId: newestImage(emu, i, shape), ...(i.bootVolumeSizeInGBs ? { bootVolumeSizeInGBs: i.bootVolumeSizeInGBs } : {}) },
-        createVnicDetails: { subnetId, assignPublicIp: i.assignPublicIp ?? true },
-        ...(i.freeformTags ? { freeformTags: i.freeformTags } : {}),
-      }, { state: i.state === 'STOPPED' ? 'STOPPED' : i.state === 'PROVISIONING' ? 'PROVISIONING' : 'RUNNING' });
+      const inst = compute.launchInstance(
+        {
+          compartmentId,
+          displayName: i.name,
+          shape,
+          availabilityDomain: i.availabilityDomain ?? 'Uocm:US-ASHBURN-AD-1',
+          ...(flex
+            ? { shapeConfig: { ocpus: i.ocpus ?? 1, ...(i.memoryInGBs ? { memoryInGBs: i.memoryInGBs } : {}) } }
+            : {}),
+          sourceDetails: {
+            sourceType: 'image',
+            imageId: newestImage(emu, i, shape),
+            ...(i.bootVolumeSizeInGBs ? { bootVolumeSizeInGBs: i.bootVolumeSizeInGBs } : {}),
+          },
+          createVnicDetails: { subnetId, assignPublicIp: i.assignPublicIp ?? true },
+          ...(i.freeformTags ? { freeformTags: i.freeformTags } : {}),
+        },
+        { state: i.state === 'STOPPED' ? 'STOPPED' : i.state === 'PROVISIONING' ? 'PROVISIONING' : 'RUNNING' },
+      );
       if (i.state === 'TERMINATED') compute.terminateInstance(inst.id, { immediate: true });
       bump('instances');
     }
   }
   if (c.autonomousDatabases?.length) {
     const db = need<DatabaseProvider>(emu, 'database');
-    for (const a of c.autonomousDatabases) { db.createAutonomousDatabase({ ...a, compartmentId }); bump('autonomousDatabases'); }
+    for (const a of c.autonomousDatabases) {
+      db.createAutonomousDatabase({ ...a, compartmentId });
+      bump('autonomousDatabases');
+    }
   }
   if (c.mysqlDbSystems?.length) {
     const my = need<MysqlProvider>(emu, 'mysql');
-    for (const m of c.mysqlDbSystems) { my.createDbSystem({ ...m, compartmentId, ...(subnets.size ? { subnetId: subnets.values().next().value! } : {}) }); bump('mysqlDbSystems'); }
+    for (const m of c.mysqlDbSystems) {
+      my.createDbSystem({ ...m, compartmentId, ...(subnets.size ? { subnetId: subnets.values().next().value! } : {}) });
+      bump('mysqlDbSystems');
+    }
   }
   if (c.clusters?.length) {
     const oke = need<ContainerEngineProvider>(emu, 'containerengine');
     for (const { nodePools, ...k } of c.clusters) {
       const cluster = oke.createCluster({ ...k, compartmentId });
       bump('clusters');
-      for (const p of nodePools ?? []) { oke.createNodePool({ ...p, compartmentId, clusterId: cluster.id }); bump('nodePools'); }
+      for (const p of nodePools ?? []) {
+        oke.createNodePool({ ...p, compartmentId, clusterId: cluster.id });
+        bump('nodePools');
+      }
     }
   }
   if (c.apiGateways?.length) {
@@ -137,12 +189,18 @@ function resources(emu: Emulator, compartmentId: string, c: CompartmentSpec, bum
     for (const { deployments, ...g } of c.apiGateways) {
       const gw = apigw.createGateway({ ...g, compartmentId });
       bump('apiGateways');
-      for (const d of deployments ?? []) { apigw.createDeployment({ ...d, compartmentId, gatewayId: gw.id }); bump('deployments'); }
+      for (const d of deployments ?? []) {
+        apigw.createDeployment({ ...d, compartmentId, gatewayId: gw.id });
+        bump('deployments');
+      }
     }
   }
   if (c.loadBalancers?.length) {
     const lbs = need<LoadBalancerProvider>(emu, 'loadbalancer');
-    for (const l of c.loadBalancers) { lbs.createLoadBalancer({ ...l, compartmentId }); bump('loadBalancers'); }
+    for (const l of c.loadBalancers) {
+      lbs.createLoadBalancer({ ...l, compartmentId });
+      bump('loadBalancers');
+    }
   }
 }
 

@@ -28,14 +28,29 @@ export function generateTenancy(o: GenerateOptions = {}): TenancySpec {
     const k = (kind: string, i: number) => `${name}-${kind}-${String(i).padStart(4, '0')}`;
     const range = Array.from({ length: per }, (_, i) => i);
     return {
-      name, description: `generated compartment ${n}`,
+      name,
+      description: `generated compartment ${n}`,
       networks: [{ name: `${name}-vcn`, cidr: '10.0.0.0/16', subnetCidr: '10.0.0.0/18' }],
-      instances: range.map((i) => ({ name: k('vm', i), shape: 'VM.Standard.E2.1.Micro', state: states[i % states.length]!, assignPublicIp: false })),
-      autonomousDatabases: range.map((i) => ({ displayName: k('adb', i), dbName: `B${n}X${i}`, dbWorkload: i % 2 ? 'DW' : 'OLTP' })),
+      instances: range.map((i) => ({
+        name: k('vm', i),
+        shape: 'VM.Standard.E2.1.Micro',
+        state: states[i % states.length]!,
+        assignPublicIp: false,
+      })),
+      autonomousDatabases: range.map((i) => ({
+        displayName: k('adb', i),
+        dbName: `B${n}X${i}`,
+        dbWorkload: i % 2 ? 'DW' : 'OLTP',
+      })),
       mysqlDbSystems: range.map((i) => ({ displayName: k('mysql', i) })),
       clusters: range.map((i) => ({ name: k('oke', i), nodePools: [{ name: k('pool', i), size: 1 }] })),
       apiGateways: range.map((i) => ({ displayName: k('gw', i), deployments: [{ pathPrefix: '/api' }] })),
-      loadBalancers: range.map((i) => ({ displayName: k('lb', i), backendSets: [{ name: 'web', backends: [{ ipAddress: '10.0.1.10', port: 80, health: health[i % health.length]! }] }] })),
+      loadBalancers: range.map((i) => ({
+        displayName: k('lb', i),
+        backendSets: [
+          { name: 'web', backends: [{ ipAddress: '10.0.1.10', port: 80, health: health[i % health.length]! }] },
+        ],
+      })),
     };
   };
   // a tree: up to 5 top-level compartments, each with children and grandchildren
@@ -48,5 +63,8 @@ export function generateTenancy(o: GenerateOptions = {}): TenancySpec {
       (parent.children ??= []).push(node);
     }
   });
-  return { name: `bench-${total}x${per}`, compartments: [{ name: 'bench', description: 'generated bench tenancy', children: roots }] };
+  return {
+    name: `bench-${total}x${per}`,
+    compartments: [{ name: 'bench', description: 'generated bench tenancy', children: roots }],
+  };
 }

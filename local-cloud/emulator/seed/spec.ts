@@ -47,8 +47,12 @@ export interface CompartmentSpec {
   instances?: InstanceSpec[];
   autonomousDatabases?: Local<AutonomousDatabaseInput>[];
   mysqlDbSystems?: Local<DbSystemInput>[];
-  clusters?: (Local<Param<ContainerEngineProvider['createCluster']>> & { nodePools?: Omit<Param<ContainerEngineProvider['createNodePool']>, 'compartmentId' | 'clusterId'>[] })[];
-  apiGateways?: (Local<Param<ApiGatewayProvider['createGateway']>> & { deployments?: Omit<Param<ApiGatewayProvider['createDeployment']>, 'compartmentId' | 'gatewayId'>[] })[];
+  clusters?: (Local<Param<ContainerEngineProvider['createCluster']>> & {
+    nodePools?: Omit<Param<ContainerEngineProvider['createNodePool']>, 'compartmentId' | 'clusterId'>[];
+  })[];
+  apiGateways?: (Local<Param<ApiGatewayProvider['createGateway']>> & {
+    deployments?: Omit<Param<ApiGatewayProvider['createDeployment']>, 'compartmentId' | 'gatewayId'>[];
+  })[];
   loadBalancers?: Local<LoadBalancerInput>[];
   children?: CompartmentSpec[];
 }

@@ -8,10 +8,28 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '#shared/errors.ts';
 import type { MemoryObjectStore } from './storage-memory.ts';
 import type { ExportFormat } from '../../../functions/exports/model.ts';
-import type { ComputeImagesPort, ImageStatus, InstanceInfo, WorkRequestInfo, WorkRequestsPort, WorkRequestStatus } from '../../../functions/exports/ports.ts';
+import type {
+  ComputeImagesPort,
+  ImageStatus,
+  InstanceInfo,
+  WorkRequestInfo,
+  WorkRequestsPort,
+  WorkRequestStatus,
+} from '../../../functions/exports/ports.ts';
 
-interface FakeImage extends ImageStatus { instanceId: string; tags: Record<string, string>; createWr: string; exportWr?: string }
-interface FakeExport { imageId: string; bucket: string; objectName: string; format: ExportFormat; wr: string }
+interface FakeImage extends ImageStatus {
+  instanceId: string;
+  tags: Record<string, string>;
+  createWr: string;
+  exportWr?: string;
+}
+interface FakeExport {
+  imageId: string;
+  bucket: string;
+  objectName: string;
+  format: ExportFormat;
+  wr: string;
+}
 
 export class FakeCompute implements ComputeImagesPort, WorkRequestsPort {
   readonly instances = new Map<string, InstanceInfo>();
@@ -27,7 +45,12 @@ export class FakeCompute implements ComputeImagesPort, WorkRequestsPort {
   constructor(private readonly store: MemoryObjectStore) {}
 
   addInstance(o: Partial<InstanceInfo> & { id?: string } = {}): InstanceInfo {
-    const inst = { id: o.id ?? `ocid1.instance.oc1.local.${randomUUID().replace(/-/g, '')}`, displayName: o.displayName ?? 'vm-1', compartmentId: o.compartmentId ?? 'ocid1.compartment.oc1..c', lifecycleState: o.lifecycleState ?? 'RUNNING' };
+    const inst = {
+      id: o.id ?? `ocid1.instance.oc1.local.${randomUUID().replace(/-/g, '')}`,
+      displayName: o.displayName ?? 'vm-1',
+      compartmentId: o.compartmentId ?? 'ocid1.compartment.oc1..c',
+      lifecycleState: o.lifecycleState ?? 'RUNNING',
+    };
     this.instances.set(inst.id, inst);
     return inst;
   }
@@ -45,19 +68,35 @@ export class FakeCompute implements ComputeImagesPort, WorkRequestsPort {
     return id;
   }
 
-  async getInstance(id: string) { return this.instances.get(id); }
+  async getInstance(id: string) {
+    return this.instances.get(id);
+  }
 
-  async createImage(o: { compartmentId: string; instanceId: string; displayName: string; freeformTags: Record<string, string>; retryToken: string }) {
+  async createImage(o: {
+    compartmentId: string;
+    instanceId: string;
+    displayName: string;
+    freeformTags: Record<string, string>;
+    retryToken: string;
+  }) {
     this.maybeFail('createImage');
     const prior = this.tokens.get(`create:${o.retryToken}`) as { imageId: string; workRequestId: string } | undefined;
     if (prior) return prior;
     const inst = this.instances.get(o.instanceId);
     if (!inst) throw new NotFoundError(`instance ${o.instanceId} not found`);
-    if (inst.lifecycleState !== 'RUNNING' && inst.lifecycleState !== 'STOPPED') throw new ConflictError(`instance is ${inst.lifecycleState}`);
+    if (inst.lifecycleState !== 'RUNNING' && inst.lifecycleState !== 'STOPPED')
+      throw new ConflictError(`instance is ${inst.lifecycleState}`);
     this.calls.createImage++;
     const id = `ocid1.image.oc1.local.${randomUUID().replace(/-/g, '')}`;
     const createWr = this.wr('IN_PROGRESS');
-    this.images.set(id, { id, displayName: o.displayName, lifecycleState: 'PROVISIONING', instanceId: o.instanceId, tags: o.freeformTags, createWr });
+    this.images.set(id, {
+      id,
+      displayName: o.displayName,
+      lifecycleState: 'PROVISIONING',
+      instanceId: o.instanceId,
+      tags: o.freeformTags,
+      createWr,
+    });
     const r = { imageId: id, workRequestId: createWr };
     this.tokens.set(`create:${o.retryToken}`, r);
     return r;
@@ -69,7 +108,14 @@ export class FakeCompute implements ComputeImagesPort, WorkRequestsPort {
     return i ? { id: i.id, displayName: i.displayName, lifecycleState: i.lifecycleState } : undefined;
   }
 
-  async exportImage(o: { imageId: string; namespace: string; bucket: string; objectName: string; format: ExportFormat; retryToken: string }) {
+  async exportImage(o: {
+    imageId: string;
+    namespace: string;
+    bucket: string;
+    objectName: string;
+    format: ExportFormat;
+    retryToken: string;
+  }) {
     this.maybeFail('exportImage');
     const prior = this.tokens.get(`export:${o.retryToken}`) as { workRequestId: string } | undefined;
     if (prior) return prior;
@@ -90,7 +136,8 @@ export class FakeCompute implements ComputeImagesPort, WorkRequestsPort {
     this.maybeFail('deleteImage');
     const img = this.images.get(id);
     if (!img || img.lifecycleState === 'DELETED') return;
-    if (img.lifecycleState === 'EXPORTING' && this.deleteWhileExporting === 'conflict') throw new ConflictError(`image ${id} is EXPORTING`);
+    if (img.lifecycleState === 'EXPORTING' && this.deleteWhileExporting === 'conflict')
+      throw new ConflictError(`image ${id} is EXPORTING`);
     this.calls.deleteImage++;
     if (img.lifecycleState === 'PROVISIONING') this.close(img.createWr, 'CANCELED');
     if (img.lifecycleState === 'EXPORTING' && img.exportWr) this.close(img.exportWr, 'CANCELED');
@@ -111,7 +158,12 @@ export class FakeCompute implements ComputeImagesPort, WorkRequestsPort {
 
   close(workRequestId: string, status: 'SUCCEEDED' | 'FAILED' | 'CANCELED', error?: string): void {
     const w = this.workRequests.get(workRequestId);
-    if (w) Object.assign(w, { status, ...(status === 'SUCCEEDED' ? { percentComplete: 100 } : {}), ...(error ? { error } : {}) });
+    if (w)
+      Object.assign(w, {
+        status,
+        ...(status === 'SUCCEEDED' ? { percentComplete: 100 } : {}),
+        ...(error ? { error } : {}),
+      });
   }
 
   /** The image becomes AVAILABLE (the moment OCI emits createimage.end). */

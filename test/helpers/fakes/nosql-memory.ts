@@ -9,8 +9,21 @@ import { randomUUID } from 'node:crypto';
 import { BadUserInputError } from '#shared/errors.ts';
 import { execute, fingerprint, paginate, parseStatement, SqlError } from '#local/emulator/services/nosql/sql/index.ts';
 import {
-  EXPIRES_AT, bindTable, isExpired, stripExpiry,
-  type DeleteOptions, type KeyValue, type KeyValueTable, type PutOptions, type PutResult, type QueryOptions, type QueryPage, type Row, type RowKey, type TableDef, type Versioned,
+  EXPIRES_AT,
+  bindTable,
+  isExpired,
+  stripExpiry,
+  type DeleteOptions,
+  type KeyValue,
+  type KeyValueTable,
+  type PutOptions,
+  type PutResult,
+  type QueryOptions,
+  type QueryPage,
+  type Row,
+  type RowKey,
+  type TableDef,
+  type Versioned,
 } from '#shared/persistence/port.ts';
 
 export interface MemoryTableOptions {
@@ -21,7 +34,10 @@ export interface MemoryTableOptions {
   now?: () => number;
 }
 
-interface Stored { row: Row; version: string }
+interface Stored {
+  row: Row;
+  version: string;
+}
 
 export class MemoryTable<T extends Row> implements KeyValueTable<T> {
   readonly name: string;
@@ -36,18 +52,23 @@ export class MemoryTable<T extends Row> implements KeyValueTable<T> {
   }
 
   private keyOf(row: Row): string {
-    return JSON.stringify(this.def.primaryKey.map((k) => {
-      const v = row[k];
-      if (v === undefined || v === null) throw new BadUserInputError(`${this.name}: the primary key column ${k} is missing`);
-      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new BadUserInputError(`${this.name}: the primary key column ${k} must be a scalar`);
-      return v;
-    }));
+    return JSON.stringify(
+      this.def.primaryKey.map((k) => {
+        const v = row[k];
+        if (v === undefined || v === null)
+          throw new BadUserInputError(`${this.name}: the primary key column ${k} is missing`);
+        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+          throw new BadUserInputError(`${this.name}: the primary key column ${k} must be a scalar`);
+        return v;
+      }),
+    );
   }
 
   /** primary-key order, as the service returns rows without ORDER BY */
   private comparePk(a: Row, b: Row): number {
     for (const k of this.def.primaryKey) {
-      const x = a[k] as KeyValue, y = b[k] as KeyValue;
+      const x = a[k] as KeyValue,
+        y = b[k] as KeyValue;
       if (x === y) continue;
       if (typeof x === typeof y) return x < y ? -1 : 1;
       return typeof x === 'number' ? -1 : 1;
@@ -67,14 +88,22 @@ export class MemoryTable<T extends Row> implements KeyValueTable<T> {
   }
 
   async put(value: T, options: PutOptions = {}): Promise<PutResult<T>> {
-    if (options.ttlSeconds !== undefined && !(options.ttlSeconds > 0)) throw new BadUserInputError('ttlSeconds must be positive');
+    if (options.ttlSeconds !== undefined && !(options.ttlSeconds > 0))
+      throw new BadUserInputError('ttlSeconds must be positive');
     const key = this.keyOf(value);
     const cur = this.live(key);
     const existing = cur ? { value: stripExpiry<T>(cur.row), version: cur.version } : undefined;
-    if ((options.ifAbsent && cur) || (options.ifPresent && !cur) || (options.ifVersion !== undefined && cur?.version !== options.ifVersion)) {
+    if (
+      (options.ifAbsent && cur) ||
+      (options.ifPresent && !cur) ||
+      (options.ifVersion !== undefined && cur?.version !== options.ifVersion)
+    ) {
       return existing ? { ok: false, existing } : { ok: false };
     }
-    const row: Row = { ...Object.fromEntries(Object.keys(this.def.columns).map((c) => [c, null])), ...stripExpiry(value) };
+    const row: Row = {
+      ...Object.fromEntries(Object.keys(this.def.columns).map((c) => [c, null])),
+      ...stripExpiry(value),
+    };
     row[EXPIRES_AT] = options.ttlSeconds === undefined ? null : this.now() + options.ttlSeconds * 1000;
     const version = randomUUID();
     this.rows.set(key, { row, version });
@@ -95,8 +124,10 @@ export class MemoryTable<T extends Row> implements KeyValueTable<T> {
       const stmt = parseStatement(sql);
       const all = [...this.rows.entries()].sort((a, b) => this.comparePk(a[1].row, b[1].row));
       const result = execute(stmt, {
-        tableName: this.name, columns: [...Object.keys(this.def.columns), EXPIRES_AT],
-        rows: all.filter(([, s]) => !isExpired(s.row, now)).map(([, s]) => s.row), variables: options.variables ?? {},
+        tableName: this.name,
+        columns: [...Object.keys(this.def.columns), EXPIRES_AT],
+        rows: all.filter(([, s]) => !isExpired(s.row, now)).map(([, s]) => s.row),
+        variables: options.variables ?? {},
       });
       if (result.kind === 'delete') {
         const hit = new Set(result.matched);

@@ -17,7 +17,10 @@ export class MemoryObjectStore implements ObjectStore {
   /** Set to make the next createPar calls fail (tests of "nothing left behind"). */
   failCreatePar: Error | undefined;
 
-  constructor(private readonly ns = 'testns', private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ns = 'testns',
+    private readonly now: () => number = Date.now,
+  ) {}
 
   private key = (bucket: string, name: string) => `${bucket}\u0000${name}`;
 
@@ -31,7 +34,13 @@ export class MemoryObjectStore implements ObjectStore {
   async namespace(): Promise<string> {
     return this.ns;
   }
-  async createPar(o: { bucket: string; objectName: string; access: ParAccess; expiresAt: Date; name: string }): Promise<CreatedPar> {
+  async createPar(o: {
+    bucket: string;
+    objectName: string;
+    access: ParAccess;
+    expiresAt: Date;
+    name: string;
+  }): Promise<CreatedPar> {
     if (this.failCreatePar) throw this.failCreatePar;
     const id = randomUUID();
     this.pars.push({ id, bucket: o.bucket, objectName: o.objectName, access: o.access, expiresAt: o.expiresAt });

@@ -11,10 +11,19 @@
 export const EXPORT_FORMATS = ['OCI', 'QCOW2', 'VMDK', 'VHD', 'VDI'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export interface DiskSource { imageId: string; displayName: string; sizeInGBs: number; operatingSystem: string; operatingSystemVersion: string; timeCreated: string }
+export interface DiskSource {
+  imageId: string;
+  displayName: string;
+  sizeInGBs: number;
+  operatingSystem: string;
+  operatingSystemVersion: string;
+  timeCreated: string;
+}
 
 const note = (s: DiskSource, format: string) =>
-  Buffer.from(`\nOCI local emulator synthetic ${format} export of image ${s.imageId} (${s.displayName}), ${s.operatingSystem} ${s.operatingSystemVersion}, ${s.sizeInGBs} GB virtual.\n`);
+  Buffer.from(
+    `\nOCI local emulator synthetic ${format} export of image ${s.imageId} (${s.displayName}), ${s.operatingSystem} ${s.operatingSystemVersion}, ${s.sizeInGBs} GB virtual.\n`,
+  );
 
 function qcow2(s: DiskSource): Buffer {
   const h = Buffer.alloc(4096);
@@ -32,13 +41,15 @@ function vmdk(s: DiskSource): Buffer {
   h.write('KDMV', 0, 'latin1');
   h.writeUInt32LE(1, 4); // version
   h.writeUInt32LE(3, 8); // flags
-  const sectors = BigInt(s.sizeInGBs) * 1024n ** 3n / 512n;
+  const sectors = (BigInt(s.sizeInGBs) * 1024n ** 3n) / 512n;
   h.writeBigUInt64LE(sectors, 12); // capacity
   h.writeBigUInt64LE(128n, 20); // grain size
   h.writeBigUInt64LE(1n, 28); // descriptor offset (sectors)
   h.writeBigUInt64LE(2n, 36); // descriptor size (sectors)
   const desc = Buffer.alloc(1024);
-  desc.write(`# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\ncreateType="monolithicSparse"\n\n# Extent description\nRW ${sectors} SPARSE "${s.displayName}.vmdk"\n\n# The Disk Data Base\nddb.virtualHWVersion = "4"\nddb.adapterType = "lsilogic"\n`);
+  desc.write(
+    `# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\ncreateType="monolithicSparse"\n\n# Extent description\nRW ${sectors} SPARSE "${s.displayName}.vmdk"\n\n# The Disk Data Base\nddb.virtualHWVersion = "4"\nddb.adapterType = "lsilogic"\n`,
+  );
   return Buffer.concat([h, desc, note(s, 'VMDK')]);
 }
 
@@ -84,7 +95,13 @@ function tarEntry(name: string, body: Buffer, mtime: number): Buffer {
   h.write('0000000\0', 108, 'latin1');
   h.write('0000000\0', 116, 'latin1');
   h.write(body.length.toString(8).padStart(11, '0') + '\0', 124, 'latin1');
-  h.write(Math.floor(mtime / 1000).toString(8).padStart(11, '0') + '\0', 136, 'latin1');
+  h.write(
+    Math.floor(mtime / 1000)
+      .toString(8)
+      .padStart(11, '0') + '\0',
+    136,
+    'latin1',
+  );
   h.write('        ', 148, 'latin1');
   h.write('0', 156, 'latin1');
   h.write('ustar\0' + '00', 257, 'latin1');
@@ -97,16 +114,43 @@ function tarEntry(name: string, body: Buffer, mtime: number): Buffer {
 
 function ociArchive(s: DiskSource): Buffer {
   const mtime = Date.parse(s.timeCreated);
-  const meta = Buffer.from(JSON.stringify({ version: 2, externalLaunchOptions: { firmware: 'UEFI_64', networkType: 'PARAVIRTUALIZED', bootVolumeType: 'PARAVIRTUALIZED' }, imageCapabilityData: null, operatingSystem: s.operatingSystem, operatingSystemVersion: s.operatingSystemVersion, imageDisplayName: s.displayName, imageId: s.imageId }, null, 2));
-  return Buffer.concat([tarEntry('image_metadata.json', meta, mtime), tarEntry('output.QCOW2', qcow2(s), mtime), Buffer.alloc(1024)]);
+  const meta = Buffer.from(
+    JSON.stringify(
+      {
+        version: 2,
+        externalLaunchOptions: {
+          firmware: 'UEFI_64',
+          networkType: 'PARAVIRTUALIZED',
+          bootVolumeType: 'PARAVIRTUALIZED',
+        },
+        imageCapabilityData: null,
+        operatingSystem: s.operatingSystem,
+        operatingSystemVersion: s.operatingSystemVersion,
+        imageDisplayName: s.displayName,
+        imageId: s.imageId,
+      },
+      null,
+      2,
+    ),
+  );
+  return Buffer.concat([
+    tarEntry('image_metadata.json', meta, mtime),
+    tarEntry('output.QCOW2', qcow2(s), mtime),
+    Buffer.alloc(1024),
+  ]);
 }
 
 export function syntheticDisk(format: ExportFormat, s: DiskSource): Buffer {
   switch (format) {
-    case 'QCOW2': return qcow2(s);
-    case 'VMDK': return vmdk(s);
-    case 'VHD': return vhd(s);
-    case 'VDI': return vdi(s);
-    case 'OCI': return ociArchive(s);
+    case 'QCOW2':
+      return qcow2(s);
+    case 'VMDK':
+      return vmdk(s);
+    case 'VHD':
+      return vhd(s);
+    case 'VDI':
+      return vdi(s);
+    case 'OCI':
+      return ociArchive(s);
   }
 }

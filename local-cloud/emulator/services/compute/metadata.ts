@@ -2,7 +2,8 @@
 import { OciErrors } from '../../core/errors.ts';
 import { obj } from '../resource-kit/validate.ts';
 
-const SSH_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$/;
+const SSH_KEY =
+  /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$/;
 
 export function validateMetadata(raw: unknown): Record<string, string> {
   const md = obj(raw, 'metadata');
@@ -14,9 +15,15 @@ export function validateMetadata(raw: unknown): Record<string, string> {
   if (size > 32_000) throw OciErrors.invalidParameter('metadata must be at most 32,000 bytes in total');
   const keys = md.ssh_authorized_keys as string | undefined;
   if (keys !== undefined) {
-    const lines = keys.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = keys
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (!lines.length) throw OciErrors.invalidParameter('metadata.ssh_authorized_keys is empty');
-    lines.forEach((l, i) => { if (!SSH_KEY.test(l)) throw OciErrors.invalidParameter(`metadata.ssh_authorized_keys line ${i + 1} is not an OpenSSH public key`); });
+    lines.forEach((l, i) => {
+      if (!SSH_KEY.test(l))
+        throw OciErrors.invalidParameter(`metadata.ssh_authorized_keys line ${i + 1} is not an OpenSSH public key`);
+    });
   }
   const ud = md.user_data as string | undefined;
   if (ud !== undefined && (!/^[A-Za-z0-9+/]*={0,2}$/.test(ud) || ud.length % 4 !== 0)) {

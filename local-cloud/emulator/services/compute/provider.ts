@@ -48,8 +48,13 @@ export function createComputeProvider(options: Partial<Timing> = {}) {
     const instances = instanceModule(ctx, t, tokens, timing);
     const routes = [...instances.routes, ...imageRoutes(ctx, t, tokens, timing, jobs), ...shapeRoutes(ctx, t)];
     return {
-      name: SERVICE, routes, ...surfaceOf(['ComputeClient'], routes),
-      onReset: () => { ensurePlatformImages(ctx, t); jobs.arm(); },
+      name: SERVICE,
+      routes,
+      ...surfaceOf(['ComputeClient'], routes),
+      onReset: () => {
+        ensurePlatformImages(ctx, t);
+        jobs.arm();
+      },
       close: () => jobs.close(),
       ...instances.api,
     };

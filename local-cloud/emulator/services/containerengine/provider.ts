@@ -19,12 +19,26 @@ import { oneOf, optionalBool, optionalNum, optionalStr } from '../resource-kit/v
 import { AD_NAMES } from '../identity-compartments/store.ts';
 
 export interface ClusterRecord extends BaseResource {
-  name: string; vcnId: string; kubernetesVersion: string; type: string; endpoints: Record<string, string>;
-  endpointConfig: Record<string, unknown>; metadata: Record<string, unknown>; availableKubernetesUpgrades: string[]; options: Record<string, unknown>;
+  name: string;
+  vcnId: string;
+  kubernetesVersion: string;
+  type: string;
+  endpoints: Record<string, string>;
+  endpointConfig: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  availableKubernetesUpgrades: string[];
+  options: Record<string, unknown>;
 }
 export interface NodePoolRecord extends BaseResource {
-  name: string; clusterId: string; kubernetesVersion: string; nodeShape: string; nodeShapeConfig: { ocpus: number; memoryInGBs: number };
-  nodeConfigDetails: Record<string, unknown>; nodeSourceDetails: Record<string, unknown>; nodes: Record<string, unknown>[]; _nodeCount: number;
+  name: string;
+  clusterId: string;
+  kubernetesVersion: string;
+  nodeShape: string;
+  nodeShapeConfig: { ocpus: number; memoryInGBs: number };
+  nodeConfigDetails: Record<string, unknown>;
+  nodeSourceDetails: Record<string, unknown>;
+  nodes: Record<string, unknown>[];
+  _nodeCount: number;
 }
 
 export interface ClusterInput extends SeedCommon {
@@ -54,17 +68,44 @@ export interface ContainerEngineProvider extends Provider {
 }
 
 const sortKeys = { id: 'id', name: 'name', time_created: 'timeCreated', timecreated: 'timeCreated' } as const;
-const noTime = <T extends { timeCreated?: string }>(r: T) => { const v = publicView(r) as Record<string, unknown>; delete v.timeCreated; return v; };
+const noTime = <T extends { timeCreated?: string }>(r: T) => {
+  const v = publicView(r) as Record<string, unknown>;
+  delete v.timeCreated;
+  return v;
+};
 
 export function containerEngineProvider(ctx: ProviderContext): ContainerEngineProvider {
   const clusters = new ResourceTable<ClusterRecord>(ctx, 'containerengine', 'clusters', 'cluster');
   const pools = new ResourceTable<NodePoolRecord>(ctx, 'containerengine', 'nodePools', 'nodePool');
   const timing = timingFromEnv();
   const routes = [
-    ...readonlyRoutes(ctx, { table: clusters, path: '/20180222/clusters', idParam: 'clusterId', list: 'ListClusters', get: 'GetCluster', filters: { name: 'name' }, sortKeys, defaultSortBy: 'time_created', view: noTime, getView: noTime }),
     ...readonlyRoutes(ctx, {
-      table: pools, path: '/20180222/nodePools', idParam: 'nodePoolId', list: 'ListNodePools', get: 'GetNodePool', filters: { name: 'name', clusterId: 'clusterId' }, sortKeys, defaultSortBy: 'time_created',
-      view: (r) => { const v = noTime(r); delete v.nodes; return v; }, getView: noTime,
+      table: clusters,
+      path: '/20180222/clusters',
+      idParam: 'clusterId',
+      list: 'ListClusters',
+      get: 'GetCluster',
+      filters: { name: 'name' },
+      sortKeys,
+      defaultSortBy: 'time_created',
+      view: noTime,
+      getView: noTime,
+    }),
+    ...readonlyRoutes(ctx, {
+      table: pools,
+      path: '/20180222/nodePools',
+      idParam: 'nodePoolId',
+      list: 'ListNodePools',
+      get: 'GetNodePool',
+      filters: { name: 'name', clusterId: 'clusterId' },
+      sortKeys,
+      defaultSortBy: 'time_created',
+      view: (r) => {
+        const v = noTime(r);
+        delete v.nodes;
+        return v;
+      },
+      getView: noTime,
     }),
   ];
   function createCluster(i: ClusterInput): ClusterRecord {
@@ -76,30 +117,68 @@ export function containerEngineProvider(ctx: ProviderContext): ContainerEnginePr
     const pubIp = `129.80.${randomBytes(1)[0]}.${2 + (randomBytes(1)[0]! % 250)}:6443`;
     const [maj, min] = version.slice(1).split('.').map(Number) as [number, number];
     return clusters.put({
-      ...base, name, vcnId: i.vcnId ?? newOcid('vcn'), kubernetesVersion: version, type: i.type === undefined ? 'ENHANCED_CLUSTER' : oneOf(i.type, 'type', ['BASIC_CLUSTER', 'ENHANCED_CLUSTER'] as const),
-      endpoints: { ...(pub ? { kubernetes: pubIp.replace(':6443', ''), publicEndpoint: pubIp } : {}), privateEndpoint: priv },
-      endpointConfig: { isPublicIpEnabled: pub, subnetId: newOcid('subnet') }, metadata: { timeCreated: base.timeCreated, createdByUserId: ctx.tenancy.admin.userId },
-      availableKubernetesUpgrades: [`v${maj}.${min + 1}.1`], options: { kubernetesNetworkConfig: { podsCidr: '10.244.0.0/16', servicesCidr: '10.96.0.0/16' } },
+      ...base,
+      name,
+      vcnId: i.vcnId ?? newOcid('vcn'),
+      kubernetesVersion: version,
+      type:
+        i.type === undefined
+          ? 'ENHANCED_CLUSTER'
+          : oneOf(i.type, 'type', ['BASIC_CLUSTER', 'ENHANCED_CLUSTER'] as const),
+      endpoints: {
+        ...(pub ? { kubernetes: pubIp.replace(':6443', ''), publicEndpoint: pubIp } : {}),
+        privateEndpoint: priv,
+      },
+      endpointConfig: { isPublicIpEnabled: pub, subnetId: newOcid('subnet') },
+      metadata: { timeCreated: base.timeCreated, createdByUserId: ctx.tenancy.admin.userId },
+      availableKubernetesUpgrades: [`v${maj}.${min + 1}.1`],
+      options: { kubernetesNetworkConfig: { podsCidr: '10.244.0.0/16', servicesCidr: '10.96.0.0/16' } },
       displayName: name,
     } as ClusterRecord);
   }
   function createNodePool(i: NodePoolInput): NodePoolRecord {
     const cluster = clusters.require(i.clusterId, 'clusterId');
-    if (cluster.compartmentId !== i.compartmentId) throw OciErrors.invalidParameter('A node pool must be in its cluster\'s compartment');
+    if (cluster.compartmentId !== i.compartmentId)
+      throw OciErrors.invalidParameter("A node pool must be in its cluster's compartment");
     const base = seedBase(ctx, 'nodepool', i, { finalState: 'ACTIVE', settleMs: timing.transitionMs });
     const size = optionalNum(i.size, 'size', { min: 0, max: 1000, integer: true }) ?? 3;
     const name = optionalStr(i.name, 'name') ?? `pool-${randomBytes(3).toString('hex')}`;
     const shape = i.nodeShape ?? 'VM.Standard.A1.Flex';
     const nodes = Array.from({ length: size }, (_, n) => ({
-      id: newOcid('instance'), name: `oke-${name}-${n}`, availabilityDomain: AD_NAMES[n % 3], faultDomain: `FAULT-DOMAIN-${(n % 3) + 1}`,
-      privateIp: `10.0.10.${10 + n}`, lifecycleState: base.lifecycleState === 'ACTIVE' ? 'ACTIVE' : 'CREATING', kubernetesVersion: cluster.kubernetesVersion, nodePoolId: base.id,
+      id: newOcid('instance'),
+      name: `oke-${name}-${n}`,
+      availabilityDomain: AD_NAMES[n % 3],
+      faultDomain: `FAULT-DOMAIN-${(n % 3) + 1}`,
+      privateIp: `10.0.10.${10 + n}`,
+      lifecycleState: base.lifecycleState === 'ACTIVE' ? 'ACTIVE' : 'CREATING',
+      kubernetesVersion: cluster.kubernetesVersion,
+      nodePoolId: base.id,
     }));
     return pools.put({
-      ...base, name, displayName: name, clusterId: cluster.id, kubernetesVersion: cluster.kubernetesVersion, nodeShape: shape,
-      nodeShapeConfig: { ocpus: optionalNum(i.ocpus, 'ocpus', { min: 1, max: 64 }) ?? 1, memoryInGBs: optionalNum(i.memoryInGBs, 'memoryInGBs', { min: 1, max: 1024 }) ?? 6 },
-      nodeConfigDetails: { size, placementConfigs: AD_NAMES.map((ad) => ({ availabilityDomain: ad, subnetId: cluster.endpointConfig.subnetId })) },
-      nodeSourceDetails: { sourceType: 'IMAGE', imageId: newOcid('image') }, nodes, _nodeCount: size,
+      ...base,
+      name,
+      displayName: name,
+      clusterId: cluster.id,
+      kubernetesVersion: cluster.kubernetesVersion,
+      nodeShape: shape,
+      nodeShapeConfig: {
+        ocpus: optionalNum(i.ocpus, 'ocpus', { min: 1, max: 64 }) ?? 1,
+        memoryInGBs: optionalNum(i.memoryInGBs, 'memoryInGBs', { min: 1, max: 1024 }) ?? 6,
+      },
+      nodeConfigDetails: {
+        size,
+        placementConfigs: AD_NAMES.map((ad) => ({ availabilityDomain: ad, subnetId: cluster.endpointConfig.subnetId })),
+      },
+      nodeSourceDetails: { sourceType: 'IMAGE', imageId: newOcid('image') },
+      nodes,
+      _nodeCount: size,
     } as NodePoolRecord);
   }
-  return { name: 'containerengine', routes, ...surfaceOf(['ContainerEngineClient'], routes), createCluster, createNodePool };
+  return {
+    name: 'containerengine',
+    routes,
+    ...surfaceOf(['ContainerEngineClient'], routes),
+    createCluster,
+    createNodePool,
+  };
 }

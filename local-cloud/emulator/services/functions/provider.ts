@@ -49,7 +49,21 @@ export interface FunctionsProvider extends Provider {
 }
 
 /** Request headers that belong to the invoke API call itself, not to the function. */
-const NOT_FORWARDED = new Set(['authorization', 'x-date', 'date', 'x-content-sha256', 'host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'te', 'upgrade', 'trailer', 'opc-client-retries']);
+const NOT_FORWARDED = new Set([
+  'authorization',
+  'x-date',
+  'date',
+  'x-content-sha256',
+  'host',
+  'content-length',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'te',
+  'upgrade',
+  'trailer',
+  'opc-client-retries',
+]);
 
 export function functionsProvider(ctx: ProviderContext): FunctionsProvider {
   const targets = new Map<string, { target: FunctionTarget; meta: FunctionMeta; registeredAt: string }>();
@@ -80,17 +94,30 @@ export function functionsProvider(ctx: ProviderContext): FunctionsProvider {
     const fnId = req.params.functionId!;
     const { target } = lookup(fnId);
     const intent = req.header('fn-intent')?.toLowerCase();
-    if (intent !== undefined && intent !== 'httprequest' && intent !== 'cloudevent') throw OciErrors.invalidParameter('fn-intent must be httprequest or cloudevent');
+    if (intent !== undefined && intent !== 'httprequest' && intent !== 'cloudevent')
+      throw OciErrors.invalidParameter('fn-intent must be httprequest or cloudevent');
     const invokeType = (req.header('fn-invoke-type') ?? 'sync').toLowerCase();
-    if (invokeType !== 'sync' && invokeType !== 'detached') throw OciErrors.invalidParameter('fn-invoke-type must be sync or detached');
+    if (invokeType !== 'sync' && invokeType !== 'detached')
+      throw OciErrors.invalidParameter('fn-invoke-type must be sync or detached');
     if (req.body.length > MAX_INVOKE_BYTES) {
-      throw OciErrors.payloadTooLarge(`The request body is ${req.body.length} bytes; function invocations accept at most ${MAX_INVOKE_BYTES} (6 MB)`);
+      throw OciErrors.payloadTooLarge(
+        `The request body is ${req.body.length} bytes; function invocations accept at most ${MAX_INVOKE_BYTES} (6 MB)`,
+      );
     }
-    if ((req.header('is-dry-run') ?? '').toLowerCase() === 'true') return { status: 200, headers: { 'content-type': 'text/plain' }, body: '' };
+    if ((req.header('is-dry-run') ?? '').toLowerCase() === 'true')
+      return { status: 200, headers: { 'content-type': 'text/plain' }, body: '' };
     const call = { body: req.body, headers: forwardHeaders(req) };
     if (invokeType === 'detached') {
       void target.invoke(call).then(
-        (r) => { if (r.error) log.warn('detached invocation failed', { fnId, requestId: req.requestId, code: r.error.code, message: r.error.message }); },
+        (r) => {
+          if (r.error)
+            log.warn('detached invocation failed', {
+              fnId,
+              requestId: req.requestId,
+              code: r.error.code,
+              message: r.error.message,
+            });
+        },
         (e: unknown) => log.error('detached invocation threw', { fnId, requestId: req.requestId, error: e }),
       );
       return { status: 202, headers: { 'content-length': 0 } };
@@ -102,8 +129,20 @@ export function functionsProvider(ctx: ProviderContext): FunctionsProvider {
       log.error('function target threw', { fnId, requestId: req.requestId, error: e });
       throw new OciServiceError(502, 'FunctionInvokeExecutionError', 'error receiving function response');
     }
-    if (result.error) throw new OciServiceError(result.status, result.error.code, result.error.message, pick(result.headers, (k) => k === 'fn-call-id'));
-    const headers = pick(result.headers, (k) => k === 'content-type' || k === 'fn-call-id' || (intent === 'httprequest' && (k === 'fn-http-status' || k.startsWith('fn-http-h-'))));
+    if (result.error)
+      throw new OciServiceError(
+        result.status,
+        result.error.code,
+        result.error.message,
+        pick(result.headers, (k) => k === 'fn-call-id'),
+      );
+    const headers = pick(
+      result.headers,
+      (k) =>
+        k === 'content-type' ||
+        k === 'fn-call-id' ||
+        (intent === 'httprequest' && (k === 'fn-http-status' || k.startsWith('fn-http-h-'))),
+    );
     return { status: result.status, headers, body: result.body };
   }
 
@@ -112,9 +151,19 @@ export function functionsProvider(ctx: ProviderContext): FunctionsProvider {
     const { meta, registeredAt } = lookup(fnId);
     return {
       body: {
-        id: fnId, displayName: meta.displayName ?? fnId, applicationId: meta.applicationId, compartmentId: meta.compartmentId,
-        lifecycleState: 'ACTIVE', image: 'local/fn-runner', imageDigest: 'sha256:local', memoryInMBs: meta.memoryInMBs ?? 128,
-        timeoutInSeconds: meta.timeoutInSeconds ?? 30, invokeEndpoint: ctx.baseUrl(), config: {}, timeCreated: registeredAt, timeUpdated: registeredAt,
+        id: fnId,
+        displayName: meta.displayName ?? fnId,
+        applicationId: meta.applicationId,
+        compartmentId: meta.compartmentId,
+        lifecycleState: 'ACTIVE',
+        image: 'local/fn-runner',
+        imageDigest: 'sha256:local',
+        memoryInMBs: meta.memoryInMBs ?? 128,
+        timeoutInSeconds: meta.timeoutInSeconds ?? 30,
+        invokeEndpoint: ctx.baseUrl(),
+        config: {},
+        timeCreated: registeredAt,
+        timeUpdated: registeredAt,
       },
     };
   }
@@ -124,7 +173,12 @@ export function functionsProvider(ctx: ProviderContext): FunctionsProvider {
     name: 'functions',
     prefixes: [V],
     routes: [
-      { method: 'POST', path: `${V}/functions/{functionId}/actions/invoke`, operation: 'InvokeFunction', handler: invoke },
+      {
+        method: 'POST',
+        path: `${V}/functions/{functionId}/actions/invoke`,
+        operation: 'InvokeFunction',
+        handler: invoke,
+      },
       { method: 'GET', path: `${V}/functions/{functionId}`, operation: 'GetFunction', handler: getFunction },
     ],
     unimplemented: [
@@ -137,7 +191,11 @@ export function functionsProvider(ctx: ProviderContext): FunctionsProvider {
       { method: 'GET', path: `${V}/applications/{applicationId}`, operation: 'GetApplication' },
       { method: 'PUT', path: `${V}/applications/{applicationId}`, operation: 'UpdateApplication' },
       { method: 'DELETE', path: `${V}/applications/{applicationId}`, operation: 'DeleteApplication' },
-      { method: 'POST', path: `${V}/applications/{applicationId}/actions/changeCompartment`, operation: 'ChangeApplicationCompartment' },
+      {
+        method: 'POST',
+        path: `${V}/applications/{applicationId}/actions/changeCompartment`,
+        operation: 'ChangeApplicationCompartment',
+      },
       { method: 'GET', path: `${V}/pbfListings`, operation: 'ListPbfListings' },
       { method: 'GET', path: `${V}/pbfListings/triggers`, operation: 'ListTriggers' },
       { method: 'GET', path: `${V}/pbfListings/{pbfListingId}`, operation: 'GetPbfListing' },

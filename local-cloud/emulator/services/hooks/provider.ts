@@ -37,7 +37,12 @@ const forbidden = (message: string) => new OciServiceError(403, 'NotAllowed', me
  */
 export function hookGuard(req: Pick<EmulatorRequest, 'method' | 'header'>, allowedHosts: readonly string[] = []): void {
   const host = req.header('host') ?? '';
-  if (!isLoopbackHost(host) && !allowedHosts.some((h) => host.toLowerCase() === h.toLowerCase() || host.toLowerCase().startsWith(`${h.toLowerCase()}:`))) {
+  if (
+    !isLoopbackHost(host) &&
+    !allowedHosts.some(
+      (h) => host.toLowerCase() === h.toLowerCase() || host.toLowerCase().startsWith(`${h.toLowerCase()}:`),
+    )
+  ) {
     throw forbidden(`the emulator's /_emulator hooks answer loopback hosts only, not Host "${host}"`);
   }
   const origin = req.header('origin');
@@ -45,13 +50,20 @@ export function hookGuard(req: Pick<EmulatorRequest, 'method' | 'header'>, allow
     let originHost = '';
     try {
       originHost = new URL(origin).host;
-    } catch { /* "null" and other opaque origins are foreign */ }
-    if (!isLoopbackHost(originHost)) throw forbidden(`the emulator's /_emulator hooks refuse requests from web pages (Origin "${origin}")`);
+    } catch {
+      /* "null" and other opaque origins are foreign */
+    }
+    if (!isLoopbackHost(originHost))
+      throw forbidden(`the emulator's /_emulator hooks refuse requests from web pages (Origin "${origin}")`);
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     const type = (req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') {
-      throw new OciServiceError(415, 'UnsupportedMediaType', `writes to the emulator's /_emulator hooks need content-type: application/json, got "${type || 'none'}"`);
+      throw new OciServiceError(
+        415,
+        'UnsupportedMediaType',
+        `writes to the emulator's /_emulator hooks need content-type: application/json, got "${type || 'none'}"`,
+      );
     }
   }
 }
@@ -73,67 +85,130 @@ export function hooksProvider(ctx: ProviderContext, deps: HooksDeps, options: Ho
   return {
     name: 'emulator',
     prefixes: ['/_emulator'],
-    routes: ([
-      { method: 'GET', path: '/_emulator/health', operation: 'Health', auth: 'none', handler: () => ({ body: { status: 'ok', services: deps.services() } }) },
-      {
-        method: 'GET', path: '/_emulator/admin', operation: 'GetAdmin', auth: 'none',
-        handler: () => {
-          const a = ctx.tenancy.admin;
-          return { body: { tenancyId: a.tenancyId, userId: a.userId, region: a.region, configFile: a.configFile, profile: a.profile, namespace: ctx.tenancy.namespace } };
+    routes: (
+      [
+        {
+          method: 'GET',
+          path: '/_emulator/health',
+          operation: 'Health',
+          auth: 'none',
+          handler: () => ({ body: { status: 'ok', services: deps.services() } }),
         },
-      },
-      {
-        method: 'GET', path: '/_emulator/state', operation: 'GetState', auth: 'none',
-        handler: (req) => {
-          const service = req.query('service');
-          const collection = req.query('collection');
-          if (service && collection) return { body: { service, collection, records: ctx.store.dump(service, collection) } };
-          return { body: ctx.store.summary(service) };
+        {
+          method: 'GET',
+          path: '/_emulator/admin',
+          operation: 'GetAdmin',
+          auth: 'none',
+          handler: () => {
+            const a = ctx.tenancy.admin;
+            return {
+              body: {
+                tenancyId: a.tenancyId,
+                userId: a.userId,
+                region: a.region,
+                configFile: a.configFile,
+                profile: a.profile,
+                namespace: ctx.tenancy.namespace,
+              },
+            };
+          },
         },
-      },
-      {
-        method: 'GET', path: '/_emulator/requests', operation: 'GetRequests', auth: 'none',
-        handler: (req) => {
-          const since = req.query('since');
-          const entries = deps.log.query({
-            ...(req.query('service') ? { service: req.query('service')! } : {}),
-            ...(req.query('operation') ? { operation: req.query('operation')! } : {}),
-            ...(since !== undefined ? { sinceSeq: Number(since) } : {}),
-          });
-          return { body: { lastSeq: deps.log.lastSeq, requests: entries } };
+        {
+          method: 'GET',
+          path: '/_emulator/state',
+          operation: 'GetState',
+          auth: 'none',
+          handler: (req) => {
+            const service = req.query('service');
+            const collection = req.query('collection');
+            if (service && collection)
+              return { body: { service, collection, records: ctx.store.dump(service, collection) } };
+            return { body: ctx.store.summary(service) };
+          },
         },
-      },
-      { method: 'DELETE', path: '/_emulator/requests', operation: 'ClearRequests', auth: 'none', handler: () => { deps.log.clear(); return { status: 204 }; } },
-      {
-        method: 'POST', path: '/_emulator/reset', operation: 'Reset', auth: 'none',
-        handler: (req) => {
-          const body = req.json<{ services?: unknown }>();
-          const all = deps.services().filter((s) => s !== 'identity' && s !== 'emulator');
-          let services = all;
-          if (body.services !== undefined) {
-            if (!Array.isArray(body.services) || body.services.some((s) => typeof s !== 'string' || !all.includes(s))) {
-              throw OciErrors.invalidParameter(`services must be a list of: ${all.join(', ')}`);
+        {
+          method: 'GET',
+          path: '/_emulator/requests',
+          operation: 'GetRequests',
+          auth: 'none',
+          handler: (req) => {
+            const since = req.query('since');
+            const entries = deps.log.query({
+              ...(req.query('service') ? { service: req.query('service')! } : {}),
+              ...(req.query('operation') ? { operation: req.query('operation')! } : {}),
+              ...(since !== undefined ? { sinceSeq: Number(since) } : {}),
+            });
+            return { body: { lastSeq: deps.log.lastSeq, requests: entries } };
+          },
+        },
+        {
+          method: 'DELETE',
+          path: '/_emulator/requests',
+          operation: 'ClearRequests',
+          auth: 'none',
+          handler: () => {
+            deps.log.clear();
+            return { status: 204 };
+          },
+        },
+        {
+          method: 'POST',
+          path: '/_emulator/reset',
+          operation: 'Reset',
+          auth: 'none',
+          handler: (req) => {
+            const body = req.json<{ services?: unknown }>();
+            const all = deps.services().filter((s) => s !== 'identity' && s !== 'emulator');
+            let services = all;
+            if (body.services !== undefined) {
+              if (
+                !Array.isArray(body.services) ||
+                body.services.some((s) => typeof s !== 'string' || !all.includes(s))
+              ) {
+                throw OciErrors.invalidParameter(`services must be a list of: ${all.join(', ')}`);
+              }
+              services = body.services as string[];
             }
-            services = body.services as string[];
-          }
-          deps.reset(services);
-          deps.faults.clear();
-          return { body: { reset: services } };
+            deps.reset(services);
+            deps.faults.clear();
+            return { body: { reset: services } };
+          },
         },
-      },
-      { method: 'GET', path: '/_emulator/faults', operation: 'ListFaults', auth: 'none', handler: () => ({ body: { rules: deps.faults.list() } }) },
-      {
-        method: 'POST', path: '/_emulator/faults', operation: 'AddFault', auth: 'none',
-        handler: (req) => ({ status: 201, body: deps.faults.add(req.json()) }),
-      },
-      { method: 'DELETE', path: '/_emulator/faults', operation: 'ClearFaults', auth: 'none', handler: () => { deps.faults.clear(); return { status: 204 }; } },
-      {
-        method: 'DELETE', path: '/_emulator/faults/{id}', operation: 'DeleteFault', auth: 'none',
-        handler: (req) => {
-          if (!deps.faults.remove(req.params.id!)) throw OciErrors.notFound('NotFound', 'No such fault rule');
-          return { status: 204 };
+        {
+          method: 'GET',
+          path: '/_emulator/faults',
+          operation: 'ListFaults',
+          auth: 'none',
+          handler: () => ({ body: { rules: deps.faults.list() } }),
         },
-      },
-    ] satisfies Route[]).map(guarded),
+        {
+          method: 'POST',
+          path: '/_emulator/faults',
+          operation: 'AddFault',
+          auth: 'none',
+          handler: (req) => ({ status: 201, body: deps.faults.add(req.json()) }),
+        },
+        {
+          method: 'DELETE',
+          path: '/_emulator/faults',
+          operation: 'ClearFaults',
+          auth: 'none',
+          handler: () => {
+            deps.faults.clear();
+            return { status: 204 };
+          },
+        },
+        {
+          method: 'DELETE',
+          path: '/_emulator/faults/{id}',
+          operation: 'DeleteFault',
+          auth: 'none',
+          handler: (req) => {
+            if (!deps.faults.remove(req.params.id!)) throw OciErrors.notFound('NotFound', 'No such fault rule');
+            return { status: 204 };
+          },
+        },
+      ] satisfies Route[]
+    ).map(guarded),
   };
 }

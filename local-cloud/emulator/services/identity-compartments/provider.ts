@@ -20,7 +20,16 @@ import { RetryTokens } from '../resource-kit/retry-tokens.ts';
 import { isoNow, listAnswer } from '../resource-kit/table.ts';
 import { timingFromEnv, type Timing } from '../resource-kit/timing.ts';
 import { definedTags, freeformTags, notFound, ocid, oneOf, optionalStr, str } from '../resource-kit/validate.ts';
-import { AD_NAMES, FAULT_DOMAINS, SERVICE, compartments, derivedId, requireCompartment, subtreeOf, type CompartmentRecord } from './store.ts';
+import {
+  AD_NAMES,
+  FAULT_DOMAINS,
+  SERVICE,
+  compartments,
+  derivedId,
+  requireCompartment,
+  subtreeOf,
+  type CompartmentRecord,
+} from './store.ts';
 
 const NAME = /^[A-Za-z0-9._-]{1,100}$/;
 const MAX_DEPTH = 6;
@@ -59,21 +68,34 @@ export function createIdentityProvider(options: Partial<Timing> = {}) {
       const parent = requireCompartment(ctx, b.compartmentId);
       const name = str(b.name, 'name', { max: 100, pattern: NAME });
       const description = str(b.description, 'description', { max: 400 });
-      if (depthOf(ctx, parent) + 1 > MAX_DEPTH) throw OciErrors.invalidParameter(`Compartments can be nested at most ${MAX_DEPTH} levels deep`);
+      if (depthOf(ctx, parent) + 1 > MAX_DEPTH)
+        throw OciErrors.invalidParameter(`Compartments can be nested at most ${MAX_DEPTH} levels deep`);
       if (table.all().some((c) => c.compartmentId === parent && c.name === name && c.lifecycleState !== 'DELETED')) {
         throw OciErrors.conflict(`A compartment named '${name}' already exists in ${parent}`);
       }
       return table.put({
-        id: newOcid('compartment', { regional: false }), compartmentId: parent, name, description,
-        timeCreated: isoNow(ctx), lifecycleState: 'ACTIVE', isAccessible: true,
-        freeformTags: freeformTags(b.freeformTags), definedTags: definedTags(b.definedTags),
+        id: newOcid('compartment', { regional: false }),
+        compartmentId: parent,
+        name,
+        description,
+        timeCreated: isoNow(ctx),
+        lifecycleState: 'ACTIVE',
+        isAccessible: true,
+        freeformTags: freeformTags(b.freeformTags),
+        definedTags: definedTags(b.definedTags),
       });
     }
 
     const rootView = () => ({
-      id: ctx.tenancy.tenancyId, compartmentId: ctx.tenancy.tenancyId, name: ctx.tenancy.record.tenancyName,
-      description: 'The root compartment of the local tenancy', timeCreated: ctx.tenancy.record.createdAt,
-      lifecycleState: 'ACTIVE', isAccessible: true, freeformTags: {}, definedTags: {},
+      id: ctx.tenancy.tenancyId,
+      compartmentId: ctx.tenancy.tenancyId,
+      name: ctx.tenancy.record.tenancyName,
+      description: 'The root compartment of the local tenancy',
+      timeCreated: ctx.tenancy.record.createdAt,
+      lifecycleState: 'ACTIVE',
+      isAccessible: true,
+      freeformTags: {},
+      definedTags: {},
     });
 
     const getCompartment = (req: EmulatorRequest) => {
@@ -84,21 +106,40 @@ export function createIdentityProvider(options: Partial<Timing> = {}) {
 
     const routes: Route[] = [
       {
-        method: 'GET', path: '/20160918/compartments', operation: 'ListCompartments',
+        method: 'GET',
+        path: '/20160918/compartments',
+        operation: 'ListCompartments',
         handler: (req) => {
           const parent = requireCompartment(ctx, req.query('compartmentId'));
           const inSubtree = req.query('compartmentIdInSubtree') === 'true';
-          if (inSubtree && parent !== ctx.tenancy.tenancyId) throw OciErrors.invalidParameter('compartmentIdInSubtree=true is only allowed when compartmentId is the tenancy');
+          if (inSubtree && parent !== ctx.tenancy.tenancyId)
+            throw OciErrors.invalidParameter(
+              'compartmentIdInSubtree=true is only allowed when compartmentId is the tenancy',
+            );
           const level = req.query('accessLevel');
           if (level !== undefined) oneOf(level, 'accessLevel', ['ANY', 'ACCESSIBLE'] as const);
           const scope = inSubtree ? subtreeOf(ctx, parent) : new Set([parent]);
-          const rows = table.all().filter((c) => scope.has(c.compartmentId) && (inSubtree || c.compartmentId === parent));
-          return listAnswer(req, rows, { filters: { name: 'name' }, sortKeys: { timecreated: 'timeCreated', name: 'name' }, defaultSortBy: 'name', defaultOrder: 'ASC' });
+          const rows = table
+            .all()
+            .filter((c) => scope.has(c.compartmentId) && (inSubtree || c.compartmentId === parent));
+          return listAnswer(req, rows, {
+            filters: { name: 'name' },
+            sortKeys: { timecreated: 'timeCreated', name: 'name' },
+            defaultSortBy: 'name',
+            defaultOrder: 'ASC',
+          });
         },
       },
-      { method: 'GET', path: '/20160918/compartments/{compartmentId}', operation: 'GetCompartment', handler: getCompartment },
       {
-        method: 'POST', path: '/20160918/compartments', operation: 'CreateCompartment',
+        method: 'GET',
+        path: '/20160918/compartments/{compartmentId}',
+        operation: 'GetCompartment',
+        handler: getCompartment,
+      },
+      {
+        method: 'POST',
+        path: '/20160918/compartments',
+        operation: 'CreateCompartment',
         handler: (req) => {
           const replay = tokens.replayed(req);
           if (replay) return table.answer(table.require(replay));
@@ -108,14 +149,23 @@ export function createIdentityProvider(options: Partial<Timing> = {}) {
         },
       },
       {
-        method: 'PUT', path: '/20160918/compartments/{compartmentId}', operation: 'UpdateCompartment',
+        method: 'PUT',
+        path: '/20160918/compartments/{compartmentId}',
+        operation: 'UpdateCompartment',
         handler: (req) => {
           const rec = table.require(req.params.compartmentId, 'compartmentId');
           table.checkIfMatch(req, rec);
-          if (rec.lifecycleState !== 'ACTIVE') throw OciErrors.incorrectState(`Compartment ${rec.id} is ${rec.lifecycleState}`);
+          if (rec.lifecycleState !== 'ACTIVE')
+            throw OciErrors.incorrectState(`Compartment ${rec.id} is ${rec.lifecycleState}`);
           const b = req.json();
           const name = optionalStr(b.name, 'name', { max: 100, pattern: NAME });
-          if (name && name !== rec.name && table.all().some((c) => c.compartmentId === rec.compartmentId && c.name === name && c.lifecycleState !== 'DELETED')) {
+          if (
+            name &&
+            name !== rec.name &&
+            table
+              .all()
+              .some((c) => c.compartmentId === rec.compartmentId && c.name === name && c.lifecycleState !== 'DELETED')
+          ) {
             throw OciErrors.conflict(`A compartment named '${name}' already exists in ${rec.compartmentId}`);
           }
           const description = optionalStr(b.description, 'description', { max: 400 });
@@ -127,39 +177,74 @@ export function createIdentityProvider(options: Partial<Timing> = {}) {
         },
       },
       {
-        method: 'DELETE', path: '/20160918/compartments/{compartmentId}', operation: 'DeleteCompartment',
+        method: 'DELETE',
+        path: '/20160918/compartments/{compartmentId}',
+        operation: 'DeleteCompartment',
         handler: (req) => {
           const rec = table.require(req.params.compartmentId, 'compartmentId');
           table.checkIfMatch(req, rec);
-          if (rec.lifecycleState === 'DELETED' || rec.lifecycleState === 'DELETING') throw OciErrors.incorrectState(`Compartment ${rec.id} is already ${rec.lifecycleState}`);
-          if (subtreeOf(ctx, rec.id).size > 1) throw OciErrors.conflict(`Compartment ${rec.id} still has child compartments`);
+          if (rec.lifecycleState === 'DELETED' || rec.lifecycleState === 'DELETING')
+            throw OciErrors.incorrectState(`Compartment ${rec.id} is already ${rec.lifecycleState}`);
+          if (subtreeOf(ctx, rec.id).size > 1)
+            throw OciErrors.conflict(`Compartment ${rec.id} still has child compartments`);
           transition(rec, ['DELETING', 'DELETED'], ctx.now(), timing.transitionMs);
           table.put(rec);
           return { status: 202, headers: { 'opc-work-request-id': newOcid('workrequest') } };
         },
       },
       {
-        method: 'GET', path: '/20160918/availabilityDomains', operation: 'ListAvailabilityDomains',
+        method: 'GET',
+        path: '/20160918/availabilityDomains',
+        operation: 'ListAvailabilityDomains',
         handler: (req) => {
           requireCompartment(ctx, req.query('compartmentId'));
-          return { body: AD_NAMES.map((name) => ({ name, id: derivedId(ctx, 'availabilitydomain', name), compartmentId: ctx.tenancy.tenancyId })) };
+          return {
+            body: AD_NAMES.map((name) => ({
+              name,
+              id: derivedId(ctx, 'availabilitydomain', name),
+              compartmentId: ctx.tenancy.tenancyId,
+            })),
+          };
         },
       },
       {
-        method: 'GET', path: '/20160918/faultDomains', operation: 'ListFaultDomains',
+        method: 'GET',
+        path: '/20160918/faultDomains',
+        operation: 'ListFaultDomains',
         handler: (req) => {
           const compartmentId = requireCompartment(ctx, req.query('compartmentId'));
           const ad = str(req.query('availabilityDomain'), 'availabilityDomain');
-          if (!(AD_NAMES as readonly string[]).includes(ad)) throw OciErrors.invalidParameter(`Unknown availabilityDomain '${ad}'; this region has ${AD_NAMES.join(', ')}`);
-          return { body: FAULT_DOMAINS.map((name) => ({ name, id: derivedId(ctx, 'faultdomain', `${ad}/${name}`), compartmentId, availabilityDomain: ad })) };
+          if (!(AD_NAMES as readonly string[]).includes(ad))
+            throw OciErrors.invalidParameter(
+              `Unknown availabilityDomain '${ad}'; this region has ${AD_NAMES.join(', ')}`,
+            );
+          return {
+            body: FAULT_DOMAINS.map((name) => ({
+              name,
+              id: derivedId(ctx, 'faultdomain', `${ad}/${name}`),
+              compartmentId,
+              availabilityDomain: ad,
+            })),
+          };
         },
       },
       {
-        method: 'GET', path: '/20160918/tenancies/{tenancyId}', operation: 'GetTenancy',
+        method: 'GET',
+        path: '/20160918/tenancies/{tenancyId}',
+        operation: 'GetTenancy',
         handler: (req) => {
           const id = ocid(req.params.tenancyId, 'tenancyId');
           if (id !== ctx.tenancy.tenancyId) throw notFound('tenancy', id);
-          return { body: { id, name: ctx.tenancy.record.tenancyName, description: 'Local emulator tenancy', homeRegionKey: 'IAD', freeformTags: {}, definedTags: {} } };
+          return {
+            body: {
+              id,
+              name: ctx.tenancy.record.tenancyName,
+              description: 'Local emulator tenancy',
+              homeRegionKey: 'IAD',
+              freeformTags: {},
+              definedTags: {},
+            },
+          };
         },
       },
     ];

@@ -15,7 +15,8 @@ export interface CompartmentRecord extends BaseResource {
 }
 
 export const SERVICE = 'identity';
-export const compartments = (ctx: ProviderContext) => new ResourceTable<CompartmentRecord>(ctx, SERVICE, 'compartments', 'compartment');
+export const compartments = (ctx: ProviderContext) =>
+  new ResourceTable<CompartmentRecord>(ctx, SERVICE, 'compartments', 'compartment');
 
 export const AD_NAMES = ['Uocm:US-ASHBURN-AD-1', 'Uocm:US-ASHBURN-AD-2', 'Uocm:US-ASHBURN-AD-3'] as const;
 export const FAULT_DOMAINS = ['FAULT-DOMAIN-1', 'FAULT-DOMAIN-2', 'FAULT-DOMAIN-3'] as const;
@@ -53,7 +54,12 @@ export function subtreeOf(ctx: ProviderContext, rootId: string): Set<string> {
   }
   const out = new Set<string>([rootId]);
   const stack = [rootId];
-  while (stack.length) for (const c of children.get(stack.pop()!) ?? []) if (!out.has(c)) { out.add(c); stack.push(c); }
+  while (stack.length)
+    for (const c of children.get(stack.pop()!) ?? [])
+      if (!out.has(c)) {
+        out.add(c);
+        stack.push(c);
+      }
   return out;
 }
 

@@ -19,11 +19,14 @@ export function identityAuthProvider(ctx: ProviderContext): Provider {
     prefixes: ['/v1'],
     routes: [
       {
-        method: 'POST', path: '/v1/resourcePrincipalSessionToken', operation: 'IssueResourcePrincipalSessionToken',
+        method: 'POST',
+        path: '/v1/resourcePrincipalSessionToken',
+        operation: 'IssueResourcePrincipalSessionToken',
         // emulator-only: any tenancy user may ask (the handler refuses other principals)
         iam: { permissions: [], target: 'tenancy' },
         handler: async (req) => {
-          if (req.principal && req.principal.kind !== 'user') throw OciErrors.notAuthorizedOrNotFound('Only tenancy users may mint resource principal tokens');
+          if (req.principal && req.principal.kind !== 'user')
+            throw OciErrors.notAuthorizedOrNotFound('Only tenancy users may mint resource principal tokens');
           const b = req.json<Record<string, unknown>>();
           for (const k of ['resourceId', 'resourceType', 'compartmentId', 'sessionPublicKey']) {
             if (typeof b[k] !== 'string' || !(b[k] as string)) throw OciErrors.missingParameter(`${k} is required`);
@@ -36,10 +39,13 @@ export function identityAuthProvider(ctx: ProviderContext): Provider {
             throw OciErrors.invalidParameter('sessionPublicKey must be a PEM public key');
           }
           const ttl = b.ttlSeconds === undefined ? undefined : Number(b.ttlSeconds);
-          if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 1 || ttl > 86400)) throw OciErrors.invalidParameter('ttlSeconds must be 1..86400');
+          if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 1 || ttl > 86400))
+            throw OciErrors.invalidParameter('ttlSeconds must be 1..86400');
           const token = await ctx.tenancy.issueResourcePrincipalToken({
-            resourceId: b.resourceId as string, resourceType: b.resourceType as string,
-            compartmentId: b.compartmentId as string, sessionPublicKeyPem: b.sessionPublicKey as string,
+            resourceId: b.resourceId as string,
+            resourceType: b.resourceType as string,
+            compartmentId: b.compartmentId as string,
+            sessionPublicKeyPem: b.sessionPublicKey as string,
             ...(ttl ? { ttlSeconds: ttl } : {}),
           });
           return { body: { token } };

@@ -14,7 +14,12 @@ import { OciErrors } from '../../core/errors.ts';
 
 export type Statistic = 'mean' | 'max' | 'min' | 'sum' | 'count' | 'rate' | 'percentile';
 
-export interface DimensionFilter { name: string; op: '=' | '=~'; value: string; test(v: string | undefined): boolean }
+export interface DimensionFilter {
+  name: string;
+  op: '=' | '=~';
+  value: string;
+  test(v: string | undefined): boolean;
+}
 
 export interface MetricQuery {
   metric: string;
@@ -31,14 +36,25 @@ const bad = (msg: string) => OciErrors.invalidParameter(`Unsupported or invalid 
 export function parseDuration(text: string, what: string): number {
   const m = /^(\d+)([mhd])$/.exec(text.trim());
   const n = m ? Number(m[1]) : NaN;
-  const ok = m && ((m[2] === 'm' && n >= 1 && n <= 60) || (m[2] === 'h' && n >= 1 && n <= 24) || (m[2] === 'd' && n === 1));
+  const ok =
+    m && ((m[2] === 'm' && n >= 1 && n <= 60) || (m[2] === 'h' && n >= 1 && n <= 24) || (m[2] === 'd' && n === 1));
   if (!ok) throw OciErrors.invalidParameter(`${what} '${text}' must be 1m-60m, 1h-24h or 1d`);
   return n * { m: 60_000, h: 3_600_000, d: 86_400_000 }[m![2] as 'm' | 'h' | 'd'];
 }
 
 function matcher(op: '=' | '=~', value: string): (v: string | undefined) => boolean {
   if (op === '=') return (v) => v === value;
-  const res = value.split('|').map((alt) => new RegExp('^' + alt.split('*').map((p) => p.replace(/[.+?^${}()[\]\\]/g, '\\$&')).join('.*') + '$'));
+  const res = value.split('|').map(
+    (alt) =>
+      new RegExp(
+        '^' +
+          alt
+            .split('*')
+            .map((p) => p.replace(/[.+?^${}()[\]\\]/g, '\\$&'))
+            .join('.*') +
+          '$',
+      ),
+  );
   return (v) => v !== undefined && res.some((r) => r.test(v));
 }
 
@@ -61,7 +77,10 @@ export function parseQuery(text: string): MetricQuery {
       while (pos < body.length) {
         re.lastIndex = pos;
         const m = re.exec(body);
-        if (!m) throw bad(`cannot read the dimension filter at '${body.slice(pos)}' (use name = "value" or name =~ "a|b*", separated by commas)`);
+        if (!m)
+          throw bad(
+            `cannot read the dimension filter at '${body.slice(pos)}' (use name = "value" or name =~ "a|b*", separated by commas)`,
+          );
         filters.push({ name: m[1]!, op: m[2] as '=' | '=~', value: m[3]!, test: matcher(m[2] as '=' | '=~', m[3]!) });
         pos = re.lastIndex;
       }
@@ -75,15 +94,20 @@ export function parseQuery(text: string): MetricQuery {
     const m = call.exec(s);
     if (!m) throw bad(`cannot read '${s}'`);
     s = s.slice(m[0].length);
-    const fn = m[1]!, args = m[2]!.trim();
+    const fn = m[1]!,
+      args = m[2]!.trim();
     if (fn === 'grouping' || fn === 'groupBy') {
       if (grouping.kind !== 'none') throw bad('more than one grouping function');
       if (fn === 'grouping') {
         if (args) throw bad('grouping() takes no arguments');
         grouping = { kind: 'all' };
       } else {
-        const dims = args.split(',').map((d) => d.trim()).filter(Boolean);
-        if (!dims.length || dims.some((d) => !/^[A-Za-z][A-Za-z0-9_.-]*$/.test(d))) throw bad('groupBy() needs dimension names');
+        const dims = args
+          .split(',')
+          .map((d) => d.trim())
+          .filter(Boolean);
+        if (!dims.length || dims.some((d) => !/^[A-Za-z][A-Za-z0-9_.-]*$/.test(d)))
+          throw bad('groupBy() needs dimension names');
         grouping = { kind: 'by', dims };
       }
     } else if (['mean', 'avg', 'max', 'min', 'sum', 'count', 'rate', 'percentile'].includes(fn)) {
@@ -103,14 +127,24 @@ export function parseQuery(text: string): MetricQuery {
 }
 
 /** The statistic over one window's samples (`windowMs` for rate: per-second). */
-export function aggregate(q: Pick<MetricQuery, 'statistic' | 'percentile'>, samples: number[], windowMs: number): number {
+export function aggregate(
+  q: Pick<MetricQuery, 'statistic' | 'percentile'>,
+  samples: number[],
+  windowMs: number,
+): number {
   switch (q.statistic) {
-    case 'mean': return samples.reduce((a, b) => a + b, 0) / samples.length;
-    case 'max': return Math.max(...samples);
-    case 'min': return Math.min(...samples);
-    case 'sum': return samples.reduce((a, b) => a + b, 0);
-    case 'count': return samples.length;
-    case 'rate': return samples.reduce((a, b) => a + b, 0) / (windowMs / 1000);
+    case 'mean':
+      return samples.reduce((a, b) => a + b, 0) / samples.length;
+    case 'max':
+      return Math.max(...samples);
+    case 'min':
+      return Math.min(...samples);
+    case 'sum':
+      return samples.reduce((a, b) => a + b, 0);
+    case 'count':
+      return samples.length;
+    case 'rate':
+      return samples.reduce((a, b) => a + b, 0) / (windowMs / 1000);
     case 'percentile': {
       const sorted = [...samples].sort((a, b) => a - b);
       return sorted[Math.min(sorted.length - 1, Math.floor(q.percentile! * sorted.length))]!;

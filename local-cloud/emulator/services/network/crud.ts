@@ -37,16 +37,30 @@ export function familyRoutes<T extends BaseResource>(def: FamilyDef<T>): Route[]
   const one = `${def.path}/{${def.idParam}}`;
   return [
     {
-      method: 'GET', path: def.path, operation: `List${def.kind}s`,
+      method: 'GET',
+      path: def.path,
+      operation: `List${def.kind}s`,
       handler: (req) => {
-        const compartmentId = def.listNeedsCompartment === false && req.query('compartmentId') === undefined ? undefined : def.requireCompartment(req.query('compartmentId'));
+        const compartmentId =
+          def.listNeedsCompartment === false && req.query('compartmentId') === undefined
+            ? undefined
+            : def.requireCompartment(req.query('compartmentId'));
         const rows = def.table.allWhere((r) => compartmentId === undefined || r.compartmentId === compartmentId);
-        return listAnswer(req, rows, { filters: { displayName: 'displayName', ...def.filters } as Record<string, keyof T> });
+        return listAnswer(req, rows, {
+          filters: { displayName: 'displayName', ...def.filters } as Record<string, keyof T>,
+        });
       },
     },
-    { method: 'GET', path: one, operation: `Get${def.kind}`, handler: (req) => def.table.answer(def.table.require(req.params[def.idParam], def.idParam)) },
     {
-      method: 'POST', path: def.path, operation: `Create${def.kind}`,
+      method: 'GET',
+      path: one,
+      operation: `Get${def.kind}`,
+      handler: (req) => def.table.answer(def.table.require(req.params[def.idParam], def.idParam)),
+    },
+    {
+      method: 'POST',
+      path: def.path,
+      operation: `Create${def.kind}`,
       handler: (req) => {
         const replay = def.tokens.replayed(req);
         if (replay) {
@@ -59,7 +73,9 @@ export function familyRoutes<T extends BaseResource>(def: FamilyDef<T>): Route[]
       },
     },
     {
-      method: 'PUT', path: one, operation: `Update${def.kind}`,
+      method: 'PUT',
+      path: one,
+      operation: `Update${def.kind}`,
       handler: (req) => {
         const rec = def.table.require(req.params[def.idParam], def.idParam);
         def.table.checkIfMatch(req, rec);
@@ -73,7 +89,9 @@ export function familyRoutes<T extends BaseResource>(def: FamilyDef<T>): Route[]
       },
     },
     {
-      method: 'DELETE', path: one, operation: `Delete${def.kind}`,
+      method: 'DELETE',
+      path: one,
+      operation: `Delete${def.kind}`,
       handler: (req) => {
         const rec = def.table.require(req.params[def.idParam], def.idParam);
         def.table.checkIfMatch(req, rec);

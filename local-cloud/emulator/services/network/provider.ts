@@ -21,7 +21,15 @@ import { surfaceOf } from '../resource-kit/catalog.ts';
 import { RetryTokens } from '../resource-kit/retry-tokens.ts';
 import { creator, familyRoutes } from './crud.ts';
 import { gatewayFamilies } from './gateways.ts';
-import { SERVICE, networkTables, type InternetGatewayRecord, type RouteTableRecord, type SecurityListRecord, type SubnetRecord, type VcnRecord } from './tables.ts';
+import {
+  SERVICE,
+  networkTables,
+  type InternetGatewayRecord,
+  type RouteTableRecord,
+  type SecurityListRecord,
+  type SubnetRecord,
+  type VcnRecord,
+} from './tables.ts';
 import { privateIpRoutes } from './privateips.ts';
 import { vcnFamilies } from './vcns.ts';
 import { vnicApi, vnicRoutes, type VnicApi } from './vnics.ts';
@@ -45,12 +53,20 @@ export function networkProvider(ctx: ProviderContext): NetworkProvider {
   const v = vcnFamilies(ctx, t, tokens);
   const g = gatewayFamilies(ctx, t, tokens);
   const routes = [
-    ...familyRoutes(v.vcn), ...familyRoutes(v.subnet), ...familyRoutes(g.internetGateway), ...familyRoutes(g.routeTable), ...familyRoutes(g.securityList),
-    ...vnicRoutes(ctx, t, tokens), ...privateIpRoutes(t),
+    ...familyRoutes(v.vcn),
+    ...familyRoutes(v.subnet),
+    ...familyRoutes(g.internetGateway),
+    ...familyRoutes(g.routeTable),
+    ...familyRoutes(g.securityList),
+    ...vnicRoutes(ctx, t, tokens),
+    ...privateIpRoutes(t),
   ];
   const creators: NetworkCreators = {
-    createVcn: creator(v.vcn), createSubnet: creator(v.subnet), createInternetGateway: creator(g.internetGateway),
-    createRouteTable: creator(g.routeTable), createSecurityList: creator(g.securityList),
+    createVcn: creator(v.vcn),
+    createSubnet: creator(v.subnet),
+    createInternetGateway: creator(g.internetGateway),
+    createRouteTable: creator(g.routeTable),
+    createSecurityList: creator(g.securityList),
     setRouteRules(id, rules) {
       const rt = t.routeTables.require(id, 'rtId');
       g.routeTable.update!(rt, { routeRules: rules });

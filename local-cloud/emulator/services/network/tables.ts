@@ -5,29 +5,79 @@ import { ResourceTable, type BaseResource } from '../resource-kit/table.ts';
 export const SERVICE = 'network';
 
 export interface VcnRecord extends BaseResource {
-  displayName: string; cidrBlock: string; cidrBlocks: string[]; dnsLabel?: string; vcnDomainName?: string;
-  defaultRouteTableId: string; defaultSecurityListId: string; defaultDhcpOptionsId: string;
+  displayName: string;
+  cidrBlock: string;
+  cidrBlocks: string[];
+  dnsLabel?: string;
+  vcnDomainName?: string;
+  defaultRouteTableId: string;
+  defaultSecurityListId: string;
+  defaultDhcpOptionsId: string;
 }
 export interface SubnetRecord extends BaseResource {
-  displayName: string; vcnId: string; cidrBlock: string; availabilityDomain?: string; dnsLabel?: string; subnetDomainName?: string;
-  prohibitPublicIpOnVnic: boolean; prohibitInternetIngress: boolean; routeTableId: string; securityListIds: string[];
-  dhcpOptionsId: string; virtualRouterIp: string; virtualRouterMac: string;
+  displayName: string;
+  vcnId: string;
+  cidrBlock: string;
+  availabilityDomain?: string;
+  dnsLabel?: string;
+  subnetDomainName?: string;
+  prohibitPublicIpOnVnic: boolean;
+  prohibitInternetIngress: boolean;
+  routeTableId: string;
+  securityListIds: string[];
+  dhcpOptionsId: string;
+  virtualRouterIp: string;
+  virtualRouterMac: string;
 }
-export interface InternetGatewayRecord extends BaseResource { displayName: string; vcnId: string; isEnabled: boolean }
-export interface RouteRule { destination: string; destinationType: string; networkEntityId: string; description?: string; cidrBlock?: string }
-export interface RouteTableRecord extends BaseResource { displayName: string; vcnId: string; routeRules: RouteRule[]; _default?: boolean }
+export interface InternetGatewayRecord extends BaseResource {
+  displayName: string;
+  vcnId: string;
+  isEnabled: boolean;
+}
+export interface RouteRule {
+  destination: string;
+  destinationType: string;
+  networkEntityId: string;
+  description?: string;
+  cidrBlock?: string;
+}
+export interface RouteTableRecord extends BaseResource {
+  displayName: string;
+  vcnId: string;
+  routeRules: RouteRule[];
+  _default?: boolean;
+}
 export interface SecurityListRecord extends BaseResource {
-  displayName: string; vcnId: string; ingressSecurityRules: Record<string, unknown>[]; egressSecurityRules: Record<string, unknown>[]; _default?: boolean;
+  displayName: string;
+  vcnId: string;
+  ingressSecurityRules: Record<string, unknown>[];
+  egressSecurityRules: Record<string, unknown>[];
+  _default?: boolean;
 }
 export interface VnicRecord extends BaseResource {
-  displayName: string; availabilityDomain: string; subnetId: string; privateIp: string; publicIp?: string; hostnameLabel?: string;
-  isPrimary: boolean; macAddress: string; skipSourceDestCheck: boolean; nsgIds: string[]; _instanceId?: string;
+  displayName: string;
+  availabilityDomain: string;
+  subnetId: string;
+  privateIp: string;
+  publicIp?: string;
+  hostnameLabel?: string;
+  isPrimary: boolean;
+  macAddress: string;
+  skipSourceDestCheck: boolean;
+  nsgIds: string[];
+  _instanceId?: string;
   /** OCID of the VNIC's primary private IP (records made before it existed derive one: see privateips.ts) */
   _privateIpId?: string;
 }
 export interface PublicIpRecord extends BaseResource {
-  displayName: string; ipAddress: string; lifetime: 'EPHEMERAL' | 'RESERVED'; scope: 'REGION' | 'AVAILABILITY_DOMAIN';
-  availabilityDomain?: string; assignedEntityId?: string; assignedEntityType?: 'PRIVATE_IP' | 'NAT_GATEWAY'; privateIpId?: string;
+  displayName: string;
+  ipAddress: string;
+  lifetime: 'EPHEMERAL' | 'RESERVED';
+  scope: 'REGION' | 'AVAILABILITY_DOMAIN';
+  availabilityDomain?: string;
+  assignedEntityId?: string;
+  assignedEntityType?: 'PRIVATE_IP' | 'NAT_GATEWAY';
+  privateIpId?: string;
 }
 
 export function networkTables(ctx: ProviderContext) {
@@ -44,4 +94,5 @@ export function networkTables(ctx: ProviderContext) {
 export type NetworkTables = ReturnType<typeof networkTables>;
 
 /** Live = not on its way out. */
-export const live = (r: { lifecycleState: string }): boolean => !['TERMINATING', 'TERMINATED', 'DETACHING', 'DETACHED'].includes(r.lifecycleState);
+export const live = (r: { lifecycleState: string }): boolean =>
+  !['TERMINATING', 'TERMINATED', 'DETACHING', 'DETACHED'].includes(r.lifecycleState);

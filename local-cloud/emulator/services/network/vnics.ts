@@ -44,27 +44,57 @@ export function vnicApi(ctx: ProviderContext, t: NetworkTables) {
     attachVnic(i: AttachVnicInput): VnicRecord {
       const subnet = t.subnets.require(i.subnetId, 'createVnicDetails.subnetId');
       if (subnet.availabilityDomain && subnet.availabilityDomain !== i.availabilityDomain) {
-        throw OciErrors.invalidParameter(`Subnet ${subnet.id} is in ${subnet.availabilityDomain}, not ${i.availabilityDomain}`);
+        throw OciErrors.invalidParameter(
+          `Subnet ${subnet.id} is in ${subnet.availabilityDomain}, not ${i.availabilityDomain}`,
+        );
       }
       const wantPublic = i.assignPublicIp ?? !subnet.prohibitPublicIpOnVnic;
-      if (wantPublic && subnet.prohibitPublicIpOnVnic) throw OciErrors.invalidParameter(`Subnet ${subnet.id} is private: it prohibits public IPs on VNICs`);
-      const used = new Set(t.vnics.col.values().filter((v) => v.subnetId === subnet.id && live(v)).map((v) => v.privateIp));
+      if (wantPublic && subnet.prohibitPublicIpOnVnic)
+        throw OciErrors.invalidParameter(`Subnet ${subnet.id} is private: it prohibits public IPs on VNICs`);
+      const used = new Set(
+        t.vnics.col
+          .values()
+          .filter((v) => v.subnetId === subnet.id && live(v))
+          .map((v) => v.privateIp),
+      );
       const cidr = parseCidr(subnet.cidrBlock, 'subnet');
       let privateIp = i.privateIp;
-      if (privateIp !== undefined && used.has(privateIp)) throw OciErrors.conflict(`Private IP ${privateIp} is already in use in subnet ${subnet.id}`);
+      if (privateIp !== undefined && used.has(privateIp))
+        throw OciErrors.conflict(`Private IP ${privateIp} is already in use in subnet ${subnet.id}`);
       privateIp ??= allocateIp(cidr, used);
       const vnic: VnicRecord = {
-        id: newOcid('vnic'), compartmentId: i.compartmentId, availabilityDomain: i.availabilityDomain, subnetId: subnet.id, privateIp,
-        displayName: i.displayName ?? 'primaryvnic', isPrimary: true, macAddress: '02:00:17:' + randomBytes(3).toString('hex').match(/../g)!.join(':').toUpperCase(),
-        skipSourceDestCheck: false, nsgIds: [], timeCreated: isoNow(ctx), lifecycleState: 'PROVISIONING', _next: [{ state: 'AVAILABLE', at: i.readyAt }],
-        ...(i.hostnameLabel ? { hostnameLabel: i.hostnameLabel } : {}), freeformTags: i.freeformTags ?? {}, _instanceId: i.instanceId,
+        id: newOcid('vnic'),
+        compartmentId: i.compartmentId,
+        availabilityDomain: i.availabilityDomain,
+        subnetId: subnet.id,
+        privateIp,
+        displayName: i.displayName ?? 'primaryvnic',
+        isPrimary: true,
+        macAddress: '02:00:17:' + randomBytes(3).toString('hex').match(/../g)!.join(':').toUpperCase(),
+        skipSourceDestCheck: false,
+        nsgIds: [],
+        timeCreated: isoNow(ctx),
+        lifecycleState: 'PROVISIONING',
+        _next: [{ state: 'AVAILABLE', at: i.readyAt }],
+        ...(i.hostnameLabel ? { hostnameLabel: i.hostnameLabel } : {}),
+        freeformTags: i.freeformTags ?? {},
+        _instanceId: i.instanceId,
         _privateIpId: newOcid('privateip'),
       };
       if (wantPublic) {
         const pip = t.publicIps.put({
-          id: newOcid('publicip'), compartmentId: i.compartmentId, displayName: `${vnic.displayName}-public`, ipAddress: newPublicIp(t), lifetime: 'EPHEMERAL',
-          scope: 'AVAILABILITY_DOMAIN', availabilityDomain: i.availabilityDomain, assignedEntityId: vnic._privateIpId!, assignedEntityType: 'PRIVATE_IP',
-          timeCreated: isoNow(ctx), lifecycleState: 'ASSIGNED', freeformTags: {},
+          id: newOcid('publicip'),
+          compartmentId: i.compartmentId,
+          displayName: `${vnic.displayName}-public`,
+          ipAddress: newPublicIp(t),
+          lifetime: 'EPHEMERAL',
+          scope: 'AVAILABILITY_DOMAIN',
+          availabilityDomain: i.availabilityDomain,
+          assignedEntityId: vnic._privateIpId!,
+          assignedEntityType: 'PRIVATE_IP',
+          timeCreated: isoNow(ctx),
+          lifecycleState: 'ASSIGNED',
+          freeformTags: {},
         });
         pip.privateIpId = pip.assignedEntityId;
         t.publicIps.put(pip);
@@ -77,7 +107,9 @@ export function vnicApi(ctx: ProviderContext, t: NetworkTables) {
       const vnic = t.vnics.find(id);
       if (!vnic || !live(vnic)) return;
       transition(vnic, ['TERMINATING', 'TERMINATED'], ctx.now(), Math.max(0, doneAt - ctx.now()));
-      if (vnic.publicIp) for (const p of t.publicIps.all()) if (p.ipAddress === vnic.publicIp && p.lifetime === 'EPHEMERAL') t.publicIps.delete(p.id);
+      if (vnic.publicIp)
+        for (const p of t.publicIps.all())
+          if (p.ipAddress === vnic.publicIp && p.lifetime === 'EPHEMERAL') t.publicIps.delete(p.id);
       t.vnics.put(vnic);
     },
     findVnic: (id: string): VnicRecord | undefined => t.vnics.find(id),
@@ -88,9 +120,16 @@ export type VnicApi = ReturnType<typeof vnicApi>;
 
 export function vnicRoutes(ctx: ProviderContext, t: NetworkTables, tokens: RetryTokens): Route[] {
   return [
-    { method: 'GET', path: '/20160918/vnics/{vnicId}', operation: 'GetVnic', handler: (req) => t.vnics.answer(t.vnics.require(req.params.vnicId, 'vnicId')) },
     {
-      method: 'PUT', path: '/20160918/vnics/{vnicId}', operation: 'UpdateVnic',
+      method: 'GET',
+      path: '/20160918/vnics/{vnicId}',
+      operation: 'GetVnic',
+      handler: (req) => t.vnics.answer(t.vnics.require(req.params.vnicId, 'vnicId')),
+    },
+    {
+      method: 'PUT',
+      path: '/20160918/vnics/{vnicId}',
+      operation: 'UpdateVnic',
       handler: (req) => {
         const vnic = t.vnics.require(req.params.vnicId, 'vnicId');
         t.vnics.checkIfMatch(req, vnic);
@@ -103,28 +142,49 @@ export function vnicRoutes(ctx: ProviderContext, t: NetworkTables, tokens: Retry
       },
     },
     {
-      method: 'GET', path: '/20160918/publicIps', operation: 'ListPublicIps',
+      method: 'GET',
+      path: '/20160918/publicIps',
+      operation: 'ListPublicIps',
       handler: (req) => {
         const scope = oneOf(req.query('scope'), 'scope', ['REGION', 'AVAILABILITY_DOMAIN'] as const);
         const compartmentId = requireCompartment(ctx, req.query('compartmentId'));
         const ad = req.query('availabilityDomain');
-        if (scope === 'AVAILABILITY_DOMAIN' && !ad) throw OciErrors.missingParameter('availabilityDomain is required when scope is AVAILABILITY_DOMAIN');
+        if (scope === 'AVAILABILITY_DOMAIN' && !ad)
+          throw OciErrors.missingParameter('availabilityDomain is required when scope is AVAILABILITY_DOMAIN');
         const lifetime = req.query('lifetime');
-        const rows = t.publicIps.allWhere((p) => p.compartmentId === compartmentId).filter((p) => p.scope === scope && (!ad || p.availabilityDomain === ad) && (!lifetime || p.lifetime === lifetime));
+        const rows = t.publicIps
+          .allWhere((p) => p.compartmentId === compartmentId)
+          .filter(
+            (p) => p.scope === scope && (!ad || p.availabilityDomain === ad) && (!lifetime || p.lifetime === lifetime),
+          );
         return listAnswer(req, rows);
       },
     },
-    { method: 'GET', path: '/20160918/publicIps/{publicIpId}', operation: 'GetPublicIp', handler: (req) => t.publicIps.answer(t.publicIps.require(req.params.publicIpId, 'publicIpId')) },
     {
-      method: 'POST', path: '/20160918/publicIps', operation: 'CreatePublicIp',
+      method: 'GET',
+      path: '/20160918/publicIps/{publicIpId}',
+      operation: 'GetPublicIp',
+      handler: (req) => t.publicIps.answer(t.publicIps.require(req.params.publicIpId, 'publicIpId')),
+    },
+    {
+      method: 'POST',
+      path: '/20160918/publicIps',
+      operation: 'CreatePublicIp',
       handler: (req) => {
         const replay = tokens.replayed(req);
         if (replay && t.publicIps.find(replay)) return t.publicIps.answer(t.publicIps.find(replay)!);
         const b = req.json();
         oneOf(b.lifetime, 'lifetime', ['RESERVED'] as const);
         const rec: PublicIpRecord = {
-          id: newOcid('publicip'), compartmentId: requireCompartment(ctx, b.compartmentId), displayName: optionalStr(b.displayName, 'displayName') ?? 'reserved-ip',
-          ipAddress: newPublicIp(t), lifetime: 'RESERVED', scope: 'REGION', timeCreated: isoNow(ctx), lifecycleState: 'AVAILABLE', freeformTags: freeformTags(b.freeformTags),
+          id: newOcid('publicip'),
+          compartmentId: requireCompartment(ctx, b.compartmentId),
+          displayName: optionalStr(b.displayName, 'displayName') ?? 'reserved-ip',
+          ipAddress: newPublicIp(t),
+          lifetime: 'RESERVED',
+          scope: 'REGION',
+          timeCreated: isoNow(ctx),
+          lifecycleState: 'AVAILABLE',
+          freeformTags: freeformTags(b.freeformTags),
         };
         const privateIpId = optionalOcid(b.privateIpId, 'privateIpId');
         if (privateIpId) throw OciErrors.notImplemented('CreatePublicIp with privateIpId (assigning a reserved IP)');
@@ -134,21 +194,27 @@ export function vnicRoutes(ctx: ProviderContext, t: NetworkTables, tokens: Retry
       },
     },
     {
-      method: 'PUT', path: '/20160918/publicIps/{publicIpId}', operation: 'UpdatePublicIp',
+      method: 'PUT',
+      path: '/20160918/publicIps/{publicIpId}',
+      operation: 'UpdatePublicIp',
       handler: (req) => {
         const rec = t.publicIps.require(req.params.publicIpId, 'publicIpId');
         const b = req.json();
-        if (b.privateIpId !== undefined) throw OciErrors.notImplemented('UpdatePublicIp with privateIpId (assigning a reserved IP)');
+        if (b.privateIpId !== undefined)
+          throw OciErrors.notImplemented('UpdatePublicIp with privateIpId (assigning a reserved IP)');
         rec.displayName = optionalStr(b.displayName, 'displayName') ?? rec.displayName;
         if (b.freeformTags !== undefined) rec.freeformTags = freeformTags(b.freeformTags);
         return t.publicIps.answer(t.publicIps.put(rec));
       },
     },
     {
-      method: 'DELETE', path: '/20160918/publicIps/{publicIpId}', operation: 'DeletePublicIp',
+      method: 'DELETE',
+      path: '/20160918/publicIps/{publicIpId}',
+      operation: 'DeletePublicIp',
       handler: (req) => {
         const rec = t.publicIps.require(req.params.publicIpId, 'publicIpId');
-        if (rec.lifetime === 'EPHEMERAL') throw OciErrors.conflict(`Public IP ${rec.id} is ephemeral; it goes with its VNIC`);
+        if (rec.lifetime === 'EPHEMERAL')
+          throw OciErrors.conflict(`Public IP ${rec.id} is ephemeral; it goes with its VNIC`);
         t.publicIps.delete(rec.id);
         return { status: 204 };
       },

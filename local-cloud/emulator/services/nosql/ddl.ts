@@ -11,16 +11,50 @@
 import { tokenize, type Token } from './sql/lexer.ts';
 import { SqlError } from './sql/errors.ts';
 
-export const COLUMN_TYPES = ['STRING', 'INTEGER', 'LONG', 'DOUBLE', 'NUMBER', 'BOOLEAN', 'JSON', 'TIMESTAMP', 'BINARY'] as const;
+export const COLUMN_TYPES = [
+  'STRING',
+  'INTEGER',
+  'LONG',
+  'DOUBLE',
+  'NUMBER',
+  'BOOLEAN',
+  'JSON',
+  'TIMESTAMP',
+  'BINARY',
+] as const;
 export type BaseType = (typeof COLUMN_TYPES)[number];
 
-export interface ColumnDef { name: string; type: BaseType; precision?: number; nullable: boolean; defaultValue?: string | number | boolean }
-export interface Ttl { value: number; unit: 'DAYS' | 'HOURS' }
-export interface CreateTableDdl { kind: 'create'; ifNotExists: boolean; name: string; columns: ColumnDef[]; primaryKey: string[]; shardKey: string[]; ttl?: Ttl }
-export interface AlterTtlDdl { kind: 'alterTtl'; name: string; ttl: Ttl }
+export interface ColumnDef {
+  name: string;
+  type: BaseType;
+  precision?: number;
+  nullable: boolean;
+  defaultValue?: string | number | boolean;
+}
+export interface Ttl {
+  value: number;
+  unit: 'DAYS' | 'HOURS';
+}
+export interface CreateTableDdl {
+  kind: 'create';
+  ifNotExists: boolean;
+  name: string;
+  columns: ColumnDef[];
+  primaryKey: string[];
+  shardKey: string[];
+  ttl?: Ttl;
+}
+export interface AlterTtlDdl {
+  kind: 'alterTtl';
+  name: string;
+  ttl: Ttl;
+}
 
 export class DdlError extends Error {
-  constructor(message: string) { super(message); this.name = 'DdlError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'DdlError';
+  }
 }
 
 /** Type name as the real service prints it in `schema.columns[].type`. */
@@ -36,15 +70,37 @@ export function ttlMs(ttl: Ttl | undefined): number | undefined {
 class DdlParser {
   private i = 0;
   constructor(private readonly t: Token[]) {}
-  private peek(o = 0): Token { return this.t[Math.min(this.i + o, this.t.length - 1)]!; }
-  private kw(k: string): boolean { const p = this.peek(); if (p.kind === 'ident' && p.text.toUpperCase() === k) { this.i++; return true; } return false; }
-  private op(o: string): boolean { const p = this.peek(); if (p.kind === 'op' && p.text === o) { this.i++; return true; } return false; }
+  private peek(o = 0): Token {
+    return this.t[Math.min(this.i + o, this.t.length - 1)]!;
+  }
+  private kw(k: string): boolean {
+    const p = this.peek();
+    if (p.kind === 'ident' && p.text.toUpperCase() === k) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+  private op(o: string): boolean {
+    const p = this.peek();
+    if (p.kind === 'op' && p.text === o) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
   fail(what: string): never {
     const p = this.peek();
-    throw new DdlError(`DDL syntax error: ${what} at position ${p.pos}${p.kind === 'eof' ? ' (end of statement)' : `, found '${p.text}'`}`);
+    throw new DdlError(
+      `DDL syntax error: ${what} at position ${p.pos}${p.kind === 'eof' ? ' (end of statement)' : `, found '${p.text}'`}`,
+    );
   }
-  private need(k: string): void { if (!this.kw(k)) this.fail(`expected ${k}`); }
-  private needOp(o: string): void { if (!this.op(o)) this.fail(`expected '${o}'`); }
+  private need(k: string): void {
+    if (!this.kw(k)) this.fail(`expected ${k}`);
+  }
+  private needOp(o: string): void {
+    if (!this.op(o)) this.fail(`expected '${o}'`);
+  }
   private name(what: string): string {
     const p = this.peek();
     if (p.kind !== 'ident') this.fail(`expected ${what}`);
@@ -57,7 +113,10 @@ class DdlParser {
     this.i++;
     return p.value as number;
   }
-  end(): void { this.op(';'); if (this.peek().kind !== 'eof') this.fail('unexpected text after the statement'); }
+  end(): void {
+    this.op(';');
+    if (this.peek().kind !== 'eof') this.fail('unexpected text after the statement');
+  }
 
   statement(): CreateTableDdl | AlterTtlDdl {
     if (this.kw('CREATE')) {
@@ -68,7 +127,8 @@ class DdlParser {
     if (this.kw('ALTER')) {
       this.need('TABLE');
       const name = this.name('a table name');
-      if (!this.kw('USING')) throw new DdlError('only ALTER TABLE <name> USING TTL n DAYS|HOURS is supported by the local emulator');
+      if (!this.kw('USING'))
+        throw new DdlError('only ALTER TABLE <name> USING TTL n DAYS|HOURS is supported by the local emulator');
       const ttl = this.ttl();
       this.end();
       return { kind: 'alterTtl', name, ttl };
@@ -88,7 +148,11 @@ class DdlParser {
 
   private create(): CreateTableDdl {
     let ifNotExists = false;
-    if (this.kw('IF')) { this.need('NOT'); this.need('EXISTS'); ifNotExists = true; }
+    if (this.kw('IF')) {
+      this.need('NOT');
+      this.need('EXISTS');
+      ifNotExists = true;
+    }
     const name = this.name('a table name');
     if (this.op('.')) throw new DdlError('child tables (parent.child) are not supported by the local emulator');
     this.needOp('(');
@@ -118,24 +182,30 @@ class DdlParser {
     if (!pk) throw new DdlError(`CREATE TABLE ${name}: a PRIMARY KEY clause is required`);
     const seen = new Set<string>();
     for (const c of columns) {
-      if (seen.has(c.name.toLowerCase())) throw new DdlError(`CREATE TABLE ${name}: column ${c.name} is declared twice`);
+      if (seen.has(c.name.toLowerCase()))
+        throw new DdlError(`CREATE TABLE ${name}: column ${c.name} is declared twice`);
       seen.add(c.name.toLowerCase());
     }
     const primaryKey = pk.map((k) => {
       const col = columns.find((c) => c.name.toLowerCase() === k.toLowerCase());
       if (!col) throw new DdlError(`CREATE TABLE ${name}: primary key column ${k} is not declared`);
-      if (col.type === 'JSON' || col.type === 'BINARY') throw new DdlError(`CREATE TABLE ${name}: primary key column ${k} cannot be of type ${col.type}`);
+      if (col.type === 'JSON' || col.type === 'BINARY')
+        throw new DdlError(`CREATE TABLE ${name}: primary key column ${k} cannot be of type ${col.type}`);
       col.nullable = false;
       return col.name;
     });
-    if (new Set(primaryKey).size !== primaryKey.length) throw new DdlError(`CREATE TABLE ${name}: a primary key column is listed twice`);
+    if (new Set(primaryKey).size !== primaryKey.length)
+      throw new DdlError(`CREATE TABLE ${name}: a primary key column is listed twice`);
     const shardKey = shard ? primaryKey.slice(0, shard.length) : [...primaryKey];
     return { kind: 'create', ifNotExists, name, columns, primaryKey, shardKey, ...(ttl ? { ttl } : {}) };
   }
 
   private nameList(): string[] {
     const out = [this.name('a column name')];
-    while (this.peek().text === ',' && this.peek(1).kind === 'ident' && this.peek(1).text.toUpperCase() !== 'SHARD') { this.i++; out.push(this.name('a column name')); }
+    while (this.peek().text === ',' && this.peek(1).kind === 'ident' && this.peek(1).text.toUpperCase() !== 'SHARD') {
+      this.i++;
+      out.push(this.name('a column name'));
+    }
     return out;
   }
 
@@ -143,7 +213,8 @@ class DdlParser {
     const name = this.name('a column definition or PRIMARY KEY');
     const tp = this.peek();
     const type = tp.text.toUpperCase() as BaseType;
-    if (tp.kind !== 'ident' || !COLUMN_TYPES.includes(type)) this.fail(`unknown type for column ${name} (supported: ${COLUMN_TYPES.join(', ')})`);
+    if (tp.kind !== 'ident' || !COLUMN_TYPES.includes(type))
+      this.fail(`unknown type for column ${name} (supported: ${COLUMN_TYPES.join(', ')})`);
     this.i++;
     const col: ColumnDef = { name, type, nullable: true };
     if (type === 'TIMESTAMP') {
@@ -154,14 +225,27 @@ class DdlParser {
       this.needOp(')');
     }
     for (;;) {
-      if (this.kw('NOT')) { this.need('NULL'); col.nullable = false; continue; }
+      if (this.kw('NOT')) {
+        this.need('NULL');
+        col.nullable = false;
+        continue;
+      }
       if (this.kw('DEFAULT')) {
         const p = this.peek();
-        if (p.kind === 'number' || p.kind === 'string') { col.defaultValue = p.value!; this.i++; continue; }
-        if (p.kind === 'ident' && ['TRUE', 'FALSE'].includes(p.text.toUpperCase())) { col.defaultValue = p.text.toUpperCase() === 'TRUE'; this.i++; continue; }
+        if (p.kind === 'number' || p.kind === 'string') {
+          col.defaultValue = p.value!;
+          this.i++;
+          continue;
+        }
+        if (p.kind === 'ident' && ['TRUE', 'FALSE'].includes(p.text.toUpperCase())) {
+          col.defaultValue = p.text.toUpperCase() === 'TRUE';
+          this.i++;
+          continue;
+        }
         this.fail('expected a literal after DEFAULT');
       }
-      if (this.peek().kind === 'ident' && this.peek().text.toUpperCase() === 'PRIMARY') throw new DdlError(`column ${name}: inline PRIMARY KEY is not supported; use a PRIMARY KEY(...) clause`);
+      if (this.peek().kind === 'ident' && this.peek().text.toUpperCase() === 'PRIMARY')
+        throw new DdlError(`column ${name}: inline PRIMARY KEY is not supported; use a PRIMARY KEY(...) clause`);
       break;
     }
     return col;

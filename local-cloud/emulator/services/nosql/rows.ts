@@ -19,13 +19,18 @@ function expiration(r: RowRecord): { timeOfExpiration?: string } {
 }
 
 export class RowOps {
-  constructor(private readonly ctx: ProviderContext, private readonly db: NosqlStore) {}
+  constructor(
+    private readonly ctx: ProviderContext,
+    private readonly db: NosqlStore,
+  ) {}
 
   put(req: EmulatorRequest): EmulatorResponse {
     const b = req.json<Record<string, unknown>>();
     const t = this.db.resolve(req.params.tableNameOrId!, b.compartmentId as string | undefined);
-    if (b.option !== undefined && b.option !== 'IF_ABSENT' && b.option !== 'IF_PRESENT') throw OciErrors.invalidParameter('option must be IF_ABSENT or IF_PRESENT');
-    if (b.ttl !== undefined && (typeof b.ttl !== 'number' || !Number.isFinite(b.ttl) || b.ttl < 0)) throw OciErrors.invalidParameter('ttl must be a non-negative number of days');
+    if (b.option !== undefined && b.option !== 'IF_ABSENT' && b.option !== 'IF_PRESENT')
+      throw OciErrors.invalidParameter('option must be IF_ABSENT or IF_PRESENT');
+    if (b.ttl !== undefined && (typeof b.ttl !== 'number' || !Number.isFinite(b.ttl) || b.ttl < 0))
+      throw OciErrors.invalidParameter('ttl must be a non-negative number of days');
     for (const k of ['isGetReturnRow', 'isTtlUseTableDefault', 'isExactMatch'] as const) {
       if (b[k] !== undefined && typeof b[k] !== 'boolean') throw OciErrors.invalidParameter(`${k} must be a boolean`);
     }
@@ -34,11 +39,19 @@ export class RowOps {
     const ifMatch = req.header('if-match');
     // check and write with no await in between: atomic on the event loop
     const existing = this.db.live(t, key);
-    const failed = (b.option === 'IF_ABSENT' && existing !== undefined)
-      || (b.option === 'IF_PRESENT' && existing === undefined)
-      || (ifMatch !== undefined && (existing === undefined || (ifMatch !== '*' && existing.version !== ifMatch)));
+    const failed =
+      (b.option === 'IF_ABSENT' && existing !== undefined) ||
+      (b.option === 'IF_PRESENT' && existing === undefined) ||
+      (ifMatch !== undefined && (existing === undefined || (ifMatch !== '*' && existing.version !== ifMatch)));
     if (failed) {
-      return { body: { usage: READ, ...(b.isGetReturnRow === true && existing ? { existingVersion: existing.version, existingValue: existing.value } : {}) } };
+      return {
+        body: {
+          usage: READ,
+          ...(b.isGetReturnRow === true && existing
+            ? { existingVersion: existing.version, existingValue: existing.value }
+            : {}),
+        },
+      };
     }
     const now = this.ctx.now();
     let expiresAt: number | undefined;
@@ -67,19 +80,27 @@ export class RowOps {
     const t = this.db.resolve(req.params.tableNameOrId!, req.query('compartmentId'));
     const key = encodeKey(t, parseKeyParams(t, req.queryAll('key')));
     const returnRow = req.query('isGetReturnRow');
-    if (returnRow !== undefined && returnRow !== 'true' && returnRow !== 'false') throw OciErrors.invalidParameter('isGetReturnRow must be true or false');
+    if (returnRow !== undefined && returnRow !== 'true' && returnRow !== 'false')
+      throw OciErrors.invalidParameter('isGetReturnRow must be true or false');
     const ifMatch = req.header('if-match');
     const existing = this.db.live(t, key);
     if (!existing) return { body: { isSuccess: false, usage: READ } };
     if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== existing.version) {
-      return { body: { isSuccess: false, usage: READ, ...(returnRow === 'true' ? { existingVersion: existing.version, existingValue: existing.value } : {}) } };
+      return {
+        body: {
+          isSuccess: false,
+          usage: READ,
+          ...(returnRow === 'true' ? { existingVersion: existing.version, existingValue: existing.value } : {}),
+        },
+      };
     }
     this.db.rows(t).delete(key);
     return { body: { isSuccess: true, usage: WRITE } };
   }
 
   private checkConsistency(c: string | undefined): void {
-    if (c !== undefined && c !== 'EVENTUAL' && c !== 'ABSOLUTE') throw OciErrors.invalidParameter('consistency must be EVENTUAL or ABSOLUTE');
+    if (c !== undefined && c !== 'EVENTUAL' && c !== 'ABSOLUTE')
+      throw OciErrors.invalidParameter('consistency must be EVENTUAL or ABSOLUTE');
   }
 }
 

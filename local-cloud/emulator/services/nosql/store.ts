@@ -10,7 +10,12 @@ import type { ProviderContext } from '../../core/types.ts';
 import type { ColumnDef, Ttl } from './ddl.ts';
 import type { RowValue } from './values.ts';
 
-export interface TableLimits { maxReadUnits: number; maxWriteUnits: number; maxStorageInGBs: number; capacityMode?: string }
+export interface TableLimits {
+  maxReadUnits: number;
+  maxWriteUnits: number;
+  maxStorageInGBs: number;
+  capacityMode?: string;
+}
 
 export interface TableRecord {
   id: string;
@@ -29,7 +34,12 @@ export interface TableRecord {
   definedTags: Record<string, Record<string, unknown>>;
 }
 
-export interface RowRecord { value: RowValue; version: string; expiresAt?: number; modifiedAt: number }
+export interface RowRecord {
+  value: RowValue;
+  version: string;
+  expiresAt?: number;
+  modifiedAt: number;
+}
 
 export interface WorkRequestRecord {
   id: string;
@@ -49,9 +59,13 @@ export class NosqlStore {
     this.workRequests = ctx.store.collection<WorkRequestRecord>('nosql', 'workRequests');
   }
 
-  static tableKey(compartmentId: string, name: string): string { return `${compartmentId}|${name.toLowerCase()}`; }
+  static tableKey(compartmentId: string, name: string): string {
+    return `${compartmentId}|${name.toLowerCase()}`;
+  }
 
-  rows(t: TableRecord): Collection<RowRecord> { return this.ctx.store.collection<RowRecord>('nosql', `rows-${t.id}`); }
+  rows(t: TableRecord): Collection<RowRecord> {
+    return this.ctx.store.collection<RowRecord>('nosql', `rows-${t.id}`);
+  }
 
   /** Resolve a table by OCID, or by name within a compartment; 404 TableNotFound otherwise. */
   resolve(nameOrId: string, compartmentId: string | undefined): TableRecord {
@@ -64,7 +78,11 @@ export class NosqlStore {
       if (!isOcid(compartmentId)) throw OciErrors.invalidParameter('compartmentId must be an OCID');
       t = this.tables.get(NosqlStore.tableKey(compartmentId, nameOrId));
     }
-    if (!t) throw OciErrors.notFound('TableNotFound', `Table ${nameOrId} not found${compartmentId ? ` in compartment ${compartmentId}` : ''}`);
+    if (!t)
+      throw OciErrors.notFound(
+        'TableNotFound',
+        `Table ${nameOrId} not found${compartmentId ? ` in compartment ${compartmentId}` : ''}`,
+      );
     return t;
   }
 
@@ -99,7 +117,8 @@ export class NosqlStore {
 
 function comparePk(pk: string[], a: RowValue, b: RowValue): number {
   for (const k of pk) {
-    const x = a[k] as string | number, y = b[k] as string | number;
+    const x = a[k] as string | number,
+      y = b[k] as string | number;
     if (x === y) continue;
     if (typeof x === typeof y) return x < y ? -1 : 1;
     return typeof x === 'number' ? -1 : 1;

@@ -12,7 +12,14 @@ export function tableView(t: TableRecord) {
   return {
     ...summaryView(t),
     schema: {
-      columns: t.columns.map((c) => ({ name: c.name, type: typeName(c), isNullable: c.nullable, ...(c.defaultValue !== undefined ? { defaultValue: String(c.defaultValue) } : {}), isAsUuid: false, isGenerated: false })),
+      columns: t.columns.map((c) => ({
+        name: c.name,
+        type: typeName(c),
+        isNullable: c.nullable,
+        ...(c.defaultValue !== undefined ? { defaultValue: String(c.defaultValue) } : {}),
+        isAsUuid: false,
+        isGenerated: false,
+      })),
       primaryKey: t.primaryKey,
       shardKey: t.shardKey,
       ttl: ttlDays(t.ttl),
@@ -25,9 +32,19 @@ export function tableView(t: TableRecord) {
 
 function summaryView(t: TableRecord) {
   return {
-    id: t.id, name: t.name, compartmentId: t.compartmentId, timeCreated: t.timeCreated, timeUpdated: t.timeUpdated,
-    tableLimits: t.tableLimits, lifecycleState: 'ACTIVE', isAutoReclaimable: false, schemaState: 'MUTABLE', isMultiRegion: false,
-    freeformTags: t.freeformTags, definedTags: t.definedTags, systemTags: {},
+    id: t.id,
+    name: t.name,
+    compartmentId: t.compartmentId,
+    timeCreated: t.timeCreated,
+    timeUpdated: t.timeUpdated,
+    tableLimits: t.tableLimits,
+    lifecycleState: 'ACTIVE',
+    isAutoReclaimable: false,
+    schemaState: 'MUTABLE',
+    isMultiRegion: false,
+    freeformTags: t.freeformTags,
+    definedTags: t.definedTags,
+    systemTags: {},
   };
 }
 
@@ -41,13 +58,20 @@ function parseLimits(v: unknown): TableLimits {
   if (v === undefined || v === null) throw OciErrors.missingParameter('tableLimits is required');
   const l = v as Record<string, unknown>;
   const mode = l.capacityMode ?? 'PROVISIONED';
-  if (mode !== 'PROVISIONED' && mode !== 'ON_DEMAND') throw OciErrors.invalidParameter('tableLimits.capacityMode must be PROVISIONED or ON_DEMAND');
+  if (mode !== 'PROVISIONED' && mode !== 'ON_DEMAND')
+    throw OciErrors.invalidParameter('tableLimits.capacityMode must be PROVISIONED or ON_DEMAND');
   for (const k of ['maxReadUnits', 'maxWriteUnits', 'maxStorageInGBs'] as const) {
     const n = l[k];
     if (mode === 'ON_DEMAND' && k !== 'maxStorageInGBs' && (n === undefined || n === 0)) continue;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw OciErrors.invalidParameter(`tableLimits.${k} must be a positive integer`);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1)
+      throw OciErrors.invalidParameter(`tableLimits.${k} must be a positive integer`);
   }
-  return { maxReadUnits: Number(l.maxReadUnits ?? 0), maxWriteUnits: Number(l.maxWriteUnits ?? 0), maxStorageInGBs: Number(l.maxStorageInGBs), capacityMode: mode };
+  return {
+    maxReadUnits: Number(l.maxReadUnits ?? 0),
+    maxWriteUnits: Number(l.maxWriteUnits ?? 0),
+    maxStorageInGBs: Number(l.maxStorageInGBs),
+    capacityMode: mode,
+  };
 }
 
 function ddlOrThrow(ddl: unknown) {
@@ -61,22 +85,42 @@ function ddlOrThrow(ddl: unknown) {
 }
 
 export class TableOps {
-  constructor(private readonly ctx: ProviderContext, private readonly db: NosqlStore) {}
+  constructor(
+    private readonly ctx: ProviderContext,
+    private readonly db: NosqlStore,
+  ) {}
 
-  private workRequest(t: TableRecord, op: WorkRequestRecord['operationType'], action: WorkRequestRecord['actionType']): string {
+  private workRequest(
+    t: TableRecord,
+    op: WorkRequestRecord['operationType'],
+    action: WorkRequestRecord['actionType'],
+  ): string {
     const id = newOcid('nosqltableworkrequest');
-    this.db.workRequests.put(id, { id, operationType: op, compartmentId: t.compartmentId, tableId: t.id, tableName: t.name, actionType: action, time: new Date(this.ctx.now()).toISOString() });
+    this.db.workRequests.put(id, {
+      id,
+      operationType: op,
+      compartmentId: t.compartmentId,
+      tableId: t.id,
+      tableName: t.name,
+      actionType: action,
+      time: new Date(this.ctx.now()).toISOString(),
+    });
     return id;
   }
 
   create(req: EmulatorRequest): EmulatorResponse {
     const b = req.json<Record<string, unknown>>();
     if (typeof b.name !== 'string' || !b.name) throw OciErrors.missingParameter('name is required');
-    if (!NAME_RE.test(b.name)) throw OciErrors.invalidParameter('name must start with a letter and hold only letters, digits and _ (at most 256)');
-    if (typeof b.compartmentId !== 'string' || !isOcid(b.compartmentId)) throw OciErrors.invalidParameter('compartmentId must be an OCID');
+    if (!NAME_RE.test(b.name))
+      throw OciErrors.invalidParameter(
+        'name must start with a letter and hold only letters, digits and _ (at most 256)',
+      );
+    if (typeof b.compartmentId !== 'string' || !isOcid(b.compartmentId))
+      throw OciErrors.invalidParameter('compartmentId must be an OCID');
     const ddl = ddlOrThrow(b.ddlStatement);
     if (ddl.kind !== 'create') throw OciErrors.invalidParameter('CreateTable needs a CREATE TABLE statement');
-    if (ddl.name.toLowerCase() !== b.name.toLowerCase()) throw OciErrors.invalidParameter(`name ${b.name} does not match the table in ddlStatement (${ddl.name})`);
+    if (ddl.name.toLowerCase() !== b.name.toLowerCase())
+      throw OciErrors.invalidParameter(`name ${b.name} does not match the table in ddlStatement (${ddl.name})`);
     const limits = parseLimits(b.tableLimits);
     const key = NosqlStore.tableKey(b.compartmentId, b.name);
     const existing = this.db.tables.get(key);
@@ -86,10 +130,20 @@ export class TableOps {
     }
     const now = new Date(this.ctx.now()).toISOString();
     const t: TableRecord = {
-      id: newOcid('nosqltable'), name: b.name, compartmentId: b.compartmentId, ddlStatement: b.ddlStatement as string,
-      columns: ddl.columns, primaryKey: ddl.primaryKey, shardKey: ddl.shardKey, ...(ddl.ttl ? { ttl: ddl.ttl } : {}),
-      tableLimits: limits, timeCreated: now, timeUpdated: now, etag: newEtag(),
-      freeformTags: (b.freeformTags as Record<string, string>) ?? {}, definedTags: (b.definedTags as Record<string, Record<string, unknown>>) ?? {},
+      id: newOcid('nosqltable'),
+      name: b.name,
+      compartmentId: b.compartmentId,
+      ddlStatement: b.ddlStatement as string,
+      columns: ddl.columns,
+      primaryKey: ddl.primaryKey,
+      shardKey: ddl.shardKey,
+      ...(ddl.ttl ? { ttl: ddl.ttl } : {}),
+      tableLimits: limits,
+      timeCreated: now,
+      timeUpdated: now,
+      etag: newEtag(),
+      freeformTags: (b.freeformTags as Record<string, string>) ?? {},
+      definedTags: (b.definedTags as Record<string, Record<string, unknown>>) ?? {},
     };
     this.db.tables.put(key, t);
     return { status: 202, headers: { 'opc-work-request-id': this.workRequest(t, 'CREATE_TABLE', 'CREATED') } };
@@ -105,23 +159,45 @@ export class TableOps {
     if (!compartmentId) throw OciErrors.missingParameter('compartmentId is required');
     if (!isOcid(compartmentId)) throw OciErrors.invalidParameter('compartmentId must be an OCID');
     const glob = req.query('name');
-    const re = glob ? new RegExp(`^${glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i') : undefined;
+    const re = glob
+      ? new RegExp(
+          `^${glob
+            .replace(/[.+^${}()|\\]/g, '\\$&')
+            .replace(/\*/g, '.*')
+            .replace(/\?/g, '.')}$`,
+          'i',
+        )
+      : undefined;
     const state = req.query('lifecycleState');
     const sortBy = req.query('sortBy') ?? 'timeCreated';
-    if (sortBy !== 'timeCreated' && sortBy !== 'name') throw OciErrors.invalidParameter('sortBy must be timeCreated or name');
+    if (sortBy !== 'timeCreated' && sortBy !== 'name')
+      throw OciErrors.invalidParameter('sortBy must be timeCreated or name');
     const order = req.query('sortOrder') ?? (sortBy === 'name' ? 'ASC' : 'DESC');
     if (order !== 'ASC' && order !== 'DESC') throw OciErrors.invalidParameter('sortOrder must be ASC or DESC');
-    const items = this.db.tables.values()
-      .filter((t) => t.compartmentId === compartmentId && (!re || re.test(t.name)) && (!state || state === 'ALL' || state === 'ACTIVE'))
+    const items = this.db.tables
+      .values()
+      .filter(
+        (t) =>
+          t.compartmentId === compartmentId &&
+          (!re || re.test(t.name)) &&
+          (!state || state === 'ALL' || state === 'ACTIVE'),
+      )
       .sort((a, b) => {
-        const c = sortBy === 'name' ? a.name.localeCompare(b.name) : a.timeCreated.localeCompare(b.timeCreated) || a.id.localeCompare(b.id);
+        const c =
+          sortBy === 'name'
+            ? a.name.localeCompare(b.name)
+            : a.timeCreated.localeCompare(b.timeCreated) || a.id.localeCompare(b.id);
         return order === 'ASC' ? c : -c;
       })
       .map(summaryView);
     const limitRaw = req.query('limit');
     const limit = limitRaw === undefined ? undefined : Number(limitRaw);
     try {
-      const page = paginate(items, { ...(limit !== undefined ? { limit } : {}), ...(req.query('page') ? { page: req.query('page')! } : {}), fingerprint: fingerprint(`tables|${compartmentId}|${glob ?? ''}|${state ?? ''}|${sortBy}|${order}`, null) });
+      const page = paginate(items, {
+        ...(limit !== undefined ? { limit } : {}),
+        ...(req.query('page') ? { page: req.query('page')! } : {}),
+        fingerprint: fingerprint(`tables|${compartmentId}|${glob ?? ''}|${state ?? ''}|${sortBy}|${order}`, null),
+      });
       return { headers: { 'opc-next-page': page.nextPage }, body: { items: page.items } };
     } catch (e) {
       if (e instanceof SqlError) throw OciErrors.invalidParameter(e.message);
@@ -131,22 +207,39 @@ export class TableOps {
 
   update(req: EmulatorRequest): EmulatorResponse {
     const b = req.json<Record<string, unknown>>();
-    const t = this.db.resolve(req.params.tableNameOrId!, (b.compartmentId as string | undefined) ?? req.query('compartmentId'));
+    const t = this.db.resolve(
+      req.params.tableNameOrId!,
+      (b.compartmentId as string | undefined) ?? req.query('compartmentId'),
+    );
     const ifMatch = req.header('if-match');
     if (ifMatch && ifMatch !== t.etag) throw OciErrors.noEtagMatch('The table etag does not match if-match');
     const next: TableRecord = { ...t, etag: newEtag(), timeUpdated: new Date(this.ctx.now()).toISOString() };
     let changed = false;
     if (b.ddlStatement !== undefined) {
       const ddl = ddlOrThrow(b.ddlStatement);
-      if (ddl.kind !== 'alterTtl') throw OciErrors.notImplemented('nosql UpdateTable with a DDL other than ALTER TABLE ... USING TTL');
-      if (ddl.name.toLowerCase() !== t.name.toLowerCase()) throw OciErrors.invalidParameter(`the DDL names table ${ddl.name}, not ${t.name}`);
-      if (ddl.ttl.value === 0) delete next.ttl; else next.ttl = ddl.ttl;
-      next.ddlStatement = t.ddlStatement.replace(/\s+USING\s+TTL\s+\d+\s+(DAYS|HOURS)\s*;?\s*$/i, '') + (ddl.ttl.value ? ` USING TTL ${ddl.ttl.value} ${ddl.ttl.unit}` : '');
+      if (ddl.kind !== 'alterTtl')
+        throw OciErrors.notImplemented('nosql UpdateTable with a DDL other than ALTER TABLE ... USING TTL');
+      if (ddl.name.toLowerCase() !== t.name.toLowerCase())
+        throw OciErrors.invalidParameter(`the DDL names table ${ddl.name}, not ${t.name}`);
+      if (ddl.ttl.value === 0) delete next.ttl;
+      else next.ttl = ddl.ttl;
+      next.ddlStatement =
+        t.ddlStatement.replace(/\s+USING\s+TTL\s+\d+\s+(DAYS|HOURS)\s*;?\s*$/i, '') +
+        (ddl.ttl.value ? ` USING TTL ${ddl.ttl.value} ${ddl.ttl.unit}` : '');
       changed = true;
     }
-    if (b.tableLimits !== undefined) { next.tableLimits = parseLimits(b.tableLimits); changed = true; }
-    if (b.freeformTags !== undefined) { next.freeformTags = b.freeformTags as Record<string, string>; changed = true; }
-    if (b.definedTags !== undefined) { next.definedTags = b.definedTags as Record<string, Record<string, unknown>>; changed = true; }
+    if (b.tableLimits !== undefined) {
+      next.tableLimits = parseLimits(b.tableLimits);
+      changed = true;
+    }
+    if (b.freeformTags !== undefined) {
+      next.freeformTags = b.freeformTags as Record<string, string>;
+      changed = true;
+    }
+    if (b.definedTags !== undefined) {
+      next.definedTags = b.definedTags as Record<string, Record<string, unknown>>;
+      changed = true;
+    }
     if (!changed) throw OciErrors.invalidParameter('UpdateTable needs ddlStatement, tableLimits or tags');
     this.db.tables.put(NosqlStore.tableKey(t.compartmentId, t.name), next);
     return { status: 202, headers: { 'opc-work-request-id': this.workRequest(next, 'UPDATE_TABLE', 'UPDATED') } };
@@ -171,9 +264,22 @@ export class TableOps {
     if (!w) throw OciErrors.notAuthorizedOrNotFound(`Work request ${req.params.workRequestId} not found`);
     return {
       body: {
-        operationType: w.operationType, status: 'SUCCEEDED', id: w.id, compartmentId: w.compartmentId,
-        resources: [{ entityType: 'TABLE', actionType: w.actionType, identifier: w.tableId, entityUri: `/20190828/tables/${w.tableId}` }],
-        percentComplete: 100, timeAccepted: w.time, timeStarted: w.time, timeFinished: w.time,
+        operationType: w.operationType,
+        status: 'SUCCEEDED',
+        id: w.id,
+        compartmentId: w.compartmentId,
+        resources: [
+          {
+            entityType: 'TABLE',
+            actionType: w.actionType,
+            identifier: w.tableId,
+            entityUri: `/20190828/tables/${w.tableId}`,
+          },
+        ],
+        percentComplete: 100,
+        timeAccepted: w.time,
+        timeStarted: w.time,
+        timeFinished: w.time,
       },
     };
   }

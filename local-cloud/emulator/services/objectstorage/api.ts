@@ -33,7 +33,13 @@ export function objectStorageApi(os: OsContext): ObjectStorageApi {
       if (!bucket) throw OsErrors.bucketNotFound(i.bucket);
       const name = validateObjectName(i.objectName);
       const blob = await receiveBody(os, i.body, { maxBytes: os.options.maxObjectSize });
-      const rec = commitObject(os, { bucket, name, blob, headers: { contentType: i.contentType ?? 'application/octet-stream', meta: i.meta ?? {} }, preconditions: {} });
+      const rec = commitObject(os, {
+        bucket,
+        name,
+        blob,
+        headers: { contentType: i.contentType ?? 'application/octet-stream', meta: i.meta ?? {} },
+        preconditions: {},
+      });
       return { etag: rec.etag, size: rec.size };
     },
     hasBucket: (namespace, bucket) => namespace === os.ctx.tenancy.namespace && os.state.buckets.has(bucket),

@@ -11,11 +11,23 @@ const PUBLIC_ACCESS = ['NoPublicAccess', 'ObjectRead', 'ObjectReadWithoutList'];
 
 function bucketBody(os: OsContext, b: BucketRecord, fields: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {
-    namespace: b.namespace, name: b.name, compartmentId: b.compartmentId, metadata: b.metadata,
-    createdBy: b.createdBy, timeCreated: b.timeCreated, etag: b.etag, publicAccessType: b.publicAccessType,
-    storageTier: b.storageTier, objectEventsEnabled: b.objectEventsEnabled, freeformTags: b.freeformTags,
-    definedTags: b.definedTags, replicationEnabled: false, isReadOnly: false, id: b.id,
-    versioning: 'Disabled', autoTiering: 'Disabled',
+    namespace: b.namespace,
+    name: b.name,
+    compartmentId: b.compartmentId,
+    metadata: b.metadata,
+    createdBy: b.createdBy,
+    timeCreated: b.timeCreated,
+    etag: b.etag,
+    publicAccessType: b.publicAccessType,
+    storageTier: b.storageTier,
+    objectEventsEnabled: b.objectEventsEnabled,
+    freeformTags: b.freeformTags,
+    definedTags: b.definedTags,
+    replicationEnabled: false,
+    isReadOnly: false,
+    id: b.id,
+    versioning: 'Disabled',
+    autoTiering: 'Disabled',
   };
   if (fields.includes('approximateCount') || fields.includes('approximateSize')) {
     const names = os.state.objectNames(b.name);
@@ -37,7 +49,8 @@ function checkEtag(req: EmulatorRequest, etag: string): void {
   const im = req.header('if-match');
   if (im !== undefined && im !== etag) throw OsErrors.ifMatchFailed(`The bucket ETag does not match if-match '${im}'`);
   const inm = req.header('if-none-match');
-  if (inm !== undefined && (inm === '*' || inm === etag)) throw OsErrors.ifNoneMatchFailed('The bucket ETag matches if-none-match');
+  if (inm !== undefined && (inm === '*' || inm === etag))
+    throw OsErrors.ifNoneMatchFailed('The bucket ETag matches if-none-match');
 }
 
 export function bucketRoutes(os: OsContext): Route[] {
@@ -45,7 +58,9 @@ export function bucketRoutes(os: OsContext): Route[] {
   const ns = () => ctx.tenancy.namespace;
   return [
     {
-      method: 'GET', path: '/n', operation: 'GetNamespace',
+      method: 'GET',
+      path: '/n',
+      operation: 'GetNamespace',
       handler: (req) => {
         const c = req.query('compartmentId');
         if (c !== undefined && !isOcid(c)) throw OciErrors.invalidParameter('compartmentId must be an OCID');
@@ -53,7 +68,9 @@ export function bucketRoutes(os: OsContext): Route[] {
       },
     },
     {
-      method: 'GET', path: '/n/{namespaceName}', operation: 'GetNamespaceMetadata',
+      method: 'GET',
+      path: '/n/{namespaceName}',
+      operation: 'GetNamespaceMetadata',
       handler: (req) => {
         requireNamespace(os, req.params.namespaceName);
         const t = ctx.tenancy.tenancyId;
@@ -61,34 +78,53 @@ export function bucketRoutes(os: OsContext): Route[] {
       },
     },
     {
-      method: 'POST', path: '/n/{namespaceName}/b', operation: 'CreateBucket',
+      method: 'POST',
+      path: '/n/{namespaceName}/b',
+      operation: 'CreateBucket',
       handler: (req) => {
         requireNamespace(os, req.params.namespaceName);
         const d = req.json<Record<string, unknown>>();
         if (typeof d.name !== 'string' || !BUCKET_NAME.test(d.name)) {
-          throw OciErrors.invalidParameter('name must be 1-256 characters of letters, numbers, dashes, underscores and periods');
+          throw OciErrors.invalidParameter(
+            'name must be 1-256 characters of letters, numbers, dashes, underscores and periods',
+          );
         }
         if (!isOcid(d.compartmentId)) throw OciErrors.invalidParameter('compartmentId must be an OCID');
         const pat = d.publicAccessType ?? 'NoPublicAccess';
-        if (typeof pat !== 'string' || !PUBLIC_ACCESS.includes(pat)) throw OciErrors.invalidParameter(`publicAccessType must be one of ${PUBLIC_ACCESS.join(', ')}`);
-        if (d.storageTier !== undefined && d.storageTier !== 'Standard') throw OciErrors.notImplemented(`objectstorage CreateBucket with storageTier ${String(d.storageTier)}`);
-        if (d.versioning !== undefined && d.versioning !== 'Disabled') throw OciErrors.notImplemented('objectstorage CreateBucket with versioning');
-        if (d.objectEventsEnabled !== undefined && typeof d.objectEventsEnabled !== 'boolean') throw OciErrors.invalidParameter('objectEventsEnabled must be a boolean');
+        if (typeof pat !== 'string' || !PUBLIC_ACCESS.includes(pat))
+          throw OciErrors.invalidParameter(`publicAccessType must be one of ${PUBLIC_ACCESS.join(', ')}`);
+        if (d.storageTier !== undefined && d.storageTier !== 'Standard')
+          throw OciErrors.notImplemented(`objectstorage CreateBucket with storageTier ${String(d.storageTier)}`);
+        if (d.versioning !== undefined && d.versioning !== 'Disabled')
+          throw OciErrors.notImplemented('objectstorage CreateBucket with versioning');
+        if (d.objectEventsEnabled !== undefined && typeof d.objectEventsEnabled !== 'boolean')
+          throw OciErrors.invalidParameter('objectEventsEnabled must be a boolean');
         const metadata = checkStringMap(d.metadata, 'metadata') ?? {};
         const freeformTags = checkStringMap(d.freeformTags, 'freeformTags') ?? {};
         if (state.buckets.has(d.name)) throw OsErrors.bucketAlreadyExists(d.name);
         const rec: BucketRecord = {
-          namespace: ns(), name: d.name, id: newOcid('bucket'), compartmentId: d.compartmentId,
-          createdBy: req.principal?.id ?? ctx.tenancy.admin.userId, timeCreated: iso(ctx.now()), etag: newEtag(),
-          publicAccessType: pat, storageTier: 'Standard', objectEventsEnabled: d.objectEventsEnabled === true,
-          metadata, freeformTags, definedTags: (d.definedTags as BucketRecord['definedTags'] | undefined) ?? {},
+          namespace: ns(),
+          name: d.name,
+          id: newOcid('bucket'),
+          compartmentId: d.compartmentId,
+          createdBy: req.principal?.id ?? ctx.tenancy.admin.userId,
+          timeCreated: iso(ctx.now()),
+          etag: newEtag(),
+          publicAccessType: pat,
+          storageTier: 'Standard',
+          objectEventsEnabled: d.objectEventsEnabled === true,
+          metadata,
+          freeformTags,
+          definedTags: (d.definedTags as BucketRecord['definedTags'] | undefined) ?? {},
         };
         state.buckets.put(rec.name, rec);
         return { headers: { etag: rec.etag, location: `/n/${ns()}/b/${rec.name}` }, body: bucketBody(os, rec, []) };
       },
     },
     {
-      method: 'GET', path: '/n/{namespaceName}/b/{bucketName}', operation: 'GetBucket',
+      method: 'GET',
+      path: '/n/{namespaceName}/b/{bucketName}',
+      operation: 'GetBucket',
       handler: (req) => {
         const b = requireBucket(os, req);
         if (req.header('if-none-match') === b.etag) return { status: 304, headers: { etag: b.etag } };
@@ -98,7 +134,9 @@ export function bucketRoutes(os: OsContext): Route[] {
       },
     },
     {
-      method: 'HEAD', path: '/n/{namespaceName}/b/{bucketName}', operation: 'HeadBucket',
+      method: 'HEAD',
+      path: '/n/{namespaceName}/b/{bucketName}',
+      operation: 'HeadBucket',
       handler: (req) => {
         const b = requireBucket(os, req);
         if (req.header('if-none-match') === b.etag) return { status: 304, headers: { etag: b.etag } };
@@ -107,34 +145,58 @@ export function bucketRoutes(os: OsContext): Route[] {
       },
     },
     {
-      method: 'GET', path: '/n/{namespaceName}/b', operation: 'ListBuckets',
+      method: 'GET',
+      path: '/n/{namespaceName}/b',
+      operation: 'ListBuckets',
       handler: (req) => {
         requireNamespace(os, req.params.namespaceName);
         const c = req.query('compartmentId');
         if (!isOcid(c)) throw OciErrors.missingParameter('compartmentId (an OCID) is required');
-        const withTags = req.queryAll('fields').flatMap((f) => f.split(',')).includes('tags');
-        const { page, next } = paginate(state.buckets.values().filter((b) => b.compartmentId === c), (b) => b.name, req, 1000, 1000);
+        const withTags = req
+          .queryAll('fields')
+          .flatMap((f) => f.split(','))
+          .includes('tags');
+        const { page, next } = paginate(
+          state.buckets.values().filter((b) => b.compartmentId === c),
+          (b) => b.name,
+          req,
+          1000,
+          1000,
+        );
         const body = page.map((b) => ({
-          namespace: b.namespace, name: b.name, compartmentId: b.compartmentId, createdBy: b.createdBy,
-          timeCreated: b.timeCreated, etag: b.etag,
+          namespace: b.namespace,
+          name: b.name,
+          compartmentId: b.compartmentId,
+          createdBy: b.createdBy,
+          timeCreated: b.timeCreated,
+          etag: b.etag,
           ...(withTags ? { freeformTags: b.freeformTags, definedTags: b.definedTags } : {}),
         }));
         return { headers: { 'opc-next-page': next }, body };
       },
     },
     {
-      method: 'POST', path: '/n/{namespaceName}/b/{bucketName}', operation: 'UpdateBucket',
+      method: 'POST',
+      path: '/n/{namespaceName}/b/{bucketName}',
+      operation: 'UpdateBucket',
       handler: (req) => {
         const b = requireBucket(os, req);
         const d = req.json<Record<string, unknown>>();
         checkEtag(req, b.etag);
-        if (d.name !== undefined && d.name !== b.name) throw OciErrors.notImplemented('objectstorage UpdateBucket rename');
-        if (d.namespace !== undefined && d.namespace !== b.namespace) throw OciErrors.invalidParameter('namespace cannot be changed');
-        if (d.compartmentId !== undefined && !isOcid(d.compartmentId)) throw OciErrors.invalidParameter('compartmentId must be an OCID');
-        if (d.publicAccessType !== undefined && (typeof d.publicAccessType !== 'string' || !PUBLIC_ACCESS.includes(d.publicAccessType))) {
+        if (d.name !== undefined && d.name !== b.name)
+          throw OciErrors.notImplemented('objectstorage UpdateBucket rename');
+        if (d.namespace !== undefined && d.namespace !== b.namespace)
+          throw OciErrors.invalidParameter('namespace cannot be changed');
+        if (d.compartmentId !== undefined && !isOcid(d.compartmentId))
+          throw OciErrors.invalidParameter('compartmentId must be an OCID');
+        if (
+          d.publicAccessType !== undefined &&
+          (typeof d.publicAccessType !== 'string' || !PUBLIC_ACCESS.includes(d.publicAccessType))
+        ) {
           throw OciErrors.invalidParameter(`publicAccessType must be one of ${PUBLIC_ACCESS.join(', ')}`);
         }
-        if (d.objectEventsEnabled !== undefined && typeof d.objectEventsEnabled !== 'boolean') throw OciErrors.invalidParameter('objectEventsEnabled must be a boolean');
+        if (d.objectEventsEnabled !== undefined && typeof d.objectEventsEnabled !== 'boolean')
+          throw OciErrors.invalidParameter('objectEventsEnabled must be a boolean');
         if (d.versioning !== undefined) throw OciErrors.notImplemented('objectstorage UpdateBucket versioning');
         const metadata = checkStringMap(d.metadata, 'metadata');
         const freeformTags = checkStringMap(d.freeformTags, 'freeformTags');
@@ -153,11 +215,14 @@ export function bucketRoutes(os: OsContext): Route[] {
       },
     },
     {
-      method: 'DELETE', path: '/n/{namespaceName}/b/{bucketName}', operation: 'DeleteBucket',
+      method: 'DELETE',
+      path: '/n/{namespaceName}/b/{bucketName}',
+      operation: 'DeleteBucket',
       handler: (req) => {
         const b = requireBucket(os, req);
         checkEtag(req, b.etag);
-        if (state.objectCount(b.name) > 0 || state.uploads.values().some((u) => u.bucket === b.name)) throw OsErrors.bucketNotEmpty(b.name);
+        if (state.objectCount(b.name) > 0 || state.uploads.values().some((u) => u.bucket === b.name))
+          throw OsErrors.bucketNotEmpty(b.name);
         for (const p of state.pars.values()) if (p.bucket === b.name) state.deletePar(p.id);
         state.buckets.delete(b.name);
         state.dropBucketIndex(b.name);

@@ -29,8 +29,12 @@ export interface OsContext {
 export const DEFAULT_MIN_PART_SIZE = 10 * 1024 * 1024;
 export const MAX_PUT_SIZE = 50 * 1024 ** 3;
 
-export function iso(ms: number): string { return new Date(ms).toISOString(); }
-export function httpDate(isoTime: string): string { return new Date(isoTime).toUTCString(); }
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+export function httpDate(isoTime: string): string {
+  return new Date(isoTime).toUTCString();
+}
 
 export function requireNamespace(os: OsContext, ns: string | undefined): string {
   if (ns !== os.ctx.tenancy.namespace) throw OsErrors.namespaceNotFound(ns ?? '');
@@ -52,7 +56,8 @@ export function requireObject(os: OsContext, bucket: string, name: string): Obje
 
 /** Object names: 1..1024 bytes of UTF-8, no NUL (OCI "Object Names"). */
 export function validateObjectName(name: unknown, what = 'objectName'): string {
-  if (typeof name !== 'string' || name.length === 0) throw OciErrors.invalidParameter(`${what} must be a non-empty string`);
+  if (typeof name !== 'string' || name.length === 0)
+    throw OciErrors.invalidParameter(`${what} must be a non-empty string`);
   if (Buffer.byteLength(name, 'utf8') > 1024) throw OciErrors.invalidParameter(`${what} is longer than 1024 bytes`);
   if (name.includes('\0')) throw OciErrors.invalidParameter(`${what} must not contain NUL characters`);
   return name;
@@ -63,7 +68,8 @@ export function parseLimit(req: EmulatorRequest, def: number, max: number): numb
   const raw = req.query('limit');
   if (raw === undefined) return def;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw OciErrors.invalidParameter(`limit must be an integer from 1 to ${max}`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw OciErrors.invalidParameter(`limit must be an integer from 1 to ${max}`);
   return n;
 }
 
@@ -79,31 +85,50 @@ export const pageToken = {
 };
 
 /** Sorted keys after the page token, one page long; `next` when more follow. */
-export function paginate<T>(items: T[], keyOf: (t: T) => string, req: EmulatorRequest, def: number, max: number): { page: T[]; next?: string } {
+export function paginate<T>(
+  items: T[],
+  keyOf: (t: T) => string,
+  req: EmulatorRequest,
+  def: number,
+  max: number,
+): { page: T[]; next?: string } {
   const limit = parseLimit(req, def, max);
   const after = pageToken.decode(req);
   const sorted = items.map((t) => ({ t, k: keyOf(t) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
   const start = after === undefined ? 0 : sorted.findIndex((x) => x.k > after);
   const rest = start < 0 ? [] : sorted.slice(start);
   const page = rest.slice(0, limit);
-  return { page: page.map((x) => x.t), ...(rest.length > limit ? { next: pageToken.encode(page[page.length - 1]!.k) } : {}) };
+  return {
+    page: page.map((x) => x.t),
+    ...(rest.length > limit ? { next: pageToken.encode(page[page.length - 1]!.k) } : {}),
+  };
 }
 
 /** Publish an object event when the bucket asks for them (reference §4), after the write is durable. */
-export function emitObjectEvent(os: OsContext, bucket: BucketRecord, action: 'createobject' | 'updateobject' | 'deleteobject', object: { name: string; etag: string }): void {
+export function emitObjectEvent(
+  os: OsContext,
+  bucket: BucketRecord,
+  action: 'createobject' | 'updateobject' | 'deleteobject',
+  object: { name: string; etag: string },
+): void {
   if (!bucket.objectEventsEnabled) return;
   const t = os.ctx.tenancy;
-  os.ctx.events.publish(makeEnvelope({
-    eventType: `com.oraclecloud.objectstorage.${action}`,
-    source: 'ObjectStorage',
-    compartmentId: bucket.compartmentId,
-    ...(bucket.compartmentId === t.tenancyId ? { compartmentName: t.record.tenancyName } : {}),
-    resourceName: object.name,
-    resourceId: `/n/${bucket.namespace}/b/${bucket.name}/o/${object.name}`,
-    additionalDetails: {
-      bucketName: bucket.name, namespace: bucket.namespace, bucketId: bucket.id,
-      eTag: object.etag, archivalState: 'Available',
-    },
-    now: os.ctx.now(),
-  }));
+  os.ctx.events.publish(
+    makeEnvelope({
+      eventType: `com.oraclecloud.objectstorage.${action}`,
+      source: 'ObjectStorage',
+      compartmentId: bucket.compartmentId,
+      ...(bucket.compartmentId === t.tenancyId ? { compartmentName: t.record.tenancyName } : {}),
+      resourceName: object.name,
+      resourceId: `/n/${bucket.namespace}/b/${bucket.name}/o/${object.name}`,
+      additionalDetails: {
+        bucketName: bucket.name,
+        namespace: bucket.namespace,
+        bucketId: bucket.id,
+        eTag: object.etag,
+        archivalState: 'Available',
+      },
+      now: os.ctx.now(),
+    }),
+  );
 }

@@ -16,18 +16,40 @@ import type { EmulatorRequest, Route } from '../../core/types.ts';
 import { iso, paginate, requireBucket, validateObjectName, type OsContext } from './context.ts';
 import { OsErrors } from './errors.ts';
 import type { BucketRecord, ObjectHeaders, ObjectRecord, PartRecord, UploadRecord } from './store.ts';
-import { checkPreconditions, commitObject, receiveBody, requireContentLength, writePreconditions, type Preconditions } from './write.ts';
+import {
+  checkPreconditions,
+  commitObject,
+  receiveBody,
+  requireContentLength,
+  writePreconditions,
+  type Preconditions,
+} from './write.ts';
 
 export const MAX_PARTS = 10_000;
 
 export function uploadBody(u: UploadRecord, namespace: string): Record<string, unknown> {
-  return { namespace, bucket: u.bucket, object: u.object, uploadId: u.uploadId, timeCreated: u.timeCreated, storageTier: u.storageTier };
+  return {
+    namespace,
+    bucket: u.bucket,
+    object: u.object,
+    uploadId: u.uploadId,
+    timeCreated: u.timeCreated,
+    storageTier: u.storageTier,
+  };
 }
 
-export function createUpload(os: OsContext, o: { bucket: BucketRecord; object: string; headers: ObjectHeaders; par?: UploadRecord['par'] }): UploadRecord {
+export function createUpload(
+  os: OsContext,
+  o: { bucket: BucketRecord; object: string; headers: ObjectHeaders; par?: UploadRecord['par'] },
+): UploadRecord {
   const rec: UploadRecord = {
-    ...o.headers, uploadId: newEtag(), bucket: o.bucket.name, object: o.object,
-    timeCreated: iso(os.ctx.now()), storageTier: 'Standard', ...(o.par ? { par: o.par } : {}),
+    ...o.headers,
+    uploadId: newEtag(),
+    bucket: o.bucket.name,
+    object: o.object,
+    timeCreated: iso(os.ctx.now()),
+    storageTier: 'Standard',
+    ...(o.par ? { par: o.par } : {}),
   };
   os.state.putUpload(rec);
   return rec;
@@ -35,41 +57,70 @@ export function createUpload(os: OsContext, o: { bucket: BucketRecord; object: s
 
 export function parsePartNumber(raw: string | undefined): number {
   const n = Number(raw);
-  if (raw === undefined || !/^\d+$/.test(raw) || n < 1 || n > MAX_PARTS) throw OciErrors.invalidParameter(`uploadPartNum must be an integer from 1 to ${MAX_PARTS}`);
+  if (raw === undefined || !/^\d+$/.test(raw) || n < 1 || n > MAX_PARTS)
+    throw OciErrors.invalidParameter(`uploadPartNum must be an integer from 1 to ${MAX_PARTS}`);
   return n;
 }
 
 /** Store one part (replacing an earlier upload of the same number). */
-export async function uploadPart(os: OsContext, req: EmulatorRequest, u: UploadRecord, partNumber: number): Promise<PartRecord> {
+export async function uploadPart(
+  os: OsContext,
+  req: EmulatorRequest,
+  u: UploadRecord,
+  partNumber: number,
+): Promise<PartRecord> {
   requireContentLength(req, os.options.maxObjectSize);
-  const blob = await receiveBody(os, req.stream, { maxBytes: os.options.maxObjectSize, contentMd5: req.header('content-md5') });
+  const blob = await receiveBody(os, req.stream, {
+    maxBytes: os.options.maxObjectSize,
+    contentMd5: req.header('content-md5'),
+  });
   if (!os.state.uploads.has(u.uploadId)) {
     os.ctx.store.blobs.delete(blob.id);
     throw OsErrors.uploadNotFound(u.uploadId);
   }
   const old = os.state.getPart(u.uploadId, partNumber);
-  const part: PartRecord = { uploadId: u.uploadId, partNumber, blobId: blob.id, size: blob.size, md5: blob.md5, etag: newEtag(), time: iso(os.ctx.now()) };
+  const part: PartRecord = {
+    uploadId: u.uploadId,
+    partNumber,
+    blobId: blob.id,
+    size: blob.size,
+    md5: blob.md5,
+    etag: newEtag(),
+    time: iso(os.ctx.now()),
+  };
   os.state.putPart(part);
   if (old) os.ctx.store.blobs.delete(old.blobId);
   return part;
 }
 
-interface CommitDetails { partsToCommit: { partNum: number; etag: string }[]; partsToExclude: number[] }
+interface CommitDetails {
+  partsToCommit: { partNum: number; etag: string }[];
+  partsToExclude: number[];
+}
 
 function parseCommit(d: Record<string, unknown>): CommitDetails {
-  if (!Array.isArray(d.partsToCommit) || d.partsToCommit.length === 0) throw OciErrors.invalidParameter('partsToCommit must list at least one part');
+  if (!Array.isArray(d.partsToCommit) || d.partsToCommit.length === 0)
+    throw OciErrors.invalidParameter('partsToCommit must list at least one part');
   const partsToCommit = d.partsToCommit.map((p: unknown) => {
     const x = p as Record<string, unknown> | null;
-    if (!x || !Number.isInteger(x.partNum) || typeof x.etag !== 'string') throw OciErrors.invalidParameter('Each partsToCommit entry needs an integer partNum and a string etag');
+    if (!x || !Number.isInteger(x.partNum) || typeof x.etag !== 'string')
+      throw OciErrors.invalidParameter('Each partsToCommit entry needs an integer partNum and a string etag');
     return { partNum: x.partNum as number, etag: x.etag };
   });
   const ex = d.partsToExclude ?? [];
-  if (!Array.isArray(ex) || ex.some((n) => !Number.isInteger(n))) throw OciErrors.invalidParameter('partsToExclude must be a list of part numbers');
+  if (!Array.isArray(ex) || ex.some((n) => !Number.isInteger(n)))
+    throw OciErrors.invalidParameter('partsToExclude must be a list of part numbers');
   return { partsToCommit, partsToExclude: ex as number[] };
 }
 
 /** Validate the part lists, concatenate the parts into the object and drop the upload. */
-export async function commitUpload(os: OsContext, bucket: BucketRecord, u: UploadRecord, d: CommitDetails, pre: Preconditions): Promise<ObjectRecord> {
+export async function commitUpload(
+  os: OsContext,
+  bucket: BucketRecord,
+  u: UploadRecord,
+  d: CommitDetails,
+  pre: Preconditions,
+): Promise<ObjectRecord> {
   const uploaded = new Map(os.state.partsOf(u.uploadId).map((p) => [p.partNumber, p]));
   const seen = new Set<number>();
   for (const n of [...d.partsToCommit.map((p) => p.partNum), ...d.partsToExclude]) {
@@ -78,14 +129,23 @@ export async function commitUpload(os: OsContext, bucket: BucketRecord, u: Uploa
     seen.add(n);
   }
   const missing = [...uploaded.keys()].filter((n) => !seen.has(n));
-  if (missing.length) throw OciErrors.invalidParameter(`Every uploaded part must be in partsToCommit or partsToExclude; missing: ${missing.join(', ')}`);
-  const parts = d.partsToCommit.map((c) => {
-    const p = uploaded.get(c.partNum)!;
-    if (p.etag !== c.etag) throw OciErrors.invalidParameter(`The ETag '${c.etag}' of part ${c.partNum} does not match the uploaded part`);
-    return p;
-  }).sort((a, b) => a.partNumber - b.partNumber);
+  if (missing.length)
+    throw OciErrors.invalidParameter(
+      `Every uploaded part must be in partsToCommit or partsToExclude; missing: ${missing.join(', ')}`,
+    );
+  const parts = d.partsToCommit
+    .map((c) => {
+      const p = uploaded.get(c.partNum)!;
+      if (p.etag !== c.etag)
+        throw OciErrors.invalidParameter(`The ETag '${c.etag}' of part ${c.partNum} does not match the uploaded part`);
+      return p;
+    })
+    .sort((a, b) => a.partNumber - b.partNumber);
   parts.slice(0, -1).forEach((p) => {
-    if (p.size < os.options.minPartSize) throw OciErrors.invalidParameter(`Part ${p.partNumber} is ${p.size} bytes; every part but the last must be at least ${os.options.minPartSize} bytes`);
+    if (p.size < os.options.minPartSize)
+      throw OciErrors.invalidParameter(
+        `Part ${p.partNumber} is ${p.size} bytes; every part but the last must be at least ${os.options.minPartSize} bytes`,
+      );
   });
   checkPreconditions(os.state.getObject(bucket.name, u.object), pre, u.object);
 
@@ -100,17 +160,29 @@ export async function commitUpload(os: OsContext, bucket: BucketRecord, u: Uploa
   let blob: BlobInfo;
   try {
     for (const p of parts) fds.push(openSync(blobs.path(p.blobId), 'r'));
-    const source = Readable.from((async function* () {
-      while (handedOver < fds.length) yield* createReadStream('', { fd: fds[handedOver++]! });
-    })());
+    const source = Readable.from(
+      (async function* () {
+        while (handedOver < fds.length) yield* createReadStream('', { fd: fds[handedOver++]! });
+      })(),
+    );
     blob = await blobs.write(source);
   } finally {
     for (const fd of fds.slice(handedOver)) closeSync(fd);
   }
-  if (!os.state.uploads.has(u.uploadId)) { blobs.delete(blob.id); throw OsErrors.uploadNotFound(u.uploadId); }
+  if (!os.state.uploads.has(u.uploadId)) {
+    blobs.delete(blob.id);
+    throw OsErrors.uploadNotFound(u.uploadId);
+  }
   const digest = createHash('md5');
   for (const p of parts) digest.update(Buffer.from(p.md5, 'base64'));
-  const rec = commitObject(os, { bucket, name: u.object, blob, headers: pickHeaders(u), preconditions: pre, multipartMd5: `${digest.digest('base64')}-${parts.length}` });
+  const rec = commitObject(os, {
+    bucket,
+    name: u.object,
+    blob,
+    headers: pickHeaders(u),
+    preconditions: pre,
+    multipartMd5: `${digest.digest('base64')}-${parts.length}`,
+  });
   abortUpload(os, u);
   return rec;
 }
@@ -118,9 +190,12 @@ export async function commitUpload(os: OsContext, bucket: BucketRecord, u: Uploa
 function pickHeaders(u: UploadRecord): ObjectHeaders {
   const { contentType, contentLanguage, contentEncoding, contentDisposition, cacheControl, meta } = u;
   return {
-    contentType, meta,
-    ...(contentLanguage ? { contentLanguage } : {}), ...(contentEncoding ? { contentEncoding } : {}),
-    ...(contentDisposition ? { contentDisposition } : {}), ...(cacheControl ? { cacheControl } : {}),
+    contentType,
+    meta,
+    ...(contentLanguage ? { contentLanguage } : {}),
+    ...(contentEncoding ? { contentEncoding } : {}),
+    ...(contentDisposition ? { contentDisposition } : {}),
+    ...(cacheControl ? { cacheControl } : {}),
   };
 }
 
@@ -159,19 +234,31 @@ export function multipartRoutes(os: OsContext): Route[] {
   const U = '/n/{namespaceName}/b/{bucketName}/u/{objectName+}';
   return [
     {
-      method: 'POST', path: '/n/{namespaceName}/b/{bucketName}/u', operation: 'CreateMultipartUpload',
+      method: 'POST',
+      path: '/n/{namespaceName}/b/{bucketName}/u',
+      operation: 'CreateMultipartUpload',
       handler: (req) => {
         const b = requireBucket(os, req);
         const d = req.json<Record<string, unknown>>();
         const object = validateObjectName(d.object, 'object');
-        if (d.storageTier !== undefined && d.storageTier !== 'Standard') throw OciErrors.notImplemented(`objectstorage CreateMultipartUpload with storageTier ${String(d.storageTier)}`);
+        if (d.storageTier !== undefined && d.storageTier !== 'Standard')
+          throw OciErrors.notImplemented(
+            `objectstorage CreateMultipartUpload with storageTier ${String(d.storageTier)}`,
+          );
         checkPreconditions(os.state.getObject(b.name, object), writePreconditions(req), object);
         const u = createUpload(os, { bucket: b, object, headers: HEADERS_OF(d) });
-        return { headers: { location: `/n/${b.namespace}/b/${b.name}/u/${encodeURIComponent(object)}?uploadId=${u.uploadId}` }, body: uploadBody(u, b.namespace) };
+        return {
+          headers: { location: `/n/${b.namespace}/b/${b.name}/u/${encodeURIComponent(object)}?uploadId=${u.uploadId}` },
+          body: uploadBody(u, b.namespace),
+        };
       },
     },
     {
-      method: 'PUT', path: U, operation: 'UploadPart', unsignedBody: true, streamBody: true,
+      method: 'PUT',
+      path: U,
+      operation: 'UploadPart',
+      unsignedBody: true,
+      streamBody: true,
       handler: async (req) => {
         const b = requireBucket(os, req);
         const u = requireUpload(os, req, b.name);
@@ -180,16 +267,26 @@ export function multipartRoutes(os: OsContext): Route[] {
       },
     },
     {
-      method: 'POST', path: U, operation: 'CommitMultipartUpload',
+      method: 'POST',
+      path: U,
+      operation: 'CommitMultipartUpload',
       handler: async (req) => {
         const b = requireBucket(os, req);
         const u = requireUpload(os, req, b.name);
         const o = await commitUpload(os, b, u, parseCommit(req.json()), writePreconditions(req));
-        return { headers: { etag: o.etag, 'opc-multipart-md5': o.multipartMd5, 'last-modified': new Date(o.timeModified).toUTCString() } };
+        return {
+          headers: {
+            etag: o.etag,
+            'opc-multipart-md5': o.multipartMd5,
+            'last-modified': new Date(o.timeModified).toUTCString(),
+          },
+        };
       },
     },
     {
-      method: 'DELETE', path: U, operation: 'AbortMultipartUpload',
+      method: 'DELETE',
+      path: U,
+      operation: 'AbortMultipartUpload',
       handler: (req) => {
         const b = requireBucket(os, req);
         abortUpload(os, requireUpload(os, req, b.name));
@@ -197,7 +294,9 @@ export function multipartRoutes(os: OsContext): Route[] {
       },
     },
     {
-      method: 'GET', path: '/n/{namespaceName}/b/{bucketName}/u', operation: 'ListMultipartUploads',
+      method: 'GET',
+      path: '/n/{namespaceName}/b/{bucketName}/u',
+      operation: 'ListMultipartUploads',
       handler: (req) => {
         const b = requireBucket(os, req);
         const all = os.state.uploads.values().filter((u) => u.bucket === b.name);
@@ -206,12 +305,23 @@ export function multipartRoutes(os: OsContext): Route[] {
       },
     },
     {
-      method: 'GET', path: U, operation: 'ListMultipartUploadParts',
+      method: 'GET',
+      path: U,
+      operation: 'ListMultipartUploadParts',
       handler: (req) => {
         const b = requireBucket(os, req);
         const u = requireUpload(os, req, b.name);
-        const { page, next } = paginate(os.state.partsOf(u.uploadId), (p) => String(p.partNumber).padStart(5, '0'), req, 1000, 1000);
-        return { headers: { 'opc-next-page': next }, body: page.map((p) => ({ partNumber: p.partNumber, etag: p.etag, md5: p.md5, size: p.size })) };
+        const { page, next } = paginate(
+          os.state.partsOf(u.uploadId),
+          (p) => String(p.partNumber).padStart(5, '0'),
+          req,
+          1000,
+          1000,
+        );
+        return {
+          headers: { 'opc-next-page': next },
+          body: page.map((p) => ({ partNumber: p.partNumber, etag: p.etag, md5: p.md5, size: p.size })),
+        };
       },
     },
   ];

@@ -19,7 +19,14 @@ import { listObjects, readObject } from './read.ts';
 import { hashToken, type AccessType, type BucketRecord, type ParRecord } from './store.ts';
 import { objectHeadersOf, putObjectBody, putResponseHeaders } from './write.ts';
 
-const ACCESS_TYPES: AccessType[] = ['ObjectRead', 'ObjectWrite', 'ObjectReadWrite', 'AnyObjectRead', 'AnyObjectWrite', 'AnyObjectReadWrite'];
+const ACCESS_TYPES: AccessType[] = [
+  'ObjectRead',
+  'ObjectWrite',
+  'ObjectReadWrite',
+  'AnyObjectRead',
+  'AnyObjectWrite',
+  'AnyObjectReadWrite',
+];
 const newToken = () => randomBytes(48).toString('base64url');
 const encodePath = (name: string) => name.split('/').map(encodeURIComponent).join('/');
 const canRead = (p: ParRecord) => p.accessType.endsWith('Read') || p.accessType.endsWith('ReadWrite');
@@ -28,9 +35,13 @@ const isAny = (p: ParRecord) => p.accessType.startsWith('AnyObject');
 
 function summaryOf(p: ParRecord): Record<string, unknown> {
   return {
-    id: p.id, name: p.name, ...(p.objectName !== undefined ? { objectName: p.objectName } : {}),
-    bucketListingAction: p.bucketListingAction ?? 'Deny', accessType: p.accessType,
-    timeExpires: p.timeExpires, timeCreated: p.timeCreated,
+    id: p.id,
+    name: p.name,
+    ...(p.objectName !== undefined ? { objectName: p.objectName } : {}),
+    bucketListingAction: p.bucketListingAction ?? 'Deny',
+    accessType: p.accessType,
+    timeExpires: p.timeExpires,
+    timeCreated: p.timeCreated,
   };
 }
 
@@ -41,7 +52,13 @@ export function parRoutes(os: OsContext): Route[] {
   /** The live PAR behind a token for this namespace and bucket, or 404. */
   function resolve(req: EmulatorRequest): { par: ParRecord; bucket: BucketRecord } {
     const par = state.parByToken(req.params.token!);
-    if (!par || Date.parse(par.timeExpires) <= ctx.now() || par.namespace !== req.params.namespaceName || par.bucket !== req.params.bucketName) throw OsErrors.parNotFound();
+    if (
+      !par ||
+      Date.parse(par.timeExpires) <= ctx.now() ||
+      par.namespace !== req.params.namespaceName ||
+      par.bucket !== req.params.bucketName
+    )
+      throw OsErrors.parNotFound();
     const bucket = state.buckets.get(par.bucket);
     if (!bucket) throw OsErrors.parNotFound();
     return { par, bucket };
@@ -53,29 +70,45 @@ export function parRoutes(os: OsContext): Route[] {
 
   return [
     {
-      method: 'POST', path: P, operation: 'CreatePreauthenticatedRequest',
+      method: 'POST',
+      path: P,
+      operation: 'CreatePreauthenticatedRequest',
       handler: (req) => {
         const b = requireBucket(os, req);
         const d = req.json<Record<string, unknown>>();
         if (typeof d.name !== 'string' || !d.name) throw OciErrors.invalidParameter('name is required');
-        if (!ACCESS_TYPES.includes(d.accessType as AccessType)) throw OciErrors.invalidParameter(`accessType must be one of ${ACCESS_TYPES.join(', ')}`);
+        if (!ACCESS_TYPES.includes(d.accessType as AccessType))
+          throw OciErrors.invalidParameter(`accessType must be one of ${ACCESS_TYPES.join(', ')}`);
         const accessType = d.accessType as AccessType;
         const expires = typeof d.timeExpires === 'string' ? Date.parse(d.timeExpires) : NaN;
         if (Number.isNaN(expires)) throw OciErrors.invalidParameter('timeExpires must be an RFC 3339 date-time');
         if (expires <= ctx.now()) throw OciErrors.invalidParameter('timeExpires must be in the future');
         const any = accessType.startsWith('AnyObject');
-        if (!any && d.objectName === undefined) throw OciErrors.missingParameter(`objectName is required for accessType ${accessType}`);
-        const objectName = d.objectName === undefined || (any && d.objectName === '') ? undefined : validateObjectName(d.objectName);
+        if (!any && d.objectName === undefined)
+          throw OciErrors.missingParameter(`objectName is required for accessType ${accessType}`);
+        const objectName =
+          d.objectName === undefined || (any && d.objectName === '') ? undefined : validateObjectName(d.objectName);
         const listing = d.bucketListingAction ?? 'Deny';
-        if (listing !== 'Deny' && listing !== 'ListObjects') throw OciErrors.invalidParameter('bucketListingAction must be Deny or ListObjects');
+        if (listing !== 'Deny' && listing !== 'ListObjects')
+          throw OciErrors.invalidParameter('bucketListingAction must be Deny or ListObjects');
         if (listing === 'ListObjects' && accessType !== 'AnyObjectRead' && accessType !== 'AnyObjectReadWrite') {
-          throw OciErrors.invalidParameter('bucketListingAction ListObjects needs accessType AnyObjectRead or AnyObjectReadWrite');
+          throw OciErrors.invalidParameter(
+            'bucketListingAction ListObjects needs accessType AnyObjectRead or AnyObjectReadWrite',
+          );
         }
         const token = newToken();
         const par: ParRecord = {
-          id: randomBytes(24).toString('base64url'), name: d.name, bucket: b.name, namespace: b.namespace, accessType,
-          ...(objectName !== undefined ? { objectName } : {}), bucketListingAction: listing,
-          timeExpires: iso(expires), timeCreated: iso(ctx.now()), createdBy: req.principal?.id ?? '', tokenHash: hashToken(token),
+          id: randomBytes(24).toString('base64url'),
+          name: d.name,
+          bucket: b.name,
+          namespace: b.namespace,
+          accessType,
+          ...(objectName !== undefined ? { objectName } : {}),
+          bucketListingAction: listing,
+          timeExpires: iso(expires),
+          timeCreated: iso(ctx.now()),
+          createdBy: req.principal?.id ?? '',
+          tokenHash: hashToken(token),
         };
         state.putPar(par);
         const accessUri = `/p/${token}/n/${b.namespace}/b/${b.name}/o/${any ? '' : encodePath(objectName!)}`;
@@ -83,7 +116,9 @@ export function parRoutes(os: OsContext): Route[] {
       },
     },
     {
-      method: 'GET', path: P, operation: 'ListPreauthenticatedRequests',
+      method: 'GET',
+      path: P,
+      operation: 'ListPreauthenticatedRequests',
       handler: (req) => {
         const b = requireBucket(os, req);
         const prefix = req.query('objectNamePrefix') ?? '';
@@ -93,20 +128,26 @@ export function parRoutes(os: OsContext): Route[] {
       },
     },
     {
-      method: 'GET', path: `${P}/{parId}`, operation: 'GetPreauthenticatedRequest',
+      method: 'GET',
+      path: `${P}/{parId}`,
+      operation: 'GetPreauthenticatedRequest',
       handler: (req) => {
         const b = requireBucket(os, req);
         const p = state.pars.get(req.params.parId!);
-        if (!p || p.bucket !== b.name) throw OciErrors.notAuthorizedOrNotFound(`No pre-authenticated request ${req.params.parId}`);
+        if (!p || p.bucket !== b.name)
+          throw OciErrors.notAuthorizedOrNotFound(`No pre-authenticated request ${req.params.parId}`);
         return { body: summaryOf(p) };
       },
     },
     {
-      method: 'DELETE', path: `${P}/{parId}`, operation: 'DeletePreauthenticatedRequest',
+      method: 'DELETE',
+      path: `${P}/{parId}`,
+      operation: 'DeletePreauthenticatedRequest',
       handler: (req) => {
         const b = requireBucket(os, req);
         const p = state.pars.get(req.params.parId!);
-        if (!p || p.bucket !== b.name) throw OciErrors.notAuthorizedOrNotFound(`No pre-authenticated request ${req.params.parId}`);
+        if (!p || p.bucket !== b.name)
+          throw OciErrors.notAuthorizedOrNotFound(`No pre-authenticated request ${req.params.parId}`);
         state.deletePar(p.id);
         return { status: 204 };
       },
@@ -133,24 +174,48 @@ function parUseRoutes(os: OsContext, resolve: Resolve, allows: Allows): Route[] 
   const upload = (req: EmulatorRequest, wantPart: boolean) => {
     const m = /^(.+)\/id\/([^/]+)\/(\d*)$/.exec(req.params.rest!);
     const u = state.uploadByToken(req.params.token!);
-    if (!m || !u || !u.par || u.uploadId !== m[2] || u.object !== m[1] || u.bucket !== req.params.bucketName || wantPart !== (m[3] !== '')) throw OsErrors.parNotFound();
+    if (
+      !m ||
+      !u?.par ||
+      u.uploadId !== m[2] ||
+      u.object !== m[1] ||
+      u.bucket !== req.params.bucketName ||
+      wantPart !== (m[3] !== '')
+    )
+      throw OsErrors.parNotFound();
     const par = state.pars.get(u.par.parId);
     const bucket = state.buckets.get(u.bucket);
-    if (!par || !bucket || Date.parse(par.timeExpires) <= ctx.now() || par.namespace !== req.params.namespaceName || !allows(par, u.object, 'write')) throw OsErrors.parNotFound();
+    if (
+      !par ||
+      !bucket ||
+      Date.parse(par.timeExpires) <= ctx.now() ||
+      par.namespace !== req.params.namespaceName ||
+      !allows(par, u.object, 'write')
+    )
+      throw OsErrors.parNotFound();
     return { u, bucket, partNum: m[3] };
   };
   return [
     { method: 'GET', path: O, operation: 'ParGetObject', auth: 'none', handler: read },
     { method: 'HEAD', path: O, operation: 'ParHeadObject', auth: 'none', handler: read },
     {
-      method: 'PUT', path: O, operation: 'ParPutObject', auth: 'none', streamBody: true,
+      method: 'PUT',
+      path: O,
+      operation: 'ParPutObject',
+      auth: 'none',
+      streamBody: true,
       handler: async (req) => {
         const { par, bucket } = resolve(req);
         const name = validateObjectName(req.params.objectName, 'objectName');
         if (!allows(par, name, 'write')) throw OsErrors.parNotFound();
         if ((req.header('opc-multipart') ?? '').toLowerCase() === 'true') {
           const token = newToken();
-          const u = createUpload(os, { bucket, object: name, headers: objectHeadersOf(req), par: { parId: par.id, tokenHash: hashToken(token) } });
+          const u = createUpload(os, {
+            bucket,
+            object: name,
+            headers: objectHeadersOf(req),
+            par: { parId: par.id, tokenHash: hashToken(token) },
+          });
           req.stream.resume();
           const accessUri = `/p/${token}/n/${bucket.namespace}/b/${bucket.name}/u/${encodePath(name)}/id/${u.uploadId}/`;
           return { body: { ...uploadBody(u, bucket.namespace), accessUri } };
@@ -159,11 +224,20 @@ function parUseRoutes(os: OsContext, resolve: Resolve, allows: Allows): Route[] 
       },
     },
     {
-      method: 'DELETE', path: O, operation: 'ParDeleteObject', auth: 'none',
-      handler: (req) => { resolve(req); throw OsErrors.parNotFound(); },
+      method: 'DELETE',
+      path: O,
+      operation: 'ParDeleteObject',
+      auth: 'none',
+      handler: (req) => {
+        resolve(req);
+        throw OsErrors.parNotFound();
+      },
     },
     {
-      method: 'GET', path: '/p/{token}/n/{namespaceName}/b/{bucketName}/o/', operation: 'ParListObjects', auth: 'none',
+      method: 'GET',
+      path: '/p/{token}/n/{namespaceName}/b/{bucketName}/o/',
+      operation: 'ParListObjects',
+      auth: 'none',
       handler: (req) => {
         const { par, bucket } = resolve(req);
         if (!isAnyList(par)) throw OsErrors.parNotFound();
@@ -171,7 +245,11 @@ function parUseRoutes(os: OsContext, resolve: Resolve, allows: Allows): Route[] 
       },
     },
     {
-      method: 'PUT', path: U, operation: 'ParUploadPart', auth: 'none', streamBody: true,
+      method: 'PUT',
+      path: U,
+      operation: 'ParUploadPart',
+      auth: 'none',
+      streamBody: true,
       handler: async (req) => {
         const { u, partNum } = upload(req, true);
         const part = await uploadPart(os, req, u, parsePartNumber(partNum));
@@ -179,20 +257,43 @@ function parUseRoutes(os: OsContext, resolve: Resolve, allows: Allows): Route[] 
       },
     },
     {
-      method: 'POST', path: U, operation: 'ParCommitMultipartUpload', auth: 'none',
+      method: 'POST',
+      path: U,
+      operation: 'ParCommitMultipartUpload',
+      auth: 'none',
       handler: async (req) => {
         const { u, bucket } = upload(req, false);
         const parts = state.partsOf(u.uploadId);
         if (parts.length === 0) throw OciErrors.invalidParameter('No parts were uploaded');
-        const o = await commitUpload(os, bucket, u, { partsToCommit: parts.map((p) => ({ partNum: p.partNumber, etag: p.etag })), partsToExclude: [] }, {});
-        return { headers: { etag: o.etag, 'opc-multipart-md5': o.multipartMd5, 'last-modified': new Date(o.timeModified).toUTCString() } };
+        const o = await commitUpload(
+          os,
+          bucket,
+          u,
+          { partsToCommit: parts.map((p) => ({ partNum: p.partNumber, etag: p.etag })), partsToExclude: [] },
+          {},
+        );
+        return {
+          headers: {
+            etag: o.etag,
+            'opc-multipart-md5': o.multipartMd5,
+            'last-modified': new Date(o.timeModified).toUTCString(),
+          },
+        };
       },
     },
     {
-      method: 'DELETE', path: U, operation: 'ParAbortMultipartUpload', auth: 'none',
-      handler: (req) => { abortUpload(os, upload(req, false).u); return { status: 204 }; },
+      method: 'DELETE',
+      path: U,
+      operation: 'ParAbortMultipartUpload',
+      auth: 'none',
+      handler: (req) => {
+        abortUpload(os, upload(req, false).u);
+        return { status: 204 };
+      },
     },
   ];
 }
 
-const isAnyList = (p: ParRecord) => (p.accessType === 'AnyObjectRead' || p.accessType === 'AnyObjectReadWrite') && p.bucketListingAction === 'ListObjects';
+const isAnyList = (p: ParRecord) =>
+  (p.accessType === 'AnyObjectRead' || p.accessType === 'AnyObjectReadWrite') &&
+  p.bucketListingAction === 'ListObjects';

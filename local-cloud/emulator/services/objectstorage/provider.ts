@@ -102,11 +102,17 @@ export function createObjectStorageProvider(options: ObjectStorageProviderOption
     const os: OsContext = {
       ctx,
       state: new OsStore(ctx.store),
-      options: { minPartSize: options.minPartSize ?? DEFAULT_MIN_PART_SIZE, maxObjectSize: options.maxObjectSize ?? MAX_PUT_SIZE },
+      options: {
+        minPartSize: options.minPartSize ?? DEFAULT_MIN_PART_SIZE,
+        maxObjectSize: options.maxObjectSize ?? MAX_PUT_SIZE,
+      },
     };
     const reclaimed = reclaimOrphanBlobs(ctx, os.state);
     if (reclaimed > 0) {
-      (options.log ?? createLogger({ base: { component: 'emulator', service: 'objectstorage' } })).info('reclaimed orphaned blobs', { reclaimed });
+      (options.log ?? createLogger({ base: { component: 'emulator', service: 'objectstorage' } })).info(
+        'reclaimed orphaned blobs',
+        { reclaimed },
+      );
     }
     return {
       name: 'objectstorage',

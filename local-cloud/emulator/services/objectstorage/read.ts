@@ -7,13 +7,19 @@ import { OsErrors } from './errors.ts';
 import { lowerBound, type ObjectRecord } from './store.ts';
 
 const OVERRIDES: [query: string, header: string][] = [
-  ['httpResponseContentDisposition', 'content-disposition'], ['httpResponseCacheControl', 'cache-control'],
-  ['httpResponseContentType', 'content-type'], ['httpResponseContentLanguage', 'content-language'],
-  ['httpResponseContentEncoding', 'content-encoding'], ['httpResponseExpires', 'expires'],
+  ['httpResponseContentDisposition', 'content-disposition'],
+  ['httpResponseCacheControl', 'cache-control'],
+  ['httpResponseContentType', 'content-type'],
+  ['httpResponseContentLanguage', 'content-language'],
+  ['httpResponseContentEncoding', 'content-encoding'],
+  ['httpResponseExpires', 'expires'],
 ];
 
 /** `bytes=a-b`, `bytes=a-`, `bytes=-n`; undefined when absent or not this syntax (RFC 7233 says ignore). */
-function parseRange(value: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+function parseRange(
+  value: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
   if (value === undefined) return undefined;
   const m = /^bytes=(\d*)-(\d*)$/.exec(value.trim());
   if (!m || (m[1] === '' && m[2] === '')) return undefined;
@@ -31,8 +37,11 @@ function parseRange(value: string | undefined, size: number): { start: number; e
 
 export function objectHeaders(o: ObjectRecord): Record<string, string | number> {
   const h: Record<string, string | number> = {
-    etag: o.etag, 'content-type': o.contentType, 'last-modified': httpDate(o.timeModified),
-    'storage-tier': 'Standard', 'accept-ranges': 'bytes',
+    etag: o.etag,
+    'content-type': o.contentType,
+    'last-modified': httpDate(o.timeModified),
+    'storage-tier': 'Standard',
+    'accept-ranges': 'bytes',
   };
   if (o.md5) h['content-md5'] = o.md5;
   if (o.multipartMd5) h['opc-multipart-md5'] = o.multipartMd5;
@@ -51,9 +60,12 @@ export function objectHeaders(o: ObjectRecord): Record<string, string | number> 
 export function readObject(os: OsContext, req: EmulatorRequest, o: ObjectRecord): EmulatorResponse {
   const ifMatch = req.header('if-match');
   const ifNoneMatch = req.header('if-none-match');
-  if (ifNoneMatch === '*') throw OciErrors.invalidParameter("Wildcards ('*') are not allowed in if-none-match on reads");
-  if (ifMatch !== undefined && ifMatch !== o.etag) throw OsErrors.ifMatchFailed(`The ETag of '${o.name}' does not match if-match '${ifMatch}'`);
-  if (ifNoneMatch !== undefined && ifNoneMatch === o.etag) return { status: 304, headers: { etag: o.etag, 'last-modified': httpDate(o.timeModified) } };
+  if (ifNoneMatch === '*')
+    throw OciErrors.invalidParameter("Wildcards ('*') are not allowed in if-none-match on reads");
+  if (ifMatch !== undefined && ifMatch !== o.etag)
+    throw OsErrors.ifMatchFailed(`The ETag of '${o.name}' does not match if-match '${ifMatch}'`);
+  if (ifNoneMatch !== undefined && ifNoneMatch === o.etag)
+    return { status: 304, headers: { etag: o.etag, 'last-modified': httpDate(o.timeModified) } };
   const headers = objectHeaders(o);
   for (const [q, h] of OVERRIDES) {
     const v = req.query(q);
@@ -61,7 +73,11 @@ export function readObject(os: OsContext, req: EmulatorRequest, o: ObjectRecord)
   }
   if (req.method === 'HEAD') return { headers: { ...headers, 'content-length': o.size } };
   const range = parseRange(req.header('range'), o.size);
-  if (range === 'unsatisfiable') throw OsErrors.invalidRange(`The range ${req.header('range')} is not satisfiable for an object of ${o.size} bytes`, { 'content-range': `bytes */${o.size}` });
+  if (range === 'unsatisfiable')
+    throw OsErrors.invalidRange(
+      `The range ${req.header('range')} is not satisfiable for an object of ${o.size} bytes`,
+      { 'content-range': `bytes */${o.size}` },
+    );
   // Open the body now, in the same tick as the record lookup: a concurrent overwrite or delete
   // unlinks the old blob synchronously, and an open file stays readable after its unlink (POSIX),
   // so the reader gets this version whole. A lazy open by path could find the file gone.
@@ -69,7 +85,11 @@ export function readObject(os: OsContext, req: EmulatorRequest, o: ObjectRecord)
   if (range) {
     return {
       status: 206,
-      headers: { ...headers, 'content-length': range.end - range.start + 1, 'content-range': `bytes ${range.start}-${range.end}/${o.size}` },
+      headers: {
+        ...headers,
+        'content-length': range.end - range.start + 1,
+        'content-range': `bytes ${range.start}-${range.end}/${o.size}`,
+      },
       stream: createReadStream('', { fd, start: range.start, end: range.end }),
     };
   }
@@ -79,20 +99,30 @@ export function readObject(os: OsContext, req: EmulatorRequest, o: ObjectRecord)
 const FIELDS = ['name', 'size', 'etag', 'md5', 'timecreated', 'timemodified', 'storagetier', 'archivalstate'];
 
 /** ListObjects over the bucket's sorted names; `restrictPrefix` narrows what a prefix PAR may see. */
-export function listObjects(os: OsContext, bucket: string, req: EmulatorRequest, restrictPrefix = ''): Record<string, unknown> {
+export function listObjects(
+  os: OsContext,
+  bucket: string,
+  req: EmulatorRequest,
+  restrictPrefix = '',
+): Record<string, unknown> {
   const prefix = req.query('prefix') ?? '';
   const start = req.query('start');
   const end = req.query('end');
   const startAfter = req.query('startAfter');
   const delimiter = req.query('delimiter');
-  if (delimiter !== undefined && delimiter !== '/') throw OciErrors.invalidParameter("The only supported delimiter is '/'");
+  if (delimiter !== undefined && delimiter !== '/')
+    throw OciErrors.invalidParameter("The only supported delimiter is '/'");
   const limit = parseLimit(req, 1000, 1000);
   const fields = new Set(['name']);
-  for (const f of (req.query('fields') ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+  for (const f of (req.query('fields') ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)) {
     if (!FIELDS.includes(f)) throw OciErrors.invalidParameter(`Unknown field '${f}'; use ${FIELDS.join(', ')}`);
     fields.add(f);
   }
-  if (restrictPrefix && !prefix.startsWith(restrictPrefix) && !restrictPrefix.startsWith(prefix)) return { objects: [] };
+  if (restrictPrefix && !prefix.startsWith(restrictPrefix) && !restrictPrefix.startsWith(prefix))
+    return { objects: [] };
   const effPrefix = prefix.length >= restrictPrefix.length ? prefix : restrictPrefix;
 
   const names = os.state.objectNames(bucket);
@@ -105,11 +135,17 @@ export function listObjects(os: OsContext, bucket: string, req: EmulatorRequest,
   while (i < names.length) {
     const name = names[i]!;
     if (!name.startsWith(effPrefix) || (end !== undefined && name >= end)) break;
-    if (objects.length + prefixes.length >= limit) { nextStartWith = name; break; }
+    if (objects.length + prefixes.length >= limit) {
+      nextStartWith = name;
+      break;
+    }
     const cut = delimiter ? name.indexOf(delimiter, prefix.length) : -1;
     if (cut >= 0) {
       const p = name.slice(0, cut + 1);
-      if (prefixes[prefixes.length - 1] === p) { i++; continue; }
+      if (prefixes[prefixes.length - 1] === p) {
+        i++;
+        continue;
+      }
       prefixes.push(p);
       // skip every name under this prefix: they sort between p and p + U+FFFF
       i = lowerBound(names, p + '\uffff');

@@ -11,47 +11,88 @@ import type { Collection, StateStore } from '../../core/store.ts';
 export const SERVICE = 'objectstorage';
 
 export interface BucketRecord {
-  namespace: string; name: string; id: string; compartmentId: string; createdBy: string;
-  timeCreated: string; etag: string; publicAccessType: string; storageTier: string;
-  objectEventsEnabled: boolean; metadata: Record<string, string>;
-  freeformTags: Record<string, string>; definedTags: Record<string, Record<string, unknown>>;
+  namespace: string;
+  name: string;
+  id: string;
+  compartmentId: string;
+  createdBy: string;
+  timeCreated: string;
+  etag: string;
+  publicAccessType: string;
+  storageTier: string;
+  objectEventsEnabled: boolean;
+  metadata: Record<string, string>;
+  freeformTags: Record<string, string>;
+  definedTags: Record<string, Record<string, unknown>>;
 }
 
 export interface ObjectHeaders {
-  contentType: string; contentLanguage?: string; contentEncoding?: string;
-  contentDisposition?: string; cacheControl?: string;
+  contentType: string;
+  contentLanguage?: string;
+  contentEncoding?: string;
+  contentDisposition?: string;
+  cacheControl?: string;
   /** keys in `opc-meta-<k>` form, lower-cased */
   meta: Record<string, string>;
 }
 
 export interface ObjectRecord extends ObjectHeaders {
-  bucket: string; name: string; blobId: string; size: number;
+  bucket: string;
+  name: string;
+  blobId: string;
+  size: number;
   /** base64 MD5 of the body (single-part uploads) */
   md5?: string;
   /** `<base64 md5 of part md5s>-<N>` (multipart uploads) */
   multipartMd5?: string;
-  etag: string; timeCreated: string; timeModified: string;
+  etag: string;
+  timeCreated: string;
+  timeModified: string;
 }
 
-export type AccessType = 'ObjectRead' | 'ObjectWrite' | 'ObjectReadWrite' | 'AnyObjectRead' | 'AnyObjectWrite' | 'AnyObjectReadWrite';
+export type AccessType =
+  | 'ObjectRead'
+  | 'ObjectWrite'
+  | 'ObjectReadWrite'
+  | 'AnyObjectRead'
+  | 'AnyObjectWrite'
+  | 'AnyObjectReadWrite';
 
 export interface ParRecord {
-  id: string; name: string; bucket: string; namespace: string; accessType: AccessType;
+  id: string;
+  name: string;
+  bucket: string;
+  namespace: string;
+  accessType: AccessType;
   /** Object* types: the object; AnyObject* types: an optional name prefix */
   objectName?: string;
   bucketListingAction?: 'Deny' | 'ListObjects';
-  timeExpires: string; timeCreated: string; createdBy: string;
+  timeExpires: string;
+  timeCreated: string;
+  createdBy: string;
   /** sha256 of the token: the URL itself is never stored (as on OCI) */
   tokenHash: string;
 }
 
 export interface UploadRecord extends ObjectHeaders {
-  uploadId: string; bucket: string; object: string; timeCreated: string; storageTier: string;
+  uploadId: string;
+  bucket: string;
+  object: string;
+  timeCreated: string;
+  storageTier: string;
   /** uploads started through a PAR: the PAR and the hash of the upload's own access token */
   par?: { parId: string; tokenHash: string };
 }
 
-export interface PartRecord { uploadId: string; partNumber: number; blobId: string; size: number; md5: string; etag: string; time: string }
+export interface PartRecord {
+  uploadId: string;
+  partNumber: number;
+  blobId: string;
+  size: number;
+  md5: string;
+  etag: string;
+  time: string;
+}
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 const objectKey = (bucket: string, name: string) => `${bucket}\n${name}`;
@@ -59,7 +100,8 @@ const partKey = (uploadId: string, n: number) => `${uploadId}/${String(n).padSta
 
 /** Index of the first element of `arr` that is >= `value` (or > when `strict`). */
 export function lowerBound(arr: readonly string[], value: string, strict = false): number {
-  let lo = 0, hi = arr.length;
+  let lo = 0,
+    hi = arr.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (arr[mid]! < value || (strict && arr[mid] === value)) lo = mid + 1;
@@ -78,7 +120,7 @@ export class OsStore {
   private parTokens = new Map<string, string>();
   private uploadTokens = new Map<string, string>();
 
-  constructor(private readonly store: StateStore) {
+  constructor(store: StateStore) {
     this.buckets = store.collection(SERVICE, 'buckets');
     this.objects = store.collection(SERVICE, 'objects');
     this.pars = store.collection(SERVICE, 'pars');
@@ -90,13 +132,21 @@ export class OsStore {
   /** Rebuild the in-memory indexes from the records (start, reset). */
   reindex(): void {
     this.names = new Map();
-    for (const o of this.objects.values()) (this.names.get(o.bucket) ?? this.names.set(o.bucket, []).get(o.bucket)!).push(o.name);
+    for (const o of this.objects.values())
+      (this.names.get(o.bucket) ?? this.names.set(o.bucket, []).get(o.bucket)!).push(o.name);
     for (const list of this.names.values()) list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     this.parTokens = new Map(this.pars.values().map((p) => [p.tokenHash, p.id]));
-    this.uploadTokens = new Map(this.uploads.values().filter((u) => u.par).map((u) => [u.par!.tokenHash, u.uploadId]));
+    this.uploadTokens = new Map(
+      this.uploads
+        .values()
+        .filter((u) => u.par)
+        .map((u) => [u.par!.tokenHash, u.uploadId]),
+    );
   }
 
-  getObject(bucket: string, name: string): ObjectRecord | undefined { return this.objects.get(objectKey(bucket, name)); }
+  getObject(bucket: string, name: string): ObjectRecord | undefined {
+    return this.objects.get(objectKey(bucket, name));
+  }
 
   putObject(rec: ObjectRecord): void {
     const existed = this.objects.has(objectKey(rec.bucket, rec.name));
@@ -116,11 +166,20 @@ export class OsStore {
   }
 
   /** Sorted object names of a bucket (do not mutate). */
-  objectNames(bucket: string): readonly string[] { return this.names.get(bucket) ?? []; }
-  objectCount(bucket: string): number { return this.objectNames(bucket).length; }
-  dropBucketIndex(bucket: string): void { this.names.delete(bucket); }
+  objectNames(bucket: string): readonly string[] {
+    return this.names.get(bucket) ?? [];
+  }
+  objectCount(bucket: string): number {
+    return this.objectNames(bucket).length;
+  }
+  dropBucketIndex(bucket: string): void {
+    this.names.delete(bucket);
+  }
 
-  putPar(rec: ParRecord): void { this.pars.put(rec.id, rec); this.parTokens.set(rec.tokenHash, rec.id); }
+  putPar(rec: ParRecord): void {
+    this.pars.put(rec.id, rec);
+    this.parTokens.set(rec.tokenHash, rec.id);
+  }
   deletePar(id: string): void {
     const p = this.pars.get(id);
     if (!p) return;
@@ -155,9 +214,16 @@ export class OsStore {
     return new Set([...this.objects.values().map((o) => o.blobId), ...this.parts.values().map((p) => p.blobId)]);
   }
 
-  getPart(uploadId: string, n: number): PartRecord | undefined { return this.parts.get(partKey(uploadId, n)); }
-  putPart(rec: PartRecord): void { this.parts.put(partKey(rec.uploadId, rec.partNumber), rec); }
+  getPart(uploadId: string, n: number): PartRecord | undefined {
+    return this.parts.get(partKey(uploadId, n));
+  }
+  putPart(rec: PartRecord): void {
+    this.parts.put(partKey(rec.uploadId, rec.partNumber), rec);
+  }
   partsOf(uploadId: string): PartRecord[] {
-    return this.parts.values().filter((p) => p.uploadId === uploadId).sort((a, b) => a.partNumber - b.partNumber);
+    return this.parts
+      .values()
+      .filter((p) => p.uploadId === uploadId)
+      .sort((a, b) => a.partNumber - b.partNumber);
   }
 }

@@ -13,13 +13,17 @@ import { emitObjectEvent, iso, type OsContext } from './context.ts';
 import { OsErrors } from './errors.ts';
 import type { BucketRecord, ObjectHeaders, ObjectRecord } from './store.ts';
 
-export interface Preconditions { ifMatch?: string; ifNoneMatch?: string }
+export interface Preconditions {
+  ifMatch?: string;
+  ifNoneMatch?: string;
+}
 
 /** `if-match` / `if-none-match` of a write: only `*` is a valid if-none-match (reference §7.1). */
 export function writePreconditions(req: EmulatorRequest): Preconditions {
   const ifMatch = req.header('if-match');
   const ifNoneMatch = req.header('if-none-match');
-  if (ifNoneMatch !== undefined && ifNoneMatch !== '*') throw OciErrors.invalidParameter("The only valid value of if-none-match on a write is '*'");
+  if (ifNoneMatch !== undefined && ifNoneMatch !== '*')
+    throw OciErrors.invalidParameter("The only valid value of if-none-match on a write is '*'");
   return { ...(ifMatch !== undefined ? { ifMatch } : {}), ...(ifNoneMatch !== undefined ? { ifNoneMatch } : {}) };
 }
 
@@ -38,7 +42,10 @@ export function objectHeadersOf(req: EmulatorRequest): ObjectHeaders {
   }
   const opt = (h: string) => req.header(h);
   const out: ObjectHeaders = { contentType: opt('content-type') || 'application/octet-stream', meta };
-  const lang = opt('content-language'), enc = opt('content-encoding'), disp = opt('content-disposition'), cc = opt('cache-control');
+  const lang = opt('content-language'),
+    enc = opt('content-encoding'),
+    disp = opt('content-disposition'),
+    cc = opt('cache-control');
   if (lang) out.contentLanguage = lang;
   if (enc) out.contentEncoding = enc;
   if (disp) out.contentDisposition = disp;
@@ -51,13 +58,18 @@ export function requireContentLength(req: EmulatorRequest, max: number): number 
   const raw = req.header('content-length');
   if (raw === undefined) throw OciErrors.lengthRequired('The Content-Length header is required');
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n)) throw OciErrors.invalidParameter('Content-Length must be a non-negative integer');
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n))
+    throw OciErrors.invalidParameter('Content-Length must be a non-negative integer');
   if (n > max) throw OciErrors.payloadTooLarge(`The body is larger than the maximum of ${max} bytes`);
   return n;
 }
 
 /** Stream a body into a blob, enforcing the size limit and an optional Content-MD5. */
-export async function receiveBody(os: OsContext, source: Readable | Buffer, o: { maxBytes: number; contentMd5?: string | undefined }): Promise<BlobInfo> {
+export async function receiveBody(
+  os: OsContext,
+  source: Readable | Buffer,
+  o: { maxBytes: number; contentMd5?: string | undefined },
+): Promise<BlobInfo> {
   let blob: BlobInfo;
   try {
     blob = await os.ctx.store.blobs.write(source, { maxBytes: o.maxBytes });
@@ -67,13 +79,19 @@ export async function receiveBody(os: OsContext, source: Readable | Buffer, o: {
   }
   if (o.contentMd5 !== undefined && o.contentMd5 !== blob.md5) {
     os.ctx.store.blobs.delete(blob.id);
-    throw OsErrors.unmatchedContentMd5(`The computed MD5 of the request body (${blob.md5}) does not match the Content-MD5 header (${o.contentMd5})`);
+    throw OsErrors.unmatchedContentMd5(
+      `The computed MD5 of the request body (${blob.md5}) does not match the Content-MD5 header (${o.contentMd5})`,
+    );
   }
   return blob;
 }
 
 export interface CommitInput {
-  bucket: BucketRecord; name: string; blob: BlobInfo; headers: ObjectHeaders; preconditions: Preconditions;
+  bucket: BucketRecord;
+  name: string;
+  blob: BlobInfo;
+  headers: ObjectHeaders;
+  preconditions: Preconditions;
   multipartMd5?: string;
 }
 
@@ -90,9 +108,15 @@ export function commitObject(os: OsContext, i: CommitInput): ObjectRecord {
   }
   const now = iso(ctx.now());
   const rec: ObjectRecord = {
-    ...i.headers, bucket: i.bucket.name, name: i.name, blobId: i.blob.id, size: i.blob.size,
+    ...i.headers,
+    bucket: i.bucket.name,
+    name: i.name,
+    blobId: i.blob.id,
+    size: i.blob.size,
     ...(i.multipartMd5 ? { multipartMd5: i.multipartMd5 } : { md5: i.blob.md5 }),
-    etag: newEtag(), timeCreated: existing?.timeCreated ?? now, timeModified: now,
+    etag: newEtag(),
+    timeCreated: existing?.timeCreated ?? now,
+    timeModified: now,
   };
   state.putObject(rec);
   if (existing) ctx.store.blobs.delete(existing.blobId);
@@ -101,18 +125,27 @@ export function commitObject(os: OsContext, i: CommitInput): ObjectRecord {
 }
 
 /** The whole single-request write: preconditions, body, MD5, commit. */
-export async function putObjectBody(os: OsContext, req: EmulatorRequest, bucket: BucketRecord, name: string): Promise<ObjectRecord> {
+export async function putObjectBody(
+  os: OsContext,
+  req: EmulatorRequest,
+  bucket: BucketRecord,
+  name: string,
+): Promise<ObjectRecord> {
   const preconditions = writePreconditions(req);
   requireContentLength(req, os.options.maxObjectSize);
   checkPreconditions(os.state.getObject(bucket.name, name), preconditions, name);
   const headers = objectHeadersOf(req);
-  const blob = await receiveBody(os, req.stream, { maxBytes: os.options.maxObjectSize, contentMd5: req.header('content-md5') });
+  const blob = await receiveBody(os, req.stream, {
+    maxBytes: os.options.maxObjectSize,
+    contentMd5: req.header('content-md5'),
+  });
   return commitObject(os, { bucket, name, blob, headers, preconditions });
 }
 
 export function putResponseHeaders(o: ObjectRecord): Record<string, string> {
   return {
-    etag: o.etag, 'last-modified': new Date(o.timeModified).toUTCString(),
+    etag: o.etag,
+    'last-modified': new Date(o.timeModified).toUTCString(),
     ...(o.md5 ? { 'opc-content-md5': o.md5 } : {}),
     ...(o.multipartMd5 ? { 'opc-multipart-md5': o.multipartMd5 } : {}),
   };

@@ -8,7 +8,10 @@ import { CATALOG } from './catalog.generated.ts';
 
 const shape = (method: string, path: string): string => `${method} ${path.replace(/\{\w+\+?\}/g, '{}')}`;
 
-export interface ServiceSurface { prefixes: string[]; unimplemented: UnimplementedRoute[] }
+export interface ServiceSurface {
+  prefixes: string[];
+  unimplemented: UnimplementedRoute[];
+}
 
 /**
  * @param clients oci-sdk client class names (`ComputeClient`, ...)

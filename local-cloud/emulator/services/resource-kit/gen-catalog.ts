@@ -36,13 +36,16 @@ for (const [pkg, wanted] of Object.entries(CLIENTS)) {
     if (!wanted.includes(name)) continue;
     const body = parts[i + 1]!;
     const version = /this\._endpoint \+ "([^"]*)"/.exec(body)?.[1] ?? '';
-    const lines = body.split('const operationName = "').slice(1).map((chunk) => {
-      const op = chunk.slice(0, chunk.indexOf('"'));
-      const path = /path: "([^"]+)"/.exec(chunk)?.[1];
-      const method = /method: "([^"]+)"/.exec(chunk)?.[1];
-      if (!path || !method) throw new Error(`cannot read ${name}.${op}`);
-      return `${method} ${version}${path} ${op[0]!.toUpperCase()}${op.slice(1)}`;
-    });
+    const lines = body
+      .split('const operationName = "')
+      .slice(1)
+      .map((chunk) => {
+        const op = chunk.slice(0, chunk.indexOf('"'));
+        const path = /path: "([^"]+)"/.exec(chunk)?.[1];
+        const method = /method: "([^"]+)"/.exec(chunk)?.[1];
+        if (!path || !method) throw new Error(`cannot read ${name}.${op}`);
+        return `${method} ${version}${path} ${op[0]!.toUpperCase()}${op.slice(1)}`;
+      });
     out.push(`  ${name}: \`${lines.join('\n')}\`,`);
   }
 }

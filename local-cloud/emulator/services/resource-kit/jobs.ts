@@ -41,7 +41,9 @@ export class JobRunner {
     this.arm();
   }
 
-  private get col() { return this.ctx.store.collection<JobRecord>(this.service, 'jobs'); }
+  private get col() {
+    return this.ctx.store.collection<JobRecord>(this.service, 'jobs');
+  }
 
   schedule(kind: string, dueAt: number, payload: Record<string, unknown>): JobRecord {
     if (!this.handlers[kind]) throw new Error(`no job handler for ${kind}`);
@@ -55,7 +57,10 @@ export class JobRunner {
   runDue(): Promise<void> {
     const next = this.chain.then(async () => {
       const now = this.ctx.now();
-      const due = this.col.values().filter((j) => j.state === 'pending' && j.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));
+      const due = this.col
+        .values()
+        .filter((j) => j.state === 'pending' && j.dueAt <= now)
+        .sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));
       for (const job of due) {
         try {
           await this.handlers[job.kind]!(job.payload);

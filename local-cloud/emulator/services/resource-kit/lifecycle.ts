@@ -5,7 +5,10 @@
  */
 import { OciErrors } from '../../core/errors.ts';
 
-export interface Step { state: string; at: number }
+export interface Step {
+  state: string;
+  at: number;
+}
 
 export interface Lifecycled {
   lifecycleState: string;
@@ -44,7 +47,9 @@ export function settlesAt(rec: Lifecycled, now: number): number {
 /** 409 IncorrectState unless the record is in one of `allowed`. */
 export function requireState(rec: Lifecycled & { id: string }, allowed: readonly string[], what: string): void {
   if (!allowed.includes(rec.lifecycleState)) {
-    throw OciErrors.incorrectState(`Cannot ${what} ${rec.id} in lifecycle state ${rec.lifecycleState}; it must be ${allowed.join(' or ')}`);
+    throw OciErrors.incorrectState(
+      `Cannot ${what} ${rec.id} in lifecycle state ${rec.lifecycleState}; it must be ${allowed.join(' or ')}`,
+    );
   }
 }
 

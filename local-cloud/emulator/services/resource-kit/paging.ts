@@ -12,7 +12,11 @@ export interface PageOptions {
   maxLimit?: number;
 }
 
-export interface Page<T> { items: T[]; next?: string; headers: Record<string, string | undefined> }
+export interface Page<T> {
+  items: T[];
+  next?: string;
+  headers: Record<string, string | undefined>;
+}
 
 const encode = (offset: number): string => Buffer.from(`o:${offset}`).toString('base64url');
 
@@ -27,7 +31,8 @@ export function parseLimit(req: EmulatorRequest, o: PageOptions = {}): number {
   const max = o.maxLimit ?? 1000;
   if (raw === undefined || raw === '') return o.defaultLimit ?? 100;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw OciErrors.invalidParameter(`limit must be an integer from 1 to ${max}, got '${raw}'`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw OciErrors.invalidParameter(`limit must be an integer from 1 to ${max}, got '${raw}'`);
   return n;
 }
 

@@ -25,16 +25,23 @@ export interface ReadonlyFamily<T extends BaseResource> extends ListOptions<T> {
 export function readonlyRoutes<T extends BaseResource>(ctx: ProviderContext, f: ReadonlyFamily<T>): Route[] {
   return [
     {
-      method: 'GET', path: f.path, operation: f.list,
+      method: 'GET',
+      path: f.path,
+      operation: f.list,
       handler: (req) => {
         const compartmentId = requireCompartment(ctx, req.query('compartmentId'));
-        const rows = f.table.allWhere((r) => r.compartmentId === compartmentId).filter((r) => !f.where || f.where(r, (n) => req.query(n)));
+        const rows = f.table
+          .allWhere((r) => r.compartmentId === compartmentId)
+          .filter((r) => !f.where || f.where(r, (n) => req.query(n)));
         return listAnswer(req, rows, f);
       },
     },
     {
-      method: 'GET', path: `${f.path}/{${f.idParam}}`, operation: f.get,
-      handler: (req) => f.table.answer(f.table.require(req.params[f.idParam], f.idParam), f.getView ? { view: f.getView } : {}),
+      method: 'GET',
+      path: `${f.path}/{${f.idParam}}`,
+      operation: f.get,
+      handler: (req) =>
+        f.table.answer(f.table.require(req.params[f.idParam], f.idParam), f.getView ? { view: f.getView } : {}),
     },
   ];
 }
@@ -52,10 +59,19 @@ export interface SeedCommon {
 }
 
 /** id, compartment (checked), tags, times and lifecycle for a new record. */
-export function seedBase(ctx: ProviderContext, type: string, i: SeedCommon, o: { finalState: string; settleMs: number }) {
+export function seedBase(
+  ctx: ProviderContext,
+  type: string,
+  i: SeedCommon,
+  o: { finalState: string; settleMs: number },
+) {
   const rec = {
-    id: newOcid(type), compartmentId: requireCompartment(ctx, i.compartmentId), timeCreated: i.timeCreated ?? isoNow(ctx),
-    freeformTags: freeformTags(i.freeformTags), definedTags: definedTags(i.definedTags), lifecycleState: o.finalState,
+    id: newOcid(type),
+    compartmentId: requireCompartment(ctx, i.compartmentId),
+    timeCreated: i.timeCreated ?? isoNow(ctx),
+    freeformTags: freeformTags(i.freeformTags),
+    definedTags: definedTags(i.definedTags),
+    lifecycleState: o.finalState,
   } as BaseResource;
   const start = i.lifecycleState ?? o.finalState;
   if (start !== o.finalState && /ING$/.test(start)) transition(rec, [start, o.finalState], ctx.now(), o.settleMs);

@@ -10,11 +10,21 @@ import type { EmulatorRequest } from '../../core/types.ts';
 
 const TTL_MS = 24 * 3600 * 1000;
 
-interface TokenRecord { hash: string; resourceId: string; expiresAt: number }
+interface TokenRecord {
+  hash: string;
+  resourceId: string;
+  expiresAt: number;
+}
 
 export class RetryTokens {
-  constructor(private readonly store: StateStore, private readonly service: string, private readonly now: () => number) {}
-  private get col() { return this.store.collection<TokenRecord>(this.service, 'retryTokens'); }
+  constructor(
+    private readonly store: StateStore,
+    private readonly service: string,
+    private readonly now: () => number,
+  ) {}
+  private get col() {
+    return this.store.collection<TokenRecord>(this.service, 'retryTokens');
+  }
 
   private key(req: EmulatorRequest): string | undefined {
     const token = req.header('opc-retry-token');

@@ -24,7 +24,12 @@ export interface BaseResource extends Lifecycled {
 
 export class ResourceTable<T extends BaseResource> {
   readonly col: Collection<T>;
-  constructor(private readonly ctx: ProviderContext, service: string, collection: string, readonly kind: string) {
+  constructor(
+    private readonly ctx: ProviderContext,
+    service: string,
+    collection: string,
+    readonly kind: string,
+  ) {
     this.col = ctx.store.collection<T>(service, collection);
   }
 
@@ -44,7 +49,10 @@ export class ResourceTable<T extends BaseResource> {
   }
 
   all(): T[] {
-    return this.col.keys().map((k) => this.find(k)!).filter(Boolean);
+    return this.col
+      .keys()
+      .map((k) => this.find(k)!)
+      .filter(Boolean);
   }
 
   /**
@@ -52,7 +60,11 @@ export class ResourceTable<T extends BaseResource> {
    * compartmentId), settled: lists of one compartment do not settle the whole table.
    */
   allWhere(pre: (stored: T) => boolean): T[] {
-    return this.col.values().filter(pre).map((r) => this.find(r.id)!).filter(Boolean);
+    return this.col
+      .values()
+      .filter(pre)
+      .map((r) => this.find(r.id)!)
+      .filter(Boolean);
   }
 
   put(rec: T): T {
@@ -60,7 +72,9 @@ export class ResourceTable<T extends BaseResource> {
     return this.col.put(rec.id, rec);
   }
 
-  delete(id: string): void { this.col.delete(id); }
+  delete(id: string): void {
+    this.col.delete(id);
+  }
 
   /** 412 NoEtagMatch when the request's `if-match` is not the record's ETag. */
   checkIfMatch(req: EmulatorRequest, rec: T): void {
@@ -71,8 +85,15 @@ export class ResourceTable<T extends BaseResource> {
   }
 
   /** A single-resource answer: the public view plus its `etag` header. */
-  answer(rec: T, o: { status?: number; headers?: Record<string, string | undefined>; view?: (r: T) => unknown } = {}): EmulatorResponse {
-    return { status: o.status ?? 200, headers: { etag: rec._etag, ...o.headers }, body: o.view ? o.view(rec) : publicView(rec) };
+  answer(
+    rec: T,
+    o: { status?: number; headers?: Record<string, string | undefined>; view?: (r: T) => unknown } = {},
+  ): EmulatorResponse {
+    return {
+      status: o.status ?? 200,
+      headers: { etag: rec._etag, ...o.headers },
+      body: o.view ? o.view(rec) : publicView(rec),
+    };
   }
 }
 
@@ -91,21 +112,37 @@ export interface ListOptions<T> extends PageOptions {
 }
 
 /** Filter, sort and page `items` per the request; `lifecycleState` is always a filter. */
-export function listAnswer<T extends BaseResource>(req: EmulatorRequest, items: T[], o: ListOptions<T> = {}): EmulatorResponse {
+export function listAnswer<T extends BaseResource>(
+  req: EmulatorRequest,
+  items: T[],
+  o: ListOptions<T> = {},
+): EmulatorResponse {
   let rows = items;
-  for (const [param, field] of Object.entries({ lifecycleState: 'lifecycleState', ...o.filters } as Record<string, keyof T>)) {
+  for (const [param, field] of Object.entries({ lifecycleState: 'lifecycleState', ...o.filters } as Record<
+    string,
+    keyof T
+  >)) {
     const want = req.queryAll(param).filter((v) => v !== '');
     if (want.length) rows = rows.filter((r) => want.includes(String(r[field])));
   }
-  const sortKeys = o.sortKeys ?? ({ timecreated: 'timeCreated', displayname: 'displayName', name: 'name' } as Record<string, keyof T>);
+  const sortKeys =
+    o.sortKeys ?? ({ timecreated: 'timeCreated', displayname: 'displayName', name: 'name' } as Record<string, keyof T>);
   const sortBy = (req.query('sortBy') ?? o.defaultSortBy ?? 'timecreated').toLowerCase();
   const field = sortKeys[sortBy];
-  if (!field) throw OciErrors.invalidParameter(`sortBy must be one of ${Object.keys(sortKeys).join(', ')} (any case), got '${req.query('sortBy')}'`);
+  if (!field)
+    throw OciErrors.invalidParameter(
+      `sortBy must be one of ${Object.keys(sortKeys).join(', ')} (any case), got '${req.query('sortBy')}'`,
+    );
   const orderRaw = req.query('sortOrder');
-  if (orderRaw !== undefined && !/^(asc|desc)$/i.test(orderRaw)) throw OciErrors.invalidParameter(`sortOrder must be ASC or DESC, got '${orderRaw}'`);
-  const desc = (orderRaw ?? (req.query('sortBy') ? (sortBy === 'timecreated' ? 'DESC' : 'ASC') : (o.defaultOrder ?? 'DESC'))).toUpperCase() === 'DESC';
+  if (orderRaw !== undefined && !/^(asc|desc)$/i.test(orderRaw))
+    throw OciErrors.invalidParameter(`sortOrder must be ASC or DESC, got '${orderRaw}'`);
+  const desc =
+    (
+      orderRaw ?? (req.query('sortBy') ? (sortBy === 'timecreated' ? 'DESC' : 'ASC') : (o.defaultOrder ?? 'DESC'))
+    ).toUpperCase() === 'DESC';
   rows = [...rows].sort((a, b) => {
-    const x = String(a[field] ?? ''), y = String(b[field] ?? '');
+    const x = String(a[field] ?? ''),
+      y = String(b[field] ?? '');
     const c = x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
     return desc ? -c : c;
   });

@@ -23,15 +23,25 @@ export function str(value: unknown, name: string, o: { max?: number; pattern?: R
   return optionalStr(value, name, o)!;
 }
 
-export function optionalStr(value: unknown, name: string, o: { max?: number; pattern?: RegExp } = {}): string | undefined {
+export function optionalStr(
+  value: unknown,
+  name: string,
+  o: { max?: number; pattern?: RegExp } = {},
+): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw OciErrors.invalidParameter(`${name} must be a string`);
-  if (value.length > (o.max ?? 255)) throw OciErrors.invalidParameter(`${name} must be at most ${o.max ?? 255} characters`);
-  if (o.pattern && !o.pattern.test(value)) throw OciErrors.invalidParameter(`${name} '${value}' does not match ${o.pattern}`);
+  if (value.length > (o.max ?? 255))
+    throw OciErrors.invalidParameter(`${name} must be at most ${o.max ?? 255} characters`);
+  if (o.pattern && !o.pattern.test(value))
+    throw OciErrors.invalidParameter(`${name} '${value}' does not match ${o.pattern}`);
   return value;
 }
 
-export function optionalNum(value: unknown, name: string, o: { min?: number; max?: number; integer?: boolean } = {}): number | undefined {
+export function optionalNum(
+  value: unknown,
+  name: string,
+  o: { min?: number; max?: number; integer?: boolean } = {},
+): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value) || (o.integer && !Number.isInteger(value))) {
     throw OciErrors.invalidParameter(`${name} must be a${o.integer ? 'n integer' : ' number'}`);
@@ -51,7 +61,8 @@ export function optionalBool(value: unknown, name: string): boolean | undefined 
 /** Freeform tags: a flat object of string → string. */
 export function freeformTags(value: unknown, name = 'freeformTags'): Record<string, string> {
   if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw OciErrors.invalidParameter(`${name} must be an object of strings`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw OciErrors.invalidParameter(`${name} must be an object of strings`);
   for (const [k, v] of Object.entries(value)) {
     if (typeof v !== 'string') throw OciErrors.invalidParameter(`${name}.${k} must be a string`);
   }
@@ -60,7 +71,8 @@ export function freeformTags(value: unknown, name = 'freeformTags'): Record<stri
 
 export function definedTags(value: unknown): Record<string, Record<string, unknown>> {
   if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw OciErrors.invalidParameter('definedTags must be an object of objects');
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw OciErrors.invalidParameter('definedTags must be an object of objects');
   return value as Record<string, Record<string, unknown>>;
 }
 

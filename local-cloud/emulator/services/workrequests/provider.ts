@@ -27,32 +27,45 @@ export function workRequestsProvider(ctx: ProviderContext): Provider {
 
   const routes: Route[] = [
     {
-      method: 'GET', path: '/20160918/workRequests/{workRequestId}', operation: 'GetWorkRequest',
+      method: 'GET',
+      path: '/20160918/workRequests/{workRequestId}',
+      operation: 'GetWorkRequest',
       handler: async (req) => ({ body: viewOf(await requireWr(req), ctx.now()) }),
     },
     {
-      method: 'GET', path: '/20160918/workRequests/{workRequestId}/errors', operation: 'ListWorkRequestErrors',
+      method: 'GET',
+      path: '/20160918/workRequests/{workRequestId}/errors',
+      operation: 'ListWorkRequestErrors',
       handler: async (req) => {
         const page = paginate(req, ordered(req, (await requireWr(req)).errors));
         return { headers: page.headers, body: page.items };
       },
     },
     {
-      method: 'GET', path: '/20160918/workRequests/{workRequestId}/logs', operation: 'ListWorkRequestLogs',
+      method: 'GET',
+      path: '/20160918/workRequests/{workRequestId}/logs',
+      operation: 'ListWorkRequestLogs',
       handler: async (req) => {
         const page = paginate(req, ordered(req, logsOf(await requireWr(req), ctx.now())));
         return { headers: page.headers, body: page.items };
       },
     },
     {
-      method: 'GET', path: '/20160918/workRequests', operation: 'ListWorkRequests',
+      method: 'GET',
+      path: '/20160918/workRequests',
+      operation: 'ListWorkRequests',
       handler: async (req) => {
         const compartmentId = requireCompartment(ctx, req.query('compartmentId'));
         const resourceId = req.query('resourceId');
         await runAllDueJobs(ctx);
         const now = ctx.now();
-        const rows = workRequests(ctx).values()
-          .filter((w) => w.compartmentId === compartmentId && (!resourceId || w.resources.some((r) => r.identifier === resourceId)))
+        const rows = workRequests(ctx)
+          .values()
+          .filter(
+            (w) =>
+              w.compartmentId === compartmentId &&
+              (!resourceId || w.resources.some((r) => r.identifier === resourceId)),
+          )
           .sort((a, b) => b.startMs - a.startMs || (a.id < b.id ? -1 : 1));
         const page = paginate(req, rows);
         return { headers: page.headers, body: page.items.map((w) => viewOf(w, now)) };

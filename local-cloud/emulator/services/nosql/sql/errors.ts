@@ -9,7 +9,9 @@ export class SqlError extends Error {
 /** A statement that is valid NoSQL SQL but outside the subset this engine implements. */
 export class SqlUnsupportedError extends SqlError {
   constructor(what: string) {
-    super(`${what} is not supported (supported: SELECT * | columns | count(*) FROM t [WHERE] [ORDER BY] [LIMIT] [OFFSET], DELETE FROM t [WHERE])`);
+    super(
+      `${what} is not supported (supported: SELECT * | columns | count(*) FROM t [WHERE] [ORDER BY] [LIMIT] [OFFSET], DELETE FROM t [WHERE])`,
+    );
     this.name = 'SqlUnsupportedError';
   }
 }

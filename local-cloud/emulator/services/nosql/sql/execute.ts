@@ -29,7 +29,8 @@ export type ExecuteResult = { kind: 'select'; items: SqlRow[] } | { kind: 'delet
 const MISSING = Symbol('missing');
 
 export function execute(stmt: Statement, o: ExecuteOptions): ExecuteResult {
-  if (stmt.table.toLowerCase() !== o.tableName.toLowerCase()) throw new SqlError(`the statement names table ${stmt.table}, expected ${o.tableName}`);
+  if (stmt.table.toLowerCase() !== o.tableName.toLowerCase())
+    throw new SqlError(`the statement names table ${stmt.table}, expected ${o.tableName}`);
   const cols = new Map(o.columns.map((c) => [c.toLowerCase(), c]));
   const prefixes = new Set([stmt.table.toLowerCase(), ...(stmt.alias ? [stmt.alias.toLowerCase()] : [])]);
   const resolve = (steps: string[]): string[] => {
@@ -52,12 +53,30 @@ function checkPaths(stmt: Statement, resolve: (steps: string[]) => string[]): vo
   const walk = (e: Expr | undefined): void => {
     if (!e) return;
     switch (e.k) {
-      case 'path': resolve(e.steps); return;
-      case 'cmp': case 'and': case 'or': walk(e.l); walk(e.r); return;
-      case 'not': case 'isnull': walk(e.e); return;
-      case 'in': walk(e.e); e.list.forEach(walk); return;
-      case 'between': walk(e.e); walk(e.lo); walk(e.hi); return;
-      default: return;
+      case 'path':
+        resolve(e.steps);
+        return;
+      case 'cmp':
+      case 'and':
+      case 'or':
+        walk(e.l);
+        walk(e.r);
+        return;
+      case 'not':
+      case 'isnull':
+        walk(e.e);
+        return;
+      case 'in':
+        walk(e.e);
+        e.list.forEach(walk);
+        return;
+      case 'between':
+        walk(e.e);
+        walk(e.lo);
+        walk(e.hi);
+        return;
+      default:
+        return;
     }
   };
   walk(stmt.where);
@@ -68,18 +87,22 @@ function checkPaths(stmt: Statement, resolve: (steps: string[]) => string[]): vo
 }
 
 function select(stmt: SelectStmt, rows: SqlRow[], ev: Evaluator): SqlRow[] {
-  const sorted = stmt.orderBy.length === 0 ? rows : [...rows].sort((a, b) => {
-    for (const t of stmt.orderBy) {
-      const c = orderCompare(ev.value(t.e, a), ev.value(t.e, b));
-      if (c !== 0) return t.desc ? -c : c;
-    }
-    return 0;
-  });
+  const sorted =
+    stmt.orderBy.length === 0
+      ? rows
+      : [...rows].sort((a, b) => {
+          for (const t of stmt.orderBy) {
+            const c = orderCompare(ev.value(t.e, a), ev.value(t.e, b));
+            if (c !== 0) return t.desc ? -c : c;
+          }
+          return 0;
+        });
   const offset = stmt.offset ? count(ev.value(stmt.offset, {}), 'OFFSET') : 0;
   const limit = stmt.limit ? count(ev.value(stmt.limit, {}), 'LIMIT') : Number.POSITIVE_INFINITY;
   const counting = stmt.proj.some((p) => p.k === 'count');
   if (counting) {
-    if (stmt.proj.length > 1) throw new SqlError('count(*) cannot be combined with other select expressions without GROUP BY');
+    if (stmt.proj.length > 1)
+      throw new SqlError('count(*) cannot be combined with other select expressions without GROUP BY');
     const p = stmt.proj[0]!;
     return [{ [p.as ?? 'Column_1']: sorted.length }].slice(offset, offset + limit);
   }
@@ -98,16 +121,21 @@ function select(stmt: SelectStmt, rows: SqlRow[], ev: Evaluator): SqlRow[] {
 }
 
 function count(v: unknown, what: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new SqlError(`${what} must be a non-negative integer`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    throw new SqlError(`${what} must be a non-negative integer`);
   return v;
 }
 
-interface Evaluator { value(e: Expr, row: SqlRow): unknown; cond(e: Expr, row: SqlRow): Tri }
+interface Evaluator {
+  value(e: Expr, row: SqlRow): unknown;
+  cond(e: Expr, row: SqlRow): Tri;
+}
 
 function makeEvaluator(resolve: (steps: string[]) => string[], vars: Record<string, unknown>): Evaluator {
   const value = (e: Expr, row: SqlRow): unknown => {
     switch (e.k) {
-      case 'lit': return e.v;
+      case 'lit':
+        return e.v;
       case 'var': {
         if (e.name in vars) return vars[e.name];
         const bare = e.name.slice(1);
@@ -122,22 +150,44 @@ function makeEvaluator(resolve: (steps: string[]) => string[], vars: Record<stri
         }
         return cur;
       }
-      default: return cond(e, row);
+      default:
+        return cond(e, row);
     }
   };
   const cond = (e: Expr, row: SqlRow): Tri => {
     switch (e.k) {
-      case 'and': { const l = cond(e.l, row); if (l === false) return false; const r = cond(e.r, row); return r === false ? false : l === null || r === null ? null : true; }
-      case 'or': { const l = cond(e.l, row); if (l === true) return true; const r = cond(e.r, row); return r === true ? true : l === null || r === null ? null : false; }
-      case 'not': { const v = cond(e.e, row); return v === null ? null : !v; }
-      case 'isnull': { const v = value(e.e, row); const isNull = v === null || v === MISSING; return e.neg ? !isNull : isNull; }
-      case 'cmp': return compare(e.op, value(e.l, row), value(e.r, row));
+      case 'and': {
+        const l = cond(e.l, row);
+        if (l === false) return false;
+        const r = cond(e.r, row);
+        return r === false ? false : l === null || r === null ? null : true;
+      }
+      case 'or': {
+        const l = cond(e.l, row);
+        if (l === true) return true;
+        const r = cond(e.r, row);
+        return r === true ? true : l === null || r === null ? null : false;
+      }
+      case 'not': {
+        const v = cond(e.e, row);
+        return v === null ? null : !v;
+      }
+      case 'isnull': {
+        const v = value(e.e, row);
+        const isNull = v === null || v === MISSING;
+        return e.neg ? !isNull : isNull;
+      }
+      case 'cmp':
+        return compare(e.op, value(e.l, row), value(e.r, row));
       case 'in': {
         const v = value(e.e, row);
         let res: Tri = false;
         for (const item of e.list) {
           const c = compare('=', v, value(item, row));
-          if (c === true) { res = true; break; }
+          if (c === true) {
+            res = true;
+            break;
+          }
           if (c === null) res = null;
         }
         return e.neg && res !== null ? !res : res;
@@ -160,7 +210,9 @@ function makeEvaluator(resolve: (steps: string[]) => string[], vars: Record<stri
   return { value, cond };
 }
 
-function kind(v: unknown): string { return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v; }
+function kind(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
 
 function compare(op: string, a: unknown, b: unknown): Tri {
   if (a === MISSING || b === MISSING || a === null || b === null) return null;
@@ -173,12 +225,18 @@ function compare(op: string, a: unknown, b: unknown): Tri {
   }
   const c = (a as number | string | boolean) < (b as number | string | boolean) ? -1 : a === b ? 0 : 1;
   switch (op) {
-    case '=': return c === 0;
-    case '!=': return c !== 0;
-    case '<': return c < 0;
-    case '<=': return c <= 0;
-    case '>': return c > 0;
-    default: return c >= 0;
+    case '=':
+      return c === 0;
+    case '!=':
+      return c !== 0;
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    default:
+      return c >= 0;
   }
 }
 
@@ -190,6 +248,7 @@ function orderCompare(a: unknown, b: unknown): number {
   const rank = (v: unknown) => ['number', 'string', 'boolean'].indexOf(kind(v)) >>> 0;
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
   if (['number', 'string', 'boolean'].includes(kind(a))) return (a as number) < (b as number) ? -1 : a === b ? 0 : 1;
-  const sa = JSON.stringify(a), sb = JSON.stringify(b);
+  const sa = JSON.stringify(a),
+    sb = JSON.stringify(b);
   return sa < sb ? -1 : sa === sb ? 0 : 1;
 }

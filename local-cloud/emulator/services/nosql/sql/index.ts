@@ -15,7 +15,12 @@ export { execute, type ExecuteOptions, type ExecuteResult, type SqlRow } from '.
 
 /** A token that binds a page position to the statement and variables it was made for. */
 export function fingerprint(statement: string, variables: unknown): string {
-  return createHash('sha1').update(statement).update('\0').update(JSON.stringify(variables ?? {})).digest('hex').slice(0, 16);
+  return createHash('sha1')
+    .update(statement)
+    .update('\0')
+    .update(JSON.stringify(variables ?? {}))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export interface PageOptions {
@@ -38,11 +43,13 @@ export function paginate<T>(items: T[], o: PageOptions): { items: T[]; nextPage?
       throw new SqlError('the page token is not valid');
     }
     const d = decoded as { o?: unknown; f?: unknown };
-    if (!d || typeof d.o !== 'number' || !Number.isInteger(d.o) || d.o < 0 || typeof d.f !== 'string') throw new SqlError('the page token is not valid');
+    if (!d || typeof d.o !== 'number' || !Number.isInteger(d.o) || d.o < 0 || typeof d.f !== 'string')
+      throw new SqlError('the page token is not valid');
     if (d.f !== o.fingerprint) throw new SqlError('the page token belongs to a different statement or variables');
     offset = d.o;
   }
-  if (o.limit !== undefined && (!Number.isInteger(o.limit) || o.limit < 1)) throw new SqlError('limit must be a positive integer');
+  if (o.limit !== undefined && (!Number.isInteger(o.limit) || o.limit < 1))
+    throw new SqlError('limit must be a positive integer');
   const end = o.limit === undefined ? items.length : offset + o.limit;
   const page = items.slice(offset, end);
   return end < items.length

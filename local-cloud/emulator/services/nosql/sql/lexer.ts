@@ -5,16 +5,46 @@
 import { SqlError } from './errors.ts';
 
 export type TokenKind = 'ident' | 'var' | 'number' | 'string' | 'op' | 'eof';
-export interface Token { kind: TokenKind; text: string; pos: number; value?: string | number }
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  pos: number;
+  value?: string | number;
+}
 
-const OPS = ['<=', '>=', '!=', '<>', '=', '<', '>', '(', ')', ',', '.', '*', ';', '+', '-', '/', '[', ']', '{', '}', ':'];
+const OPS = [
+  '<=',
+  '>=',
+  '!=',
+  '<>',
+  '=',
+  '<',
+  '>',
+  '(',
+  ')',
+  ',',
+  '.',
+  '*',
+  ';',
+  '+',
+  '-',
+  '/',
+  '[',
+  ']',
+  '{',
+  '}',
+  ':',
+];
 
 export function tokenize(src: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     if (c === '/' && src[i + 1] === '*') {
       const end = src.indexOf('*/', i + 2);
       if (end < 0) throw new SqlError(`unterminated comment at position ${i}`);
@@ -50,7 +80,11 @@ export function tokenize(src: string): Token[] {
       for (;;) {
         if (j >= src.length) throw new SqlError(`unterminated string literal at position ${i}`);
         if (src[j] === c) {
-          if (src[j + 1] === c) { s += c; j += 2; continue; }
+          if (src[j + 1] === c) {
+            s += c;
+            j += 2;
+            continue;
+          }
           break;
         }
         s += src[j];

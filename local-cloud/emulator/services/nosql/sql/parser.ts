@@ -26,39 +26,124 @@ export type Expr =
   | { k: 'between'; e: Expr; lo: Expr; hi: Expr; neg: boolean };
 
 export type Projection = { k: 'expr'; e: Expr; as?: string } | { k: 'count'; as?: string };
-export interface OrderTerm { e: Expr; desc: boolean }
-export interface SelectStmt {
-  kind: 'select'; table: string; alias?: string; star: boolean; proj: Projection[];
-  where?: Expr; orderBy: OrderTerm[]; limit?: Expr; offset?: Expr;
+export interface OrderTerm {
+  e: Expr;
+  desc: boolean;
 }
-export interface DeleteStmt { kind: 'delete'; table: string; alias?: string; where?: Expr }
+export interface SelectStmt {
+  kind: 'select';
+  table: string;
+  alias?: string;
+  star: boolean;
+  proj: Projection[];
+  where?: Expr;
+  orderBy: OrderTerm[];
+  limit?: Expr;
+  offset?: Expr;
+}
+export interface DeleteStmt {
+  kind: 'delete';
+  table: string;
+  alias?: string;
+  where?: Expr;
+}
 export type Statement = SelectStmt | DeleteStmt;
 
-const RESERVED = new Set(['select', 'from', 'where', 'order', 'by', 'limit', 'offset', 'and', 'or', 'not', 'as', 'is', 'null', 'in', 'between', 'asc', 'desc', 'true', 'false', 'group', 'having', 'join', 'union', 'on', 'left', 'right', 'inner', 'outer', 'nested', 'returning', 'set']);
+const RESERVED = new Set([
+  'select',
+  'from',
+  'where',
+  'order',
+  'by',
+  'limit',
+  'offset',
+  'and',
+  'or',
+  'not',
+  'as',
+  'is',
+  'null',
+  'in',
+  'between',
+  'asc',
+  'desc',
+  'true',
+  'false',
+  'group',
+  'having',
+  'join',
+  'union',
+  'on',
+  'left',
+  'right',
+  'inner',
+  'outer',
+  'nested',
+  'returning',
+  'set',
+]);
 const UNSUPPORTED_CLAUSES: Record<string, string> = {
-  group: 'GROUP BY', having: 'HAVING', join: 'JOIN', union: 'UNION', left: 'JOIN', right: 'JOIN', inner: 'JOIN',
-  outer: 'JOIN', nested: 'NESTED TABLES', returning: 'RETURNING', on: 'JOIN',
+  group: 'GROUP BY',
+  having: 'HAVING',
+  join: 'JOIN',
+  union: 'UNION',
+  left: 'JOIN',
+  right: 'JOIN',
+  inner: 'JOIN',
+  outer: 'JOIN',
+  nested: 'NESTED TABLES',
+  returning: 'RETURNING',
+  on: 'JOIN',
 };
 
 class Parser {
   private i = 0;
   constructor(private readonly t: Token[]) {}
-  private peek(o = 0): Token { return this.t[Math.min(this.i + o, this.t.length - 1)]!; }
-  private next(): Token { return this.t[this.i++]!; }
-  private isKw(kw: string, o = 0): boolean { const p = this.peek(o); return p.kind === 'ident' && p.text.toLowerCase() === kw; }
-  private isOp(op: string): boolean { const p = this.peek(); return p.kind === 'op' && p.text === op; }
-  private acceptKw(kw: string): boolean { if (this.isKw(kw)) { this.i++; return true; } return false; }
-  private acceptOp(op: string): boolean { if (this.isOp(op)) { this.i++; return true; } return false; }
+  private peek(o = 0): Token {
+    return this.t[Math.min(this.i + o, this.t.length - 1)]!;
+  }
+  private next(): Token {
+    return this.t[this.i++]!;
+  }
+  private isKw(kw: string, o = 0): boolean {
+    const p = this.peek(o);
+    return p.kind === 'ident' && p.text.toLowerCase() === kw;
+  }
+  private isOp(op: string): boolean {
+    const p = this.peek();
+    return p.kind === 'op' && p.text === op;
+  }
+  private acceptKw(kw: string): boolean {
+    if (this.isKw(kw)) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+  private acceptOp(op: string): boolean {
+    if (this.isOp(op)) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
   private fail(what: string): never {
     const p = this.peek();
-    throw new SqlError(`${what} at position ${p.pos}${p.kind === 'eof' ? ' (end of statement)' : `, found '${p.text}'`}`);
+    throw new SqlError(
+      `${what} at position ${p.pos}${p.kind === 'eof' ? ' (end of statement)' : `, found '${p.text}'`}`,
+    );
   }
-  private expectKw(kw: string): void { if (!this.acceptKw(kw)) this.fail(`expected ${kw.toUpperCase()}`); }
-  private expectOp(op: string): void { if (!this.acceptOp(op)) this.fail(`expected '${op}'`); }
+  private expectKw(kw: string): void {
+    if (!this.acceptKw(kw)) this.fail(`expected ${kw.toUpperCase()}`);
+  }
+  private expectOp(op: string): void {
+    if (!this.acceptOp(op)) this.fail(`expected '${op}'`);
+  }
   private ident(what: string): string {
     const p = this.peek();
     if (p.kind !== 'ident' || RESERVED.has(p.text.toLowerCase())) {
-      if (p.kind === 'ident' && UNSUPPORTED_CLAUSES[p.text.toLowerCase()]) throw new SqlUnsupportedError(UNSUPPORTED_CLAUSES[p.text.toLowerCase()]!);
+      if (p.kind === 'ident' && UNSUPPORTED_CLAUSES[p.text.toLowerCase()])
+        throw new SqlUnsupportedError(UNSUPPORTED_CLAUSES[p.text.toLowerCase()]!);
       this.fail(`expected ${what}`);
     }
     return this.next().text;
@@ -66,7 +151,12 @@ class Parser {
 
   statement(): Statement {
     while (this.acceptKw('declare')) {
-      do { this.expectVar(); this.ident('a variable type'); this.skipTypeArgs(); this.expectOp(';'); } while (this.peek().kind === 'var');
+      do {
+        this.expectVar();
+        this.ident('a variable type');
+        this.skipTypeArgs();
+        this.expectOp(';');
+      } while (this.peek().kind === 'var');
     }
     const first = this.peek();
     let stmt: Statement;
@@ -78,8 +168,18 @@ class Parser {
     if (this.peek().kind !== 'eof') this.trailing();
     return stmt;
   }
-  private expectVar(): void { if (this.peek().kind !== 'var') this.fail('expected a $variable'); this.i++; }
-  private skipTypeArgs(): void { if (this.acceptOp('(')) { while (!this.acceptOp(')')) { if (this.peek().kind === 'eof') this.fail("expected ')'"); this.i++; } } }
+  private expectVar(): void {
+    if (this.peek().kind !== 'var') this.fail('expected a $variable');
+    this.i++;
+  }
+  private skipTypeArgs(): void {
+    if (this.acceptOp('(')) {
+      while (!this.acceptOp(')')) {
+        if (this.peek().kind === 'eof') this.fail("expected ')'");
+        this.i++;
+      }
+    }
+  }
   private trailing(): never {
     const p = this.peek();
     const name = p.kind === 'ident' ? UNSUPPORTED_CLAUSES[p.text.toLowerCase()] : undefined;
@@ -94,7 +194,8 @@ class Parser {
     else {
       const p = this.peek();
       if (p.kind === 'ident' && !RESERVED.has(p.text.toLowerCase())) alias = this.next().text;
-      else if (p.kind === 'ident' && UNSUPPORTED_CLAUSES[p.text.toLowerCase()]) throw new SqlUnsupportedError(UNSUPPORTED_CLAUSES[p.text.toLowerCase()]!);
+      else if (p.kind === 'ident' && UNSUPPORTED_CLAUSES[p.text.toLowerCase()])
+        throw new SqlUnsupportedError(UNSUPPORTED_CLAUSES[p.text.toLowerCase()]!);
     }
     if (this.isOp(',')) throw new SqlUnsupportedError('a join (several tables in FROM)');
     return alias === undefined ? { table } : { table, alias };
@@ -106,7 +207,8 @@ class Parser {
     const proj: Projection[] = [];
     if (this.acceptOp('*')) star = true;
     else {
-      do proj.push(this.projection()); while (this.acceptOp(','));
+      do proj.push(this.projection());
+      while (this.acceptOp(','));
     }
     this.expectKw('from');
     if (this.isOp('(')) throw new SqlUnsupportedError('a subquery');
@@ -184,7 +286,8 @@ class Parser {
       this.expectOp('(');
       if (this.isKw('select')) throw new SqlUnsupportedError('a subquery');
       const list: Expr[] = [];
-      do list.push(this.operand()); while (this.acceptOp(','));
+      do list.push(this.operand());
+      while (this.acceptOp(','));
       this.expectOp(')');
       return { k: 'in', e, list, neg };
     }
@@ -200,32 +303,57 @@ class Parser {
       const op = (p.text === '<>' ? '!=' : p.text) as CmpOp;
       return { k: 'cmp', op, l: e, r: this.operand() };
     }
-    if (p.kind === 'ident' && ['like', 'exists', 'any'].includes(p.text.toLowerCase())) throw new SqlUnsupportedError(p.text.toUpperCase());
-    if (p.kind === 'op' && ['+', '-', '*', '/'].includes(p.text)) throw new SqlUnsupportedError(`the arithmetic operator '${p.text}'`);
+    if (p.kind === 'ident' && ['like', 'exists', 'any'].includes(p.text.toLowerCase()))
+      throw new SqlUnsupportedError(p.text.toUpperCase());
+    if (p.kind === 'op' && ['+', '-', '*', '/'].includes(p.text))
+      throw new SqlUnsupportedError(`the arithmetic operator '${p.text}'`);
     return e;
   }
 
   private operand(): Expr {
     const p = this.peek();
-    if (p.kind === 'number') { this.i++; return { k: 'lit', v: p.value as number }; }
-    if (p.kind === 'op' && p.text === '-' && this.peek(1).kind === 'number') { this.i += 2; return { k: 'lit', v: -(this.t[this.i - 1]!.value as number) }; }
-    if (p.kind === 'string') { this.i++; return { k: 'lit', v: p.value as string }; }
-    if (p.kind === 'var') { this.i++; return { k: 'var', name: p.text }; }
+    if (p.kind === 'number') {
+      this.i++;
+      return { k: 'lit', v: p.value as number };
+    }
+    if (p.kind === 'op' && p.text === '-' && this.peek(1).kind === 'number') {
+      this.i += 2;
+      return { k: 'lit', v: -(this.t[this.i - 1]!.value as number) };
+    }
+    if (p.kind === 'string') {
+      this.i++;
+      return { k: 'lit', v: p.value as string };
+    }
+    if (p.kind === 'var') {
+      this.i++;
+      return { k: 'var', name: p.text };
+    }
     if (p.kind === 'ident') {
       const lower = p.text.toLowerCase();
-      if (lower === 'true' || lower === 'false') { this.i++; return { k: 'lit', v: lower === 'true' }; }
-      if (lower === 'null') { this.i++; return { k: 'lit', v: null }; }
+      if (lower === 'true' || lower === 'false') {
+        this.i++;
+        return { k: 'lit', v: lower === 'true' };
+      }
+      if (lower === 'null') {
+        this.i++;
+        return { k: 'lit', v: null };
+      }
       if (lower === 'select') throw new SqlUnsupportedError('a subquery');
-      if (this.peek(1).text === '(' && this.peek(1).kind === 'op') throw new SqlUnsupportedError(`the function ${p.text}()`);
+      if (this.peek(1).text === '(' && this.peek(1).kind === 'op')
+        throw new SqlUnsupportedError(`the function ${p.text}()`);
       const steps = [this.ident('a column name')];
       while (this.acceptOp('.')) {
         const s = this.peek();
-        if (s.kind === 'ident' || s.kind === 'string') { this.i++; steps.push(String(s.value ?? s.text)); } else this.fail('expected a field name after "."');
+        if (s.kind === 'ident' || s.kind === 'string') {
+          this.i++;
+          steps.push(String(s.value ?? s.text));
+        } else this.fail('expected a field name after "."');
       }
       if (this.isOp('[')) throw new SqlUnsupportedError('array filter steps ([...])');
       return { k: 'path', steps };
     }
-    if (p.kind === 'op' && (p.text === '[' || p.text === '{')) throw new SqlUnsupportedError('array and map constructors');
+    if (p.kind === 'op' && (p.text === '[' || p.text === '{'))
+      throw new SqlUnsupportedError('array and map constructors');
     return this.fail('expected a column, variable or literal');
   }
 }
