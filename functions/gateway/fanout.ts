@@ -46,6 +46,8 @@ type Args = Record<string, unknown>;
 type Price = (args: Args, wantsHealth: boolean) => number;
 
 const fresh = (a: Args) => (a.fresh === true ? 2 : 1);
+/** A later page (`after` set, not `fresh`) reads the lists its first page cached moments ago. */
+const laterPage = (a: Args) => a.after !== undefined && a.after !== null && a.fresh !== true;
 const count = (v: unknown) => (Array.isArray(v) ? v.length : 1);
 
 /**
@@ -55,13 +57,17 @@ const count = (v: unknown) => (Array.isArray(v) ? v.length : 1);
  * - one compartment (`resources`): 10, +2 with health
  * - compartment tree (`compartments`): 5
  * - `metrics`: 2 per metric name per 50 resources, + 1 per 8 resources (compartment lookups)
+ * - a later page of `resources` or `compartments` (`after` set, not `fresh`): 1, since the first page
+ *   filled the cache it reads
  * - `instance`: 4; mutations: `instanceAction` 5, `launchInstance` 30, `terminateInstance` 10,
  *   `exportInstance` 5, `reconcileExports` 50
  */
 export const PRICES: Readonly<Record<string, Price>> = {
   'Query.resources': (a, health) =>
-    ((a.includeSubtree === true ? 100 : 10) + (health ? (a.includeSubtree === true ? 20 : 2) : 0)) * fresh(a),
-  'Query.compartments': (a) => 5 * fresh(a),
+    laterPage(a)
+      ? 1
+      : ((a.includeSubtree === true ? 100 : 10) + (health ? (a.includeSubtree === true ? 20 : 2) : 0)) * fresh(a),
+  'Query.compartments': (a) => (laterPage(a) ? 1 : 5 * fresh(a)),
   'Query.metrics': (a) =>
     2 * count(a.names) * Math.ceil(count(a.resourceIds) / 50) + Math.ceil(count(a.resourceIds) / 8),
   'Query.instance': () => 4,

@@ -232,6 +232,7 @@ describe('resources: dashboard inventory through the gateway', () => {
       `query($c: ID!) { resources(compartmentId: $c, includeSubtree: true) { totalCount nodes { id } } }`,
       { c: ids.top },
     );
+    if (!whole.data) throw new Error(JSON.stringify(whole.errors));
     const ids_ = whole.data.resources.nodes.map((n: { id: string }) => n.id);
     const PAGE = `query($c: ID!, $a: String) { resources(compartmentId: $c, includeSubtree: true, first: 7, after: $a) {
       totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } healthSummary { count } } }`;

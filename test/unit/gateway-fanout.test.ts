@@ -91,8 +91,17 @@ describe('fan-out prices', () => {
   it('prices subtree scans, fresh, health and metrics; identical lookups count once', () => {
     const schema = resourcesSchema;
     const price = (q: string, vars = {}) => priceOperation(schema, parse(q), undefined, vars).total;
-    expect(price(`{ resources(compartmentId: "${TENANCY}") { instances { id } } }`)).toBe(10);
-    expect(price(`{ resources(compartmentId: "${TENANCY}", includeSubtree: true) { instances { id } } }`)).toBe(100);
+    expect(price(`{ resources(compartmentId: "${TENANCY}") { nodes { id } } }`)).toBe(10);
+    expect(price(`{ resources(compartmentId: "${TENANCY}", includeSubtree: true) { nodes { id } } }`)).toBe(100);
+    // a later page reads what the first page cached; fresh still pays in full
+    expect(price(`{ resources(compartmentId: "${TENANCY}", includeSubtree: true, after: "x") { nodes { id } } }`)).toBe(
+      1,
+    );
+    expect(
+      price(
+        `{ resources(compartmentId: "${TENANCY}", includeSubtree: true, after: "x", fresh: true) { nodes { id } } }`,
+      ),
+    ).toBe(200);
     expect(price(`{ resources(compartmentId: "${TENANCY}", includeSubtree: true) { healthSummary { count } } }`)).toBe(
       120,
     );
@@ -148,7 +157,7 @@ describe('the gateway bounds fan-out', () => {
     });
     expect(invokes).toHaveLength(2);
     expect((await post(scan, 'bob')).res.status).toBe(200);
-    expect((await post(`{ resources(compartmentId: "${TENANCY}") { instances { id } } }`)).res.status).toBe(200);
+    expect((await post(`{ resources(compartmentId: "${TENANCY}") { nodes { id } } }`)).res.status).toBe(200);
     advance(50_000);
     expect((await post(scan)).res.status).toBe(200);
   });
