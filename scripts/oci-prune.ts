@@ -60,23 +60,58 @@ function isOperation(member: ts.ClassElement): member is ts.MethodDeclaration {
   return member.parameters.length === 1 || /^for[A-Z]/.test(member.name.getText());
 }
 
-/** The client source with unused operations cut out, and how many were removed. */
-export function pruneClient(source: string, used: Set<string>): { code: string; removed: number; kept: number } {
-  const sf = ts.createSourceFile('client.js', source, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
-  const cuts: [number, number][] = [];
-  let kept = 0;
+/** Names a method calls on `this` or `this.client` (a kept method's callees must stay too). */
+function calleesOf(method: ts.MethodDeclaration): Set<string> {
+  const out = new Set<string>();
   const visit = (node: ts.Node) => {
-    if (ts.isClassDeclaration(node)) {
-      for (const m of node.members) {
-        if (!isOperation(m)) continue;
-        const name = m.name.getText(sf);
-        if (used.has(name)) kept++;
-        else cuts.push([m.getFullStart(), m.getEnd()]);
-      }
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const target = node.expression.expression;
+      const onThis = target.kind === ts.SyntaxKind.ThisKeyword;
+      const onClient =
+        ts.isPropertyAccessExpression(target) &&
+        target.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        target.name.text === 'client';
+      if (onThis || onClient) out.add(node.expression.name.text);
     }
     ts.forEachChild(node, visit);
   };
+  if (method.body) visit(method.body);
+  return out;
+}
+
+/**
+ * The client source with unused operations cut out, and how many were removed. An operation is kept when
+ * our code names it, or when a kept operation calls it (`this.listThings(...)` from `listAllThings`, a
+ * waiter's `this.client.getThing(...)`), to a fixed point.
+ */
+export function pruneClient(source: string, used: Set<string>): { code: string; removed: number; kept: number } {
+  const sf = ts.createSourceFile('client.js', source, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+  const operations: ts.MethodDeclaration[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isClassDeclaration(node)) for (const m of node.members) if (isOperation(m)) operations.push(m);
+    ts.forEachChild(node, visit);
+  };
   visit(sf);
+  const keep = new Set(used);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const m of operations) {
+      if (!keep.has(m.name.getText(sf))) continue;
+      for (const callee of calleesOf(m)) {
+        if (!keep.has(callee)) {
+          keep.add(callee);
+          grew = true;
+        }
+      }
+    }
+  }
+  const cuts: [number, number][] = [];
+  let kept = 0;
+  for (const m of operations) {
+    if (keep.has(m.name.getText(sf))) kept++;
+    else cuts.push([m.getFullStart(), m.getEnd()]);
+  }
+  cuts.sort((x, y) => x[0] - y[0]);
   let code = '';
   let at = 0;
   for (const [s, e] of cuts) {

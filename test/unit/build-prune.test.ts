@@ -34,6 +34,17 @@ describe('oci-prune: client pruning', () => {
     // what remains still parses as JavaScript
     expect(() => new Function(code)).not.toThrow();
   });
+
+  it('keeps what a kept operation calls on this or this.client (listAllThings → listThings), to a fixed point', () => {
+    const { code, removed, kept } = pruneClient(CLIENT, new Set(['listAllThings']));
+    expect(code).toContain('listAllThings(request)');
+    expect(code).toContain('listThings(listThingsRequest)');
+    expect(kept).toBe(2);
+    expect(removed).toBe(3); // getThing, forThing, forGadget
+    const waiter = pruneClient(CLIENT, new Set(['forThing']));
+    expect(waiter.code).toContain('getThing(getThingRequest)'); // the waiter polls through this.client.getThing
+    expect(() => new Function(waiter.code)).not.toThrow();
+  });
 });
 
 describe('oci-prune: model reachability', () => {
