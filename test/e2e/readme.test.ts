@@ -16,7 +16,7 @@ process.env.EMULATOR_TRANSITION_MS ??= '300';
 const ROOT = join(import.meta.dirname, '../..');
 
 /** The ```sh blocks of a markdown text, in order. */
-export function shellBlocks(markdown: string): string[] {
+function shellBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 }
 
