@@ -21,7 +21,7 @@ import { executeSubschemaRequest } from '#shared/graphql/index.ts';
 import { createLogger } from '#shared/log.ts';
 import { resetOciClients } from '#shared/oci/index.ts';
 import { ensureTables } from '#shared/persistence/nosql-tables-oci.ts';
-import { createResourcesRuntimeFromEnv } from '../functions/resources/deps-oci.ts';
+import { fromEnv as resourcesFromEnv } from '../functions/resources/deps-oci.ts';
 import { resourcesSchema } from '../functions/resources/schema.ts';
 import { CACHE_TABLE } from '../functions/resources/tables.ts';
 
@@ -132,7 +132,7 @@ export async function benchResources(o: ResourcesBenchOptions = {}): Promise<Res
     resetOciClients();
     const auth = new common.ConfigFileAuthenticationDetailsProvider(emu.configFile, 'DEFAULT');
     await ensureTables([CACHE_TABLE], { compartmentId: emu.tenancyId, endpoint: emu.url, auth, pollMs: 20 });
-    const runtime = createResourcesRuntimeFromEnv();
+    const runtime = resourcesFromEnv();
     const log = createLogger({ level: 'error' });
     const run = async (fresh: boolean) => {
       const deadline = new Date(Date.now() + 120_000);

@@ -19,7 +19,7 @@ import { EXPORT_JOBS_TABLE } from './tables.ts';
  * `EXPORTS_CLEANUP_WAIT_MS` (default 5000), `EXPORT_IMAGES_COMPARTMENT_ID` (default: the instance's),
  * `OCI_ENDPOINT[_*]`.
  */
-export function createExportServiceFromEnv(o: { env?: Env; log: Logger }): ExportService {
+export function fromEnv(o: { env?: Env; log: Logger }): ExportService {
   const env = o.env ?? process.env;
   const compartmentId = envString('NOSQL_COMPARTMENT_ID', undefined, env);
   const tablePrefix = envOptional('TABLE_PREFIX', env) ?? '';

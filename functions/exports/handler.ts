@@ -6,11 +6,11 @@
 import { startFunction } from '#shared/fn/index.ts';
 import { executeSubschemaRequest } from '#shared/graphql/index.ts';
 import { createLogger } from '#shared/log.ts';
-import { createExportServiceFromEnv } from './deps-oci.ts';
+import { fromEnv } from './deps-oci.ts';
 import { hintOf } from './events.ts';
 import { exportsSchema } from './schema.ts';
 
-const service = createExportServiceFromEnv({ log: createLogger({ base: { fn: 'exports' } }) });
+const service = fromEnv({ log: createLogger({ base: { fn: 'exports' } }) });
 
 const isReconcileTask = (body: unknown) =>
   typeof body === 'object' && body !== null && (body as { task?: unknown }).task === 'reconcileExports';

@@ -2,14 +2,10 @@
 import { startFunction } from '#shared/fn/index.ts';
 import { executeSubschemaRequest } from '#shared/graphql/index.ts';
 import { createLogger } from '#shared/log.ts';
-import { createQuotaDepsFromEnv } from '#shared/storage/deps-oci.ts';
-import { presignSettingsFromEnv } from './config.ts';
+import { fromEnv } from './deps-oci.ts';
 import { presignSchema } from './schema.ts';
-import { createPresignService } from '#shared/storage/presign.ts';
 
-const log = createLogger({ base: { fn: 'presign' } });
-const deps = createQuotaDepsFromEnv({ log });
-const presign = createPresignService({ ...deps, settings: presignSettingsFromEnv(), log });
+const { presign } = fromEnv({ log: createLogger({ base: { fn: 'presign' } }) });
 
 startFunction({
   name: 'presign',

@@ -5,10 +5,10 @@
 import { objectEventOf, startFunction } from '#shared/fn/index.ts';
 import { executeSubschemaRequest } from '#shared/graphql/index.ts';
 import { createLogger } from '#shared/log.ts';
-import { createQuotaDepsFromEnv } from '#shared/storage/deps-oci.ts';
+import { fromEnv } from './deps-oci.ts';
 import { quotaSchema } from './schema.ts';
 
-const deps = createQuotaDepsFromEnv({ log: createLogger({ base: { fn: 'quota' } }) });
+const deps = fromEnv({ log: createLogger({ base: { fn: 'quota' } }) });
 
 startFunction({
   name: 'quota',

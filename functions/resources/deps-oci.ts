@@ -11,7 +11,7 @@ import { createOciNetwork } from './network-oci.ts';
 import { createResourcesRuntime, type ResourcesRuntime } from './runtime.ts';
 import { CACHE_TABLE } from './tables.ts';
 
-export function createResourcesRuntimeFromEnv(env: Env = process.env): ResourcesRuntime {
+export function fromEnv(env: Env = process.env): ResourcesRuntime {
   const settings = resourcesSettings(env);
   const table = new OciNosqlTable<CacheRow>(CACHE_TABLE, {
     compartmentId: envString('NOSQL_COMPARTMENT_ID', undefined, env),

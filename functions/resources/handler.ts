@@ -1,10 +1,10 @@
 /** The resources function: serves the `resources` subschema over the invoke protocol. */
 import { startFunction } from '#shared/fn/index.ts';
 import { executeSubschemaRequest } from '#shared/graphql/index.ts';
-import { createResourcesRuntimeFromEnv } from './deps-oci.ts';
+import { fromEnv } from './deps-oci.ts';
 import { resourcesSchema } from './schema.ts';
 
-const runtime = createResourcesRuntimeFromEnv();
+const runtime = fromEnv();
 
 startFunction({
   name: 'resources',

@@ -14,7 +14,7 @@ import { createLedger, type Ledger } from './ledger.ts';
 import { createSettlement, type Settlement } from './settlement.ts';
 import { quotaStores, type DocRow, type QuotaStores } from './tables.ts';
 
-export interface QuotaDeps {
+export interface StorageDeps {
   stores: QuotaStores;
   store: ObjectStore;
   ledger: Ledger;
@@ -27,7 +27,7 @@ export interface QuotaDeps {
  * From the function config: `NOSQL_COMPARTMENT_ID`, `TABLE_PREFIX`, `OS_NAMESPACE`, `FILES_BUCKET`,
  * `PAR_BASE_URL` (else the Object Storage endpoint), `OCI_ENDPOINT[_*]`.
  */
-export function createQuotaDepsFromEnv(options: { env?: Env; log?: Logger } = {}): QuotaDeps {
+export function storageFromEnv(options: { env?: Env; log?: Logger } = {}): StorageDeps {
   const env = options.env ?? process.env;
   const compartmentId = envString('NOSQL_COMPARTMENT_ID', undefined, env);
   const tablePrefix = envOptional('TABLE_PREFIX', env) ?? '';

@@ -10,7 +10,7 @@ import type { FnCall } from '#shared/fn/index.ts';
 import { createLogger } from '#shared/log.ts';
 import { resetOciClients } from '#shared/oci/index.ts';
 import { ensureTables } from '#shared/persistence/nosql-tables-oci.ts';
-import { createResourcesRuntimeFromEnv } from '../../functions/resources/deps-oci.ts';
+import { fromEnv as resourcesFromEnv } from '../../functions/resources/deps-oci.ts';
 import type { ResourcesRuntime } from '../../functions/resources/runtime.ts';
 import { resourcesSchema } from '../../functions/resources/schema.ts';
 import { CACHE_TABLE } from '../../functions/resources/tables.ts';
@@ -60,7 +60,7 @@ export async function startResourcesKit(env: Record<string, string> = {}): Promi
   delete process.env.OCI_RESOURCE_PRINCIPAL_VERSION;
   resetOciClients();
   await ensureTables([CACHE_TABLE], { compartmentId: tenancyId, endpoint: fx.emu.url, auth: fx.auth, pollMs: 20 });
-  const runtime = createResourcesRuntimeFromEnv();
+  const runtime = resourcesFromEnv();
   const client: ResourcesKit['client'] = (Client) =>
     fx.point(
       new Client(
