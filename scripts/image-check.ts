@@ -500,8 +500,8 @@ async function main(): Promise<void> {
       `${me.status} ${JSON.stringify(me.body).slice(0, 200)} (first call, cold start included: ${((Date.now() - t) / 1000).toFixed(1)} s after the stack started)`,
     );
     const tenancyId = stack.emulator.tenancy.tenancyId;
-    const comps = await gql('{ compartments { id name path lifecycleState } }', sub);
-    const list = (comps.body.data?.compartments ?? []) as {
+    const comps = await gql('{ compartments(first: 100) { nodes { id name path lifecycleState } } }', sub);
+    const list = ((comps.body.data?.compartments as { nodes?: unknown[] } | undefined)?.nodes ?? []) as {
       id: string;
       name: string;
       path: string;
