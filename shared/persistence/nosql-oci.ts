@@ -12,7 +12,7 @@
  * - Reads (get, SELECT) and unconditional puts are retried with `withRetry`; conditional writes
  *   and DELETE statements are not (a retried write whose first attempt landed would report a
  *   false conflict). Callers retry them by re-reading: the quota ledger's `updateRow`
- *   (shared/quota/cas.ts) re-reads after a transient failure and its state-based mutations see
+ *   (shared/storage/cas.ts) re-reads after a transient failure and its state-based mutations see
  *   whether the write landed; the export job store's writers re-read likewise.
  * - Errors leave as AppErrors via `toAppError` (400 → BadUserInputError, 404 → NotFoundError, ...).
  */
