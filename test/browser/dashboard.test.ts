@@ -260,7 +260,8 @@ describe('GraphiQL in chromium', () => {
     await expect
       .poll(() => page.locator('.graphiql-response, .result-window').first().textContent(), { timeout: 30_000 })
       .toMatch(/"userId":\s*"dev-user"/);
-    const text = await page.locator('body').innerText(); // what a person sees (textContent would include inlined scripts)
+    // biome-ignore lint/performance/useDomNodeTextContent: what a person sees; textContent would include the inlined scripts
+    const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/Error fetching schema|RESPONSE_VALIDATION_FAILED|missing bearer token/);
   });
 });
