@@ -166,6 +166,12 @@ describe('infra/oci HCL', () => {
     }
     for (const k of ['NOSQL_COMPARTMENT_ID', 'TABLE_PREFIX', 'OS_NAMESPACE', 'FILES_BUCKET', 'EXPORTS_BUCKET'])
       expect(code('functions.tf')).toContain(k);
+    // every config key the manifest says a deployment sets is set by Terraform
+    for (const fn of FUNCTIONS)
+      for (const k of FUNCTION_SPECS[fn].config.filter((c) => c.required))
+        expect(code('functions.tf'), `${fn}: ${k.name} (deployment/manifest.ts)`).toMatch(
+          new RegExp(`\\b${k.name}\\s+=`),
+        );
     expect(code('functions.tf')).not.toMatch(/OCI_ENDPOINT|OCI_RESOURCE_PRINCIPAL/);
   });
 
