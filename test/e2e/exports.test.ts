@@ -6,18 +6,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as common from 'oci-common';
-import { ComputeClient, VirtualNetworkClient, type models } from 'oci-core';
+import { ComputeClient, VirtualNetworkClient } from 'oci-core';
 import { ObjectStorageClient } from 'oci-objectstorage';
 import type { OciEventEnvelope } from '#local/emulator/core/events.ts';
 import { startStackFixture, type StackFixture } from '../helpers/stack.ts';
 import { uid, waitFor } from '../helpers/emulator.ts';
+import { IMAGE_MAGIC, launchRunningInstance } from '../helpers/instances.ts';
 
 process.env.EMULATOR_TRANSITION_MS ??= '100';
 process.env.EMULATOR_IMAGE_WORK_MS ??= '1500';
 
 const JOB_FIELDS =
   'id state percentComplete instanceId instanceName imageId imageName format objectName objectUri sizeBytes deleteImageAfterExport imageDeleted startedAt finishedAt durationSeconds error';
-const MAGIC = { QCOW2: Buffer.from('QFI\xfb', 'latin1'), VMDK: Buffer.from('KDMV', 'latin1') };
+const MAGIC = IMAGE_MAGIC;
 
 interface Job {
   id: string;
@@ -103,28 +104,12 @@ beforeAll(async () => {
   compute.endpoint = fx.stack.urls.emulator;
   const network = new VirtualNetworkClient({ authenticationDetailsProvider: auth }, cfg);
   network.endpoint = fx.stack.urls.emulator;
-  const compartmentId = fx.stack.emulator.admin.tenancyId;
-  const vcn = (await network.createVcn({ createVcnDetails: { compartmentId, cidrBlock: '10.3.0.0/16' } })).vcn;
-  const subnet = (
-    await network.createSubnet({ createSubnetDetails: { compartmentId, vcnId: vcn.id, cidrBlock: '10.3.0.0/24' } })
-  ).subnet;
-  const image = (
-    await compute.listImages({ compartmentId, operatingSystem: 'Oracle Linux', shape: 'VM.Standard.E2.1.Micro' })
-  ).items[0]!;
-  instanceId = (
-    await compute.launchInstance({
-      launchInstanceDetails: {
-        compartmentId,
-        availabilityDomain: 'Uocm:US-ASHBURN-AD-1',
-        shape: 'VM.Standard.E2.1.Micro',
-        displayName: uid('web'),
-        sourceDetails: { sourceType: 'image', imageId: image.id } as models.InstanceSourceViaImageDetails,
-        createVnicDetails: { subnetId: subnet.id },
-      },
-    })
-  ).instance.id;
-  await waitFor(async () => (await compute.getInstance({ instanceId })).instance.lifecycleState === 'RUNNING', {
-    what: 'instance RUNNING',
+  instanceId = await launchRunningInstance({
+    compute,
+    network,
+    compartmentId: fx.stack.emulator.admin.tenancyId,
+    octet: 3,
+    namePrefix: 'web',
   });
   operator = await fx.token({ roles: ['operator'] });
   viewer = await fx.token({ roles: ['viewer'] });

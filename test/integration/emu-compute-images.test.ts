@@ -5,6 +5,7 @@ import { ObjectStorageClient } from 'oci-objectstorage';
 import { WorkRequestClient } from 'oci-workrequests';
 import type { OciEventEnvelope } from '#local/emulator/core/events.ts';
 import { waitFor } from '../helpers/emulator.ts';
+import { IMAGE_MAGIC, launchRunningInstance } from '../helpers/instances.ts';
 import { failure, startKit, uid, type Kit } from './emu-kit.ts';
 
 let kit: Kit;
@@ -16,38 +17,16 @@ let bucket: string;
 let instanceId: string;
 const events: OciEventEnvelope[] = [];
 
-const MAGIC: Record<string, Buffer> = {
-  QCOW2: Buffer.from('QFI\xfb', 'latin1'),
-  VMDK: Buffer.from('KDMV'),
-  VHD: Buffer.from('conectix'),
-  VDI: Buffer.from('<<< Oracle VM VirtualBox Disk Image >>>'),
-};
-
-async function launch(): Promise<string> {
-  const network = kit.client(VirtualNetworkClient);
-  const compartmentId = kit.tenancyId;
-  const vcn = (await network.createVcn({ createVcnDetails: { compartmentId, cidrBlock: '10.1.0.0/16' } })).vcn;
-  const subnet = (
-    await network.createSubnet({ createSubnetDetails: { compartmentId, vcnId: vcn.id, cidrBlock: '10.1.0.0/24' } })
-  ).subnet;
-  const image = (
-    await compute.listImages({ compartmentId, operatingSystem: 'Oracle Linux', shape: 'VM.Standard.E2.1.Micro' })
-  ).items[0]!;
-  const id = (
-    await compute.launchInstance({
-      launchInstanceDetails: {
-        compartmentId,
-        availabilityDomain: 'Uocm:US-ASHBURN-AD-2',
-        shape: 'VM.Standard.E2.1.Micro',
-        displayName: uid('src'),
-        sourceDetails: { sourceType: 'image', imageId: image.id } as models.InstanceSourceViaImageDetails,
-        createVnicDetails: { subnetId: subnet.id },
-      },
-    })
-  ).instance.id;
-  await waitFor(async () => (await compute.getInstance({ instanceId: id })).instance.lifecycleState === 'RUNNING');
-  return id;
-}
+const MAGIC: Record<string, Buffer> = IMAGE_MAGIC;
+const launch = () =>
+  launchRunningInstance({
+    compute,
+    network: kit.client(VirtualNetworkClient),
+    compartmentId: kit.tenancyId,
+    octet: 1,
+    availabilityDomain: 'Uocm:US-ASHBURN-AD-2',
+    namePrefix: 'src',
+  });
 
 async function createImage(): Promise<{ imageId: string; workRequestId: string; state: string }> {
   const r = await compute.createImage({

@@ -3,7 +3,7 @@
  * the emulator. Events come straight from the emulator's bus (no router), so a test can drop them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ComputeClient, VirtualNetworkClient, type models } from 'oci-core';
+import { ComputeClient, VirtualNetworkClient } from 'oci-core';
 import { NosqlClient } from 'oci-nosql';
 import { ObjectStorageClient } from 'oci-objectstorage';
 import { WorkRequestClient } from 'oci-workrequests';
@@ -19,6 +19,7 @@ import { createJobStore, type JobRow } from '../../functions/exports/job-store.t
 import { createExportService, type ExportService } from '../../functions/exports/service.ts';
 import { EXPORT_JOBS_TABLE } from '../../functions/exports/tables.ts';
 import { waitFor } from '../helpers/emulator.ts';
+import { IMAGE_MAGIC, launchRunningInstance } from '../helpers/instances.ts';
 import { failure, startKit, uid, type Kit } from './emu-kit.ts';
 
 process.env.OCI_RETRY_BASE_MS = '50';
@@ -34,33 +35,15 @@ let instanceId: string;
 let dropEvents = false;
 const handled: { type: string; error?: string }[] = [];
 
-const MAGIC = { QCOW2: Buffer.from('QFI\xfb', 'latin1'), VMDK: Buffer.from('KDMV', 'latin1') };
-
-async function launch(): Promise<string> {
-  const network = kit.client(VirtualNetworkClient);
-  const compartmentId = kit.tenancyId;
-  const vcn = (await network.createVcn({ createVcnDetails: { compartmentId, cidrBlock: '10.2.0.0/16' } })).vcn;
-  const subnet = (
-    await network.createSubnet({ createSubnetDetails: { compartmentId, vcnId: vcn.id, cidrBlock: '10.2.0.0/24' } })
-  ).subnet;
-  const image = (
-    await compute.listImages({ compartmentId, operatingSystem: 'Oracle Linux', shape: 'VM.Standard.E2.1.Micro' })
-  ).items[0]!;
-  const id = (
-    await compute.launchInstance({
-      launchInstanceDetails: {
-        compartmentId,
-        availabilityDomain: 'Uocm:US-ASHBURN-AD-2',
-        shape: 'VM.Standard.E2.1.Micro',
-        displayName: uid('vm'),
-        sourceDetails: { sourceType: 'image', imageId: image.id } as models.InstanceSourceViaImageDetails,
-        createVnicDetails: { subnetId: subnet.id },
-      },
-    })
-  ).instance.id;
-  await waitFor(async () => (await compute.getInstance({ instanceId: id })).instance.lifecycleState === 'RUNNING');
-  return id;
-}
+const MAGIC = IMAGE_MAGIC;
+const launch = () =>
+  launchRunningInstance({
+    compute,
+    network: kit.client(VirtualNetworkClient),
+    compartmentId: kit.tenancyId,
+    octet: 2,
+    availabilityDomain: 'Uocm:US-ASHBURN-AD-2',
+  });
 
 const stateOf = async (id: string) => (await svc.get(id)).state;
 const imageState = async (imageId: string) => {
