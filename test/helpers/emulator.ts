@@ -57,6 +57,35 @@ export async function startEmulatorFixture(options: Partial<EmulatorOptions> = {
   return fixture;
 }
 
+/** An oci-sdk client constructor (the shape every per-service client shares). */
+export type ClientClass<T> = new (
+  p: { authenticationDetailsProvider: common.AuthenticationDetailsProvider },
+  c: common.ClientConfiguration,
+) => T;
+
+/** A client of `Client` pointed at the fixture: no retries, no circuit breaker, so an error shows at once. */
+export function clientOf<T extends { endpoint: string }>(fx: EmulatorFixture, Client: ClientClass<T>): T {
+  return fx.point(
+    new Client(
+      { authenticationDetailsProvider: fx.auth },
+      {
+        circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+        retryConfiguration: common.NoRetryConfigurationDetails,
+      },
+    ),
+  );
+}
+
+/** The OciError a call fails with (the test fails if it succeeds). */
+export async function failure(p: Promise<unknown>): Promise<common.OciError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as common.OciError;
+  }
+  throw new Error('expected the call to fail');
+}
+
 /** Poll `fn` until it returns a truthy value or `timeoutMs` passes. */
 export async function waitFor<T>(
   fn: () => T | Promise<T>,

@@ -2,20 +2,21 @@
  * Shared setup of the emu-* resource provider tests: an emulator with short transitions, real
  * oci-sdk clients (no retries, no circuit breaker, so a 409 shows at once) and small helpers.
  */
-import * as common from 'oci-common';
-import { startEmulatorFixture, uid, type EmulatorFixture } from '../helpers/emulator.ts';
+import {
+  clientOf,
+  failure,
+  startEmulatorFixture,
+  uid,
+  type ClientClass,
+  type EmulatorFixture,
+} from '../helpers/emulator.ts';
 import type { EmulatorOptions } from '#local/emulator/index.ts';
 
 export interface Kit {
   fx: EmulatorFixture;
   tenancyId: string;
   /** a client of `Client` pointed at the emulator */
-  client<T extends { endpoint: string }>(
-    Client: new (
-      p: { authenticationDetailsProvider: common.AuthenticationDetailsProvider },
-      c: common.ClientConfiguration,
-    ) => T,
-  ): T;
+  client<T extends { endpoint: string }>(Client: ClientClass<T>): T;
 }
 
 /** Starts an emulator with EMULATOR_TRANSITION_MS=100 and EMULATOR_IMAGE_WORK_MS=300 (unless set). */
@@ -27,28 +28,9 @@ export async function startKit(options: Partial<EmulatorOptions> = {}): Promise<
     fx,
     tenancyId: fx.emu.admin.tenancyId,
     // reads kit.fx at call time, so clients made after a restart reach the new port
-    client: (Client) =>
-      kit.fx.point(
-        new Client(
-          { authenticationDetailsProvider: kit.fx.auth },
-          {
-            circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
-            retryConfiguration: common.NoRetryConfigurationDetails,
-          },
-        ),
-      ),
+    client: (Client) => clientOf(kit.fx, Client),
   };
   return kit;
-}
-
-/** The OciError a call fails with (the test fails if it succeeds). */
-export async function failure(p: Promise<unknown>): Promise<common.OciError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as common.OciError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** Every item of a paginated list call, plus the number of pages it took. */
@@ -67,4 +49,4 @@ export async function allPages<T>(
   return { items, pages };
 }
 
-export { uid };
+export { failure, uid };

@@ -1,36 +1,16 @@
 /** Object Storage emulator: namespace and buckets through the real ObjectStorageClient. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as common from 'oci-common';
 import { ObjectStorageClient } from 'oci-objectstorage';
 import { identityAuthProvider } from '#local/emulator/services/identity/auth-provider.ts';
 import { createObjectStorageProvider } from '#local/emulator/services/objectstorage/provider.ts';
-import { startEmulatorFixture, uid, type EmulatorFixture } from '../helpers/emulator.ts';
+import { startEmulatorFixture, uid, type EmulatorFixture, clientOf, failure } from '../helpers/emulator.ts';
 
 let f: EmulatorFixture;
 let os: ObjectStorageClient;
 let ns: string;
 let compartmentId: string;
 
-function client(fx: EmulatorFixture): ObjectStorageClient {
-  return fx.point(
-    new ObjectStorageClient(
-      { authenticationDetailsProvider: fx.auth },
-      {
-        circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
-        retryConfiguration: common.NoRetryConfigurationDetails,
-      },
-    ),
-  );
-}
-
-async function failure(p: Promise<unknown>): Promise<common.OciError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as common.OciError;
-  }
-  throw new Error('expected the call to fail');
-}
+const client = (fx: EmulatorFixture): ObjectStorageClient => clientOf(fx, ObjectStorageClient);
 
 beforeAll(async () => {
   f = await startEmulatorFixture({ providers: [identityAuthProvider, createObjectStorageProvider()] });

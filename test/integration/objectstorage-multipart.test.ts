@@ -1,25 +1,16 @@
 /** Object Storage emulator: multipart uploads through ObjectStorageClient. */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as common from 'oci-common';
 import { ObjectStorageClient } from 'oci-objectstorage';
 import { identityAuthProvider } from '#local/emulator/services/identity/auth-provider.ts';
 import { createObjectStorageProvider } from '#local/emulator/services/objectstorage/provider.ts';
-import { startEmulatorFixture, uid, type EmulatorFixture } from '../helpers/emulator.ts';
+import { startEmulatorFixture, uid, type EmulatorFixture, clientOf, failure } from '../helpers/emulator.ts';
 
 const MIN_PART = 8;
 let f: EmulatorFixture;
 let os: ObjectStorageClient;
 let ns: string;
 
-async function failure(p: Promise<unknown>): Promise<common.OciError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as common.OciError;
-  }
-  throw new Error('expected the call to fail');
-}
 const text = async (v: unknown) => new Response(v as ReadableStream).text();
 const md5 = (s: string) => createHash('md5').update(s).digest();
 
@@ -27,15 +18,7 @@ beforeAll(async () => {
   f = await startEmulatorFixture({
     providers: [identityAuthProvider, createObjectStorageProvider({ minPartSize: MIN_PART })],
   });
-  os = f.point(
-    new ObjectStorageClient(
-      { authenticationDetailsProvider: f.auth },
-      {
-        circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
-        retryConfiguration: common.NoRetryConfigurationDetails,
-      },
-    ),
-  );
+  os = clientOf(f, ObjectStorageClient);
   ns = (await os.getNamespace({})).value;
 });
 afterAll(async () => {

@@ -6,32 +6,14 @@ import { ObjectStorageClient } from 'oci-objectstorage';
 import type { OciEventEnvelope } from '#local/emulator/core/events.ts';
 import { identityAuthProvider } from '#local/emulator/services/identity/auth-provider.ts';
 import { createObjectStorageProvider } from '#local/emulator/services/objectstorage/provider.ts';
-import { startEmulatorFixture, uid, waitFor, type EmulatorFixture } from '../helpers/emulator.ts';
+import { startEmulatorFixture, uid, waitFor, type EmulatorFixture, clientOf, failure } from '../helpers/emulator.ts';
 
 let f: EmulatorFixture;
 let os: ObjectStorageClient;
 let ns: string;
 const providers = [identityAuthProvider, createObjectStorageProvider()];
 
-function client(fx: EmulatorFixture): ObjectStorageClient {
-  return fx.point(
-    new ObjectStorageClient(
-      { authenticationDetailsProvider: fx.auth },
-      {
-        circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
-        retryConfiguration: common.NoRetryConfigurationDetails,
-      },
-    ),
-  );
-}
-async function failure(p: Promise<unknown>): Promise<common.OciError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as common.OciError;
-  }
-  throw new Error('expected the call to fail');
-}
+const client = (fx: EmulatorFixture): ObjectStorageClient => clientOf(fx, ObjectStorageClient);
 async function bucket(o: { events?: boolean } = {}): Promise<string> {
   const name = uid('b');
   await os.createBucket({

@@ -3,12 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as common from 'oci-common';
 import { ObjectStorageClient } from 'oci-objectstorage';
 import { identityAuthProvider } from '#local/emulator/services/identity/auth-provider.ts';
 import { createObjectStorageProvider } from '#local/emulator/services/objectstorage/provider.ts';
 import { createLogger } from '#shared/log.ts';
-import { startEmulatorFixture, uid, type EmulatorFixture } from '../helpers/emulator.ts';
+import { startEmulatorFixture, uid, type EmulatorFixture, clientOf } from '../helpers/emulator.ts';
 
 const lines: string[] = [];
 const providers = [
@@ -20,17 +19,7 @@ afterAll(async () => {
   await f?.stop();
 });
 
-function client(fx: EmulatorFixture): ObjectStorageClient {
-  return fx.point(
-    new ObjectStorageClient(
-      { authenticationDetailsProvider: fx.auth },
-      {
-        circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
-        retryConfiguration: common.NoRetryConfigurationDetails,
-      },
-    ),
-  );
-}
+const client = (fx: EmulatorFixture): ObjectStorageClient => clientOf(fx, ObjectStorageClient);
 
 describe('orphaned blobs', () => {
   it('deletes blobs no object or part refers to at start, keeps referenced ones, and logs the count', async () => {

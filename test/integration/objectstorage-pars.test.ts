@@ -4,12 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as common from 'oci-common';
 import { ObjectStorageClient } from 'oci-objectstorage';
 import type { OciEventEnvelope } from '#local/emulator/core/events.ts';
 import { identityAuthProvider } from '#local/emulator/services/identity/auth-provider.ts';
 import { createObjectStorageProvider } from '#local/emulator/services/objectstorage/provider.ts';
-import { startEmulatorFixture, uid, waitFor, type EmulatorFixture } from '../helpers/emulator.ts';
+import { startEmulatorFixture, uid, waitFor, type EmulatorFixture, clientOf, failure } from '../helpers/emulator.ts';
 
 let f: EmulatorFixture;
 let os: ObjectStorageClient;
@@ -17,14 +16,6 @@ let ns: string;
 /** shifts the emulator clock (kept well under the 5-minute signature skew) */
 let clockOffset = 0;
 
-async function failure(p: Promise<unknown>): Promise<common.OciError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as common.OciError;
-  }
-  throw new Error('expected the call to fail');
-}
 const inAnHour = () => new Date(Date.now() + clockOffset + 3600_000);
 type Access =
   | 'ObjectRead'
@@ -69,15 +60,7 @@ beforeAll(async () => {
     providers: [identityAuthProvider, createObjectStorageProvider({ minPartSize: 4 })],
     now: () => Date.now() + clockOffset,
   });
-  os = f.point(
-    new ObjectStorageClient(
-      { authenticationDetailsProvider: f.auth },
-      {
-        circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
-        retryConfiguration: common.NoRetryConfigurationDetails,
-      },
-    ),
-  );
+  os = clientOf(f, ObjectStorageClient);
   ns = (await os.getNamespace({})).value;
 });
 afterAll(async () => {

@@ -4,7 +4,6 @@
  * runs the subschema exactly as the invoke handler does.
  */
 import { IdentityClient } from 'oci-identity';
-import * as common from 'oci-common';
 import { executeSubschemaRequest, type Role } from '#shared/graphql/index.ts';
 import type { FnCall } from '#shared/fn/index.ts';
 import { createLogger } from '#shared/log.ts';
@@ -14,7 +13,7 @@ import { fromEnv as resourcesFromEnv } from '../../functions/resources/deps-oci.
 import type { ResourcesRuntime } from '../../functions/resources/runtime.ts';
 import { resourcesSchema } from '../../functions/resources/schema.ts';
 import { CACHE_TABLE } from '../../functions/resources/tables.ts';
-import { startEmulatorFixture, uid, type EmulatorFixture } from '../helpers/emulator.ts';
+import { clientOf, startEmulatorFixture, uid, type ClientClass, type EmulatorFixture } from '../helpers/emulator.ts';
 
 export interface ResourcesKit {
   fx: EmulatorFixture;
@@ -25,12 +24,7 @@ export interface ResourcesKit {
     variables?: Record<string, unknown>,
     o?: { roles?: Role[]; remainingMs?: number },
   ): Promise<{ data?: T; errors?: { message: string; extensions: { code: string } }[] }>;
-  client<T extends { endpoint: string }>(
-    Client: new (
-      p: { authenticationDetailsProvider: common.AuthenticationDetailsProvider },
-      c: common.ClientConfiguration,
-    ) => T,
-  ): T;
+  client<T extends { endpoint: string }>(Client: ClientClass<T>): T;
   /** OCI calls answered since `seq`, NoSQL (the cache itself) excluded */
   callsSince(seq: number): { service: string; operation: string; status: number }[];
   seq(): number;
@@ -61,16 +55,7 @@ export async function startResourcesKit(env: Record<string, string> = {}): Promi
   resetOciClients();
   await ensureTables([CACHE_TABLE], { compartmentId: tenancyId, endpoint: fx.emu.url, auth: fx.auth, pollMs: 20 });
   const runtime = resourcesFromEnv();
-  const client: ResourcesKit['client'] = (Client) =>
-    fx.point(
-      new Client(
-        { authenticationDetailsProvider: fx.auth },
-        {
-          circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
-          retryConfiguration: common.NoRetryConfigurationDetails,
-        },
-      ),
-    );
+  const client: ResourcesKit['client'] = (Client) => clientOf(fx, Client);
   const identity = client(IdentityClient);
   return {
     fx,
