@@ -10,6 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callFnSocket } from '../helpers/fn-socket.ts';
 import { BUNDLE_BUDGET_BYTES, buildFunction } from '../../scripts/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -33,29 +34,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function callSocket(sock: string, body: string): Promise<{ status: number; body: string }> {
-  return new Promise((res, rej) => {
-    const req = http.request(
-      {
-        socketPath: sock,
-        method: 'POST',
-        path: '/call',
-        headers: {
-          'Fn-Call-Id': 'b1',
-          'Fn-Deadline': new Date(Date.now() + 30_000).toISOString(),
-          'Content-Length': Buffer.byteLength(body),
-        },
-      },
-      (r) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => res({ status: r.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    req.on('error', rej);
-    req.end(body);
-  });
-}
+const callSocket = (sock: string, body: string) => callFnSocket(sock, { body });
 
 describe('buildFunction', () => {
   it('produces a self-contained bundle under budget that runs the FDK and signs OCI calls', async () => {

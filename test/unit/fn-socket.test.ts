@@ -4,10 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { objectEventFixture } from '../helpers/fn-context.ts';
+import { callFnSocket } from '../helpers/fn-socket.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let dir = '';
@@ -36,38 +36,8 @@ startFunction({
 });
 `;
 
-interface CallResult {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-function call(headers: Record<string, string>, body = '', path = '/call', method = 'POST'): Promise<CallResult> {
-  return new Promise((resolveP, reject) => {
-    const req = http.request(
-      {
-        socketPath: sock(),
-        method,
-        path,
-        headers: {
-          'Fn-Call-Id': `c-${Math.random().toString(36).slice(2)}`,
-          'Fn-Deadline': new Date(Date.now() + 30_000).toISOString(),
-          'Content-Length': String(Buffer.byteLength(body)),
-          ...headers,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolveP({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const call = (headers: Record<string, string>, body = '', path = '/call', method = 'POST') =>
+  callFnSocket(sock(), { headers, body, path, method });
 
 beforeAll(async () => {
   dir = mkdtempSync('/tmp/fns-');

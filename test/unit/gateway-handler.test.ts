@@ -5,48 +5,17 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callFnSocket } from '../helpers/fn-socket.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let dir = '';
 const children: ChildProcess[] = [];
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-function callFn(sock: string, httpHeaders: Record<string, string>, body = ''): Promise<Reply> {
-  return new Promise((resolveP, reject) => {
-    const req = http.request(
-      {
-        socketPath: sock,
-        method: 'POST',
-        path: '/call',
-        headers: {
-          'Fn-Call-Id': `gw-${Math.random().toString(36).slice(2)}`,
-          'Fn-Deadline': new Date(Date.now() + 30_000).toISOString(),
-          'Fn-Intent': 'httprequest',
-          'Content-Length': String(Buffer.byteLength(body)),
-          ...httpHeaders,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolveP({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const callFn = (sock: string, httpHeaders: Record<string, string>, body = '') =>
+  callFnSocket(sock, { headers: { 'Fn-Intent': 'httprequest', ...httpHeaders }, body });
 
 async function startBundle(bundle: string, name: string, env: Record<string, string> = {}): Promise<string> {
   const sock = join(dir, `${name}.sock`);

@@ -6,11 +6,11 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callFnSocket } from '../helpers/fn-socket.ts';
 import { startEmulatorFixture, waitFor, type EmulatorFixture } from '../helpers/emulator.ts';
 import { runOciCheck } from '../../scripts/oci-check.ts';
 
@@ -168,27 +168,7 @@ describe('a function bundle run with a config-file profile (docs/tenancy.md)', (
     await waitFor(() => existsSync(sock), { timeoutMs: 15_000, what: `the bundle's socket (${stderr})` });
     const since = fx.emu.requests.query().at(-1)?.seq ?? 0;
     const body = JSON.stringify({ task: 'reconcileExports' });
-    const status = await new Promise<number>((res, rej) => {
-      const req = http.request(
-        {
-          socketPath: sock,
-          path: '/call',
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'fn-call-id': 'call-1',
-            'fn-deadline': new Date(Date.now() + 30_000).toISOString(),
-            'content-length': Buffer.byteLength(body),
-          },
-        },
-        (r) => {
-          r.resume();
-          r.on('end', () => res(r.statusCode ?? 0));
-        },
-      );
-      req.on('error', rej);
-      req.end(body);
-    });
+    const { status } = await callFnSocket(sock, { headers: { 'content-type': 'application/json' }, body });
     expect(status).toBe(200);
     const calls = fx.emu.requests.query({ sinceSeq: since }).filter((e) => e.service === 'nosql');
     expect(calls.length, 'the reconcile reached NoSQL').toBeGreaterThan(0);
