@@ -199,6 +199,15 @@ function pickHeaders(u: UploadRecord): ObjectHeaders {
   };
 }
 
+/** CommitMultipartUpload's answer (through the API or a PAR): the object's ETag, multipart MD5 and time. */
+export function commitResponseHeaders(o: ObjectRecord): Record<string, string> {
+  return {
+    etag: o.etag,
+    'last-modified': new Date(o.timeModified).toUTCString(),
+    ...(o.multipartMd5 ? { 'opc-multipart-md5': o.multipartMd5 } : {}),
+  };
+}
+
 export function abortUpload(os: OsContext, u: UploadRecord): void {
   for (const p of os.state.deleteUpload(u.uploadId)) os.ctx.store.blobs.delete(p.blobId);
 }
@@ -274,13 +283,7 @@ export function multipartRoutes(os: OsContext): Route[] {
         const b = requireBucket(os, req);
         const u = requireUpload(os, req, b.name);
         const o = await commitUpload(os, b, u, parseCommit(req.json()), writePreconditions(req));
-        return {
-          headers: {
-            etag: o.etag,
-            'opc-multipart-md5': o.multipartMd5,
-            'last-modified': new Date(o.timeModified).toUTCString(),
-          },
-        };
+        return { headers: commitResponseHeaders(o) };
       },
     },
     {

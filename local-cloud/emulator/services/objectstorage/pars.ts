@@ -14,7 +14,15 @@ import { OciErrors } from '../../core/errors.ts';
 import type { EmulatorRequest, Route } from '../../core/types.ts';
 import { iso, paginate, requireBucket, validateObjectName, type OsContext } from './context.ts';
 import { OsErrors } from './errors.ts';
-import { abortUpload, commitUpload, createUpload, parsePartNumber, uploadBody, uploadPart } from './multipart.ts';
+import {
+  abortUpload,
+  commitResponseHeaders,
+  commitUpload,
+  createUpload,
+  parsePartNumber,
+  uploadBody,
+  uploadPart,
+} from './multipart.ts';
 import { listObjects, readObject } from './read.ts';
 import { hashToken, type AccessType, type BucketRecord, type ParRecord } from './store.ts';
 import { objectHeadersOf, putObjectBody, putResponseHeaders } from './write.ts';
@@ -272,13 +280,7 @@ function parUseRoutes(os: OsContext, resolve: Resolve, allows: Allows): Route[] 
           { partsToCommit: parts.map((p) => ({ partNum: p.partNumber, etag: p.etag })), partsToExclude: [] },
           {},
         );
-        return {
-          headers: {
-            etag: o.etag,
-            'opc-multipart-md5': o.multipartMd5,
-            'last-modified': new Date(o.timeModified).toUTCString(),
-          },
-        };
+        return { headers: commitResponseHeaders(o) };
       },
     },
     {
