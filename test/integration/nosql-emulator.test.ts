@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as common from 'oci-common';
 import { NosqlClient, models } from 'oci-nosql';
-import { startEmulatorFixture, uid, type EmulatorFixture } from '../helpers/emulator.ts';
+import { failure, startEmulatorFixture, uid, type EmulatorFixture } from '../helpers/emulator.ts';
 
 const LIMITS = { maxReadUnits: 10, maxWriteUnits: 10, maxStorageInGBs: 1 };
 
@@ -15,15 +15,6 @@ function clientFor(f: EmulatorFixture): NosqlClient {
     { circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }) },
   );
   return f.point(c);
-}
-
-async function errorOf(p: Promise<unknown>): Promise<{ statusCode: number; serviceCode: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as { statusCode: number; serviceCode: string; message: string };
-  }
-  throw new Error('expected the call to fail');
 }
 
 function tableName(): string {
@@ -89,13 +80,13 @@ describe('NoSQL emulator through NosqlClient', () => {
       expect(listed.tableCollection.items!.map((i) => i.name)).toEqual([name]);
 
       await c.deleteTable({ tableNameOrId: name, compartmentId: comp });
-      expect((await errorOf(c.getTable({ tableNameOrId: name, compartmentId: comp }))).statusCode).toBe(404);
+      expect((await failure(c.getTable({ tableNameOrId: name, compartmentId: comp }))).statusCode).toBe(404);
     });
 
     it('refuses a duplicate table unless IF NOT EXISTS, and paginates ListTables', async () => {
       const prefix = tableName();
       for (const i of [1, 2, 3]) await createTable(c, comp, `${prefix}_${i}`);
-      const dup = await errorOf(createTable(c, comp, `${prefix}_1`));
+      const dup = await failure(createTable(c, comp, `${prefix}_1`));
       expect(dup).toMatchObject({ statusCode: 409, serviceCode: 'TableAlreadyExists' });
       await c.createTable({
         createTableDetails: {
@@ -127,14 +118,14 @@ describe('NoSQL emulator through NosqlClient', () => {
       ['a bad TTL unit', 'CREATE TABLE X (id INTEGER, PRIMARY KEY(id)) USING TTL 3 WEEKS', /DAYS or HOURS/],
     ])('rejects DDL with %s as 400 InvalidParameter', async (_what, ddl, msg) => {
       const name = tableName();
-      const e = await errorOf(
+      const e = await failure(
         c.createTable({
           createTableDetails: { name, compartmentId: comp, ddlStatement: ddl.replace('X', name), tableLimits: LIMITS },
         }),
       );
       expect(e).toMatchObject({ statusCode: 400, serviceCode: 'InvalidParameter' });
       expect(e.message).toMatch(msg);
-      expect((await errorOf(c.getTable({ tableNameOrId: name, compartmentId: comp }))).statusCode).toBe(404);
+      expect((await failure(c.getTable({ tableNameOrId: name, compartmentId: comp }))).statusCode).toBe(404);
     });
 
     it('changes the table TTL with ALTER TABLE and answers 501 for other schema changes', async () => {
@@ -147,14 +138,14 @@ describe('NoSQL emulator through NosqlClient', () => {
       const t = (await c.getTable({ tableNameOrId: name, compartmentId: comp })).table;
       expect(t.ddlStatement).toMatch(/USING TTL 5 HOURS$/);
       expect(t.schema!.ttl).toBeCloseTo(5 / 24);
-      const e = await errorOf(
+      const e = await failure(
         c.updateTable({
           tableNameOrId: name,
           updateTableDetails: { compartmentId: comp, ddlStatement: `ALTER TABLE ${name} (ADD x STRING)` },
         }),
       );
       expect(e.statusCode).toBe(400);
-      const idx = await errorOf(c.listIndexes({ tableNameOrId: name, compartmentId: comp }));
+      const idx = await failure(c.listIndexes({ tableNameOrId: name, compartmentId: comp }));
       expect(idx).toMatchObject({ statusCode: 501 });
       expect(idx.message).toMatch(/ListIndexes/);
     });
@@ -206,7 +197,7 @@ describe('NoSQL emulator through NosqlClient', () => {
       ['a fraction in a LONG column', { id: 7, n: 1.5 }, /LONG/],
       ['a number in a STRING column', { id: 7, name: 5 }, /STRING/],
     ])('refuses %s with 400 and writes nothing', async (_w, value, msg) => {
-      const e = await errorOf(put(value));
+      const e = await failure(put(value));
       expect(e).toMatchObject({ statusCode: 400, serviceCode: 'InvalidParameter' });
       expect(e.message).toMatch(msg);
       expect((await get(7)).row.value).toBeUndefined();

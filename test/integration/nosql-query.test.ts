@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as common from 'oci-common';
 import { NosqlClient } from 'oci-nosql';
-import { startEmulatorFixture, uid, type EmulatorFixture } from '../helpers/emulator.ts';
+import { failure, startEmulatorFixture, uid, type EmulatorFixture } from '../helpers/emulator.ts';
 
 const LIMITS = { maxReadUnits: 10, maxWriteUnits: 10, maxStorageInGBs: 1 };
 const HOUR = 3_600_000;
@@ -21,15 +21,6 @@ function clientFor(f: EmulatorFixture): NosqlClient {
 function tableName(): string {
   return uid('q').replace(/-/g, '_');
 }
-async function errorOf(p: Promise<unknown>): Promise<{ statusCode: number; serviceCode: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as { statusCode: number; serviceCode: string; message: string };
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe('NoSQL query subset', () => {
   let f: EmulatorFixture;
   let c: NosqlClient;
@@ -119,7 +110,7 @@ describe('NoSQL query subset', () => {
       page = r.opcNextPage;
       pages++;
       if (pages === 1) {
-        const e = await errorOf(query(`SELECT * FROM ${t}`, { limit: 5, page: page! }));
+        const e = await failure(query(`SELECT * FROM ${t}`, { limit: 5, page: page! }));
         expect(e).toMatchObject({ statusCode: 400, serviceCode: 'InvalidParameter' });
       }
     } while (page);
@@ -137,7 +128,7 @@ describe('NoSQL query subset', () => {
     ['an unbound variable', 'SELECT * FROM T WHERE id = $x', /\$x is not bound/],
     ['a syntax error', 'SELECT * FROM T WHERE', /end of statement/],
   ])('rejects %s with 400 InvalidParameter', async (_w, stmt, msg) => {
-    const e = await errorOf(query(stmt.replace(/\bT\b/g, t)));
+    const e = await failure(query(stmt.replace(/\bT\b/g, t)));
     expect(e).toMatchObject({ statusCode: 400, serviceCode: 'InvalidParameter' });
     expect(e.message).toMatch(msg);
   });
