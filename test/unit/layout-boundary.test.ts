@@ -1,0 +1,82 @@
+/**
+ * The layout's boundary (ARCHITECTURE.md "The tree"): the product imports nothing from the local cloud,
+ * the local cloud reaches product code only through local-cloud/product.ts, and the image copies none of
+ * it. Read from the sources' import specifiers, so a new sideways import fails here, not in a review.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ALIASES: Record<string, string> = {
+  '#shared/': 'shared/',
+  '#deployment/': 'deployment/',
+  '#local/': 'local-cloud/',
+};
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(ROOT, dir))) {
+    if (name === 'node_modules' || name === 'generated' || name === 'gql') continue;
+    const rel = join(dir, name);
+    if (statSync(join(ROOT, rel)).isDirectory()) out.push(...sources(rel));
+    else if (/\.(ts|tsx|mts|cts|mjs|cjs|js)$/.test(name) && !name.endsWith('.d.ts')) out.push(rel);
+  }
+  return out;
+}
+
+/** Every import/export/require specifier of a file, resolved to a repository path (packages are left out). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const specs = [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"]([^'"]+)['"]/g),
+    ...text.matchAll(/(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g),
+    ...text.matchAll(/\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1]!);
+  const out: string[] = [];
+  for (const s of specs) {
+    const alias = Object.keys(ALIASES).find((a) => s.startsWith(a));
+    if (alias) out.push(ALIASES[alias] + s.slice(alias.length));
+    else if (s.startsWith('.')) out.push(relative(ROOT, resolve(ROOT, dirname(file), s)));
+  }
+  return out;
+}
+
+const PRODUCT = ['functions', 'shared', 'deployment', 'schema', 'web/src'];
+
+describe('layout boundary', () => {
+  it('the product (functions, shared, deployment, schema, web, the build) imports nothing from local-cloud/', () => {
+    const build = sources('scripts').filter((f) => f !== 'scripts/image-check.ts');
+    const offenders = [...PRODUCT.flatMap(sources), ...build].flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i.startsWith('local-cloud/'))
+        .map((i) => `${f} → ${i}`),
+    );
+    expect(offenders).toEqual([]);
+    expect(PRODUCT.flatMap(sources).length).toBeGreaterThan(100);
+  });
+
+  it('the local cloud reaches product code only through local-cloud/product.ts', () => {
+    const files = sources('local-cloud').filter((f) => f !== 'local-cloud/product.ts');
+    const offenders = files.flatMap((f) =>
+      importsOf(f)
+        .filter((i) => !i.startsWith('local-cloud/'))
+        .map((i) => `${f} → ${i}`),
+    );
+    expect(offenders).toEqual([]);
+    expect(files.length).toBeGreaterThan(50);
+    const door = importsOf('local-cloud/product.ts');
+    expect(door.length).toBeGreaterThan(0);
+    expect(door.every((i) => i.startsWith('deployment/') || i.startsWith('shared/'))).toBe(true);
+  });
+
+  it('the Dockerfile copies nothing of local-cloud/ but the package.json npm ci needs', () => {
+    const copies = readFileSync(join(ROOT, 'Dockerfile'), 'utf8')
+      .split('\n')
+      .filter((l) => /^\s*COPY\b/i.test(l) && !/--from=/i.test(l));
+    expect(copies.length).toBeGreaterThan(0);
+    const local = copies.filter((l) => /local-cloud/.test(l));
+    expect(local).toEqual(['COPY local-cloud/package.json ./local-cloud/package.json']);
+    expect(copies.some((l) => /^\s*COPY\s+\.\s/.test(l)), 'no COPY of the whole context').toBe(false);
+  });
+});
