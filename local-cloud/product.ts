@@ -11,6 +11,7 @@ export { expandHome } from '../shared/auth/files.ts';
 export { createAuthProvider } from '../shared/auth/index.ts';
 export { envInt, envOptional, envString } from '../shared/config.ts';
 export { GRAPHIQL } from '../shared/graphql/graphiql.ts';
+export { ROLES, type Role } from '../shared/graphql/roles.ts';
 export { createLogger, type Logger } from '../shared/log.ts';
 export { renderIam } from '../deployment/iam.ts';
 export { quietOciRetrier } from '../shared/console.ts';

@@ -11,7 +11,7 @@ import {
   type JSONWebKeySet,
   type JWTVerifyGetKey,
 } from 'jose';
-import { ROLES, type Role } from './issuer.ts';
+import { ROLES, type Role } from '../product.ts';
 
 export interface JwtPolicy {
   issuer: string;

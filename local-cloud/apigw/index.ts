@@ -16,12 +16,11 @@ export {
   validateMint,
   DEV_ISSUER,
   DEV_AUDIENCE,
-  ROLES,
   MintError,
   type DevIssuer,
   type MintOptions,
-  type Role,
 } from './issuer.ts';
+export { ROLES, type Role } from '../product.ts';
 export { createAuthenticator, AuthError, type JwtPolicy, type Identity } from './auth.ts';
 export { toInvokeHeaders, toClientResponse, canonicalHeader } from './mapping.ts';
 export type { CorsPolicy } from './cors.ts';

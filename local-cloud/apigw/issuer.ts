@@ -8,13 +8,12 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, calculateJwkThumbprint, exportJWK, importJWK, type JSONWebKeySet, type JWK } from 'jose';
+import { ROLES, type Role } from '../product.ts';
 
 /** The `iss` of every local dev token. */
 export const DEV_ISSUER = 'local-dev-issuer';
 /** The `aud` of every local dev token. */
 export const DEV_AUDIENCE = 'oci-graphql-functions';
-export const ROLES = ['viewer', 'operator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 /** Longest token lifetime the issuer mints (7 days). */
 export const MAX_TTL_SECONDS = 7 * 24 * 3600;
 

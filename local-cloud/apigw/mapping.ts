@@ -34,7 +34,7 @@ export function canonicalHeader(name: string): string {
 /** Header values are bytes: an id outside visible ASCII (or holding `%`) travels percent-encoded. */
 const PLAIN_HEADER_ID = /^[\x21-\x24\x26-\x7e](?:[\x20-\x24\x26-\x7e]*[\x21-\x24\x26-\x7e])?$/;
 /** Set with the encoded form; the gateway decodes `X-User-Id` exactly once when it sees it. */
-export const USER_ID_ENCODING_HEADER = 'Fn-Http-H-X-User-Id-Encoding';
+export const FN_USER_ID_ENCODING_HEADER = 'Fn-Http-H-X-User-Id-Encoding';
 
 /**
  * `X-User-Id` for a verified subject: as is when it is plain visible ASCII, else
@@ -43,7 +43,7 @@ export const USER_ID_ENCODING_HEADER = 'Fn-Http-H-X-User-Id-Encoding';
  */
 export function userIdHeaders(userId: string): Record<string, string> {
   if (PLAIN_HEADER_ID.test(userId)) return { 'Fn-Http-H-X-User-Id': userId };
-  return { 'Fn-Http-H-X-User-Id': encodeURIComponent(userId), [USER_ID_ENCODING_HEADER]: 'percent' };
+  return { 'Fn-Http-H-X-User-Id': encodeURIComponent(userId), [FN_USER_ID_ENCODING_HEADER]: 'percent' };
 }
 
 export interface ClientRequest {

@@ -19,7 +19,8 @@ import { UnsignableBodyError } from '#local/invoke/index.ts';
 import { toClientResponse, toInvokeHeaders } from './mapping.ts';
 import { matchRoute, ROUTES, type RouteSpec } from './routes.ts';
 import { compressVariants, sendFile, sendVariants, staticFile, type Variants } from './static.ts';
-import { MintError, ROLES, type MintOptions } from './issuer.ts';
+import { ROLES } from '../product.ts';
+import { MintError, type MintOptions } from './issuer.ts';
 
 /** OCI Functions' request payload limit. */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;

@@ -21,7 +21,7 @@ import { emulatorTokenIssuer } from './rpst-oci.ts';
 import {
   MEMORY_TIERS,
   type ContainerInfo,
-  type InvokeRequest,
+  type RunnerRequest,
   type InvokeResult,
   type ResolvedFunction,
   type RunnerFunction,
@@ -30,7 +30,7 @@ import {
 
 export interface Runner {
   /** Invoke a function by OCID; never throws for call failures (they come back as `error` + OCI status). */
-  invoke(fnId: string, request: InvokeRequest): Promise<InvokeResult>;
+  invoke(fnId: string, request: RunnerRequest): Promise<InvokeResult>;
   /** the functions served, with defaults applied */
   functions(): ResolvedFunction[];
   /** live containers (all functions, or one) */
@@ -180,7 +180,7 @@ export type {
   ContainerInfo,
   ContainerLaunch,
   ContainerLauncher,
-  InvokeRequest,
+  RunnerRequest,
   InvokeResult,
   LaunchCommand,
   RunnerFunction,

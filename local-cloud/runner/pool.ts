@@ -15,7 +15,7 @@ import { newCallId } from './ids.ts';
 import {
   MAX_PAYLOAD_BYTES,
   type ContainerInfo,
-  type InvokeRequest,
+  type RunnerRequest,
   type InvokeResult,
   type ResolvedFunction,
 } from './types.ts';
@@ -60,7 +60,7 @@ export class FunctionPool {
     return [...this.live].map((c) => c.info());
   }
 
-  async invoke(req: InvokeRequest): Promise<InvokeResult> {
+  async invoke(req: RunnerRequest): Promise<InvokeResult> {
     const body = req.body ?? Buffer.alloc(0);
     let callId: string | undefined;
     try {

@@ -95,7 +95,7 @@ export interface LaunchCommand {
 
 export type ContainerLauncher = (launch: ContainerLaunch) => LaunchCommand;
 
-export interface InvokeRequest {
+export interface RunnerRequest {
   body?: Buffer;
   /** incoming headers; hop-by-hop ones are dropped, Fn-Http-* and Fn-Intent pass through */
   headers?: Record<string, string | string[] | undefined>;

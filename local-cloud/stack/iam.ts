@@ -7,7 +7,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILES_BUCKET, renderIam, type FunctionName } from '#local/product.ts';
-import { IamSyntaxError, parseStatement, type IamPolicySet, type SourcedStatement } from '#local/emulator/iam/index.ts';
+import {
+  IamSyntaxError,
+  parsePolicyStatement,
+  type IamPolicySet,
+  type SourcedStatement,
+} from '#local/emulator/iam/index.ts';
 
 /** Name prefix of the local dynamic groups (Terraform uses var.name_prefix). */
 export const LOCAL_IAM_PREFIX = 'local';
@@ -39,7 +44,7 @@ export function readUserStatements(file: string): SourcedStatement[] {
       const text = raw.trim();
       if (!text || text.startsWith('#')) return;
       try {
-        parseStatement(text);
+        parsePolicyStatement(text);
       } catch (e: unknown) {
         throw new Error(`${file}:${i + 1}: ${e instanceof IamSyntaxError ? e.message : String(e)}`);
       }

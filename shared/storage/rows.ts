@@ -3,14 +3,12 @@
  * projection of the shared persistence KeyValueTable (adapter in `tables.ts`): read a row with its
  * version; write only if the version is still the one read (or the row is still absent).
  */
+import type { Versioned } from '../persistence/port.ts';
 import type { FileKind } from './paths.ts';
 import type { QuotaLimitOverrides, QuotaTier } from './rules.ts';
 
-/** A row and the version that conditional writes must match. */
-export interface Versioned<T> {
-  value: T;
-  version: string;
-}
+/** A row and the version that conditional writes must match (the persistence port's own type). */
+export type { Versioned } from '../persistence/port.ts';
 
 /** Conditional single-row storage. */
 export interface RowStore<T> {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack, type Stack, type StackOptions } from '#local/stack/stack.ts';
 import type { FunctionName } from '#deployment/manifest.ts';
-import type { Role } from '#local/apigw/issuer.ts';
+import type { Role } from '#shared/graphql/roles.ts';
 import { createLogger } from '#shared/log.ts';
 
 export interface StackFixtureOptions extends Partial<StackOptions> {

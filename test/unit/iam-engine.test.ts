@@ -12,7 +12,7 @@ import {
   IamSyntaxError,
   OPERATIONS,
   parseConditionText,
-  parseStatement,
+  parsePolicyStatement,
   PolicyEngine,
   RESOURCE_TYPES,
   type CompartmentTree,
@@ -61,7 +61,7 @@ const allowed = (
 
 describe('policy syntax', () => {
   it('parses subjects, verbs, types, locations and conditions', () => {
-    const s = parseStatement(
+    const s = parsePolicyStatement(
       "Allow group ObjectWriters to manage objects in compartment ABC where any {request.permission='OBJECT_CREATE', request.permission='OBJECT_INSPECT'}",
     );
     expect(s.subjects).toEqual([{ kind: 'group', name: 'ObjectWriters' }]);
@@ -75,18 +75,19 @@ describe('policy syntax', () => {
       ],
     });
     expect(
-      parseStatement(
+      parsePolicyStatement(
         'allow dynamic-group id ocid1.dynamicgroup.oc1..x to use fn-invocation in compartment id ocid1.compartment.oc1..y',
       ).subjects,
     ).toEqual([{ kind: 'dynamic-group', id: 'ocid1.dynamicgroup.oc1..x' }]);
     expect(
-      parseStatement("Allow group 'Default'/'NetworkAdmins', SecAdmins to {OBJECT_INSPECT, OBJECT_READ} in tenancy")
-        .subjects,
+      parsePolicyStatement(
+        "Allow group 'Default'/'NetworkAdmins', SecAdmins to {OBJECT_INSPECT, OBJECT_READ} in tenancy",
+      ).subjects,
     ).toEqual([
       { kind: 'group', name: 'NetworkAdmins' },
       { kind: 'group', name: 'SecAdmins' },
     ]);
-    expect(parseStatement('Allow service cloudEvents to use functions-family in tenancy').subjects).toEqual([
+    expect(parsePolicyStatement('Allow service cloudEvents to use functions-family in tenancy').subjects).toEqual([
       { kind: 'service', name: 'cloudEvents' },
     ]);
   });
@@ -100,8 +101,8 @@ describe('policy syntax', () => {
     ['Endorse group A to read buckets in tenancy foo', 'not supported'],
     ['Allow group A to {object_read} in tenancy', 'not a permission name'],
   ])('refuses %s', (text, message) => {
-    expect(() => parseStatement(text)).toThrow(IamSyntaxError);
-    expect(() => parseStatement(text)).toThrow(message);
+    expect(() => parsePolicyStatement(text)).toThrow(IamSyntaxError);
+    expect(() => parsePolicyStatement(text)).toThrow(message);
   });
 
   it('refuses an unknown resource type at load, naming the statement', () => {

@@ -7,15 +7,15 @@
  */
 import { IamSyntaxError } from './errors.ts';
 
-export type Condition =
+export type IamCondition =
   | { kind: 'clause'; variable: string; op: '=' | '!='; value: string }
-  | { kind: 'any' | 'all'; items: Condition[] };
+  | { kind: 'any' | 'all'; items: IamCondition[] };
 
-export type Token = { t: 'word' | 'string' | '{' | '}' | ',' | '=' | '!='; v: string; at: number };
+export type ConditionToken = { t: 'word' | 'string' | '{' | '}' | ',' | '=' | '!='; v: string; at: number };
 
 /** Split a statement or rule into words, quoted strings and punctuation. */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+export function tokenizeCondition(text: string): ConditionToken[] {
+  const out: ConditionToken[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
@@ -52,13 +52,13 @@ export function tokenize(text: string): Token[] {
 export class Cursor {
   i = 0;
   constructor(
-    readonly tokens: Token[],
+    readonly tokens: ConditionToken[],
     readonly text: string,
   ) {}
-  peek(): Token | undefined {
+  peek(): ConditionToken | undefined {
     return this.tokens[this.i];
   }
-  next(what: string): Token {
+  next(what: string): ConditionToken {
     const t = this.tokens[this.i++];
     if (!t) throw new IamSyntaxError(`expected ${what} at the end`, this.text);
     return t;
@@ -73,7 +73,7 @@ export class Cursor {
     const t = this.peek();
     return t?.t === 'word' && options.includes(t.v.toLowerCase());
   }
-  expect(type: Token['t'], what: string): Token {
+  expect(type: ConditionToken['t'], what: string): ConditionToken {
     const t = this.next(what);
     if (t.t !== type) throw new IamSyntaxError(`expected ${what} at ${t.at}, found ${JSON.stringify(t.v)}`, this.text);
     return t;
@@ -83,11 +83,11 @@ export class Cursor {
   }
 }
 
-export function parseCondition(c: Cursor): Condition {
+export function parseCondition(c: Cursor): IamCondition {
   if (c.isWord('any', 'all')) {
     const kind = c.word('any/all').toLowerCase() as 'any' | 'all';
     c.expect('{', `"{" after ${kind}`);
-    const items: Condition[] = [];
+    const items: IamCondition[] = [];
     for (;;) {
       items.push(parseCondition(c));
       const t = c.next('"," or "}"');
@@ -108,8 +108,8 @@ export function parseCondition(c: Cursor): Condition {
 }
 
 /** Parse a whole condition text (a matching rule, or tests). */
-export function parseConditionText(text: string): Condition {
-  const c = new Cursor(tokenize(text), text);
+export function parseConditionText(text: string): IamCondition {
+  const c = new Cursor(tokenizeCondition(text), text);
   const cond = parseCondition(c);
   if (!c.done()) throw new IamSyntaxError(`unexpected ${JSON.stringify(c.peek()!.v)} after the condition`, text);
   return cond;
@@ -130,7 +130,7 @@ function equal(variable: string, a: string, b: string): boolean {
   return a === b;
 }
 
-export function evaluate(cond: Condition, vars: Variables): boolean {
+export function evaluate(cond: IamCondition, vars: Variables): boolean {
   if (cond.kind !== 'clause')
     return cond.kind === 'any' ? cond.items.some((x) => evaluate(x, vars)) : cond.items.every((x) => evaluate(x, vars));
   const v = vars[cond.variable];
@@ -141,6 +141,6 @@ export function evaluate(cond: Condition, vars: Variables): boolean {
 }
 
 /** Every variable a condition names (for checks against the documented ones). */
-export function variablesOf(cond: Condition): string[] {
+export function variablesOf(cond: IamCondition): string[] {
   return cond.kind === 'clause' ? [cond.variable] : cond.items.flatMap(variablesOf);
 }

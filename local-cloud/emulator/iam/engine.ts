@@ -4,10 +4,10 @@
  * principal by their matching rules; a request is a list of checks (permission + target) and is
  * allowed only if every check is granted by some statement (OCI has no Deny).
  */
-import { evaluate, parseConditionText, variablesOf, type Condition, type Variables } from './conditions.ts';
+import { evaluate, parseConditionText, variablesOf, type IamCondition, type Variables } from './conditions.ts';
 import { IamSyntaxError } from './errors.ts';
 import { isKnownResourceType, permissionsOf, RESOURCE_TYPES, typesOf } from './permissions.ts';
-import { parseStatement, type Statement, type Subject } from './policy.ts';
+import { parsePolicyStatement, type PolicyStatement, type Subject } from './policy.ts';
 
 /** Who calls, as the request's signature proved it. */
 export interface IamPrincipal {
@@ -63,7 +63,7 @@ export interface IamCheck {
 
 export type IamDecision = { allowed: true } | { allowed: false; missing: IamCheck; reason: string };
 
-interface Parsed extends Statement {
+interface Parsed extends PolicyStatement {
   source: string;
 }
 
@@ -86,14 +86,14 @@ export const KNOWN_VARIABLES = new Set([
 export class PolicyEngine {
   private readonly statements: Parsed[];
   private readonly groups: GroupSpec[];
-  private readonly dynamicGroups: { spec: DynamicGroupSpec; rule: Condition }[];
+  private readonly dynamicGroups: { spec: DynamicGroupSpec; rule: IamCondition }[];
 
   constructor(
     set: IamPolicySet,
     private readonly tree: CompartmentTree,
   ) {
     this.statements = set.statements.map((s) => {
-      const parsed = parseStatement(s.text);
+      const parsed = parsePolicyStatement(s.text);
       if ('resourceType' in parsed.grant && !isKnownResourceType(parsed.grant.resourceType)) {
         throw new IamSyntaxError(`unknown resource type ${parsed.grant.resourceType} (${s.source})`, s.text);
       }
@@ -157,7 +157,7 @@ export class PolicyEngine {
     }
   }
 
-  private covers(st: Statement, compartmentId: string | undefined): boolean {
+  private covers(st: PolicyStatement, compartmentId: string | undefined): boolean {
     if (st.location.kind === 'tenancy') return true;
     const root = st.location.kind === 'compartment-id' ? st.location.id : this.tree.idOfPath(st.location.path);
     if (!root || !compartmentId) return false;
@@ -167,7 +167,7 @@ export class PolicyEngine {
     return false;
   }
 
-  private grants(st: Statement, permission: string): boolean {
+  private grants(st: PolicyStatement, permission: string): boolean {
     const g = st.grant;
     if ('permissions' in g) return g.permissions.includes(permission);
     const types = typesOf(g.resourceType);

@@ -32,7 +32,7 @@ export type {
   IamPrincipal,
   SourcedStatement,
 } from './engine.ts';
-export { parseStatement } from './policy.ts';
+export { parsePolicyStatement } from './policy.ts';
 export { parseConditionText, evaluate } from './conditions.ts';
 export { IamSyntaxError } from './errors.ts';
 export { OPERATIONS, RESOURCE_TYPES, FAMILIES } from './permissions.ts';

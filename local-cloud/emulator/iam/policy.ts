@@ -8,7 +8,7 @@
  * verbs: inspect < read < use < manage. Keywords are case-insensitive. `Endorse`, `Admit` and
  * `Define` (cross-tenancy) are refused with an error naming them.
  */
-import { Cursor, parseCondition, tokenize, type Condition } from './conditions.ts';
+import { Cursor, parseCondition, tokenizeCondition, type IamCondition } from './conditions.ts';
 import { IamSyntaxError } from './errors.ts';
 
 export const VERBS = ['inspect', 'read', 'use', 'manage'] as const;
@@ -26,12 +26,12 @@ export type Location =
   | { kind: 'compartment'; path: string }
   | { kind: 'compartment-id'; id: string };
 
-export interface Statement {
+export interface PolicyStatement {
   text: string;
   subjects: Subject[];
   grant: Grant;
   location: Location;
-  where?: Condition;
+  where?: IamCondition;
 }
 
 function parseSubjects(c: Cursor): Subject[] {
@@ -103,8 +103,8 @@ function parseLocation(c: Cursor): Location {
 }
 
 /** Parse one statement; throws IamSyntaxError naming the problem and the statement. */
-export function parseStatement(text: string): Statement {
-  const c = new Cursor(tokenize(text.trim()), text.trim());
+export function parsePolicyStatement(text: string): PolicyStatement {
+  const c = new Cursor(tokenizeCondition(text.trim()), text.trim());
   const verb = c.word('Allow').toLowerCase();
   if (verb !== 'allow') {
     if (['endorse', 'admit', 'define', 'deny'].includes(verb))
@@ -116,7 +116,7 @@ export function parseStatement(text: string): Statement {
   const grant = parseGrant(c);
   if (c.word('"in"').toLowerCase() !== 'in') throw new IamSyntaxError('expected "in" before the location', text);
   const location = parseLocation(c);
-  let where: Condition | undefined;
+  let where: IamCondition | undefined;
   if (!c.done()) {
     if (c.word('"where"').toLowerCase() !== 'where')
       throw new IamSyntaxError('expected "where" or the end after the location', text);

@@ -14,7 +14,7 @@ import { SHAPES } from '../services/compute/catalog-data.ts';
 import type { ImageRecord } from '../services/compute/tables.ts';
 import type { ContainerEngineProvider } from '../services/containerengine/provider.ts';
 import type { DatabaseProvider } from '../services/database/provider.ts';
-import type { CompartmentRecord } from '../services/identity-compartments/store.ts';
+import type { IdentityCompartmentRecord } from '../services/identity-compartments/store.ts';
 import type { IdentityProvider } from '../services/identity-compartments/provider.ts';
 import type { LoadBalancerProvider } from '../services/loadbalancer/provider.ts';
 import type { MysqlProvider } from '../services/mysql/provider.ts';
@@ -52,7 +52,7 @@ export async function applyTenancy(emu: Emulator, spec: TenancySpec): Promise<Se
     counts[k] = (counts[k] ?? 0) + n;
   };
 
-  const existing = () => emu.store.collection<CompartmentRecord>('identity', 'compartments').values();
+  const existing = () => emu.store.collection<IdentityCompartmentRecord>('identity', 'compartments').values();
   function compartment(parent: string, c: CompartmentSpec): string {
     const found = existing().find(
       (r) => r.compartmentId === parent && r.name === c.name && r.lifecycleState === 'ACTIVE',

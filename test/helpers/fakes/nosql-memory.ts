@@ -7,7 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BadUserInputError } from '#shared/errors.ts';
-import { execute, fingerprint, paginate, parseStatement, SqlError } from '#local/emulator/services/nosql/sql/index.ts';
+import {
+  execute,
+  fingerprint,
+  paginateRows,
+  parseStatement,
+  SqlError,
+} from '#local/emulator/services/nosql/sql/index.ts';
 import {
   EXPIRES_AT,
   bindTable,
@@ -134,7 +140,7 @@ export class MemoryTable<T extends Row> implements KeyValueTable<T> {
         for (const [k, s] of all) if (hit.has(s.row)) this.rows.delete(k);
         return { items: [{ numRowsDeleted: hit.size } as unknown as R] };
       }
-      const page = paginate(result.items, {
+      const page = paginateRows(result.items, {
         ...(options.limit !== undefined ? { limit: options.limit } : {}),
         ...(options.page ? { page: options.page } : {}),
         fingerprint: fingerprint(sql, options.variables),

@@ -12,11 +12,11 @@ import { OciErrors } from '../../core/errors.ts';
 import type { Provider, ProviderContext } from '../../core/types.ts';
 import { surfaceOf } from '../resource-kit/catalog.ts';
 import { readonlyRoutes, seedBase, type SeedCommon } from '../resource-kit/readonly.ts';
-import { ResourceTable, type BaseResource } from '../resource-kit/table.ts';
+import { ResourceTable, type ResourceRecord } from '../resource-kit/table.ts';
 import { timingFromEnv } from '../resource-kit/timing.ts';
 import { obj, oneOf, optionalStr, str } from '../resource-kit/validate.ts';
 
-export interface GatewayRecord extends BaseResource {
+export interface GatewayRecord extends ResourceRecord {
   displayName: string;
   endpointType: string;
   subnetId?: string;
@@ -24,7 +24,7 @@ export interface GatewayRecord extends BaseResource {
   ipAddresses: { ipAddress: string }[];
   timeUpdated: string;
 }
-export interface DeploymentRecord extends BaseResource {
+export interface DeploymentRecord extends ResourceRecord {
   displayName: string;
   gatewayId: string;
   pathPrefix: string;

@@ -8,8 +8,8 @@
  * - OCI: a ustar tar holding `image_metadata.json` and `output.QCOW2` (OCI's .oci export is
  *   QCOW2 plus metadata in an archive).
  */
-export const EXPORT_FORMATS = ['OCI', 'QCOW2', 'VMDK', 'VHD', 'VDI'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const DISK_EXPORT_FORMATS = ['OCI', 'QCOW2', 'VMDK', 'VHD', 'VDI'] as const;
+export type DiskExportFormat = (typeof DISK_EXPORT_FORMATS)[number];
 
 export interface DiskSource {
   imageId: string;
@@ -140,7 +140,7 @@ function ociArchive(s: DiskSource): Buffer {
   ]);
 }
 
-export function syntheticDisk(format: ExportFormat, s: DiskSource): Buffer {
+export function syntheticDisk(format: DiskExportFormat, s: DiskSource): Buffer {
   switch (format) {
     case 'QCOW2':
       return qcow2(s);

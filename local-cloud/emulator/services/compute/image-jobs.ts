@@ -13,7 +13,7 @@ import type { ProviderContext } from '../../core/types.ts';
 import type { ObjectStorageApi } from '../objectstorage/api.ts';
 import { compartmentName } from '../identity-compartments/store.ts';
 import { finishWorkRequest } from '../workrequests/store.ts';
-import { syntheticDisk, type ExportFormat } from './disk-formats.ts';
+import { syntheticDisk, type DiskExportFormat } from './disk-formats.ts';
 import type { ComputeTables, ImageRecord } from './tables.ts';
 
 export type ExportDestination =
@@ -115,7 +115,7 @@ export function imageJobHandlers(ctx: ProviderContext, t: ComputeTables) {
         return;
       }
       try {
-        const disk = syntheticDisk(p.format as ExportFormat, {
+        const disk = syntheticDisk(p.format as DiskExportFormat, {
           imageId: img.id,
           displayName: img.displayName,
           sizeInGBs: Math.max(1, Math.round(img.sizeInMBs / 1024)),

@@ -11,7 +11,7 @@ import { definedTags, freeformTags, notFound, oneOf, optionalStr, str } from '..
 import { derivedId, requireCompartment } from '../identity-compartments/store.ts';
 import { createWorkRequest } from '../workrequests/store.ts';
 import { PLATFORM_IMAGES } from './catalog-data.ts';
-import { EXPORT_FORMATS } from './disk-formats.ts';
+import { DISK_EXPORT_FORMATS } from './disk-formats.ts';
 import { objectStorageOf, publishImageEvent, type ExportDestination } from './image-jobs.ts';
 import { shapeFits, shapeSpec } from './shapes.ts';
 import type { ComputeTables, ImageRecord } from './tables.ts';
@@ -235,7 +235,8 @@ export function imageRoutes(
           });
         t.images.checkIfMatch(req, img);
         const b = req.json();
-        const format = b.exportFormat === undefined ? 'OCI' : oneOf(b.exportFormat, 'exportFormat', EXPORT_FORMATS);
+        const format =
+          b.exportFormat === undefined ? 'OCI' : oneOf(b.exportFormat, 'exportFormat', DISK_EXPORT_FORMATS);
         const destination = destinationOf(ctx, b);
         requireState(img, ['AVAILABLE'], 'export');
         const wr = createWorkRequest(ctx, {

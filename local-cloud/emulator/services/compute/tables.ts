@@ -1,6 +1,6 @@
 /** Compute records and their tables. */
 import type { ProviderContext } from '../../core/types.ts';
-import { ResourceTable, type BaseResource } from '../resource-kit/table.ts';
+import { ResourceTable, type ResourceRecord } from '../resource-kit/table.ts';
 import type { Arch } from './catalog-data.ts';
 
 export const SERVICE = 'compute';
@@ -16,7 +16,7 @@ export interface ShapeConfig {
   localDisks: number;
 }
 
-export interface InstanceRecord extends BaseResource {
+export interface InstanceRecord extends ResourceRecord {
   displayName: string;
   availabilityDomain: string;
   faultDomain: string;
@@ -40,7 +40,7 @@ export interface InstanceRecord extends BaseResource {
   _bootVolumeSizeInGBs: number;
 }
 
-export interface ImageRecord extends BaseResource {
+export interface ImageRecord extends ResourceRecord {
   compartmentId: string;
   displayName: string;
   operatingSystem: string;
@@ -58,7 +58,7 @@ export interface ImageRecord extends BaseResource {
   _workRequestId?: string;
 }
 
-export interface VnicAttachmentRecord extends BaseResource {
+export interface VnicAttachmentRecord extends ResourceRecord {
   availabilityDomain: string;
   instanceId: string;
   vnicId: string;
@@ -67,7 +67,7 @@ export interface VnicAttachmentRecord extends BaseResource {
   nicIndex: number;
 }
 
-export interface BootVolumeRecord extends BaseResource {
+export interface BootVolumeRecord extends ResourceRecord {
   availabilityDomain: string;
   displayName: string;
   sizeInGBs: number;

@@ -13,12 +13,12 @@ import type { Provider, ProviderContext } from '../../core/types.ts';
 import { surfaceOf } from '../resource-kit/catalog.ts';
 import { publicView } from '../resource-kit/lifecycle.ts';
 import { readonlyRoutes, seedBase, type SeedCommon } from '../resource-kit/readonly.ts';
-import { ResourceTable, type BaseResource } from '../resource-kit/table.ts';
+import { ResourceTable, type ResourceRecord } from '../resource-kit/table.ts';
 import { timingFromEnv } from '../resource-kit/timing.ts';
 import { oneOf, optionalBool, optionalNum, optionalStr } from '../resource-kit/validate.ts';
 import { AD_NAMES } from '../identity-compartments/store.ts';
 
-export interface ClusterRecord extends BaseResource {
+export interface ClusterRecord extends ResourceRecord {
   name: string;
   vcnId: string;
   kubernetesVersion: string;
@@ -29,7 +29,7 @@ export interface ClusterRecord extends BaseResource {
   availableKubernetesUpgrades: string[];
   options: Record<string, unknown>;
 }
-export interface NodePoolRecord extends BaseResource {
+export interface NodePoolRecord extends ResourceRecord {
   name: string;
   clusterId: string;
   kubernetesVersion: string;

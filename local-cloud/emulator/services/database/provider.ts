@@ -12,11 +12,11 @@ import { randomBytes } from 'node:crypto';
 import type { Provider, ProviderContext } from '../../core/types.ts';
 import { surfaceOf } from '../resource-kit/catalog.ts';
 import { readonlyRoutes, seedBase, type SeedCommon } from '../resource-kit/readonly.ts';
-import { ResourceTable, type BaseResource } from '../resource-kit/table.ts';
+import { ResourceTable, type ResourceRecord } from '../resource-kit/table.ts';
 import { timingFromEnv } from '../resource-kit/timing.ts';
 import { oneOf, optionalBool, optionalNum, optionalStr } from '../resource-kit/validate.ts';
 
-export interface AutonomousDatabaseRecord extends BaseResource {
+export interface AutonomousDatabaseRecord extends ResourceRecord {
   displayName: string;
   dbName: string;
   dbWorkload: string;

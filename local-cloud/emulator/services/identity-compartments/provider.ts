@@ -28,7 +28,7 @@ import {
   derivedId,
   requireCompartment,
   subtreeOf,
-  type CompartmentRecord,
+  type IdentityCompartmentRecord,
 } from './store.ts';
 
 const NAME = /^[A-Za-z0-9._-]{1,100}$/;
@@ -44,7 +44,7 @@ export interface CreateCompartmentInput {
 
 export interface IdentityProvider extends Provider {
   /** Create a compartment (validated like CreateCompartment). */
-  createCompartment(input: CreateCompartmentInput): CompartmentRecord;
+  createCompartment(input: CreateCompartmentInput): IdentityCompartmentRecord;
 }
 
 function depthOf(ctx: ProviderContext, id: string): number {
@@ -63,7 +63,7 @@ export function createIdentityProvider(options: Partial<Timing> = {}) {
     const table = compartments(ctx);
     const tokens = new RetryTokens(ctx.store, SERVICE, ctx.now);
 
-    function createCompartment(input: CreateCompartmentInput): CompartmentRecord {
+    function createCompartment(input: CreateCompartmentInput): IdentityCompartmentRecord {
       const b = input as unknown as Record<string, unknown>;
       const parent = requireCompartment(ctx, b.compartmentId);
       const name = str(b.name, 'name', { max: 100, pattern: NAME });

@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { ProviderContext } from '../../core/types.ts';
-import { ResourceTable, type BaseResource } from '../resource-kit/table.ts';
+import { ResourceTable, type ResourceRecord } from '../resource-kit/table.ts';
 import { notFound, ocid } from '../resource-kit/validate.ts';
 
-export interface CompartmentRecord extends BaseResource {
+export interface IdentityCompartmentRecord extends ResourceRecord {
   name: string;
   description: string;
   isAccessible: boolean;
@@ -16,7 +16,7 @@ export interface CompartmentRecord extends BaseResource {
 
 export const SERVICE = 'identity';
 export const compartments = (ctx: ProviderContext) =>
-  new ResourceTable<CompartmentRecord>(ctx, SERVICE, 'compartments', 'compartment');
+  new ResourceTable<IdentityCompartmentRecord>(ctx, SERVICE, 'compartments', 'compartment');
 
 export const AD_NAMES = ['Uocm:US-ASHBURN-AD-1', 'Uocm:US-ASHBURN-AD-2', 'Uocm:US-ASHBURN-AD-3'] as const;
 export const FAULT_DOMAINS = ['FAULT-DOMAIN-1', 'FAULT-DOMAIN-2', 'FAULT-DOMAIN-3'] as const;

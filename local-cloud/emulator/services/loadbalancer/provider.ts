@@ -13,17 +13,17 @@
 import type { EmulatorRequest, Provider, ProviderContext, Route } from '../../core/types.ts';
 import { surfaceOf } from '../resource-kit/catalog.ts';
 import { readonlyRoutes, seedBase, type SeedCommon } from '../resource-kit/readonly.ts';
-import { listAnswer, ResourceTable, type BaseResource } from '../resource-kit/table.ts';
+import { listAnswer, ResourceTable, type ResourceRecord } from '../resource-kit/table.ts';
 import { requireCompartment } from '../identity-compartments/store.ts';
 import { timingFromEnv } from '../resource-kit/timing.ts';
 import { notFound, optionalBool, optionalStr } from '../resource-kit/validate.ts';
 
-export type Health = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
+export type BackendHealthStatus = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 export interface BackendInput {
   ipAddress: string;
   port: number;
   weight?: number;
-  health?: Health;
+  health?: BackendHealthStatus;
 }
 export interface BackendSetInput {
   name: string;
@@ -45,7 +45,7 @@ interface BackendSet {
   backends: Record<string, unknown>[];
   healthChecker: Record<string, unknown>;
 }
-export interface LoadBalancerRecord extends BaseResource {
+export interface LoadBalancerRecord extends ResourceRecord {
   displayName: string;
   shapeName: string;
   shapeDetails?: Record<string, number>;
@@ -54,14 +54,14 @@ export interface LoadBalancerRecord extends BaseResource {
   subnetIds: string[];
   listeners: Record<string, unknown>;
   backendSets: Record<string, BackendSet>;
-  _health: Record<string, Record<string, Health>>;
+  _health: Record<string, Record<string, BackendHealthStatus>>;
 }
 
 export interface LoadBalancerProvider extends Provider {
   createLoadBalancer(i: LoadBalancerInput): LoadBalancerRecord;
 }
 
-export function rollUp(states: Health[]): Health {
+export function rollUp(states: BackendHealthStatus[]): BackendHealthStatus {
   if (!states.length || states.every((s) => s === 'UNKNOWN')) return 'UNKNOWN';
   if (states.every((s) => s === 'OK')) return 'OK';
   if (!states.includes('OK')) return 'CRITICAL';
@@ -81,7 +81,7 @@ export function loadBalancerProvider(ctx: ProviderContext): LoadBalancerProvider
   };
   const setHealth = (lb: LoadBalancerRecord, name: string) => {
     const h = lb._health[name] ?? {};
-    const names = (s: Health) =>
+    const names = (s: BackendHealthStatus) =>
       Object.entries(h)
         .filter(([, v]) => v === s)
         .map(([k]) => k);
@@ -96,7 +96,7 @@ export function loadBalancerProvider(ctx: ProviderContext): LoadBalancerProvider
   const etag = (lb: LoadBalancerRecord) => ({ etag: lb._etag });
   const lbHealth = (lb: LoadBalancerRecord) => {
     const sets = Object.keys(lb.backendSets).map((n) => [n, setHealth(lb, n).status] as const);
-    const pick = (s: Health) => sets.filter(([, v]) => v === s).map(([n]) => n);
+    const pick = (s: BackendHealthStatus) => sets.filter(([, v]) => v === s).map(([n]) => n);
     const status = sets.length === 1 ? sets[0]![1] : rollUp(sets.map(([, v]) => v));
     return {
       status,
@@ -197,7 +197,7 @@ export function loadBalancerProvider(ctx: ProviderContext): LoadBalancerProvider
     const rec = seedBase(ctx, 'loadbalancer', i, { finalState: 'ACTIVE', settleMs: timing.transitionMs });
     const isPrivate = optionalBool(i.isPrivate, 'isPrivate') ?? false;
     const backendSets: Record<string, BackendSet> = {};
-    const health: Record<string, Record<string, Health>> = {};
+    const health: Record<string, Record<string, BackendHealthStatus>> = {};
     for (const s of i.backendSets ?? []) {
       const name = optionalStr(s.name, 'backendSets[].name', { pattern: /^[A-Za-z0-9_-]{1,32}$/ })!;
       health[name] = {};

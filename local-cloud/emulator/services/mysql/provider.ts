@@ -10,12 +10,12 @@ import { randomBytes } from 'node:crypto';
 import type { Provider, ProviderContext } from '../../core/types.ts';
 import { surfaceOf } from '../resource-kit/catalog.ts';
 import { readonlyRoutes, seedBase, type SeedCommon } from '../resource-kit/readonly.ts';
-import { ResourceTable, type BaseResource } from '../resource-kit/table.ts';
+import { ResourceTable, type ResourceRecord } from '../resource-kit/table.ts';
 import { timingFromEnv } from '../resource-kit/timing.ts';
 import { optionalBool, optionalNum, optionalStr } from '../resource-kit/validate.ts';
 import { AD_NAMES } from '../identity-compartments/store.ts';
 
-export interface DbSystemRecord extends BaseResource {
+export interface DbSystemRecord extends ResourceRecord {
   displayName: string;
   description?: string;
   subnetId: string;

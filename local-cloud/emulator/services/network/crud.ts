@@ -6,10 +6,10 @@
 import { OciErrors } from '../../core/errors.ts';
 import type { EmulatorRequest, Route } from '../../core/types.ts';
 import type { RetryTokens } from '../resource-kit/retry-tokens.ts';
-import { listAnswer, type BaseResource, type ResourceTable } from '../resource-kit/table.ts';
+import { listAnswer, type ResourceRecord, type ResourceTable } from '../resource-kit/table.ts';
 import { freeformTags, definedTags, optionalStr } from '../resource-kit/validate.ts';
 
-export interface FamilyDef<T extends BaseResource> {
+export interface FamilyDef<T extends ResourceRecord> {
   /** operation suffix: `Vcn` → ListVcns, GetVcn, ... */
   kind: string;
   /** collection path, e.g. `/20160918/vcns` */
@@ -33,7 +33,7 @@ export interface FamilyDef<T extends BaseResource> {
   requireCompartment(value: unknown): string;
 }
 
-export function familyRoutes<T extends BaseResource>(def: FamilyDef<T>): Route[] {
+export function familyRoutes<T extends ResourceRecord>(def: FamilyDef<T>): Route[] {
   const one = `${def.path}/{${def.idParam}}`;
   return [
     {
@@ -106,6 +106,6 @@ export function familyRoutes<T extends BaseResource>(def: FamilyDef<T>): Route[]
 }
 
 /** The family's create as a function (the seed and other providers create through it). */
-export function creator<T extends BaseResource>(def: FamilyDef<T>): (body: Record<string, unknown>) => T {
+export function creator<T extends ResourceRecord>(def: FamilyDef<T>): (body: Record<string, unknown>) => T {
   return (body) => def.table.put(def.create(body));
 }

@@ -1,10 +1,10 @@
 /** The Virtual Network records and their tables. */
 import type { ProviderContext } from '../../core/types.ts';
-import { ResourceTable, type BaseResource } from '../resource-kit/table.ts';
+import { ResourceTable, type ResourceRecord } from '../resource-kit/table.ts';
 
 export const SERVICE = 'network';
 
-export interface VcnRecord extends BaseResource {
+export interface VcnRecord extends ResourceRecord {
   displayName: string;
   cidrBlock: string;
   cidrBlocks: string[];
@@ -14,7 +14,7 @@ export interface VcnRecord extends BaseResource {
   defaultSecurityListId: string;
   defaultDhcpOptionsId: string;
 }
-export interface SubnetRecord extends BaseResource {
+export interface SubnetRecord extends ResourceRecord {
   displayName: string;
   vcnId: string;
   cidrBlock: string;
@@ -29,7 +29,7 @@ export interface SubnetRecord extends BaseResource {
   virtualRouterIp: string;
   virtualRouterMac: string;
 }
-export interface InternetGatewayRecord extends BaseResource {
+export interface InternetGatewayRecord extends ResourceRecord {
   displayName: string;
   vcnId: string;
   isEnabled: boolean;
@@ -41,20 +41,20 @@ export interface RouteRule {
   description?: string;
   cidrBlock?: string;
 }
-export interface RouteTableRecord extends BaseResource {
+export interface RouteTableRecord extends ResourceRecord {
   displayName: string;
   vcnId: string;
   routeRules: RouteRule[];
   _default?: boolean;
 }
-export interface SecurityListRecord extends BaseResource {
+export interface SecurityListRecord extends ResourceRecord {
   displayName: string;
   vcnId: string;
   ingressSecurityRules: Record<string, unknown>[];
   egressSecurityRules: Record<string, unknown>[];
   _default?: boolean;
 }
-export interface VnicRecord extends BaseResource {
+export interface VnicRecord extends ResourceRecord {
   displayName: string;
   availabilityDomain: string;
   subnetId: string;
@@ -69,7 +69,7 @@ export interface VnicRecord extends BaseResource {
   /** OCID of the VNIC's primary private IP (records made before it existed derive one: see privateips.ts) */
   _privateIpId?: string;
 }
-export interface PublicIpRecord extends BaseResource {
+export interface PublicIpRecord extends ResourceRecord {
   displayName: string;
   ipAddress: string;
   lifetime: 'EPHEMERAL' | 'RESERVED';

@@ -2,7 +2,7 @@
 import { OciErrors } from '../../core/errors.ts';
 import { isOcid } from '../../core/ids.ts';
 import type { EmulatorRequest, EmulatorResponse } from '../../core/types.ts';
-import { execute, fingerprint, paginate, parseStatement, SqlError, type Statement } from './sql/index.ts';
+import { execute, fingerprint, paginateRows, parseStatement, SqlError, type Statement } from './sql/index.ts';
 import type { NosqlStore } from './store.ts';
 
 function sql<T>(f: () => T): T {
@@ -57,7 +57,7 @@ export function runQuery(db: NosqlStore, req: EmulatorRequest): EmulatorResponse
     };
   }
   const page = sql(() =>
-    paginate(result.items, {
+    paginateRows(result.items, {
       ...(limit !== undefined ? { limit } : {}),
       ...(req.query('page') ? { page: req.query('page')! } : {}),
       fingerprint: fingerprint(`${t.id}|${b.statement as string}`, vars),

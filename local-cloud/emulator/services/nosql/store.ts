@@ -41,7 +41,7 @@ export interface RowRecord {
   modifiedAt: number;
 }
 
-export interface WorkRequestRecord {
+export interface TableWorkRequestRecord {
   id: string;
   operationType: 'CREATE_TABLE' | 'UPDATE_TABLE' | 'DELETE_TABLE';
   compartmentId: string;
@@ -53,10 +53,10 @@ export interface WorkRequestRecord {
 
 export class NosqlStore {
   readonly tables: Collection<TableRecord>;
-  readonly workRequests: Collection<WorkRequestRecord>;
+  readonly workRequests: Collection<TableWorkRequestRecord>;
   constructor(private readonly ctx: ProviderContext) {
     this.tables = ctx.store.collection<TableRecord>('nosql', 'tables');
-    this.workRequests = ctx.store.collection<WorkRequestRecord>('nosql', 'workRequests');
+    this.workRequests = ctx.store.collection<TableWorkRequestRecord>('nosql', 'workRequests');
   }
 
   static tableKey(compartmentId: string, name: string): string {

@@ -2,9 +2,9 @@
 import { OciErrors, OciServiceError } from '../../core/errors.ts';
 import { isOcid, newEtag, newOcid } from '../../core/ids.ts';
 import type { EmulatorRequest, EmulatorResponse, ProviderContext } from '../../core/types.ts';
-import { paginate, fingerprint, SqlError } from './sql/index.ts';
+import { paginateRows, fingerprint, SqlError } from './sql/index.ts';
 import { DdlError, parseDdl, typeName, type Ttl } from './ddl.ts';
-import { NosqlStore, type TableLimits, type TableRecord, type WorkRequestRecord } from './store.ts';
+import { NosqlStore, type TableLimits, type TableRecord, type TableWorkRequestRecord } from './store.ts';
 
 const NAME_RE = /^[A-Za-z][A-Za-z0-9_]{0,255}$/;
 
@@ -92,8 +92,8 @@ export class TableOps {
 
   private workRequest(
     t: TableRecord,
-    op: WorkRequestRecord['operationType'],
-    action: WorkRequestRecord['actionType'],
+    op: TableWorkRequestRecord['operationType'],
+    action: TableWorkRequestRecord['actionType'],
   ): string {
     const id = newOcid('nosqltableworkrequest');
     this.db.workRequests.put(id, {
@@ -193,7 +193,7 @@ export class TableOps {
     const limitRaw = req.query('limit');
     const limit = limitRaw === undefined ? undefined : Number(limitRaw);
     try {
-      const page = paginate(items, {
+      const page = paginateRows(items, {
         ...(limit !== undefined ? { limit } : {}),
         ...(req.query('page') ? { page: req.query('page')! } : {}),
         fingerprint: fingerprint(`tables|${compartmentId}|${glob ?? ''}|${state ?? ''}|${sortBy}|${order}`, null),

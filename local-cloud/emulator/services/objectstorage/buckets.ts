@@ -2,7 +2,7 @@
 import { OciErrors } from '../../core/errors.ts';
 import { isOcid, newEtag, newOcid } from '../../core/ids.ts';
 import type { EmulatorRequest, Route } from '../../core/types.ts';
-import { iso, paginate, requireBucket, requireNamespace, type OsContext } from './context.ts';
+import { isoTime, paginateByName, requireBucket, requireNamespace, type OsContext } from './context.ts';
 import { OsErrors } from './errors.ts';
 import type { BucketRecord } from './store.ts';
 
@@ -108,7 +108,7 @@ export function bucketRoutes(os: OsContext): Route[] {
           id: newOcid('bucket'),
           compartmentId: d.compartmentId,
           createdBy: req.principal?.id ?? ctx.tenancy.admin.userId,
-          timeCreated: iso(ctx.now()),
+          timeCreated: isoTime(ctx.now()),
           etag: newEtag(),
           publicAccessType: pat,
           storageTier: 'Standard',
@@ -156,7 +156,7 @@ export function bucketRoutes(os: OsContext): Route[] {
           .queryAll('fields')
           .flatMap((f) => f.split(','))
           .includes('tags');
-        const { page, next } = paginate(
+        const { page, next } = paginateByName(
           state.buckets.values().filter((b) => b.compartmentId === c),
           (b) => b.name,
           req,

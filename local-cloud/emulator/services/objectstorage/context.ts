@@ -29,7 +29,7 @@ export interface OsContext {
 export const DEFAULT_MIN_PART_SIZE = 10 * 1024 * 1024;
 export const MAX_PUT_SIZE = 50 * 1024 ** 3;
 
-export function iso(ms: number): string {
+export function isoTime(ms: number): string {
   return new Date(ms).toISOString();
 }
 export function httpDate(isoTime: string): string {
@@ -64,7 +64,7 @@ export function validateObjectName(name: unknown, what = 'objectName'): string {
 }
 
 /** `limit` query parameter: integer 1..max, or the default. */
-export function parseLimit(req: EmulatorRequest, def: number, max: number): number {
+export function parseListLimit(req: EmulatorRequest, def: number, max: number): number {
   const raw = req.query('limit');
   if (raw === undefined) return def;
   const n = Number(raw);
@@ -85,14 +85,14 @@ export const pageToken = {
 };
 
 /** Sorted keys after the page token, one page long; `next` when more follow. */
-export function paginate<T>(
+export function paginateByName<T>(
   items: T[],
   keyOf: (t: T) => string,
   req: EmulatorRequest,
   def: number,
   max: number,
 ): { page: T[]; next?: string } {
-  const limit = parseLimit(req, def, max);
+  const limit = parseListLimit(req, def, max);
   const after = pageToken.decode(req);
   const sorted = items.map((t) => ({ t, k: keyOf(t) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
   const start = after === undefined ? 0 : sorted.findIndex((x) => x.k > after);

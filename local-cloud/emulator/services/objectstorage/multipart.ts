@@ -13,7 +13,7 @@ import { OciErrors } from '../../core/errors.ts';
 import { newEtag } from '../../core/ids.ts';
 import type { BlobInfo } from '../../core/store.ts';
 import type { EmulatorRequest, Route } from '../../core/types.ts';
-import { iso, paginate, requireBucket, validateObjectName, type OsContext } from './context.ts';
+import { isoTime, paginateByName, requireBucket, validateObjectName, type OsContext } from './context.ts';
 import { OsErrors } from './errors.ts';
 import type { BucketRecord, ObjectHeaders, ObjectRecord, PartRecord, UploadRecord } from './store.ts';
 import {
@@ -47,7 +47,7 @@ export function createUpload(
     uploadId: newEtag(),
     bucket: o.bucket.name,
     object: o.object,
-    timeCreated: iso(os.ctx.now()),
+    timeCreated: isoTime(os.ctx.now()),
     storageTier: 'Standard',
     ...(o.par ? { par: o.par } : {}),
   };
@@ -86,7 +86,7 @@ export async function uploadPart(
     size: blob.size,
     md5: blob.md5,
     etag: newEtag(),
-    time: iso(os.ctx.now()),
+    time: isoTime(os.ctx.now()),
   };
   os.state.putPart(part);
   if (old) os.ctx.store.blobs.delete(old.blobId);
@@ -303,7 +303,13 @@ export function multipartRoutes(os: OsContext): Route[] {
       handler: (req) => {
         const b = requireBucket(os, req);
         const all = os.state.uploads.values().filter((u) => u.bucket === b.name);
-        const { page, next } = paginate(all, (u) => `${u.object}\n${u.timeCreated}\n${u.uploadId}`, req, 1000, 1000);
+        const { page, next } = paginateByName(
+          all,
+          (u) => `${u.object}\n${u.timeCreated}\n${u.uploadId}`,
+          req,
+          1000,
+          1000,
+        );
         return { headers: { 'opc-next-page': next }, body: page.map((u) => uploadBody(u, b.namespace)) };
       },
     },
@@ -314,7 +320,7 @@ export function multipartRoutes(os: OsContext): Route[] {
       handler: (req) => {
         const b = requireBucket(os, req);
         const u = requireUpload(os, req, b.name);
-        const { page, next } = paginate(
+        const { page, next } = paginateByName(
           os.state.partsOf(u.uploadId),
           (p) => String(p.partNumber).padStart(5, '0'),
           req,

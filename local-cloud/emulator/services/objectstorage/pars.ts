@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { OciErrors } from '../../core/errors.ts';
 import type { EmulatorRequest, Route } from '../../core/types.ts';
-import { iso, paginate, requireBucket, validateObjectName, type OsContext } from './context.ts';
+import { isoTime, paginateByName, requireBucket, validateObjectName, type OsContext } from './context.ts';
 import { OsErrors } from './errors.ts';
 import {
   abortUpload,
@@ -113,8 +113,8 @@ export function parRoutes(os: OsContext): Route[] {
           accessType,
           ...(objectName !== undefined ? { objectName } : {}),
           bucketListingAction: listing,
-          timeExpires: iso(expires),
-          timeCreated: iso(ctx.now()),
+          timeExpires: isoTime(expires),
+          timeCreated: isoTime(ctx.now()),
           createdBy: req.principal?.id ?? '',
           tokenHash: hashToken(token),
         };
@@ -131,7 +131,7 @@ export function parRoutes(os: OsContext): Route[] {
         const b = requireBucket(os, req);
         const prefix = req.query('objectNamePrefix') ?? '';
         const all = state.pars.values().filter((p) => p.bucket === b.name && (p.objectName ?? '').startsWith(prefix));
-        const { page, next } = paginate(all, (p) => `${p.timeCreated}\n${p.id}`, req, 1000, 1000);
+        const { page, next } = paginateByName(all, (p) => `${p.timeCreated}\n${p.id}`, req, 1000, 1000);
         return { headers: { 'opc-next-page': next }, body: page.map(summaryOf) };
       },
     },

@@ -2,7 +2,7 @@
 import { createReadStream, openSync } from 'node:fs';
 import { OciErrors } from '../../core/errors.ts';
 import type { EmulatorRequest, EmulatorResponse } from '../../core/types.ts';
-import { httpDate, parseLimit, type OsContext } from './context.ts';
+import { httpDate, parseListLimit, type OsContext } from './context.ts';
 import { OsErrors } from './errors.ts';
 import { lowerBound, type ObjectRecord } from './store.ts';
 
@@ -112,7 +112,7 @@ export function listObjects(
   const delimiter = req.query('delimiter');
   if (delimiter !== undefined && delimiter !== '/')
     throw OciErrors.invalidParameter("The only supported delimiter is '/'");
-  const limit = parseLimit(req, 1000, 1000);
+  const limit = parseListLimit(req, 1000, 1000);
   const fields = new Set(['name']);
   for (const f of (req.query('fields') ?? '')
     .split(',')

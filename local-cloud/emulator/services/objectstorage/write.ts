@@ -9,7 +9,7 @@ import { OciErrors, OciServiceError } from '../../core/errors.ts';
 import { newEtag } from '../../core/ids.ts';
 import { BlobTooLargeError, type BlobInfo } from '../../core/store.ts';
 import type { EmulatorRequest } from '../../core/types.ts';
-import { emitObjectEvent, iso, type OsContext } from './context.ts';
+import { emitObjectEvent, isoTime, type OsContext } from './context.ts';
 import { OsErrors } from './errors.ts';
 import type { BucketRecord, ObjectHeaders, ObjectRecord } from './store.ts';
 
@@ -106,7 +106,7 @@ export function commitObject(os: OsContext, i: CommitInput): ObjectRecord {
     if (e instanceof OciServiceError) ctx.store.blobs.delete(i.blob.id);
     throw e;
   }
-  const now = iso(ctx.now());
+  const now = isoTime(ctx.now());
   const rec: ObjectRecord = {
     ...i.headers,
     bucket: i.bucket.name,

@@ -6,11 +6,11 @@
 import type { ProviderContext, Route } from '../../core/types.ts';
 import { requireCompartment } from '../identity-compartments/store.ts';
 import { settle, transition } from './lifecycle.ts';
-import { isoNow, listAnswer, type BaseResource, type ListOptions, type ResourceTable } from './table.ts';
+import { isoNow, listAnswer, type ResourceRecord, type ListOptions, type ResourceTable } from './table.ts';
 import { definedTags, freeformTags } from './validate.ts';
 import { newOcid } from '../../core/ids.ts';
 
-export interface ReadonlyFamily<T extends BaseResource> extends ListOptions<T> {
+export interface ReadonlyFamily<T extends ResourceRecord> extends ListOptions<T> {
   table: ResourceTable<T>;
   /** collection path, e.g. `/20160918/autonomousDatabases` */
   path: string;
@@ -22,7 +22,7 @@ export interface ReadonlyFamily<T extends BaseResource> extends ListOptions<T> {
   getView?: (rec: T) => unknown;
 }
 
-export function readonlyRoutes<T extends BaseResource>(ctx: ProviderContext, f: ReadonlyFamily<T>): Route[] {
+export function readonlyRoutes<T extends ResourceRecord>(ctx: ProviderContext, f: ReadonlyFamily<T>): Route[] {
   return [
     {
       method: 'GET',
@@ -72,7 +72,7 @@ export function seedBase(
     freeformTags: freeformTags(i.freeformTags),
     definedTags: definedTags(i.definedTags),
     lifecycleState: o.finalState,
-  } as BaseResource;
+  } as ResourceRecord;
   const start = i.lifecycleState ?? o.finalState;
   if (start !== o.finalState && /ING$/.test(start)) transition(rec, [start, o.finalState], ctx.now(), o.settleMs);
   else rec.lifecycleState = start;

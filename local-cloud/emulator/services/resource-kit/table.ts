@@ -11,7 +11,7 @@ import { publicView, settle, type Lifecycled } from './lifecycle.ts';
 import { paginate, type PageOptions } from './paging.ts';
 import { notFound, ocid } from './validate.ts';
 
-export interface BaseResource extends Lifecycled {
+export interface ResourceRecord extends Lifecycled {
   id: string;
   compartmentId: string;
   timeCreated: string;
@@ -22,7 +22,7 @@ export interface BaseResource extends Lifecycled {
   _etag?: string;
 }
 
-export class ResourceTable<T extends BaseResource> {
+export class ResourceTable<T extends ResourceRecord> {
   readonly col: Collection<T>;
   constructor(
     private readonly ctx: ProviderContext,
@@ -112,7 +112,7 @@ export interface ListOptions<T> extends PageOptions {
 }
 
 /** Filter, sort and page `items` per the request; `lifecycleState` is always a filter. */
-export function listAnswer<T extends BaseResource>(
+export function listAnswer<T extends ResourceRecord>(
   req: EmulatorRequest,
   items: T[],
   o: ListOptions<T> = {},

@@ -23,7 +23,7 @@ export function fingerprint(statement: string, variables: unknown): string {
     .slice(0, 16);
 }
 
-export interface PageOptions {
+export interface RowPageOptions {
   /** max items per page; undefined = everything left */
   limit?: number;
   /** a token from a previous page's `nextPage` */
@@ -33,7 +33,7 @@ export interface PageOptions {
 }
 
 /** Cut `items` into the page `page` points at; `nextPage` is set when items remain. */
-export function paginate<T>(items: T[], o: PageOptions): { items: T[]; nextPage?: string } {
+export function paginateRows<T>(items: T[], o: RowPageOptions): { items: T[]; nextPage?: string } {
   let offset = 0;
   if (o.page !== undefined && o.page !== '') {
     let decoded: unknown;
