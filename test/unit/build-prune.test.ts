@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pruneClient, reachableModels } from '../../scripts/oci-prune.ts';
+import { pruneClient, reachableModels } from '#bundle/oci-prune.ts';
 
 const CLIENT = `
 class FooClient {

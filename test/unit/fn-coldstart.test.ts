@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFunction } from '../../scripts/build.ts';
-import { buildCodeCache, stampBundle } from '../../scripts/code-cache.ts';
-import { lazyBarrelFor, lazyBarrelSource, parseBarrel } from '../../scripts/lazy-barrels.ts';
+import { buildCodeCache, stampBundle } from '#bundle/code-cache.ts';
+import { lazyBarrelFor, lazyBarrelSource, parseBarrel } from '#bundle/lazy-barrels.ts';
 import { createOciClient } from '../../shared/oci/index.ts';
 import { lazyObject } from '../../shared/oci/lazy.ts';
 

@@ -23,7 +23,8 @@ import { basename, dirname, join } from 'node:path';
 import type { Plugin } from 'esbuild';
 import ts from 'typescript';
 
-const SOURCE_DIRS = ['functions', 'shared'];
+/** Where the code bundled into the functions lives (bundle/ holds the run-time SDK patch). */
+const SOURCE_DIRS = ['functions', 'shared', 'bundle'];
 const IDENT = /[A-Za-z_$][\w$]*/g;
 
 function projectIdentifiers(root: string): Set<string> {
@@ -149,7 +150,7 @@ export function reachableModels(modelDir: string, index: ModelIndex, roots: Iter
 
 /**
  * The pruned model index, with each model behind a getter that requires it on first access (as
- * scripts/lazy-barrels.ts does for the other barrels), so a call pays only for the models it touches.
+ * lazy-barrels.ts does for the other barrels), so a call pays only for the models it touches.
  */
 function prunedModelIndex(keep: Set<string>, files: Map<string, string>): string {
   let out = '"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\n';

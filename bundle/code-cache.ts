@@ -19,7 +19,7 @@
  * `CODE_CACHE_NODE_OPTIONS` for the build. A mismatch is harmless (V8 rejects the cache, entry.cjs
  * logs one warning and the bundle compiles from source).
  */
-import { cacheFileFor } from '../functions/code-cache-file.ts';
+import { cacheFileFor } from './code-cache-file.ts';
 import { spawn } from 'node:child_process';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
