@@ -28,7 +28,8 @@ import ts from 'typescript';
 const SOURCE_DIRS = ['functions', 'shared', 'bundle'];
 const IDENT = /[A-Za-z_$][\w$]*/g;
 
-function projectIdentifiers(root: string): Set<string> {
+/** Every identifier in the project code the bundles are made of (the names that keep an operation). */
+export function projectIdentifiers(root: string): Set<string> {
   const names = new Set<string>();
   const walk = (dir: string) => {
     let entries: string[];
