@@ -71,7 +71,10 @@ function readCache(cacheFile: string, key: string | undefined): Buffer | undefin
   return buf.subarray(nl + 1);
 }
 
-/** Same wrapper as Node's CJS loader, so line numbers in stack traces match the file (columns on line 1 are shifted by its length). */
+/**
+ * Same wrapper as Node's CJS loader, so line numbers in stack traces match the file (columns on line 1 are
+ * shifted by its length).
+ */
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
 
 /**
@@ -144,7 +147,8 @@ function mapStackTraces(bundle: string): void {
       const at = slot && get(slot.at);
       if (!slot || !at) return `    at ${String(f)}`;
       const name = get(slot.enclosing)?.name ?? get(slot.caller)?.name ?? f.getFunctionName() ?? '<anonymous>';
-      return `    at ${f.isAsync() ? 'async ' : ''}${name} (${resolve(dir, at.source)}:${at.line + 1}:${at.column + 1})`;
+      const where = `${resolve(dir, at.source)}:${at.line + 1}:${at.column + 1}`;
+      return `    at ${f.isAsync() ? 'async ' : ''}${name} (${where})`;
     });
   };
   Error.prepareStackTrace = (error: Error, frames: NodeJS.CallSite[]): string => {

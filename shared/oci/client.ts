@@ -63,7 +63,10 @@ export interface OciClientLike {
 export interface CreateOciClientOptions {
   /** Selects `OCI_ENDPOINT_<SERVICE>`; also the memo key. */
   service: OciService;
-  /** Credentials; `'none'` sends unsigned requests (emulator tests). @default createAuthProvider({ env }) once per process */
+  /**
+   * Credentials; `'none'` sends unsigned requests (emulator tests).
+   * @default createAuthProvider({ env }) once per process
+   */
   auth?: AuthenticationDetailsProvider | 'none';
   /** @default process.env */
   env?: Env;
