@@ -7,7 +7,7 @@
 # keeps them equal). For a byte-reproducible base pin its digest too:
 #   --build-arg NODE_IMAGE=node:24.21.0-slim@sha256:<digest>
 # Both stages use the same base: `npm run build` writes each bundle's V8 code cache
-# (dist/functions/<fn>.cache, scripts/code-cache.ts), which V8 accepts only from the same Node/V8
+# (dist/functions/<fn>.cache, bundle/code-cache.ts), which V8 accepts only from the same Node/V8
 # version and flags; the runtime starts node without flags. A mismatch is not fatal: entry.cjs
 # logs one warning and compiles from source.
 #
@@ -28,6 +28,7 @@ RUN --mount=type=secret,id=npm_ca \
     npm ci --no-audit --no-fund --ignore-scripts && npm rebuild esbuild
 COPY tsconfig.json ./
 COPY scripts ./scripts
+COPY bundle ./bundle
 COPY schema ./schema
 COPY shared ./shared
 COPY deployment ./deployment

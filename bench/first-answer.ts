@@ -20,7 +20,7 @@ import { createAuthProvider } from '#shared/auth/index.ts';
 import { createInvokeClient } from '#local/invoke/index.ts';
 import { startStack, type Stack } from '#local/stack/stack.ts';
 import { createLogger } from '#shared/log.ts';
-import { cacheFileFor } from '../functions/code-cache-file.ts';
+import { cacheFileFor } from '#bundle/code-cache-file.ts';
 import {
   buildBaseline,
   bundlePlain,

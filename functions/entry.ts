@@ -4,7 +4,7 @@
  * which starts the FDK on require. Kept free of imports beyond node builtins for cold start.
  *
  * Cold start: the bundle is compiled through `vm.Script` with the V8 code cache the build made for
- * it (`<name>.cache`, scripts/code-cache.ts), which skips parsing and compiling the ~1 MB bundle and
+ * it (`<name>.cache`, bundle/code-cache.ts), which skips parsing and compiling the ~1 MB bundle and
  * every function its first call ran during the build. The cache is used only when its key matches
  * the `//# codeCacheKey=` trailer of the bundle (V8 itself only checks the source length) and V8
  * accepts it (same Node/V8 version and flags); otherwise the bundle compiles from source as usual,
@@ -16,7 +16,7 @@
  * Build-time only: `FN_CODE_CACHE_OUT=<file>` writes the cache after the bundle ran and the process
  * got SIGUSR2 (or right after compiling, without running, when `FN_CODE_CACHE_RUN=0`).
  */
-import { cacheFileFor } from './code-cache-file.ts';
+import { cacheFileFor } from '#bundle/code-cache-file.ts';
 import {
   asStackSourceMap,
   findOriginalPositions,
@@ -71,7 +71,10 @@ function readCache(cacheFile: string, key: string | undefined): Buffer | undefin
   return buf.subarray(nl + 1);
 }
 
-/** Same wrapper as Node's CJS loader, so line numbers in stack traces match the file (columns on line 1 are shifted by its length). */
+/**
+ * Same wrapper as Node's CJS loader, so line numbers in stack traces match the file (columns on line 1 are
+ * shifted by its length).
+ */
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
 
 /**
@@ -144,7 +147,8 @@ function mapStackTraces(bundle: string): void {
       const at = slot && get(slot.at);
       if (!slot || !at) return `    at ${String(f)}`;
       const name = get(slot.enclosing)?.name ?? get(slot.caller)?.name ?? f.getFunctionName() ?? '<anonymous>';
-      return `    at ${f.isAsync() ? 'async ' : ''}${name} (${resolve(dir, at.source)}:${at.line + 1}:${at.column + 1})`;
+      const where = `${resolve(dir, at.source)}:${at.line + 1}:${at.column + 1}`;
+      return `    at ${f.isAsync() ? 'async ' : ''}${name} (${where})`;
     });
   };
   Error.prepareStackTrace = (error: Error, frames: NodeJS.CallSite[]): string => {

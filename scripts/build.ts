@@ -4,12 +4,11 @@
  *   functions/entry.ts        -> dist/functions/entry.cjs (dispatches on FUNCTION_NAME)
  * `tsx scripts/build.ts --entry <file> --out <file>` bundles one file the same way (tests, experiments).
  *
- * Size: oci-common drags in node-fetch twice (isomorphic-fetch for its HTTP client, and directly for
- * the instance-principal metadata call), and node-fetch brings whatwg-url + tr46 (~300 KB). Node 24
- * has global fetch/Request/Headers, which is what oci-common's FetchHttpClient actually calls, so
- * `isomorphic-fetch` is aliased to an empty module and `node-fetch` to a shim over global fetch
- * (scripts/*.cjs). Bundles are verified to sign and call a client (test/unit/fn-build.test.ts). `mainFields: module,main` picks ESM builds where packages have
- * them (better tree shaking); NODE_ENV is defined as production so dev-only branches drop out.
+ * The tricks that make the bundles small and quick to start live in bundle/ (bundle/README.md): the
+ * fetch shims (esbuild aliases), oci-prune, lazy barrels, LightHeaders in oci-common's request
+ * builder, and the V8 code cache. Bundles are verified to sign and call a client
+ * (test/unit/fn-build.test.ts). `mainFields: module,main` picks ESM builds where packages have them
+ * (better tree shaking); NODE_ENV is defined as production so dev-only branches drop out.
  */
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { createRequire } from 'node:module';
@@ -17,9 +16,11 @@ import { buildSchema } from 'graphql';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCodeCache } from './code-cache.ts';
-import { lazyBarrelsPlugin } from './lazy-barrels.ts';
-import { ociPrunePlugin, type PruneStats } from './oci-prune.ts';
+import { buildCodeCache } from '#bundle/code-cache.ts';
+import { FETCH_SHIM_ALIASES } from '#bundle/fetch-shims.ts';
+import { lazyBarrelsPlugin } from '#bundle/lazy-barrels.ts';
+import { ociLightHeadersPlugin } from '#bundle/light-headers.ts';
+import { ociPrunePlugin, type PruneStats } from '#bundle/oci-prune.ts';
 import { containerNodeArgs } from '#deployment/node-args.ts';
 import { FUNCTIONS, FUNCTION_SPECS, type FunctionName } from '#deployment/manifest.ts';
 
@@ -39,9 +40,9 @@ export interface BuildFunctionOptions {
   metafile?: string;
   /** @default true */
   minify?: boolean;
-  /** Collects what scripts/oci-prune.ts removed per oci-* package. */
+  /** Collects what bundle/oci-prune.ts removed per oci-* package. */
   pruneStats?: PruneStats[];
-  /** Rewrite the oci-* re-export barrels to load each export on first access (scripts/lazy-barrels.ts). @default true */
+  /** Rewrite the oci-* re-export barrels to load each export on first access (bundle/lazy-barrels.ts). @default true */
   lazyBarrels?: boolean;
   /**
    * Write `<outfile>.map` beside the bundle (positions and names only, no sources inlined);
@@ -79,31 +80,6 @@ function graphqlOneRealmPlugin(): Plugin {
   };
 }
 
-/**
- * oci-common's request builder (`lib/request-generator.js` `computeHeaders`) makes each request's
- * headers with the global `Headers`, whose first use loads Node's fetch (undici, ≈50 ms of a cold
- * start). In the bundles it gets `LightHeaders` (shared/oci/http-transport.ts), which the node:http
- * transport sends; the file is otherwise unchanged. Fails the build if the SDK stops matching.
- */
-function ociLightHeadersPlugin(): Plugin {
-  const transport = join(ROOT, 'shared', 'oci', 'http-transport.ts');
-  return {
-    name: 'oci-light-headers',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]oci-common[\\/]lib[\\/]request-generator\.js$/ }, (a) => {
-        const source = readFileSync(a.path, 'utf8');
-        const count = source.split('new Headers()').length - 1;
-        if (count !== 1)
-          throw new Error(
-            `oci-light-headers: expected one "new Headers()" in ${a.path}, found ${count}; re-check the SDK`,
-          );
-        const contents = source.replace('new Headers()', `new (require(${JSON.stringify(transport)}).LightHeaders)()`);
-        return { contents, loader: 'js', resolveDir: dirname(a.path) };
-      });
-    },
-  };
-}
-
 /** Bundle one entry for the Fn runtime (node24, CJS, minified, `.graphql` as text). Throws on any error. */
 export async function buildFunction(options: BuildFunctionOptions): Promise<BuildResult> {
   const result = await build({
@@ -119,11 +95,7 @@ export async function buildFunction(options: BuildFunctionOptions): Promise<Buil
     mainFields: ['module', 'main'],
     loader: { '.graphql': 'text' },
     define: { 'process.env.NODE_ENV': '"production"' },
-    alias: {
-      'isomorphic-fetch': join(ROOT, 'scripts', 'empty-module.cjs'),
-      'node-fetch': join(ROOT, 'scripts', 'node-fetch-shim.cjs'),
-      '@whatwg-node/fetch': join(ROOT, 'scripts', 'whatwg-fetch-shim.cjs'),
-    },
+    alias: { ...FETCH_SHIM_ALIASES },
     legalComments: 'none',
     // order matters: the first plugin that loads a file wins; oci-prune owns client.js and model/index.js
     plugins: [
@@ -182,7 +154,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 /** Options of {@link buildAll}. */
 export interface BuildAllOptions {
   /**
-   * Which V8 code caches to write (scripts/code-cache.ts): `all` = one for the image's plain
+   * Which V8 code caches to write (bundle/code-cache.ts): `all` = one for the image's plain
    * `node entry.cjs` and one for the local runner's heap-capped flags; `image` = only the first
    * (the Dockerfile: the image holds none of the local runner's files); `none`.
    * @default env BUILD_CODE_CACHE (`0` = none, `image`), else `all`
@@ -232,9 +204,9 @@ export async function buildAll(root = ROOT, options: BuildAllOptions = {}): Prom
       const memoryMb = FUNCTION_SPECS[fn as FunctionName].memoryMb;
       for (const execArgv of cacheMode === 'image' ? [[]] : [[], containerNodeArgs(memoryMb)]) {
         const c = await buildCodeCache({ name: fn, bundle, entry: join(dist, 'functions', 'entry.cjs'), execArgv });
-        process.stdout.write(
-          `${relative(root, c.cacheFile).padEnd(32)} ${kb(c.bytes).padStart(8)}  ${c.mode}: ${c.note}${execArgv.length ? ` (${execArgv.join(' ')})` : ''}\n`,
-        );
+        const flags = execArgv.length ? ` (${execArgv.join(' ')})` : '';
+        const size = kb(c.bytes).padStart(8);
+        process.stdout.write(`${relative(root, c.cacheFile).padEnd(32)} ${size}  ${c.mode}: ${c.note}${flags}\n`);
       }
     }
   }
@@ -263,9 +235,8 @@ async function main(args: string[]): Promise<void> {
   const web = await buildWeb();
   for (const f of web.files)
     process.stdout.write(`${f.file.padEnd(32)} ${kb(f.bytes).padStart(8)}  gzip ${kb(f.gzip)}, br ${kb(f.br)}\n`);
-  process.stdout.write(
-    `web app (JS + CSS): ${kb(web.rawTotal)}, gzip ${(web.gzipTotal / 1024).toFixed(1)} KB of the ${WEB_BUDGET_GZIP_BYTES / 1024} KB budget, br ${(web.brTotal / 1024).toFixed(1)} KB\n`,
-  );
+  const gzip = `gzip ${(web.gzipTotal / 1024).toFixed(1)} KB of the ${WEB_BUDGET_GZIP_BYTES / 1024} KB budget`;
+  process.stdout.write(`web app (JS + CSS): ${kb(web.rawTotal)}, ${gzip}, br ${(web.brTotal / 1024).toFixed(1)} KB\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -22,7 +22,7 @@
  *   whose first use loads undici (≈50 ms of a cold start); same request/response contract.
  * - **Signing** (signer.ts): oci-common's header set and Authorization value, with the key parsed
  *   once into a KeyObject (≈ 0.4 ms of CPU per call instead of ≈ 1.9 ms).
- * - **SDK patch** (sdk-patches.ts): oci-common's O(body length) empty-body check made O(1).
+ * - **SDK patch** (bundle/sdk-patches.ts): oci-common's O(body length) empty-body check made O(1).
  */
 import { CircuitBreaker, NoRetryConfigurationDetails } from 'oci-common';
 import type {
@@ -36,9 +36,9 @@ import { createAuthProvider } from '../auth/index.ts';
 import { ConfigError, type Env } from '../config.ts';
 import { lazyObject } from './lazy.ts';
 import { recordRetryAfter } from './retry-after.ts';
-import { applySdkPatches } from './sdk-patches.ts';
 import { createNodeHttpClient } from './http-transport.ts';
 import { createRequestSigner } from './signer.ts';
+import { applySdkPatches } from '#bundle/sdk-patches.ts';
 
 /** Service keys for `OCI_ENDPOINT_<SERVICE>`. */
 export type OciService =
@@ -63,7 +63,10 @@ export interface OciClientLike {
 export interface CreateOciClientOptions {
   /** Selects `OCI_ENDPOINT_<SERVICE>`; also the memo key. */
   service: OciService;
-  /** Credentials; `'none'` sends unsigned requests (emulator tests). @default createAuthProvider({ env }) once per process */
+  /**
+   * Credentials; `'none'` sends unsigned requests (emulator tests).
+   * @default createAuthProvider({ env }) once per process
+   */
   auth?: AuthenticationDetailsProvider | 'none';
   /** @default process.env */
   env?: Env;

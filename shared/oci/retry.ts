@@ -8,7 +8,9 @@
  * attempt actually succeeded (the SDK generates a fresh token per SDK call, i.e. per our attempt):
  * @example
  * const token = retryToken();
- * await withRetry(() => nosql.createTable({ createTableDetails, opcRetryToken: token }), { deadlineMs: call.remainingMs() });
+ * await withRetry(() => nosql.createTable({ createTableDetails, opcRetryToken: token }), {
+ *   deadlineMs: call.remainingMs(),
+ * });
  */
 import { randomUUID } from 'node:crypto';
 import { ambientRemainingMs } from '../deadline.ts';
@@ -22,7 +24,10 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** Largest backoff ceiling in ms. @default env OCI_RETRY_CAP_MS ?? 30000 */
   maxDelayMs?: number;
-  /** Time budget in ms from now (pass `call.remainingMs()`); no sleep may end past it. @default the Fn call's remaining time (shared/deadline.ts), else unlimited */
+  /**
+   * Time budget in ms from now (pass `call.remainingMs()`); no sleep may end past it.
+   * @default the Fn call's remaining time (shared/deadline.ts), else unlimited
+   */
   deadlineMs?: number;
   /** Which errors are worth another attempt. @default isRetryableError */
   isRetryable?: (e: unknown) => boolean;
@@ -172,7 +177,10 @@ export interface RetryBudgetOptions {
   maxFailures?: number;
   /** Time budget in ms from now. @default the Fn call's remaining time, else unlimited */
   deadlineMs?: number;
-  /** Backoff: full jitter from these (doubling per failure). @default OCI_RETRY_BASE_MS / OCI_RETRY_CAP_MS, else 2000 / 30000 */
+  /**
+   * Backoff: full jitter from these (doubling per failure).
+   * @default OCI_RETRY_BASE_MS / OCI_RETRY_CAP_MS, else 2000 / 30000
+   */
   baseDelayMs?: number;
   maxDelayMs?: number;
   isRetryable?: (e: unknown) => boolean;
@@ -188,7 +196,14 @@ export interface RetryBudgetOptions {
  * is spent, else sleeps the backoff; then the loop re-reads and decides again.
  * @example
  * const budget = retryBudget();
- * for (;;) { const cur = await read(); try { return await writeIf(cur.version); } catch (e) { await budget.retry(e); } }
+ * for (;;) {
+ *   const cur = await read();
+ *   try {
+ *     return await writeIf(cur.version);
+ *   } catch (e) {
+ *     await budget.retry(e);
+ *   }
+ * }
  */
 export function retryBudget(options: RetryBudgetOptions = {}) {
   const now = options.now ?? Date.now;

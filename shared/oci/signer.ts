@@ -32,7 +32,8 @@ export function createRequestSigner(auth: AuthenticationDetailsProvider): Reques
   const d = auth as AuthenticationDetailsProvider & Delegating;
   if (typeof d.getAuthType === 'function' || typeof d.getProvider === 'function') return new DefaultRequestSigner(auth);
   let slow: DefaultRequestSigner | undefined;
-  const fallback = () => (slow ??= new DefaultRequestSigner(auth)); // built only when needed: it parses the key with sshpk
+  // built only when needed: it parses the key with sshpk
+  const fallback = () => (slow ??= new DefaultRequestSigner(auth));
   let cached: { pem: string; passphrase: string | null; key: KeyObject } | undefined;
 
   const keyFor = (pem: string, passphrase: string | null): KeyObject => {
@@ -70,7 +71,8 @@ export function createRequestSigner(auth: AuthenticationDetailsProvider): Reques
       try {
         key = keyFor(pem, auth.getPassphrase());
       } catch {
-        return fallback().signHttpRequest(request, forceExcludeBody); // a key format only sshpk reads (or a clear error from it)
+        // a key format only sshpk reads (or a clear error from it)
+        return fallback().signHttpRequest(request, forceExcludeBody);
       }
       if (!h.has('date')) h.set('date', new Date().toUTCString()); // http-signature adds it too (unsigned)
       const target = `${request.method.toLowerCase()} ${url.path ?? '/'}`;
@@ -78,10 +80,14 @@ export function createRequestSigner(auth: AuthenticationDetailsProvider): Reques
         n === '(request-target)' ? `(request-target): ${target}` : `${n.toLowerCase()}: ${h.get(n) ?? ''}`,
       );
       const signature = sign('sha256', Buffer.from(lines.join('\n'), 'utf8'), key);
-      h.set(
-        'authorization',
-        `Signature version="1",keyId="${keyId}",algorithm="rsa-sha256",headers="${names.join(' ')}",signature="${signature.toString('base64')}"`,
-      );
+      const params = [
+        'version="1"',
+        `keyId="${keyId}"`,
+        'algorithm="rsa-sha256"',
+        `headers="${names.join(' ')}"`,
+        `signature="${signature.toString('base64')}"`,
+      ];
+      h.set('authorization', `Signature ${params.join(',')}`);
     },
   };
 }

@@ -1,12 +1,12 @@
 /**
- * shared/oci/sdk-patches.ts against the SDK's own code: after the patch, oci-common's request path
+ * bundle/sdk-patches.ts against the SDK's own code: after the patch, oci-common's request path
  * (helper.getSignerAndReqBody) answers as before for every kind of body, and a string body no longer
  * goes through Object.keys (it would allocate one string per character).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import helper from 'oci-common/lib/helper.js';
 import { utils as ociUtils } from 'oci-common';
-import { applySdkPatches } from '#shared/oci/sdk-patches.ts';
+import { applySdkPatches } from '#bundle/sdk-patches.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();

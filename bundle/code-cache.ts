@@ -14,12 +14,13 @@
  *
  * The cache is only valid for the exact Node binary (V8 version and flags) that made it, so the
  * image must build it with the Node it runs: the Dockerfile runs `npm run build` on the same base
- * image as the runtime stage. V8 flags count too: e.g. `NODE_OPTIONS=--max-old-space-size=256` at
- * run time rejects a cache trained without it, so set the runtime's NODE_OPTIONS as
- * `CODE_CACHE_NODE_OPTIONS` for the build. A mismatch is harmless (V8 rejects the cache, entry.cjs
- * logs one warning and the bundle compiles from source).
+ * image as the runtime stage. V8 flags count too (e.g. `--no-opt` or `--stack-size` at run time
+ * reject a cache trained without them; on Node 24 the heap cap `--max-old-space-size` does not), so
+ * set the runtime's NODE_OPTIONS as `CODE_CACHE_NODE_OPTIONS` for the build. A mismatch is harmless
+ * (V8 rejects the cache, entry.cjs logs one warning and the bundle compiles from source).
+ * test/unit/oci-sdk-upgrade.test.ts checks these V8 rules on the installed Node.
  */
-import { cacheFileFor } from '../functions/code-cache-file.ts';
+import { cacheFileFor } from './code-cache-file.ts';
 import { spawn } from 'node:child_process';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * Where a bundle's V8 code cache lives for a set of V8 flags: `<name>.cache` for a plain
  * `node entry.cjs` (the image's CMD), `<name>.<sha1(flags)>.cache` otherwise (the local runner's
- * heap cap). Shared by the build (scripts/code-cache.ts) and the entry; node builtins only.
+ * heap cap). Shared by the build (code-cache.ts) and functions/entry.ts; node builtins only.
  */
 import { createHash } from 'node:crypto';
 

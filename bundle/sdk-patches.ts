@@ -10,7 +10,8 @@
  *
  * helper.js calls it as `utils_1.isEmpty(...)`, a property read at call time, so replacing the
  * property on the module's exports object reaches it; `test/unit/oci-sdk-patches.test.ts` checks
- * that against the SDK's own request path. Re-check on an oci-common upgrade.
+ * that against the SDK's own request path, `test/unit/oci-sdk-upgrade.test.ts` that the SDK still
+ * has that shape.
  */
 // through the barrel's `utils` (the lib/utils exports object itself), read only when applied: the
 // lazy-barrels build plugin keeps oci-common unloaded until a client is built (cold start)

@@ -10,8 +10,9 @@
  * byte-for-byte the SDK's):
  * - client.js and the *-waiter.js files: operation methods (one parameter named `*Request` or
  *   `request`) and waiters (`forX(request, ...states)`) whose name does not occur as an identifier
- *   anywhere in the project's own source are removed; constructors, accessors and every other
- *   member stay.
+ *   anywhere in the project's own source are removed, unless a kept member reaches them on `this`
+ *   (`this.listThings(req)` in `listAllThings`) or `this.client` (a waiter); constructors, accessors
+ *   and every other member stay.
  * - model/index.js: only the models reachable from the kept client code (and the waiters) are
  *   exported, following `model.X` references through each model file, which also covers the
  *   polymorphic `getJsonObj` dispatch (a base model names its subtypes).
@@ -23,10 +24,12 @@ import { basename, dirname, join } from 'node:path';
 import type { Plugin } from 'esbuild';
 import ts from 'typescript';
 
-const SOURCE_DIRS = ['functions', 'shared'];
+/** Where the code bundled into the functions lives (bundle/ holds the run-time SDK patch). */
+const SOURCE_DIRS = ['functions', 'shared', 'bundle'];
 const IDENT = /[A-Za-z_$][\w$]*/g;
 
-function projectIdentifiers(root: string): Set<string> {
+/** Every identifier in the project code the bundles are made of (the names that keep an operation). */
+export function projectIdentifiers(root: string): Set<string> {
   const names = new Set<string>();
   const walk = (dir: string) => {
     let entries: string[];
@@ -46,9 +49,10 @@ function projectIdentifiers(root: string): Set<string> {
   return names;
 }
 
-const MODEL_REF = /\bmodel\.([A-Z][\w$]*)/g;
+/** How the generated code names a model through the model barrel: `model.X` (clients, models), `models.X` (waiters). */
+export const MODEL_REF = /\bmodels?\.([A-Z][\w$]*)/g;
 
-function modelRefs(text: string): string[] {
+export function modelRefs(text: string): string[] {
   return [...text.matchAll(MODEL_REF)].map((m) => m[1]!);
 }
 
@@ -60,44 +64,99 @@ function isOperation(member: ts.ClassElement): member is ts.MethodDeclaration {
   return member.parameters.length === 1 || /^for[A-Z]/.test(member.name.getText());
 }
 
-/** Names a method calls on `this` or `this.client` (a kept method's callees must stay too). */
-function calleesOf(method: ts.MethodDeclaration): Set<string> {
-  const out = new Set<string>();
+/** `this` or `this.client` (a waiter's client). */
+function isThisOrClient(node: ts.Expression): boolean {
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
+  return (
+    ts.isPropertyAccessExpression(node) &&
+    node.expression.kind === ts.SyntaxKind.ThisKeyword &&
+    node.name.text === 'client'
+  );
+}
+
+/**
+ * The members a class member reaches on `this` or `this.client`: called (`this.listThings(req)`), passed on
+ * (`this.listThings.bind(this)`) or by a literal name (`this["listThings"]`). `computed` counts
+ * `this[expr]` with a name made at run time, which no static pass can follow.
+ */
+function referencesOf(member: ts.ClassElement): { names: Set<string>; computed: number } {
+  const names = new Set<string>();
+  let computed = 0;
   const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const target = node.expression.expression;
-      const onThis = target.kind === ts.SyntaxKind.ThisKeyword;
-      const onClient =
-        ts.isPropertyAccessExpression(target) &&
-        target.expression.kind === ts.SyntaxKind.ThisKeyword &&
-        target.name.text === 'client';
-      if (onThis || onClient) out.add(node.expression.name.text);
+    if (ts.isPropertyAccessExpression(node) && isThisOrClient(node.expression)) names.add(node.name.text);
+    else if (ts.isElementAccessExpression(node) && isThisOrClient(node.expression)) {
+      const arg = node.argumentExpression;
+      if (ts.isStringLiteralLike(arg)) names.add(arg.text);
+      else computed++;
     }
     ts.forEachChild(node, visit);
   };
-  if (method.body) visit(method.body);
+  ts.forEachChild(member, visit);
+  return { names, computed };
+}
+
+/** What oci-prune sees of a generated client or waiter file (the upgrade test states its assumptions on it). */
+export interface ClientShape {
+  /** Operation and waiter method names, in source order. */
+  operations: string[];
+  /** Every other member (constructor, accessors, createWaiters, close, ...), which always stays. */
+  others: string[];
+  /** Per member name, the names it reaches on `this` / `this.client`. */
+  references: Map<string, Set<string>>;
+  /** Members that index `this` with a computed name. */
+  computed: string[];
+}
+
+function memberName(m: ts.ClassElement, sf: ts.SourceFile): string {
+  if (ts.isConstructorDeclaration(m)) return 'constructor';
+  const kind = ts.isGetAccessor(m) ? 'get ' : ts.isSetAccessor(m) ? 'set ' : '';
+  return `${kind}${m.name?.getText(sf) ?? `<${ts.SyntaxKind[m.kind]}>`}`;
+}
+
+function classMembers(sf: ts.SourceFile): ts.ClassElement[] {
+  const out: ts.ClassElement[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isClassDeclaration(node)) out.push(...node.members);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
   return out;
+}
+
+/** The shape of a generated client (or waiter) source, as {@link pruneClient} reads it. */
+export function clientShape(source: string): ClientShape {
+  const sf = ts.createSourceFile('client.js', source, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+  const shape: ClientShape = { operations: [], others: [], references: new Map(), computed: [] };
+  for (const m of classMembers(sf)) {
+    const name = memberName(m, sf);
+    (isOperation(m) ? shape.operations : shape.others).push(name);
+    const refs = referencesOf(m);
+    shape.references.set(name, new Set([...(shape.references.get(name) ?? []), ...refs.names]));
+    if (refs.computed > 0) shape.computed.push(name);
+  }
+  return shape;
 }
 
 /**
  * The client source with unused operations cut out, and how many were removed. An operation is kept when
- * our code names it, or when a kept operation calls it (`this.listThings(...)` from `listAllThings`, a
- * waiter's `this.client.getThing(...)`), to a fixed point.
+ * our code names it, or when a kept member reaches it: a kept operation (`this.listThings(...)` from
+ * `listAllThings`, a waiter's `this.client.getThing(...)`) or a member that always stays (constructor,
+ * accessors, helpers), to a fixed point.
  */
-export function pruneClient(source: string, used: Set<string>): { code: string; removed: number; kept: number } {
+export function pruneClient(
+  source: string,
+  used: Set<string>,
+): { code: string; removed: number; kept: number; reached: Set<string> } {
   const sf = ts.createSourceFile('client.js', source, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
-  const operations: ts.MethodDeclaration[] = [];
-  const visit = (node: ts.Node) => {
-    if (ts.isClassDeclaration(node)) for (const m of node.members) if (isOperation(m)) operations.push(m);
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+  const members = classMembers(sf);
+  const operations = members.filter(isOperation);
   const keep = new Set(used);
+  for (const m of members) if (!isOperation(m)) for (const r of referencesOf(m).names) keep.add(r);
   for (let grew = true; grew; ) {
     grew = false;
     for (const m of operations) {
       if (!keep.has(m.name.getText(sf))) continue;
-      for (const callee of calleesOf(m)) {
+      for (const callee of referencesOf(m).names) {
         if (!keep.has(callee)) {
           keep.add(callee);
           grew = true;
@@ -119,15 +178,15 @@ export function pruneClient(source: string, used: Set<string>): { code: string; 
     at = e;
   }
   code += source.slice(at);
-  return { code, removed: cuts.length, kept };
+  return { code, removed: cuts.length, kept, reached: keep };
 }
 
-interface ModelIndex {
+export interface ModelIndex {
   files: Map<string, string>;
 }
 
 /** Parse `const X = __importStar(require("./x")); exports.X = X.X;` pairs out of model/index.js. */
-function readModelIndex(source: string): ModelIndex {
+export function readModelIndex(source: string): ModelIndex {
   const files = new Map<string, string>();
   for (const m of source.matchAll(/const (\w+) = __importStar\(require\("\.\/([\w.-]+)"\)\);/g))
     files.set(m[1]!, m[2]!);
@@ -149,12 +208,13 @@ export function reachableModels(modelDir: string, index: ModelIndex, roots: Iter
 
 /**
  * The pruned model index, with each model behind a getter that requires it on first access (as
- * scripts/lazy-barrels.ts does for the other barrels), so a call pays only for the models it touches.
+ * lazy-barrels.ts does for the other barrels), so a call pays only for the models it touches.
  */
 function prunedModelIndex(keep: Set<string>, files: Map<string, string>): string {
   let out = '"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\n';
   for (const name of [...keep].sort()) {
-    out += `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: function () { return require("./${files.get(name)}").${name}; } });\n`;
+    const get = `function () { return require("./${files.get(name)}").${name}; }`;
+    out += `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: ${get} });\n`;
   }
   return out;
 }
@@ -179,18 +239,19 @@ export function ociPrunePlugin(options: { root: string; stats?: PruneStats[] }):
     let entry = perPackage.get(libDir);
     if (entry) return entry;
     used ??= projectIdentifiers(options.root);
-    const clientSrc = readFileSync(join(libDir, 'client.js'), 'utf8');
-    const pruned = pruneClient(clientSrc, used);
-    const indexSrc = readFileSync(join(libDir, 'model', 'index.js'), 'utf8');
-    const index = readModelIndex(indexSrc);
-    const roots = new Set(modelRefs(pruned.code));
+    // waiters first: the client operations a kept waiter polls (`this.client.getThing`) stay in the client
     const waiters = new Map<string, string>();
+    const reached = new Set(used);
     for (const f of readdirSync(libDir)) {
       if (!f.endsWith('-waiter.js')) continue;
-      const code = pruneClient(readFileSync(join(libDir, f), 'utf8'), used).code;
-      waiters.set(f, code);
-      for (const r of modelRefs(code)) roots.add(r);
+      const waiter = pruneClient(readFileSync(join(libDir, f), 'utf8'), used);
+      waiters.set(f, waiter.code);
+      for (const r of waiter.reached) reached.add(r);
     }
+    const pruned = pruneClient(readFileSync(join(libDir, 'client.js'), 'utf8'), reached);
+    const index = readModelIndex(readFileSync(join(libDir, 'model', 'index.js'), 'utf8'));
+    const roots = new Set(modelRefs(pruned.code));
+    for (const code of waiters.values()) for (const r of modelRefs(code)) roots.add(r);
     const models = reachableModels(join(libDir, 'model'), index, roots);
     const pkg = libDir
       .split('node_modules/')
