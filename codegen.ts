@@ -30,9 +30,9 @@ export const resolverScalars = {
 } as const;
 
 /** The resolver types of one function's subschema. Paths in `contextType` and `mappers` are relative to its folder. */
-function resolverTypes(fn: string, sdl: string, contextType: string, mappers: Record<string, string> = {}) {
+function resolverTypes(fn: string, contextType: string, mappers: Record<string, string> = {}) {
   const output: Types.ConfiguredOutput = {
-    schema: ['schema/scalars.graphql', `schema/${sdl}.graphql`],
+    schema: ['schema/scalars.graphql', `schema/${fn}.graphql`],
     plugins: ['typescript', 'typescript-resolvers'],
     config: {
       scalars: resolverScalars,
@@ -66,7 +66,9 @@ const config: CodegenConfig = {
         skipTypename: true,
       },
     },
-    ...resolverTypes('quota', 'quota', './resolvers.ts#QuotaContext'),
+    ...resolverTypes('gateway', './context.ts#GatewayContext'),
+    ...resolverTypes('quota', './resolvers.ts#QuotaContext'),
+    ...resolverTypes('presign', './resolvers.ts#PresignContext'),
   },
 };
 
