@@ -69,6 +69,7 @@ const config: CodegenConfig = {
     ...resolverTypes('gateway', './context.ts#GatewayContext'),
     ...resolverTypes('quota', './resolvers.ts#QuotaContext'),
     ...resolverTypes('presign', './resolvers.ts#PresignContext'),
+    ...resolverTypes('exports', './resolvers.ts#ExportsContext'),
   },
 };
 
