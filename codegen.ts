@@ -70,6 +70,22 @@ const config: CodegenConfig = {
     ...resolverTypes('quota', './resolvers.ts#QuotaContext'),
     ...resolverTypes('presign', './resolvers.ts#PresignContext'),
     ...resolverTypes('exports', './resolvers.ts#ExportsContext'),
+    ...resolverTypes('resources', './resolvers.ts#ResourcesContext', {
+      Compartment: './inventory.ts#CompartmentNode',
+      Resource: './ports.ts#ResourceView',
+      Instance: './ports.ts#InstanceView',
+      Database: './ports.ts#DatabaseView',
+      Cluster: './ports.ts#ClusterView',
+      NodePool: './ports.ts#NodePoolView',
+      ApiGateway: './ports.ts#ApiGatewayView',
+      ApiDeployment: './ports.ts#DeploymentView',
+      LoadBalancer: './ports.ts#LoadBalancerView',
+      BackendSet: './ports.ts#BackendSetView',
+      BackendSetHealth: './ports.ts#BackendSetHealthView',
+      ResourceConnection: './resolvers.ts#ResourceConnectionSource',
+      InstanceActionResult: './operations.ts#ActionResult',
+      TerminateInstanceResult: './operations.ts#TerminateResult',
+    }),
   },
 };
 

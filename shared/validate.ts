@@ -8,9 +8,12 @@
  */
 import { BadUserInputError } from './errors.ts';
 
-/** The error of a bad `field`: BAD_USER_INPUT with `extensions.field`. `message` names the field. */
-export function badInput(field: string, message: string): BadUserInputError {
-  return new BadUserInputError(message, { details: { field } });
+/**
+ * The error of a bad `field`: BAD_USER_INPUT with `extensions.field` (and any `more` figures).
+ * `message` names the field.
+ */
+export function badInput(field: string, message: string, more: Record<string, unknown> = {}): BadUserInputError {
+  return new BadUserInputError(message, { details: { ...more, field } });
 }
 
 /** A string of `min` (default 1) to `max` characters, matching `pattern` when given (`hint` says how). */

@@ -17,7 +17,9 @@ import type {
   MetricsPort,
   MetricsQuery,
 } from '../../functions/resources/ports.ts';
-import { requireDuration, requireOcid, requireSshPublicKey } from '../../functions/resources/validate.ts';
+import { requireSshPublicKey } from '../../functions/resources/keys.ts';
+import { requireOcid } from '#shared/ocid.ts';
+import { requireDuration } from '#shared/validate.ts';
 
 const inst = (n: number, c = 'ocid1.compartment.oc1..aaaaaaaac1') => ({
   id: `ocid1.instance.oc1.iad.aaaaaaaa${n}x`,
