@@ -1,6 +1,7 @@
 /**
  * GraphQL Code Generator (`npm run codegen` after changing a schema file or a `graphql(...)`
- * document; test/unit/web-documents.test.ts fails when any output drifts). Two kinds of output:
+ * document; test/unit/web-documents.test.ts and resolver-types.test.ts fail when an output drifts).
+ * Two kinds of output:
  *
  * - web/src/gql: typed documents for the web app. The schema is schema/*.graphql merged (as the
  *   gateway stitches them); the custom scalars map to what travels in JSON (`scalars`).
@@ -12,7 +13,6 @@
  *   explicit null: keep the `?? default` where such an argument is read.
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import type { Types } from '@graphql-codegen/plugin-helpers';
 
 /** The custom scalars as they travel in JSON: SafeInt → number, DateTime → string (RFC 3339). */
 export const scalars = {
@@ -31,7 +31,7 @@ export const resolverScalars = {
 
 /** The resolver types of one function's subschema. Paths in `contextType` and `mappers` are relative to its folder. */
 function resolverTypes(fn: string, contextType: string, mappers: Record<string, string> = {}) {
-  const output: Types.ConfiguredOutput = {
+  const output = {
     schema: ['schema/scalars.graphql', `schema/${fn}.graphql`],
     plugins: ['typescript', 'typescript-resolvers'],
     config: {
