@@ -72,7 +72,8 @@ export function createExportService(o: ExportServiceOptions) {
   const machine = createMachine(o);
   const { jobs, compute, storage, workRequests, log } = o;
 
-  async function validateStart(input: StartInput) {
+  /** What a start needs, every input rule checked (BAD_USER_INPUT naming the field) before anything is written. */
+  async function planStart(input: StartInput) {
     if (ocidType(input.instanceId) !== 'instance') throw badInput('instanceId', 'instanceId must be an instance OCID');
     const format = input.format ?? 'QCOW2';
     const bucket = requireBucket(input.bucket ?? o.defaultBucket, 'bucket');
@@ -101,7 +102,7 @@ export function createExportService(o: ExportServiceOptions) {
 
   /** Validate, record the job (PENDING) and create the image (CREATING_IMAGE). Bad input: an error, no job. */
   async function start(input: StartInput, createdBy: string): Promise<ExportJob> {
-    const v = await validateStart(input);
+    const v = await planStart(input);
     const t = now();
     const id = newJobId(t);
     const job: ExportJob = {

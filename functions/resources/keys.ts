@@ -52,6 +52,9 @@ export function generateSshKeyPair(comment: string): SshKeyPair {
   ]);
   return {
     publicKey: `ssh-ed25519 ${pubBlob.toString('base64')} ${comment}`,
-    privateKey: `-----BEGIN OPENSSH PRIVATE KEY-----\n${wrap(body.toString('base64'))}\n-----END OPENSSH PRIVATE KEY-----\n`,
+    privateKey:
+      '-----BEGIN OPENSSH PRIVATE KEY-----\n' +
+      `${wrap(body.toString('base64'))}\n` +
+      '-----END OPENSSH PRIVATE KEY-----\n',
   };
 }
