@@ -175,7 +175,7 @@ export const objectNameOf = (o: { prefix: string; imageName: string; jobId: stri
 const BUCKET = /^[A-Za-z0-9._-]{1,256}$/;
 
 /** A bucket name (its form only: whether exports may write to it is the service's rule). */
-export function requireBucket(v: string, field: string): string {
+export function requireBucketName(v: string, field: string): string {
   if (!BUCKET.test(v)) throw badInput(field, `${field} must be 1-256 characters of letters, digits, ".", "_" or "-"`);
   return v;
 }

@@ -14,7 +14,7 @@ import {
   objectNameOf,
   objectUriOf,
   overallPercent,
-  requireBucket,
+  requireBucketName,
   requireImageName,
   requireJobId,
   requirePrefix,
@@ -76,7 +76,7 @@ export function createExportService(o: ExportServiceOptions) {
   async function planStart(input: StartInput) {
     if (ocidType(input.instanceId) !== 'instance') throw badInput('instanceId', 'instanceId must be an instance OCID');
     const format = input.format ?? 'QCOW2';
-    const bucket = requireBucket(input.bucket ?? o.defaultBucket, 'bucket');
+    const bucket = requireBucketName(input.bucket ?? o.defaultBucket, 'bucket');
     const allowed = o.allowedBuckets ?? [o.defaultBucket];
     if (!allowed.includes(bucket))
       throw badInput('bucket', `bucket ${bucket} is not an export bucket; use ${allowed.join(' or ')}`);
