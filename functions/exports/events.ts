@@ -3,7 +3,7 @@
  * and the Compute image events. Anything else, or an object we did not export, is ignored.
  */
 import { objectEventOf, type OciEvent } from '#shared/fn/index.ts';
-import type { EventHint } from './service.ts';
+import type { EventHint } from './reconcile.ts';
 
 const IMAGE_EVENTS =
   /^com\.oraclecloud\.computeapi\.(createimage\.end|exportimage\.(begin|end)|deleteimage(\.end)?|updateimage)$/;

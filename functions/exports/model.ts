@@ -1,12 +1,13 @@
 /**
- * The export job: its record, states, formats, progress mapping and input rules. Pure: no I/O.
+ * The export job: its record, states, formats, progress mapping and input rules (the shared/validate.ts
+ * way). Pure: no I/O.
  *
  * A job moves PENDING → CREATING_IMAGE → EXPORTING → CLEANING_UP → SUCCEEDED, or ends FAILED /
  * CANCELED. A terminal job may still owe cleanup (`cleanup`): the temporary image, or an object
  * an export wrote after the job was canceled.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { BadUserInputError } from '#shared/errors.ts';
+import { badInput } from '#shared/validate.ts';
 
 export const EXPORT_STATES = [
   'PENDING',
@@ -113,13 +114,20 @@ export function stepRetryToken(jobId: string, step: 'create-image' | 'export-ima
   return createHash('sha256').update(`${jobId}:${step}`).digest('hex').slice(0, 48);
 }
 
+/** An export job id (as {@link newJobId} makes them). */
+export function requireJobId(v: string, field: string): string {
+  if (!isJobId(v)) throw badInput(field, `"${v.slice(0, 40)}" is not an export job id`);
+  return v;
+}
+
 const IMAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
-/** Validate a user-given image name (also used in the object name). */
-export function validateImageName(v: string): string {
+/** A user-given image name (also used in the object name). */
+export function requireImageName(v: string, field: string): string {
   if (!IMAGE_NAME.test(v))
-    throw new BadUserInputError(
-      'imageName must be 1-100 characters of letters, digits, ".", "_" or "-", starting with a letter or digit',
+    throw badInput(
+      field,
+      `${field} must be 1-100 characters of letters, digits, ".", "_" or "-", starting with a letter or digit`,
     );
   return v;
 }
@@ -138,8 +146,8 @@ export function defaultImageName(instanceName: string, now: number): string {
 /** `exports/<yyyy-mm-dd>/` (UTC) */
 export const defaultPrefix = (now: number): string => `exports/${new Date(now).toISOString().slice(0, 10)}/`;
 
-/** Validate an object name prefix: empty, or relative path segments ending with `/`. */
-export function validatePrefix(v: string): string {
+/** An object name prefix: empty, or relative path segments ending with `/`. */
+export function requirePrefix(v: string, field: string): string {
   if (v === '') return v;
   const why =
     v.length > 512
@@ -156,7 +164,7 @@ export function validatePrefix(v: string): string {
                   .some((s) => s === '' || s === '.' || s === '..')
               ? 'has an empty, "." or ".." segment'
               : undefined;
-  if (why) throw new BadUserInputError(`objectNamePrefix "${v.slice(0, 80)}" ${why}; use e.g. "exports/2024-01-31/"`);
+  if (why) throw badInput(field, `${field} "${v.slice(0, 80)}" ${why}; use e.g. "exports/2024-01-31/"`);
   return v;
 }
 
@@ -165,8 +173,9 @@ export const objectNameOf = (o: { prefix: string; imageName: string; jobId: stri
   `${o.prefix}${o.imageName}-${o.jobId.slice(-10)}.${FILE_EXTENSIONS[o.format]}`;
 
 const BUCKET = /^[A-Za-z0-9._-]{1,256}$/;
-export function validateBucket(v: string): string {
-  if (!BUCKET.test(v))
-    throw new BadUserInputError('bucket must be 1-256 characters of letters, digits, ".", "_" or "-"');
+
+/** A bucket name (its form only: whether exports may write to it is the service's rule). */
+export function requireBucketName(v: string, field: string): string {
+  if (!BUCKET.test(v)) throw badInput(field, `${field} must be 1-256 characters of letters, digits, ".", "_" or "-"`);
   return v;
 }

@@ -1,14 +1,15 @@
 /** Resolvers of schema/exports.graphql: role checks and the API view; the rules live in service.ts. */
 import { actorOf, connectionOf, requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
-import { objectUriOf, type ExportJob, type ExportState } from './model.ts';
-import type { ExportService, StartInput } from './service.ts';
+import { objectUriOf, type ExportJob } from './model.ts';
+import type { ExportJob as ExportJobView, Resolvers } from './resolver-types.generated.ts';
+import type { ExportService } from './service.ts';
 
 export interface ExportsContext extends SubschemaContext {
   exports: ExportService;
 }
 
 /** The GraphQL `ExportJob` of a stored job. */
-export function jobView(j: ExportJob, now = Date.now()) {
+export function jobView(j: ExportJob, now = Date.now()): ExportJobView {
   const end = j.finishedAt ?? now;
   return {
     id: j.id,
@@ -36,17 +37,13 @@ export function jobView(j: ExportJob, now = Date.now()) {
 /** Time the `reconcileExports` mutation spends before answering (the scheduled task uses the whole call). */
 const RECONCILE_MUTATION_BUDGET_MS = 40_000;
 
-export const exportsResolvers = {
+export const exportsResolvers: Resolvers = {
   Query: {
-    async exportJob(_: unknown, a: { id: string }, ctx: ExportsContext) {
+    async exportJob(_, a, ctx) {
       requireRole(ctx.caller, 'viewer');
       return jobView(await ctx.exports.get(a.id));
     },
-    async exportJobs(
-      _: unknown,
-      a: { state?: ExportState | null; instanceId?: string | null; first?: number | null; after?: string | null },
-      ctx: ExportsContext,
-    ) {
+    async exportJobs(_, a, ctx) {
       requireRole(ctx.caller, 'viewer');
       const page = await ctx.exports.list(a);
       // the cursor of a job is its id (the store lists the jobs after it): encodeCursor(id)
@@ -58,21 +55,21 @@ export const exportsResolvers = {
     },
   },
   Mutation: {
-    async exportInstance(_: unknown, a: { input: StartInput }, ctx: ExportsContext) {
+    async exportInstance(_, a, ctx) {
       requireRole(ctx.caller, 'operator');
       return jobView(await ctx.exports.start(a.input, ctx.caller.userId));
     },
-    async cancelExport(_: unknown, a: { id: string }, ctx: ExportsContext) {
+    async cancelExport(_, a, ctx) {
       requireRole(ctx.caller, 'operator');
       return jobView(await ctx.exports.cancel(a.id, actorOf(ctx.caller)));
     },
-    async reconcileExports(_: unknown, _a: unknown, ctx: ExportsContext) {
+    async reconcileExports(_, __, ctx) {
       requireRole(ctx.caller, 'operator');
       // the gateway function waits at most 60 s for a subschema: stop starting jobs well before that
       const until = Date.now() + RECONCILE_MUTATION_BUDGET_MS;
       return ctx.exports.reconcile({ remainingMs: () => Math.min(ctx.call.remainingMs(), until - Date.now()) });
     },
-    async createExportDownloadUrl(_: unknown, a: { jobId: string; ttlSeconds?: number | null }, ctx: ExportsContext) {
+    async createExportDownloadUrl(_, a, ctx) {
       requireRole(ctx.caller, 'viewer');
       return ctx.exports.downloadUrl(a.jobId, a.ttlSeconds ?? 3600, actorOf(ctx.caller));
     },

@@ -2,37 +2,31 @@
  * The exports domain as the resolvers and the event handler use it: start, read, list, cancel,
  * download URL, reconcile, and the event entry point. Depends only on the ports.
  */
-import {
-  BadUserInputError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  errorMessage,
-  isAppError,
-} from '#shared/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, errorMessage } from '#shared/errors.ts';
 import {
   CANCELABLE_STATES,
-  EXPORT_FORMATS,
   IMAGEABLE_INSTANCE_STATES,
   defaultImageName,
   defaultPrefix,
   isJobId,
-  isTerminal,
   needsWork,
   newJobId,
   objectNameOf,
   objectUriOf,
   overallPercent,
-  validateBucket,
-  validateImageName,
-  validatePrefix,
+  requireBucketName,
+  requireImageName,
+  requireJobId,
+  requirePrefix,
   type ExportFormat,
   type ExportJob,
   type ExportState,
 } from './model.ts';
 import { createMachine, type MachineDeps } from './machine.ts';
+import { createReconciler } from './reconcile.ts';
 import { mapLimit } from '#shared/limit.ts';
 import { ocidType } from '#shared/ocid.ts';
+import { badInput, requireInt } from '#shared/validate.ts';
 import type { JobPage } from './ports.ts';
 
 export interface ExportServiceOptions extends MachineDeps {
@@ -53,9 +47,10 @@ export interface ExportServiceOptions extends MachineDeps {
   staleAfterMs?: number;
 }
 
+/** What `start` takes (the schema's ExportInstanceInput; GraphQL has checked the types and the format). */
 export interface StartInput {
   instanceId: string;
-  format?: ExportFormat;
+  format?: ExportFormat | null;
   imageName?: string | null;
   bucket?: string | null;
   objectNamePrefix?: string | null;
@@ -67,28 +62,7 @@ import type { Actor } from '#shared/graphql/roles.ts';
 
 export type { Actor };
 
-/** `complete`: false when the pass ran out of time; the next pass (in this container) resumes after the last job it looked at. */
-export interface ReconcileReport {
-  checked: number;
-  advanced: number;
-  failures: { jobId: string; error: string }[];
-  complete: boolean;
-}
-
-/** Options of `reconcile`. */
-export interface ReconcileExportsOptions {
-  /** Time left for this pass (e.g. the call's `remainingMs`); no new job is started once less than `reserveMs` is left. @default unbounded */
-  remainingMs?: () => number;
-  /** @default 5000 */
-  reserveMs?: number;
-  /** Job ids read per page. @default 100 */
-  pageSize?: number;
-}
-
-/** Which job an event is about: by image, by exported object, or by the image's `exportJobId` tag. */
-export type EventHint =
-  | { kind: 'image'; imageId: string; taggedJobId?: string }
-  | { kind: 'object'; bucket: string; objectName: string };
+export type { EventHint, ReconcileExportsOptions, ReconcileReport } from './reconcile.ts';
 
 /** Stale jobs one `exportJobs` call advances (each may wait up to EXPORTS_CLEANUP_WAIT_MS). */
 const LIST_ADVANCES = 4;
@@ -98,28 +72,29 @@ export function createExportService(o: ExportServiceOptions) {
   const machine = createMachine(o);
   const { jobs, compute, storage, workRequests, log } = o;
 
-  async function validateStart(input: StartInput) {
-    if (ocidType(input.instanceId) !== 'instance') throw new BadUserInputError('instanceId must be an instance OCID');
+  /** What a start needs, every input rule checked (BAD_USER_INPUT naming the field) before anything is written. */
+  async function planStart(input: StartInput) {
+    if (ocidType(input.instanceId) !== 'instance') throw badInput('instanceId', 'instanceId must be an instance OCID');
     const format = input.format ?? 'QCOW2';
-    if (!EXPORT_FORMATS.includes(format))
-      throw new BadUserInputError(`format must be one of ${EXPORT_FORMATS.join(', ')}`);
-    const bucket = validateBucket(input.bucket ?? o.defaultBucket);
+    const bucket = requireBucketName(input.bucket ?? o.defaultBucket, 'bucket');
     const allowed = o.allowedBuckets ?? [o.defaultBucket];
     if (!allowed.includes(bucket))
-      throw new BadUserInputError(`bucket ${bucket} is not an export bucket; use ${allowed.join(' or ')}`);
-    const prefix = validatePrefix(input.objectNamePrefix ?? defaultPrefix(now()));
-    const imageName = input.imageName == null ? undefined : validateImageName(input.imageName);
+      throw badInput('bucket', `bucket ${bucket} is not an export bucket; use ${allowed.join(' or ')}`);
+    const prefix = requirePrefix(input.objectNamePrefix ?? defaultPrefix(now()), 'objectNamePrefix');
+    const imageName = input.imageName == null ? undefined : requireImageName(input.imageName, 'imageName');
     const inst = await compute.getInstance(input.instanceId);
-    if (!inst) throw new BadUserInputError(`instance ${input.instanceId} does not exist`);
+    if (!inst) throw badInput('instanceId', `instance ${input.instanceId} does not exist`);
     if (!(IMAGEABLE_INSTANCE_STATES as readonly string[]).includes(inst.lifecycleState)) {
-      throw new BadUserInputError(
-        `instance ${inst.id} is ${inst.lifecycleState}; an image can be made only while it is ${IMAGEABLE_INSTANCE_STATES.join(' or ')}`,
+      const allowedStates = IMAGEABLE_INSTANCE_STATES.join(' or ');
+      throw badInput(
+        'instanceId',
+        `instance ${inst.id} is ${inst.lifecycleState}; an image can be made only while it is ${allowedStates}`,
       );
     }
     try {
       await storage.list({ bucket, prefix, limit: 1 });
     } catch (e) {
-      if (e instanceof NotFoundError) throw new BadUserInputError(`bucket ${bucket} does not exist`);
+      if (e instanceof NotFoundError) throw badInput('bucket', `bucket ${bucket} does not exist`);
       throw e;
     }
     return { inst, format, bucket, prefix, imageName: imageName ?? defaultImageName(inst.displayName, now()) };
@@ -127,7 +102,7 @@ export function createExportService(o: ExportServiceOptions) {
 
   /** Validate, record the job (PENDING) and create the image (CREATING_IMAGE). Bad input: an error, no job. */
   async function start(input: StartInput, createdBy: string): Promise<ExportJob> {
-    const v = await validateStart(input);
+    const v = await planStart(input);
     const t = now();
     const id = newJobId(t);
     const job: ExportJob = {
@@ -169,15 +144,9 @@ export function createExportService(o: ExportServiceOptions) {
     }
   }
 
-  function requireId(id: string): string {
-    if (typeof id !== 'string' || !isJobId(id))
-      throw new BadUserInputError(`"${String(id).slice(0, 40)}" is not an export job id`);
-    return id;
-  }
-
   /** The job; a stale active job is advanced first, and an active step shows its work request's live progress. */
   async function get(id: string): Promise<ExportJob> {
-    const cur = await jobs.get(requireId(id));
+    const cur = await jobs.get(requireJobId(id, 'id'));
     if (!cur) throw new NotFoundError(`export job ${id} does not exist`);
     return refreshed(cur.job);
   }
@@ -218,13 +187,11 @@ export function createExportService(o: ExportServiceOptions) {
     first?: number | null;
     after?: string | null;
   }): Promise<JobPage> {
-    const first = a.first ?? 20;
-    if (!Number.isInteger(first) || first < 1 || first > 100)
-      throw new BadUserInputError('first must be between 1 and 100');
+    const first = requireInt(a.first ?? 20, 'first', 1, 100);
     let before: string | undefined;
     if (a.after) {
       const decoded = Buffer.from(a.after, 'base64url').toString('utf8');
-      if (!isJobId(decoded)) throw new BadUserInputError('after is not a cursor from this list');
+      if (!isJobId(decoded)) throw badInput('after', 'after is not a cursor from this list');
       before = decoded;
     }
     const page = await jobs.list({
@@ -259,7 +226,7 @@ export function createExportService(o: ExportServiceOptions) {
   }
 
   async function cancel(id: string, actor: Actor): Promise<ExportJob> {
-    requireId(id);
+    requireJobId(id, 'id');
     const by = actor.userId;
     for (let i = 0; i < 10; i++) {
       const cur = await jobs.get(id);
@@ -298,9 +265,8 @@ export function createExportService(o: ExportServiceOptions) {
     ttlSeconds: number,
     actor: Actor,
   ): Promise<{ uri: string; url: string; method: 'GET'; expiresAt: Date; objectName: string }> {
-    if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > 7 * 86_400)
-      throw new BadUserInputError('ttlSeconds must be between 60 and 604800 (7 days)');
-    const cur = await jobs.get(requireId(jobId));
+    requireInt(ttlSeconds, 'ttlSeconds', 60, 7 * 86_400);
+    const cur = await jobs.get(requireJobId(jobId, 'jobId'));
     if (!cur) throw new NotFoundError(`export job ${jobId} does not exist`);
     const j = cur.job;
     requireOwner(j, actor, 'download its file');
@@ -317,110 +283,7 @@ export function createExportService(o: ExportServiceOptions) {
     return { uri: objectUriOf(j), url: par.url, method: 'GET', expiresAt: par.expiresAt, objectName: j.objectName };
   }
 
-  /** Where the last pass ran out of time (this container): the next pass starts after it and wraps around. */
-  let resumeAfter: string | undefined;
-
-  async function reconcileOne(id: string, report: ReconcileReport): Promise<void> {
-    report.checked++;
-    try {
-      const before = (await jobs.get(id))?.job;
-      const after = await machine.advance(id);
-      if (before && (before.state !== after.state || !!before.cleanup !== !!after.cleanup)) report.advanced++;
-    } catch (e) {
-      // the report is data, not a masked GraphQL error: only our own errors' texts go out
-      log.warn('reconciling an export job failed', { jobId: id, error: errorMessage(e) });
-      report.failures.push({ jobId: id, error: isAppError(e) ? e.message : 'internal error (see the function logs)' });
-    }
-  }
-
-  /**
-   * Advance every job that is not finished (or owes cleanup); a lost event never strands a job.
-   * Pages through all of them by id (failing old jobs cannot hide newer ones), bounded by the time
-   * left; a pass cut short resumes, in the next pass, after the last job it looked at.
-   */
-  async function reconcile(r: ReconcileExportsOptions = {}): Promise<ReconcileReport> {
-    const pageSize = Math.max(1, r.pageSize ?? 100);
-    const outOfTime = () => r.remainingMs !== undefined && r.remainingMs() < (r.reserveMs ?? 5000);
-    const report: ReconcileReport = { checked: 0, advanced: 0, failures: [], complete: true };
-    const start = resumeAfter;
-    let after = start;
-    let wrapped = start === undefined;
-    pass: for (;;) {
-      const ids = await jobs.listNeedingWork({ limit: pageSize, ...(after !== undefined ? { after } : {}) });
-      for (const id of ids) {
-        if (wrapped && start !== undefined && id > start) break pass; // back where this pass began
-        if (outOfTime()) {
-          report.complete = false;
-          break pass;
-        }
-        await reconcileOne(id, report);
-        after = id;
-      }
-      if (ids.length < pageSize) {
-        if (wrapped) break;
-        wrapped = true;
-        after = undefined;
-      }
-    }
-    resumeAfter = report.complete ? undefined : after;
-    log.info('exports reconciled', {
-      checked: report.checked,
-      advanced: report.advanced,
-      failures: report.failures.length,
-      complete: report.complete,
-    });
-    return report;
-  }
-
-  /** An event names a job; advance it. Events about nothing we started are ignored (`undefined`). */
-  async function onEvent(hint: EventHint): Promise<ExportJob | undefined> {
-    let found =
-      hint.kind === 'image'
-        ? await jobs.findByImage(hint.imageId)
-        : await jobs.findByObject(hint.bucket, hint.objectName);
-    if (!found && hint.kind === 'image' && hint.taggedJobId && isJobId(hint.taggedJobId)) {
-      // an image our CreateImage made but whose id never reached the job (the call died, or a cancel won)
-      const tagged = await jobs.get(hint.taggedJobId);
-      if (tagged && !tagged.job.imageId && isTerminal(tagged.job.state)) {
-        const t = now();
-        await jobs.update(
-          {
-            ...tagged.job,
-            imageId: hint.imageId,
-            cleanup: { image: true, object: tagged.job.cleanup?.object ?? false },
-            updatedAt: t,
-          },
-          tagged.version,
-        );
-      }
-      found = tagged;
-    }
-    if (
-      found &&
-      hint.kind === 'object' &&
-      (found.job.state === 'CANCELED' || found.job.state === 'FAILED') &&
-      !found.job.cleanup?.object
-    ) {
-      // the object of an export that never delivered (its step died before recording the export,
-      // or the export outlived a cancel): nobody can download it, so it is deleted, not kept
-      const t = now();
-      if (
-        await jobs.update(
-          { ...found.job, cleanup: { image: found.job.cleanup?.image ?? false, object: true }, updatedAt: t },
-          found.version,
-        )
-      ) {
-        log.info('export object of an ended job will be deleted', {
-          jobId: found.job.id,
-          state: found.job.state,
-          objectName: hint.objectName,
-        });
-      }
-    }
-    if (!found) return undefined;
-    return machine.advance(found.job.id);
-  }
-
+  const { reconcile, onEvent } = createReconciler({ jobs, machine, log, now });
   return { start, get, list, cancel, downloadUrl, reconcile, onEvent, advance: machine.advance };
 }
 

@@ -7,9 +7,9 @@ import { stitchSchemas } from '@graphql-tools/stitch';
 import type { Executor } from '@graphql-tools/utils';
 import { GraphQLSchema } from 'graphql';
 import { UnauthenticatedError } from '#shared/errors.ts';
-import { scalarResolvers } from '#shared/graphql/index.ts';
+import { scalarResolvers, type Role } from '#shared/graphql/index.ts';
 import { gatewaySdl, subschemaTypeDefs } from '../../schema/index.ts';
-import type { GatewayContext } from './context.ts';
+import type { Resolvers, Role as GraphQLRole } from './resolver-types.generated.ts';
 import { unavailableExecutor } from './executor.ts';
 
 /** Options of {@link buildGatewaySchema}. */
@@ -28,15 +28,19 @@ export interface GatewaySchemaOptions {
 
 /** The schema's own description (introspection `__schema { description }`). */
 export const SCHEMA_DESCRIPTION =
-  "The OCI GraphQL API: a tenancy's compartments and resources with health and metrics, instance operations, user files with quotas, and instance exports. " +
-  'Conventions: every list that can grow is a Relay connection (edges, nodes, pageInfo: PageInfo); errors carry extensions.code; see docs/api.md.';
+  "The OCI GraphQL API: a tenancy's compartments and resources with health and metrics, instance operations, " +
+  'user files with quotas, and instance exports. ' +
+  'Conventions: every list that can grow is a Relay connection (edges, nodes, pageInfo: PageInfo); ' +
+  'errors carry extensions.code; see docs/api.md.';
 
-const localResolvers = {
+// the Role enum's values are upper case; the identity headers and token claims carry them lower case
+const ROLE_ENUM: Readonly<Record<Role, GraphQLRole>> = { viewer: 'VIEWER', operator: 'OPERATOR', admin: 'ADMIN' };
+
+const localResolvers: Resolvers = {
   Query: {
-    me: (_: unknown, __: unknown, ctx: GatewayContext) => {
+    me: (_, __, ctx) => {
       if (!ctx.caller) throw new UnauthenticatedError();
-      // the Role enum's values are upper case; the identity headers and token claims carry them lower case
-      return { userId: ctx.caller.userId, roles: ctx.caller.roles.map((r) => r.toUpperCase()) };
+      return { userId: ctx.caller.userId, roles: ctx.caller.roles.map((r) => ROLE_ENUM[r]) };
     },
   },
 };

@@ -1,52 +1,42 @@
-/** Resolvers of schema/presign.graphql: role checks here, ownership and rules in service.ts. */
+/** Resolvers of schema/presign.graphql: role checks here, ownership and rules in shared/storage/presign.ts. */
 import { actorOf, requireRole, type SubschemaContext } from '#shared/graphql/index.ts';
 import type { PresignService } from '#shared/storage/presign.ts';
+import type { Resolvers } from './resolver-types.generated.ts';
 
 export interface PresignContext extends SubschemaContext {
   presign: PresignService;
 }
 
 /** Viewers read their own files; uploading and deleting need operator. */
-export const presignResolvers = {
+export const presignResolvers: Resolvers = {
   Query: {
-    files(
-      _: unknown,
-      args: { kind: unknown; collectionId?: unknown; first?: unknown; after?: unknown },
-      ctx: PresignContext,
-    ) {
+    files(_, args, ctx) {
       requireRole(ctx.caller, 'viewer');
       return ctx.presign.files(actorOf(ctx.caller), args);
     },
-    storageUsage(_: unknown, __: unknown, ctx: PresignContext) {
+    storageUsage(_, __, ctx) {
       requireRole(ctx.caller, 'viewer');
       return ctx.presign.storageUsage(actorOf(ctx.caller));
     },
   },
   Mutation: {
-    createUploadUrl(_: unknown, args: { input: Record<string, unknown> }, ctx: PresignContext) {
+    createUploadUrl(_, args, ctx) {
       requireRole(ctx.caller, 'operator');
-      const i = args.input;
-      return ctx.presign.createUploadUrl(actorOf(ctx.caller), {
-        kind: i.kind,
-        collectionId: i.collectionId,
-        filename: i.filename,
-        sizeBytes: i.sizeBytes,
-        contentType: i.contentType,
-      });
+      return ctx.presign.createUploadUrl(actorOf(ctx.caller), args.input);
     },
-    createDownloadUrl(_: unknown, args: { uri: unknown; ttlSeconds?: unknown }, ctx: PresignContext) {
+    createDownloadUrl(_, args, ctx) {
       requireRole(ctx.caller, 'viewer');
       return ctx.presign.createDownloadUrl(actorOf(ctx.caller), args.uri, args.ttlSeconds);
     },
-    deleteFile(_: unknown, args: { uri: unknown }, ctx: PresignContext) {
+    deleteFile(_, args, ctx) {
       requireRole(ctx.caller, 'operator');
       return ctx.presign.deleteFile(actorOf(ctx.caller), args.uri);
     },
-    deleteDataset(_: unknown, args: { datasetId: unknown }, ctx: PresignContext) {
+    deleteDataset(_, args, ctx) {
       requireRole(ctx.caller, 'operator');
       return ctx.presign.deleteCollection(actorOf(ctx.caller), 'DATASET', args.datasetId);
     },
-    deleteModel(_: unknown, args: { modelId: unknown }, ctx: PresignContext) {
+    deleteModel(_, args, ctx) {
       requireRole(ctx.caller, 'operator');
       return ctx.presign.deleteCollection(actorOf(ctx.caller), 'MODEL', args.modelId);
     },

@@ -6,12 +6,13 @@
  */
 import { ComputeClient, VirtualNetworkClient, requests as coreRequests, type models as core } from 'oci-core';
 import { IdentityClient, requests as identityRequests, type models as identity } from 'oci-identity';
-import { BadUserInputError, NotFoundError, isAppError } from '#shared/errors.ts';
+import { NotFoundError, isAppError } from '#shared/errors.ts';
 import { createOciClient } from '#shared/oci/index.ts';
 import { iso, tagsOf, type OciCalls } from './calls.ts';
 import type { CompartmentRecord, InstanceView, InventoryPort, ListKind, ListKindValue } from './ports.ts';
 import { createServiceLists } from './services-oci.ts';
-import { ocidType } from './validate.ts';
+import { ocidType } from '#shared/ocid.ts';
+import { badInput } from '#shared/validate.ts';
 
 export const identityClient = () => createOciClient(IdentityClient, { service: 'IDENTITY' });
 export const computeClient = () => createOciClient(ComputeClient, { service: 'CORE' });
@@ -245,9 +246,10 @@ export function createOciInventory(calls: OciCalls, options: { tenancyId: string
           .compartmentId;
       if (type === 'autonomousdatabase' || type === 'mysqldbsystem' || type === 'loadbalancer')
         return lists.compartmentOf(type, resourceId);
-      throw new BadUserInputError(
+      throw badInput(
+        'resourceIds',
         `metrics are available for instances, autonomous databases, MySQL DB systems and load balancers, not ${type}`,
-        { details: { resourceId } },
+        { resourceId },
       );
     },
     async getInstance(instanceId) {

@@ -4,6 +4,17 @@
  * the caller once and never stored or logged.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { badInput, requireString } from '#shared/validate.ts';
+
+const OPENSSH_PUBLIC_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,3}( [^\r\n]*)?$/;
+
+/** An OpenSSH public key line (ssh-ed25519, ssh-rsa, ecdsa-sha2-*), trimmed. */
+export function requireSshPublicKey(value: string, field: string): string {
+  const v = requireString(value, field, { max: 16_384 }).trim();
+  if (!OPENSSH_PUBLIC_KEY.test(v))
+    throw badInput(field, `${field} must be an OpenSSH public key (ssh-ed25519, ssh-rsa or ecdsa-sha2-*)`);
+  return v;
+}
 
 function u32(n: number): Buffer {
   const b = Buffer.alloc(4);
@@ -41,6 +52,9 @@ export function generateSshKeyPair(comment: string): SshKeyPair {
   ]);
   return {
     publicKey: `ssh-ed25519 ${pubBlob.toString('base64')} ${comment}`,
-    privateKey: `-----BEGIN OPENSSH PRIVATE KEY-----\n${wrap(body.toString('base64'))}\n-----END OPENSSH PRIVATE KEY-----\n`,
+    privateKey:
+      '-----BEGIN OPENSSH PRIVATE KEY-----\n' +
+      `${wrap(body.toString('base64'))}\n` +
+      '-----END OPENSSH PRIVATE KEY-----\n',
   };
 }

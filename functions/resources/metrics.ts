@@ -2,9 +2,9 @@
  * Metrics: one grouped SummarizeMetricsData per (compartment, namespace, metric), never one per
  * resource or statistic. Which namespace and metric a resource has follows from its OCID type.
  */
-import { BadUserInputError } from '#shared/errors.ts';
 import type { MetricName, MetricPoint, MetricsPort } from './ports.ts';
-import { ocidType } from './validate.ts';
+import { ocidType } from '#shared/ocid.ts';
+import { badInput } from '#shared/validate.ts';
 
 interface MetricDef {
   namespace: string;
@@ -135,7 +135,7 @@ export async function fetchSeries(port: MetricsPort, req: SeriesRequest): Promis
 
 /** The MQL text of a grouped query: `Metric[interval]{resourceId =~ "a|b"}.stat()`. */
 export function mqlOf(q: { metric: string; interval: string; resourceIds: string[]; statistic: string }): string {
-  for (const id of q.resourceIds) if (!ocidType(id)) throw new BadUserInputError(`not an OCID: ${id}`);
+  for (const id of q.resourceIds) if (!ocidType(id)) throw badInput('resourceIds', `not an OCID: ${id}`);
   const filter = q.resourceIds.length ? `{resourceId =~ "${q.resourceIds.join('|')}"}` : '';
   return `${q.metric}[${q.interval}]${filter}.${q.statistic}()`;
 }

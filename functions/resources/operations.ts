@@ -4,7 +4,8 @@
  * cleanup). Each one invalidates the cached lists it changed.
  */
 import { randomUUID } from 'node:crypto';
-import { BadUserInputError, ConflictError } from '#shared/errors.ts';
+import { ConflictError } from '#shared/errors.ts';
+import { badInput } from '#shared/validate.ts';
 import type { Logger } from '#shared/log.ts';
 import { defaultUserData } from './cloud-init.ts';
 import type { Inventory } from './inventory.ts';
@@ -101,8 +102,9 @@ export async function instanceAction(
 ): Promise<ActionResult> {
   const before = await d.port.getInstance(args.id);
   if (!ALLOWED_FROM[args.action].includes(before.lifecycleState)) {
+    const allowed = ALLOWED_FROM[args.action].join(', ');
     throw new ConflictError(
-      `cannot ${args.action} instance ${before.displayName}: it is ${before.lifecycleState} (allowed from ${ALLOWED_FROM[args.action].join(', ')})`,
+      `cannot ${args.action} instance ${before.displayName}: it is ${before.lifecycleState} (allowed from ${allowed})`,
       { details: { lifecycleState: before.lifecycleState, action: args.action } },
     );
   }
@@ -167,36 +169,36 @@ async function defaultImage(d: OperationsDeps, compartmentId: string, shape: str
     });
     if (images[0]) return images[0].id;
   }
-  throw new BadUserInputError(
+  throw badInput(
+    'input.imageId',
     `no Ubuntu 24.04 or 22.04 platform image is compatible with shape ${shape}; pass imageId`,
   );
 }
-
-const bad = (argument: string, message: string) => new BadUserInputError(message, { details: { argument } });
 
 /** OCPUs and memory asked for must fit the shape: a fixed shape has its own, a flexible one has ranges. */
 export function checkShapeConfig(s: ShapeInfo, ocpus: number | undefined, memoryInGBs: number | undefined): void {
   if (!s.isFlexible) {
     if (ocpus !== undefined && ocpus !== s.ocpus)
-      throw bad(
+      throw badInput(
         'input.ocpus',
         `shape ${s.shape} is not flexible: it has ${s.ocpus ?? '?'} OCPU; omit input.ocpus or choose a flexible shape`,
       );
     if (memoryInGBs !== undefined && memoryInGBs !== s.memoryInGBs)
-      throw bad(
+      throw badInput(
         'input.memoryInGBs',
-        `shape ${s.shape} is not flexible: it has ${s.memoryInGBs ?? '?'} GB of memory; omit input.memoryInGBs or choose a flexible shape`,
+        `shape ${s.shape} is not flexible: it has ${s.memoryInGBs ?? '?'} GB of memory; ` +
+          'omit input.memoryInGBs or choose a flexible shape',
       );
     return;
   }
   const o = s.ocpuOptions;
   if (ocpus !== undefined && o && ((o.min !== null && ocpus < o.min) || (o.max !== null && ocpus > o.max))) {
-    throw bad('input.ocpus', `shape ${s.shape} takes ${o.min ?? 1} to ${o.max ?? '?'} OCPUs, not ${ocpus}`);
+    throw badInput('input.ocpus', `shape ${s.shape} takes ${o.min ?? 1} to ${o.max ?? '?'} OCPUs, not ${ocpus}`);
   }
   const m = s.memoryOptions;
   if (memoryInGBs === undefined || !m) return;
   if ((m.minInGBs !== null && memoryInGBs < m.minInGBs) || (m.maxInGBs !== null && memoryInGBs > m.maxInGBs)) {
-    throw bad(
+    throw badInput(
       'input.memoryInGBs',
       `shape ${s.shape} takes ${m.minInGBs ?? 1} to ${m.maxInGBs ?? '?'} GB of memory, not ${memoryInGBs}`,
     );
@@ -207,9 +209,10 @@ export function checkShapeConfig(s: ShapeInfo, ocpus: number | undefined, memory
     (m.minPerOcpuInGBs !== null && per < m.minPerOcpuInGBs) ||
     (m.maxPerOcpuInGBs !== null && per > m.maxPerOcpuInGBs)
   ) {
-    throw bad(
+    throw badInput(
       'input.memoryInGBs',
-      `shape ${s.shape} takes ${m.minPerOcpuInGBs ?? '?'} to ${m.maxPerOcpuInGBs ?? '?'} GB of memory per OCPU; ${memoryInGBs} GB for ${n} OCPU is outside that`,
+      `shape ${s.shape} takes ${m.minPerOcpuInGBs ?? '?'} to ${m.maxPerOcpuInGBs ?? '?'} GB of memory per OCPU; ` +
+        `${memoryInGBs} GB for ${n} OCPU is outside that`,
     );
   }
 }
@@ -231,17 +234,19 @@ async function checkPlacement(
   ]);
   if (!ads[0]) throw new ConflictError('the region has no availability domain');
   if (input.availabilityDomain !== undefined && !ads.includes(input.availabilityDomain)) {
-    throw bad(
+    throw badInput(
       'input.availabilityDomain',
-      `input.availabilityDomain ${input.availabilityDomain} is not an availability domain of this region (${ads.join(', ')})`,
+      `input.availabilityDomain ${input.availabilityDomain} is not an availability domain of this region ` +
+        `(${ads.join(', ')})`,
     );
   }
   const shape = shapes.find((s) => s.shape === input.shape);
   if (!shape) {
     const names = shapes.map((s) => s.shape);
-    throw bad(
+    throw badInput(
       'input.shape',
-      `input.shape ${input.shape} is not offered to this compartment (${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''})`,
+      `input.shape ${input.shape} is not offered to this compartment ` +
+        `(${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''})`,
     );
   }
   checkShapeConfig(shape, input.ocpus, input.memoryInGBs);
@@ -251,10 +256,10 @@ async function checkPlacement(
       imageId: await defaultImage(d, compartmentId, input.shape),
     };
   if (image.lifecycleState !== 'AVAILABLE')
-    throw bad('input.imageId', `image ${image.displayName} is ${image.lifecycleState}, not AVAILABLE`);
+    throw badInput('input.imageId', `image ${image.displayName} is ${image.lifecycleState}, not AVAILABLE`);
   const fits = await d.compute.listShapes({ compartmentId, imageId: image.id });
   if (!fits.some((s) => s.shape === input.shape))
-    throw bad('input.imageId', `image ${image.displayName} is not compatible with shape ${input.shape}`);
+    throw badInput('input.imageId', `image ${image.displayName} is not compatible with shape ${input.shape}`);
   return { availabilityDomain: input.availabilityDomain ?? ads[0], imageId: image.id };
 }
 

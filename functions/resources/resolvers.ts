@@ -1,31 +1,14 @@
 /** Resolvers of schema/resources.graphql: role checks and input validation here, logic in the domain modules. */
-import { BadUserInputError } from '#shared/errors.ts';
-import { requireRole, sliceConnection, type SubschemaContext } from '#shared/graphql/index.ts';
+import { requireRole, sliceConnection, type Connection, type SubschemaContext } from '#shared/graphql/index.ts';
+import { requireOcid } from '#shared/ocid.ts';
+import { badInput, requireDuration, requireInt, requireList, requireNumber, requireString } from '#shared/validate.ts';
 import type { Inventory } from './inventory.ts';
+import { requireSshPublicKey } from './keys.ts';
 import { backendSetHealthOf, lifecycleStateOf } from './lifecycle.ts';
 import { fetchSeries, METRIC_RESOURCE_TYPES } from './metrics.ts';
 import { instanceAction, launchInstance, terminateInstance, type OperationsDeps } from './operations.ts';
-import {
-  INSTANCE_ACTIONS,
-  METRIC_NAMES,
-  RESOURCE_KINDS,
-  type BackendSetHealthView,
-  type HealthStatus,
-  type InventoryPort,
-  type MetricsPort,
-  type ResourceView,
-} from './ports.ts';
-import {
-  COMPARTMENT_TYPES,
-  requireDuration,
-  requireInt,
-  requireList,
-  requireNumber,
-  requireOcid,
-  requireOneOf,
-  requireSshPublicKey,
-  requireString,
-} from './validate.ts';
+import { RESOURCE_KINDS, type HealthStatus, type InventoryPort, type MetricsPort, type ResourceView } from './ports.ts';
+import type { LaunchInstanceInput, Resolvers } from './resolver-types.generated.ts';
 
 /** What the resources resolvers get (built per request by handler.ts / tests). */
 export interface ResourcesContext extends SubschemaContext {
@@ -35,18 +18,21 @@ export interface ResourcesContext extends SubschemaContext {
   ops: OperationsDeps;
 }
 
+/** A page of resources as the resolvers build it: the whole list rides along for `healthSummary`. */
+export interface ResourceConnectionSource extends Connection<ResourceView> {
+  totalCount: number;
+  all: ResourceView[];
+}
+
 const MAX_IDS = 200;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]*$/;
 const PREFIX = /^[a-z][a-z0-9-]{0,19}$/;
+const COMPARTMENT_TYPES = ['compartment', 'tenancy'] as const;
 const fresh = (a: { fresh?: boolean | null }) => a.fresh === true;
-const compartmentArg = (v: unknown, name: string) => requireOcid(v, name, COMPARTMENT_TYPES);
+const compartmentArg = (v: string, field: string) => requireOcid(v, field, COMPARTMENT_TYPES);
 
 /** Page sizes of the in-memory lists (compartments, resources). */
 const PAGE = { default: 500, max: 1000 } as const;
-
-interface ResourceConnectionSource {
-  all: ResourceView[];
-}
 
 const lifecycleField = { lifecycleState: (r: { lifecycleState: string }) => lifecycleStateOf(r.lifecycleState) };
 
@@ -56,20 +42,66 @@ const resourceFields = {
   health: (r: ResourceView, _: unknown, ctx: ResourcesContext) => ctx.inventory.health(r),
 };
 
-export const resourcesResolvers = {
+const TYPE_OF_KIND = {
+  INSTANCE: 'Instance',
+  DATABASE: 'Database',
+  CLUSTER: 'Cluster',
+  API_GATEWAY: 'ApiGateway',
+  LOAD_BALANCER: 'LoadBalancer',
+} as const;
+
+/** The launch as operations.ts takes it: every rule GraphQL cannot check, and the defaults. */
+function launchInputOf(i: LaunchInstanceInput) {
+  return {
+    displayName: requireString(i.displayName, 'input.displayName', {
+      max: 100,
+      pattern: NAME,
+      hint: 'may hold letters, digits, space, dot, dash and underscore',
+    }),
+    compartmentId: compartmentArg(i.compartmentId, 'input.compartmentId'),
+    shape:
+      i.shape == null
+        ? 'VM.Standard.E2.1.Micro'
+        : requireString(i.shape, 'input.shape', { max: 64, pattern: /^[A-Za-z0-9.]+$/ }),
+    ...(i.ocpus == null ? {} : { ocpus: requireNumber(i.ocpus, 'input.ocpus', 1, 128) }),
+    ...(i.memoryInGBs == null ? {} : { memoryInGBs: requireNumber(i.memoryInGBs, 'input.memoryInGBs', 1, 2048) }),
+    ...(i.imageId == null ? {} : { imageId: requireOcid(i.imageId, 'input.imageId', ['image']) }),
+    bootVolumeSizeInGBs:
+      i.bootVolumeSizeInGBs == null ? 50 : requireInt(i.bootVolumeSizeInGBs, 'input.bootVolumeSizeInGBs', 50, 32_768),
+    ...(i.sshPublicKey == null ? {} : { sshPublicKey: requireSshPublicKey(i.sshPublicKey, 'input.sshPublicKey') }),
+    ...(i.userData == null ? {} : { userData: requireString(i.userData, 'input.userData', { max: 24_000 }) }),
+    ...(i.availabilityDomain == null
+      ? {}
+      : {
+          availabilityDomain: requireString(i.availabilityDomain, 'input.availabilityDomain', {
+            max: 100,
+            pattern: /^[A-Za-z0-9:_-]+$/,
+          }),
+        }),
+    networkPrefix:
+      i.networkPrefix == null
+        ? 'dash'
+        : requireString(i.networkPrefix, 'input.networkPrefix', {
+            max: 20,
+            pattern: PREFIX,
+            hint: 'must be lower-case letters, digits and dashes, starting with a letter',
+          }),
+    openPorts:
+      i.openPorts == null ? [] : requireList(i.openPorts, 'input.openPorts', 20, (v, f) => requireInt(v, f, 1, 65_535)),
+    ...(i.idempotencyKey == null
+      ? {}
+      : {
+          idempotencyKey: requireString(i.idempotencyKey, 'input.idempotencyKey', {
+            max: 64,
+            pattern: /^[A-Za-z0-9_-]+$/,
+          }),
+        }),
+  };
+}
+
+export const resourcesResolvers: Resolvers = {
   Query: {
-    async compartments(
-      _: unknown,
-      a: {
-        rootId?: string | null;
-        includeSubtree?: boolean | null;
-        name?: string | null;
-        fresh?: boolean | null;
-        first?: number | null;
-        after?: string | null;
-      },
-      ctx: ResourcesContext,
-    ) {
+    async compartments(_, a, ctx) {
       requireRole(ctx.caller, 'viewer');
       const rootId = a.rootId == null ? undefined : compartmentArg(a.rootId, 'rootId');
       const name = a.name == null ? undefined : requireString(a.name, 'name', { max: 100 });
@@ -81,24 +113,10 @@ export const resourcesResolvers = {
       });
       return { ...sliceConnection(all, (c) => c.id, a, PAGE), totalCount: all.length };
     },
-    async resources(
-      _: unknown,
-      a: {
-        compartmentId: string;
-        kinds?: string[] | null;
-        includeSubtree?: boolean | null;
-        fresh?: boolean | null;
-        first?: number | null;
-        after?: string | null;
-      },
-      ctx: ResourcesContext,
-    ) {
+    async resources(_, a, ctx) {
       requireRole(ctx.caller, 'viewer');
       const compartmentId = compartmentArg(a.compartmentId, 'compartmentId');
-      const kinds =
-        a.kinds == null
-          ? [...RESOURCE_KINDS]
-          : requireList(a.kinds, 'kinds', RESOURCE_KINDS.length, (v, n) => requireOneOf(v, n, RESOURCE_KINDS));
+      const kinds = a.kinds == null ? [...RESOURCE_KINDS] : [...new Set(a.kinds)];
       const compartments = await ctx.inventory.compartments({
         rootId: compartmentId,
         includeSubtree: a.includeSubtree === true,
@@ -111,101 +129,48 @@ export const resourcesResolvers = {
         fresh(a),
       );
       const all = [...byKind.values()].flat();
-      const source: ResourceConnectionSource = { all };
-      return { ...sliceConnection(all, (r) => r.id, a, PAGE), totalCount: all.length, ...source };
+      return { ...sliceConnection(all, (r) => r.id, a, PAGE), totalCount: all.length, all };
     },
-    async instance(_: unknown, a: { id: string }, ctx: ResourcesContext) {
+    async instance(_, a, ctx) {
       requireRole(ctx.caller, 'viewer');
       return ctx.port.getInstance(requireOcid(a.id, 'id', ['instance']));
     },
-    async metrics(
-      _: unknown,
-      a: { resourceIds: string[]; names: string[]; window?: string | null; resolution?: string | null },
-      ctx: ResourcesContext,
-    ) {
+    async metrics(_, a, ctx) {
       requireRole(ctx.caller, 'viewer');
       // every id's type checked here, so a list with one unsupported id fails before any OCI call
-      const ids = requireList(a.resourceIds, 'resourceIds', MAX_IDS, (v, n) =>
-        requireOcid(v, n, METRIC_RESOURCE_TYPES),
+      const ids = requireList(a.resourceIds, 'resourceIds', MAX_IDS, (v, f) =>
+        requireOcid(v, f, METRIC_RESOURCE_TYPES),
       );
-      const names = requireList(a.names, 'names', METRIC_NAMES.length, (v, n) => requireOneOf(v, n, METRIC_NAMES));
-      if (!ids.length || !names.length) throw new BadUserInputError('resourceIds and names must not be empty');
+      const names = [...new Set(a.names)];
+      if (!ids.length || !names.length)
+        throw badInput(ids.length ? 'names' : 'resourceIds', 'resourceIds and names must not be empty');
       const window = requireDuration(a.window ?? '1h', 'window', 60_000, 7 * 86_400_000);
       const resolution = requireDuration(a.resolution ?? '5m', 'resolution', 60_000, 86_400_000);
       if (window.ms / resolution.ms > 1440)
-        throw new BadUserInputError('window / resolution must be at most 1440 points; use a coarser resolution');
+        throw badInput('resolution', 'window / resolution must be at most 1440 points; use a coarser resolution');
       const compartments = await ctx.inventory.compartmentsOf(ids);
       const resources = ids.map((id) => ({ id, compartmentId: compartments.get(id)! }));
       return fetchSeries(ctx.metrics, { resources, names, windowMs: window.ms, resolution: resolution.text });
     },
   },
   Mutation: {
-    async instanceAction(
-      _: unknown,
-      a: { id: string; action: string; waitForState?: boolean | null },
-      ctx: ResourcesContext,
-    ) {
+    async instanceAction(_, a, ctx) {
       requireRole(ctx.caller, 'operator');
       const id = requireOcid(a.id, 'id', ['instance']);
-      const action = requireOneOf(a.action, 'action', INSTANCE_ACTIONS);
-      const r = await instanceAction(ctx.ops, { id, action, waitForState: a.waitForState === true });
-      ctx.log.info('instance action', { instanceId: id, action, by: ctx.caller.userId, reached: r.reachedTargetState });
+      const r = await instanceAction(ctx.ops, { id, action: a.action, waitForState: a.waitForState === true });
+      ctx.log.info('instance action', {
+        instanceId: id,
+        action: a.action,
+        by: ctx.caller.userId,
+        reached: r.reachedTargetState,
+      });
       return r;
     },
-    async launchInstance(_: unknown, { input: i }: { input: Record<string, unknown> }, ctx: ResourcesContext) {
+    async launchInstance(_, a, ctx) {
       requireRole(ctx.caller, 'operator');
-      const input = {
-        displayName: requireString(i.displayName, 'input.displayName', {
-          max: 100,
-          pattern: NAME,
-          hint: 'may hold letters, digits, space, dot, dash and underscore',
-        }),
-        compartmentId: compartmentArg(i.compartmentId, 'input.compartmentId'),
-        shape:
-          i.shape == null
-            ? 'VM.Standard.E2.1.Micro'
-            : requireString(i.shape, 'input.shape', { max: 64, pattern: /^[A-Za-z0-9.]+$/ }),
-        ...(i.ocpus == null ? {} : { ocpus: requireNumber(i.ocpus, 'input.ocpus', 1, 128) }),
-        ...(i.memoryInGBs == null ? {} : { memoryInGBs: requireNumber(i.memoryInGBs, 'input.memoryInGBs', 1, 2048) }),
-        ...(i.imageId == null ? {} : { imageId: requireOcid(i.imageId, 'input.imageId', ['image']) }),
-        bootVolumeSizeInGBs:
-          i.bootVolumeSizeInGBs == null
-            ? 50
-            : requireInt(i.bootVolumeSizeInGBs, 'input.bootVolumeSizeInGBs', 50, 32_768),
-        ...(i.sshPublicKey == null ? {} : { sshPublicKey: requireSshPublicKey(i.sshPublicKey, 'input.sshPublicKey') }),
-        ...(i.userData == null ? {} : { userData: requireString(i.userData, 'input.userData', { max: 24_000 }) }),
-        ...(i.availabilityDomain == null
-          ? {}
-          : {
-              availabilityDomain: requireString(i.availabilityDomain, 'input.availabilityDomain', {
-                max: 100,
-                pattern: /^[A-Za-z0-9:_-]+$/,
-              }),
-            }),
-        networkPrefix:
-          i.networkPrefix == null
-            ? 'dash'
-            : requireString(i.networkPrefix, 'input.networkPrefix', {
-                max: 20,
-                pattern: PREFIX,
-                hint: 'must be lower-case letters, digits and dashes, starting with a letter',
-              }),
-        openPorts:
-          i.openPorts == null
-            ? []
-            : requireList(i.openPorts, 'input.openPorts', 20, (v, n) => requireInt(v, n, 1, 65_535)),
-        ...(i.idempotencyKey == null
-          ? {}
-          : {
-              idempotencyKey: requireString(i.idempotencyKey, 'input.idempotencyKey', {
-                max: 64,
-                pattern: /^[A-Za-z0-9_-]+$/,
-              }),
-            }),
-      };
-      return launchInstance(ctx.ops, input);
+      return launchInstance(ctx.ops, launchInputOf(a.input));
     },
-    async terminateInstance(_: unknown, a: { id: string; cleanupNetwork?: boolean | null }, ctx: ResourcesContext) {
+    async terminateInstance(_, a, ctx) {
       requireRole(ctx.caller, 'operator');
       const r = await terminateInstance(ctx.ops, {
         id: requireOcid(a.id, 'id', ['instance']),
@@ -223,9 +188,9 @@ export const resourcesResolvers = {
   NodePool: lifecycleField,
   ApiDeployment: lifecycleField,
   TerminateInstanceResult: lifecycleField,
-  InstanceActionResult: { targetState: (r: { targetState: string }) => lifecycleStateOf(r.targetState) },
+  InstanceActionResult: { targetState: (r) => lifecycleStateOf(r.targetState) },
   ResourceConnection: {
-    async healthSummary(s: ResourceConnectionSource, _: unknown, ctx: ResourcesContext) {
+    async healthSummary(s, _, ctx) {
       const counts = new Map<HealthStatus, number>();
       for (const h of await Promise.all(s.all.map((r) => ctx.inventory.health(r))))
         counts.set(h.status, (counts.get(h.status) ?? 0) + 1);
@@ -233,26 +198,14 @@ export const resourcesResolvers = {
     },
   },
   BackendSetHealth: {
-    status: (h: BackendSetHealthView) => backendSetHealthOf(h.status),
-    criticalBackends: async (h: BackendSetHealthView, _: unknown, ctx: ResourcesContext) =>
-      (await ctx.inventory.backendDetail(h)).criticalBackends,
-    warningBackends: async (h: BackendSetHealthView, _: unknown, ctx: ResourcesContext) =>
-      (await ctx.inventory.backendDetail(h)).warningBackends,
-    unknownBackends: async (h: BackendSetHealthView, _: unknown, ctx: ResourcesContext) =>
-      (await ctx.inventory.backendDetail(h)).unknownBackends,
+    status: (h) => backendSetHealthOf(h.status),
+    criticalBackends: async (h, _, ctx) => (await ctx.inventory.backendDetail(h)).criticalBackends,
+    warningBackends: async (h, _, ctx) => (await ctx.inventory.backendDetail(h)).warningBackends,
+    unknownBackends: async (h, _, ctx) => (await ctx.inventory.backendDetail(h)).unknownBackends,
   },
-  Resource: {
-    __resolveType: (r: ResourceView) =>
-      ({
-        INSTANCE: 'Instance',
-        DATABASE: 'Database',
-        CLUSTER: 'Cluster',
-        API_GATEWAY: 'ApiGateway',
-        LOAD_BALANCER: 'LoadBalancer',
-      })[r.kind],
-  },
+  Resource: { __resolveType: (r) => TYPE_OF_KIND[r.kind] },
   Instance: resourceFields,
-  Database: { ...resourceFields, engine: (d: { databaseKind: string }) => d.databaseKind },
+  Database: { ...resourceFields, engine: (d) => d.databaseKind },
   Cluster: resourceFields,
   ApiGateway: resourceFields,
   LoadBalancer: resourceFields,

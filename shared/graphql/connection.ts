@@ -3,7 +3,7 @@
  * `nodes` and `pageInfo`). Two builders: {@link connectionOf} for a page a store already cut (the
  * store knows whether more follow), {@link sliceConnection} for a list held whole in memory.
  */
-import { BadUserInputError } from '../errors.ts';
+import { badInput, requireInt } from '../validate.ts';
 
 export interface PageInfo {
   hasNextPage: boolean;
@@ -28,10 +28,8 @@ export const encodeCursor = (key: string): string => Buffer.from(key, 'utf8').to
  * The key inside a cursor made by {@link encodeCursor}.
  * @throws BadUserInputError (field `after`) for anything that is not one.
  */
-export function decodeCursor(cursor: unknown): string {
-  if (typeof cursor !== 'string' || !/^[A-Za-z0-9_-]{1,4000}$/.test(cursor)) {
-    throw new BadUserInputError('after is not a cursor from this list', { details: { field: 'after' } });
-  }
+export function decodeCursor(cursor: string): string {
+  if (!/^[A-Za-z0-9_-]{1,4000}$/.test(cursor)) throw badInput('after', 'after is not a cursor from this list');
   return Buffer.from(cursor, 'base64url').toString('utf8');
 }
 
@@ -61,18 +59,12 @@ export function sliceConnection<T>(
   a: { first?: number | null; after?: string | null },
   limits: { default: number; max: number },
 ): Connection<T> {
-  const first = a.first ?? limits.default;
-  if (!Number.isInteger(first) || first < 1 || first > limits.max) {
-    throw new BadUserInputError(`first must be an integer from 1 to ${limits.max}`, { details: { field: 'first' } });
-  }
+  const first = requireInt(a.first ?? limits.default, 'first', 1, limits.max);
   let start = 0;
   if (a.after != null) {
     const key = decodeCursor(a.after);
     const at = all.findIndex((n) => keyOf(n) === key);
-    if (at < 0)
-      throw new BadUserInputError('after is not a cursor from this list (or its item is gone)', {
-        details: { field: 'after' },
-      });
+    if (at < 0) throw badInput('after', 'after is not a cursor from this list (or its item is gone)');
     start = at + 1;
   }
   const nodes = all.slice(start, start + first);

@@ -6,7 +6,8 @@
  * turns reservations into real sizes.
  */
 import { randomUUID } from 'node:crypto';
-import { BadUserInputError, ConflictError } from '../errors.ts';
+import { ConflictError } from '../errors.ts';
+import { badInput } from '../validate.ts';
 import { updateRow, type UpdateRowOptions } from './cas.ts';
 import { userSegment, type FileKind } from './paths.ts';
 import { SETTLED_RETENTION_MS, emptyUsage, type RowStore, type UsageRow } from './rows.ts';
@@ -202,7 +203,7 @@ export function createLedger(options: LedgerOptions) {
       for (const k of LIMIT_KEYS) {
         const v = a.limits?.[k];
         if (v !== undefined && v !== null && (!Number.isSafeInteger(v) || v <= 0)) {
-          throw new BadUserInputError(`limits.${k} must be a positive integer`, { details: { field: `limits.${k}` } });
+          throw badInput(`limits.${k}`, `limits.${k} must be a positive integer`);
         }
       }
       const key = userSegment(a.userId);

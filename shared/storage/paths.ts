@@ -1,12 +1,13 @@
 /**
  * Object paths, built server-side from the caller's identity, and `oci://` URIs. Every input is
- * validated here; a failure is a BadUserInputError naming the field and the rule.
+ * validated here, the shared/validate.ts way: a failure is a BadUserInputError naming the field and the rule.
  *
  * datasets/{seg}/{datasetId}/{filename}, models/{seg}/{modelId}/{filename},
  * logs/training/{jobId}/output.log, where {seg} = {@link userSegment}(userId).
  */
 import { createHash } from 'node:crypto';
-import { BadUserInputError, UnauthenticatedError } from '../errors.ts';
+import { UnauthenticatedError } from '../errors.ts';
+import { badInput } from '../validate.ts';
 
 export const FILE_KINDS = ['DATASET', 'MODEL', 'LOG'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
@@ -24,29 +25,21 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 // name display as another (`invoice\u202Efdp.exe` shows as `invoiceexe.pdf`)
 const FORMAT = /\p{Cf}/u;
 
-export function isFileKind(v: unknown): v is FileKind {
-  return typeof v === 'string' && (FILE_KINDS as readonly string[]).includes(v);
-}
-
-/** Validates an id (user, dataset, model, job): 1-128 chars of `[A-Za-z0-9._-]`, starting alphanumeric. */
-export function validateId(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
-    throw new BadUserInputError(
+/** An id (dataset, model, job): 1-128 chars of `[A-Za-z0-9._-]`, starting alphanumeric. */
+export function requireId(value: string, field: string): string {
+  if (!ID_PATTERN.test(value))
+    throw badInput(
+      field,
       `${field} must be 1-128 characters of letters, digits, ".", "_" or "-", starting with a letter or digit`,
-      {
-        details: { field },
-      },
     );
-  }
   return value;
 }
 
-/** Validates a filename and returns its NFC form. */
-export function validateFilename(value: unknown, field = 'filename'): string {
-  if (typeof value !== 'string' || value === '')
-    throw new BadUserInputError(`${field} must be a non-empty string`, { details: { field } });
+/** A file name (no separators, controls or invisible formatting, at most 255 bytes); answers its NFC form. */
+export function requireFilename(value: string, field: string): string {
+  if (value === '') throw badInput(field, `${field} must be a non-empty string`);
   const name = value.normalize('NFC');
-  const fail = (why: string) => new BadUserInputError(`${field} ${why}`, { details: { field } });
+  const fail = (why: string) => badInput(field, `${field} ${why}`);
   if (name.includes('/') || name.includes('\\')) throw fail('must not contain path separators');
   if (name === '.' || name === '..') throw fail('must not be "." or ".."');
   if (CONTROL.test(name)) throw fail('must not contain control characters');
@@ -80,7 +73,7 @@ export function userSegment(userId: unknown, options: UserSegmentOptions = {}): 
   const fail = (why: string) =>
     options.field === undefined
       ? new UnauthenticatedError(`the caller's user id ${why}`)
-      : new BadUserInputError(`${options.field} ${why}`, { details: { field: options.field } });
+      : badInput(options.field, `${options.field} ${why}`);
   if (typeof userId !== 'string' || userId === '') throw fail('must be a non-empty string');
   if (ID_PATTERN.test(userId)) return userId;
   if (CONTROL.test(userId)) throw fail('must not contain control characters');
@@ -89,11 +82,10 @@ export function userSegment(userId: unknown, options: UserSegmentOptions = {}): 
   return `_u${createHash('sha256').update(userId, 'utf8').digest('hex').slice(0, 32)}`;
 }
 
-/** A positive safe integer byte count. */
-export function validateSize(value: unknown, field = 'sizeBytes'): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
-    throw new BadUserInputError(`${field} must be a positive integer number of bytes`, { details: { field } });
-  }
+/** A positive byte count. */
+export function requireSize(value: number, field: string): number {
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw badInput(field, `${field} must be a positive integer number of bytes`);
   return value;
 }
 
@@ -117,25 +109,20 @@ export function collectionPrefix(kind: FileKind, ownerSegment: string, collectio
 
 /** Builds the object path for an upload from the caller's user id; validates every part. */
 export function buildObjectPath(input: {
-  kind: unknown;
+  kind: FileKind;
   userId: string;
-  collectionId: unknown;
-  filename: unknown;
+  collectionId: string;
+  filename: string;
 }): ObjectPathParts & { path: string } {
-  if (!isFileKind(input.kind))
-    throw new BadUserInputError('kind must be DATASET, MODEL or LOG', { details: { field: 'kind' } });
   const kind = input.kind;
   const owner = userSegment(input.userId);
-  const collectionId = validateId(input.collectionId, 'collectionId');
+  const collectionId = requireId(input.collectionId, 'collectionId');
   if (kind === 'LOG') {
-    if (input.filename !== undefined && input.filename !== null && input.filename !== LOG_FILENAME) {
-      throw new BadUserInputError(`filename of a training log must be "${LOG_FILENAME}"`, {
-        details: { field: 'filename' },
-      });
-    }
+    if (input.filename !== LOG_FILENAME)
+      throw badInput('filename', `filename of a training log must be "${LOG_FILENAME}"`);
     return { kind, collectionId, filename: LOG_FILENAME, path: `logs/training/${collectionId}/${LOG_FILENAME}` };
   }
-  const filename = validateFilename(input.filename);
+  const filename = requireFilename(input.filename, 'filename');
   return {
     kind,
     ownerSegment: owner,
@@ -174,11 +161,10 @@ export function formatUri(namespace: string, bucket: string, path: string): stri
  * @throws BadUserInputError for another scheme, namespace, bucket, or a path outside the layout.
  */
 export function parseUri(
-  uri: unknown,
+  uri: string,
   expected: { namespace: string; bucket: string },
 ): ObjectPathParts & { path: string } {
-  const bad = (why: string) => new BadUserInputError(`uri ${why}`, { details: { field: 'uri' } });
-  if (typeof uri !== 'string') throw bad('must be a string');
+  const bad = (why: string) => badInput('uri', `uri ${why}`);
   const m = /^oci:\/\/([^/@]+)@([^/@]+)\/(.+)$/.exec(uri);
   if (!m) throw bad('must look like oci://{bucket}@{namespace}/{path}');
   const [, bucket, namespace, path] = m as unknown as [string, string, string, string];
@@ -190,7 +176,7 @@ export function parseUri(
     throw bad(
       'path is not a user file (datasets/{user}/{datasetId}/{file}, models/..., logs/training/{jobId}/output.log)',
     );
-  if (parts.kind !== 'LOG' && validateFilename(parts.filename) !== parts.filename)
+  if (parts.kind !== 'LOG' && requireFilename(parts.filename, 'filename') !== parts.filename)
     throw bad('filename is not in NFC form');
   return { ...parts, path };
 }

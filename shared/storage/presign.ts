@@ -4,7 +4,7 @@
  * step the bucket events run, so a delete settles once whichever runs first).
  */
 import { randomUUID } from 'node:crypto';
-import { BadUserInputError, ForbiddenError, NotFoundError, isAppError } from '#shared/errors.ts';
+import { ForbiddenError, NotFoundError, isAppError } from '#shared/errors.ts';
 import type { Actor } from '#shared/graphql/roles.ts';
 import { QuotaRefusedError } from './errors.ts';
 import type { Logger } from '#shared/log.ts';
@@ -16,14 +16,14 @@ import {
   buildObjectPath,
   collectionPrefix,
   formatUri,
-  isFileKind,
   parseUri,
+  requireId,
+  requireSize,
   userSegment,
-  validateId,
-  validateSize,
   type FileKind,
   type ObjectPathParts,
 } from './paths.ts';
+import { badInput, requireInt } from '../validate.ts';
 import type { Settlement } from './settlement.ts';
 import type { ObjectStore } from './port.ts';
 import { MULTIPART_INSTRUCTIONS, planUpload, type MultipartSettings } from './multipart.ts';
@@ -50,6 +50,23 @@ export interface PresignDeps {
  */
 export type { Actor } from '../graphql/roles.ts';
 
+/** The file an upload URL is for (as GraphQL checked it: the rules are checked here). */
+export interface UploadRequest {
+  kind: FileKind;
+  collectionId: string;
+  filename: string;
+  sizeBytes: number;
+  contentType?: string | null;
+}
+
+/** Which files to list: `first` defaults to 100, `collectionId` is required for LOG. */
+export interface FilesRequest {
+  kind: FileKind;
+  collectionId?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
 export const DOWNLOAD_TTL_DEFAULT = 86_400;
 export const DOWNLOAD_TTL_MAX = 604_800;
 const CONTENT_TYPE =
@@ -74,15 +91,12 @@ export function createPresignService(d: PresignDeps) {
       throw new ForbiddenError('this file belongs to another user');
   }
 
-  async function parse(uri: unknown) {
+  async function parse(uri: string) {
     return parseUri(uri, { namespace: await store.namespace(), bucket });
   }
 
   return {
-    async createUploadUrl(
-      actor: Actor,
-      input: { kind: unknown; collectionId: unknown; filename: unknown; sizeBytes: unknown; contentType?: unknown },
-    ) {
+    async createUploadUrl(actor: Actor, input: UploadRequest) {
       const me = userSegment(actor.userId);
       const target = buildObjectPath({
         kind: input.kind,
@@ -90,16 +104,9 @@ export function createPresignService(d: PresignDeps) {
         collectionId: input.collectionId,
         filename: input.filename,
       });
-      const sizeBytes = validateSize(input.sizeBytes);
-      if (
-        input.contentType !== undefined &&
-        input.contentType !== null &&
-        (typeof input.contentType !== 'string' || !CONTENT_TYPE.test(input.contentType))
-      ) {
-        throw new BadUserInputError('contentType must be a MIME type such as application/octet-stream', {
-          details: { field: 'contentType' },
-        });
-      }
+      const sizeBytes = requireSize(input.sizeBytes, 'sizeBytes');
+      if (input.contentType != null && !CONTENT_TYPE.test(input.contentType))
+        throw badInput('contentType', 'contentType must be a MIME type such as application/octet-stream');
       const logsOfOther = () => new ForbiddenError(`training job ${target.collectionId} logs belong to another user`);
       if (target.kind === 'LOG') {
         // refuse early, but claim the job only once the upload is admitted: a refused upload changes nothing
@@ -153,24 +160,20 @@ export function createPresignService(d: PresignDeps) {
       return {
         uri,
         url: par.url,
-        method: 'PUT',
+        method: 'PUT' as const,
         expiresAt: par.expiresAt,
         multipart: plan
-          ? { ...plan, method: 'PUT', header: 'opc-multipart: true', instructions: MULTIPART_INSTRUCTIONS }
+          ? { ...plan, method: 'PUT' as const, header: 'opc-multipart: true', instructions: MULTIPART_INSTRUCTIONS }
           : null,
       };
     },
 
-    async createDownloadUrl(actor: Actor, uri: unknown, ttlSeconds: unknown = DOWNLOAD_TTL_DEFAULT) {
-      const ttl = ttlSeconds ?? DOWNLOAD_TTL_DEFAULT;
-      if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 1 || ttl > DOWNLOAD_TTL_MAX) {
-        throw new BadUserInputError(`ttlSeconds must be an integer from 1 to ${DOWNLOAD_TTL_MAX}`, {
-          details: { field: 'ttlSeconds' },
-        });
-      }
+    /** `ttlSeconds` null or absent: {@link DOWNLOAD_TTL_DEFAULT}. */
+    async createDownloadUrl(actor: Actor, uri: string, ttlSeconds?: number | null) {
+      const ttl = requireInt(ttlSeconds ?? DOWNLOAD_TTL_DEFAULT, 'ttlSeconds', 1, DOWNLOAD_TTL_MAX);
       const parts = await parse(uri);
       await requireAccess(parts, actor);
-      if (!(await store.head({ bucket, objectName: parts.path }))) throw new NotFoundError(`no file at ${String(uri)}`);
+      if (!(await store.head({ bucket, objectName: parts.path }))) throw new NotFoundError(`no file at ${uri}`);
       const expiresAt = new Date(d.ledger.now() + ttl * 1000);
       const par = await store.createPar({
         bucket,
@@ -179,31 +182,20 @@ export function createPresignService(d: PresignDeps) {
         expiresAt,
         name: `download-${userSegment(actor.userId)}-${Date.now()}`,
       });
-      return { uri: String(uri), url: par.url, method: 'GET', expiresAt: par.expiresAt };
+      return { uri, url: par.url, method: 'GET' as const, expiresAt: par.expiresAt };
     },
 
-    async files(actor: Actor, a: { kind: unknown; collectionId?: unknown; first?: unknown; after?: unknown }) {
-      if (!isFileKind(a.kind))
-        throw new BadUserInputError('kind must be DATASET, MODEL or LOG', { details: { field: 'kind' } });
-      const kind: FileKind = a.kind;
-      const collectionId =
-        a.collectionId === undefined || a.collectionId === null
-          ? undefined
-          : validateId(a.collectionId, 'collectionId');
-      const first = a.first ?? 100;
-      if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > 1000) {
-        throw new BadUserInputError('first must be an integer from 1 to 1000', { details: { field: 'first' } });
-      }
+    async files(actor: Actor, a: FilesRequest) {
+      const kind = a.kind;
+      const collectionId = a.collectionId == null ? undefined : requireId(a.collectionId, 'collectionId');
+      const first = requireInt(a.first ?? 100, 'first', 1, 1000);
       if (kind === 'LOG') {
-        if (!collectionId)
-          throw new BadUserInputError('collectionId (the job id) is required for LOG files', {
-            details: { field: 'collectionId' },
-          });
+        if (!collectionId) throw badInput('collectionId', 'collectionId (the job id) is required for LOG files');
         await requireJobAccess(d.jobs, collectionId, actor);
       }
       const prefix = collectionPrefix(kind, userSegment(actor.userId), collectionId);
       // a cursor names the last object a page showed: list from it (inclusive) and drop it
-      const afterName = a.after === undefined || a.after === null ? undefined : decodeFileCursor(a.after, prefix);
+      const afterName = a.after == null ? undefined : decodeFileCursor(a.after, prefix);
       const page = await store.list({
         bucket,
         prefix,
@@ -230,11 +222,11 @@ export function createPresignService(d: PresignDeps) {
       return connectionOf(nodes, (n) => n.name, { hasNextPage, hasPreviousPage: afterName !== undefined });
     },
 
-    async deleteFile(actor: Actor, uri: unknown) {
+    async deleteFile(actor: Actor, uri: string) {
       const parts = await parse(uri);
       await requireAccess(parts, actor);
       const head = await store.head({ bucket, objectName: parts.path });
-      if (!head) throw new NotFoundError(`no file at ${String(uri)}`);
+      if (!head) throw new NotFoundError(`no file at ${uri}`);
       // reservations admitted up to now are for the object being deleted: give them back too
       const deletedAt = d.ledger.now();
       await store.delete({ bucket, objectName: parts.path });
@@ -243,8 +235,8 @@ export function createPresignService(d: PresignDeps) {
     },
 
     /** Deletes every object under the caller's dataset/model folder, all pages, settling each. */
-    async deleteCollection(actor: Actor, kind: 'DATASET' | 'MODEL', collectionId: unknown) {
-      const id = validateId(collectionId, kind === 'DATASET' ? 'datasetId' : 'modelId');
+    async deleteCollection(actor: Actor, kind: 'DATASET' | 'MODEL', collectionId: string) {
+      const id = requireId(collectionId, kind === 'DATASET' ? 'datasetId' : 'modelId');
       const prefix = collectionPrefix(kind, userSegment(actor.userId), id);
       let deletedCount = 0;
       let deletedBytes = 0;
@@ -290,9 +282,8 @@ export type PresignService = ReturnType<typeof createPresignService>;
  * ListObjects stops at the first name outside the prefix before choosing it). One that does not
  * was forged or comes from another listing.
  */
-function decodeFileCursor(after: unknown, prefix: string): string {
+function decodeFileCursor(after: string, prefix: string): string {
   const name = decodeCursor(after);
-  if (!name.startsWith(prefix))
-    throw new BadUserInputError('after is not a cursor from this listing', { details: { field: 'after' } });
+  if (!name.startsWith(prefix)) throw badInput('after', 'after is not a cursor from this listing');
   return name;
 }

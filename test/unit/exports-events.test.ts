@@ -7,7 +7,7 @@ import {
   objectNameOf,
   overallPercent,
   stepRetryToken,
-  validatePrefix,
+  requirePrefix,
 } from '../../functions/exports/model.ts';
 import { objectEventFixture } from '../helpers/fn-context.ts';
 
@@ -84,10 +84,10 @@ describe('exports model', () => {
   });
 
   it('names: prefixes, default image names, object names', () => {
-    expect(validatePrefix('')).toBe('');
-    expect(validatePrefix('a/b-c/')).toBe('a/b-c/');
+    expect(requirePrefix('', 'objectNamePrefix')).toBe('');
+    expect(requirePrefix('a/b-c/', 'objectNamePrefix')).toBe('a/b-c/');
     for (const bad of ['a//', './', 'x/./', 'x\\y/', 'x\n/', 'a'.repeat(513) + '/'])
-      expect(() => validatePrefix(bad)).toThrow(/objectNamePrefix/);
+      expect(() => requirePrefix(bad, 'objectNamePrefix')).toThrow(/objectNamePrefix/);
     expect(defaultImageName('  my vm (prod)', Date.parse('2024-05-01T10:20:00Z'))).toBe(
       'my-vm-prod-export-202405011020',
     );

@@ -6,10 +6,10 @@ import {
   buildObjectPath,
   parseObjectPath,
   parseUri,
+  requireFilename,
+  requireId,
+  requireSize,
   userSegment,
-  validateFilename,
-  validateId,
-  validateSize,
 } from '#shared/storage/paths.ts';
 
 const codeOf = (f: () => unknown) => {
@@ -78,28 +78,28 @@ describe('filename validation', () => {
     ['a\u2060b', 'word joiner'],
     ['\uFEFFa', 'BOM'],
   ])('%j is refused (%s)', (name) => {
-    expect(codeOf(() => validateFilename(name))).toBe('BAD_USER_INPUT');
+    expect(codeOf(() => requireFilename(name, 'filename'))).toBe('BAD_USER_INPUT');
   });
   it('255 bytes is fine; NFD input comes back NFC', () => {
-    expect(validateFilename('x'.repeat(255))).toHaveLength(255);
-    expect(validateFilename('e\u0301.txt')).toBe('\u00e9.txt');
+    expect(requireFilename('x'.repeat(255), 'filename')).toHaveLength(255);
+    expect(requireFilename('e\u0301.txt', 'filename')).toBe('\u00e9.txt');
   });
   it('names the bidirectional/zero-width refusal; visible non-Latin names pass', () => {
-    expect(() => validateFilename('a\u202Eb')).toThrow(/bidirectional or zero-width/);
-    expect(validateFilename('данные-αβγ-数据.csv')).toBe('данные-αβγ-数据.csv');
+    expect(() => requireFilename('a\u202Eb', 'filename')).toThrow(/bidirectional or zero-width/);
+    expect(requireFilename('данные-αβγ-数据.csv', 'filename')).toBe('данные-αβγ-数据.csv');
   });
 });
 
 describe('ids, sizes, uris', () => {
   it('ids', () => {
-    expect(validateId('A1._-z', 'id')).toBe('A1._-z');
-    for (const bad of ['', '-a', '.a', 'a/b', 'a b', 'x'.repeat(129), 5])
-      expect(codeOf(() => validateId(bad, 'id'))).toBe('BAD_USER_INPUT');
+    expect(requireId('A1._-z', 'id')).toBe('A1._-z');
+    for (const bad of ['', '-a', '.a', 'a/b', 'a b', 'x'.repeat(129)])
+      expect(codeOf(() => requireId(bad, 'id'))).toBe('BAD_USER_INPUT');
   });
   it('sizes are positive safe integers', () => {
-    expect(validateSize(2 ** 40)).toBe(2 ** 40);
-    for (const bad of [0, -1, 1.5, 2 ** 53, '5', Number.NaN])
-      expect(codeOf(() => validateSize(bad))).toBe('BAD_USER_INPUT');
+    expect(requireSize(2 ** 40, 'sizeBytes')).toBe(2 ** 40);
+    for (const bad of [0, -1, 1.5, 2 ** 53, Number.NaN])
+      expect(codeOf(() => requireSize(bad, 'sizeBytes'))).toBe('BAD_USER_INPUT');
   });
   it('uris name our namespace and bucket', () => {
     const exp = { namespace: 'ns', bucket: 'user-files' };

@@ -101,6 +101,24 @@ describe('createUploadUrl', () => {
     expect(store.pars).toHaveLength(0);
     expect((await ledger.snapshot('alice')).uploadsLastHour).toBe(0);
   });
+  it('a domain refusal names the field in extensions.field', async () => {
+    const { gql } = setup();
+    const r = await gql('alice', ['operator'], UPLOAD, input({ filename: 'a/b' }));
+    expect(r.errors?.[0]).toMatchObject({
+      message: 'filename must not contain path separators',
+      extensions: { code: 'BAD_USER_INPUT', field: 'filename' },
+    });
+  });
+  it('a kind or size GraphQL cannot coerce is refused before any resolver runs; nothing changes', async () => {
+    const { gql, store, ledger } = setup();
+    for (const o of [{ kind: 'PHOTO' }, { sizeBytes: '100' }, { filename: null }]) {
+      const r = await gql('alice', ['operator'], UPLOAD, input(o));
+      expect(r.data, JSON.stringify(o)).toBeUndefined();
+      expect(r.errors?.[0]?.extensions.code, JSON.stringify(o)).toBe('BAD_USER_INPUT');
+    }
+    expect(store.pars).toHaveLength(0);
+    expect((await ledger.snapshot('alice')).uploadsLastHour).toBe(0);
+  });
   it('refusal codes reach GraphQL with their http status', async () => {
     const { gql } = setup();
     const r = await gql('alice', ['operator'], UPLOAD, input({ sizeBytes: 11 * GiB }));

@@ -1,4 +1,7 @@
-/** Unit tests of the resources domain: validation, health rules, metric grouping, SSH keys, the NoSQL TTL cache, the limiter. */
+/**
+ * Unit tests of the resources domain: validation, health rules, metric grouping, SSH keys, the NoSQL TTL
+ * cache, the limiter.
+ */
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cacheTableDef, createKvCache, type CacheRow } from '#shared/cache/index.ts';
@@ -17,7 +20,9 @@ import type {
   MetricsPort,
   MetricsQuery,
 } from '../../functions/resources/ports.ts';
-import { requireDuration, requireOcid, requireSshPublicKey } from '../../functions/resources/validate.ts';
+import { requireSshPublicKey } from '../../functions/resources/keys.ts';
+import { requireOcid } from '#shared/ocid.ts';
+import { requireDuration } from '#shared/validate.ts';
 
 const inst = (n: number, c = 'ocid1.compartment.oc1..aaaaaaaac1') => ({
   id: `ocid1.instance.oc1.iad.aaaaaaaa${n}x`,

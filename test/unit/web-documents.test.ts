@@ -21,7 +21,11 @@ const documents = Object.entries(generated).filter(([name]) => name.endsWith('Do
 
 describe('web app documents', () => {
   it('has generated types matching the schema and the documents (run npm run codegen)', async () => {
-    const outputs = (await generate({ ...config, silent: true }, false)) as { filename: string; content: string }[];
+    const generates = Object.fromEntries(Object.entries(config.generates).filter(([f]) => f.startsWith('web/')));
+    const outputs = (await generate({ ...config, generates, silent: true }, false)) as {
+      filename: string;
+      content: string;
+    }[];
     expect(outputs.length).toBeGreaterThan(0);
     for (const o of outputs) expect(readFileSync(join(process.cwd(), o.filename), 'utf8'), o.filename).toBe(o.content);
   }, 60_000);
