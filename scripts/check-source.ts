@@ -3,7 +3,7 @@
  * alone. No line of a hand-written source file is wider than {@link MAX_COLUMNS} columns (Biome formats code to
  * 120 but cannot wrap strings and comments), and no such file is longer than {@link MAX_LINES} lines.
  *
- * The files checked are the ones git tracks ending in .ts, .tsx, .mjs, .js, .cjs or .graphql, except generated
+ * The files checked are the ones git tracks or would track (not ignored) ending in .ts, .tsx, .mjs, .js, .cjs or .graphql, except generated
  * ones (a `generated` folder or a `.generated.` name, `web/src/gql/`) and anything under `node_modules` or
  * `dist`. Width counts Unicode code points, so `é` or `─` is one column. Prints one line per offender
  * (`path: N lines over 120 columns (first at line L)`, `path: N lines (max 400)`) and exits 1 if there is any,
@@ -53,9 +53,16 @@ export function offences(f: SourceFinding): string[] {
   return out;
 }
 
-/** Check every tracked hand-written source file under `root`; resolves to the messages, sorted by path. */
+/**
+ * Check every hand-written source file of the repository at `root` that git tracks or would track (new files
+ * not yet added count, ignored ones do not); the messages, sorted by path.
+ */
 export function checkSources(root: string): string[] {
-  const listed = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   const paths = listed
     .split('\0')
     .filter((p) => p !== '' && isHandWrittenSource(p) && existsSync(resolve(root, p)))

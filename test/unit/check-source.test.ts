@@ -1,6 +1,6 @@
 /**
  * The layout check (scripts/check-source.ts): which files it reads, how it measures them, what it reports,
- * and that it reads the files git tracks in a real repository.
+ * and that it reads the files git tracks (or would) in a real repository.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,7 +69,7 @@ describe('measure and offences', () => {
 });
 
 describe('checkSources', () => {
-  it('reports only the tracked hand-written files that break a rule, sorted by path', () => {
+  it('reports the tracked and new hand-written files that break a rule, not ignored ones, sorted by path', () => {
     const repo = join(dir, `repo-${process.pid}-${Date.now()}`);
     mkdirSync(join(repo, 'src', 'generated'), { recursive: true });
     const wide = `// ${'w'.repeat(MAX_COLUMNS)}\n`;
@@ -78,11 +78,14 @@ describe('checkSources', () => {
     writeFileSync(join(repo, 'src', 'fine.ts'), 'export const a = 1;\n');
     writeFileSync(join(repo, 'src', 'generated', 'big.ts'), wide);
     writeFileSync(join(repo, 'notes.md'), wide);
-    writeFileSync(join(repo, 'untracked.ts'), wide);
+    writeFileSync(join(repo, 'new.ts'), wide);
+    writeFileSync(join(repo, 'ignored.ts'), wide);
+    writeFileSync(join(repo, '.gitignore'), 'ignored.ts\n');
     execFileSync('git', ['init', '-q'], { cwd: repo });
     execFileSync('git', ['add', 'src', 'notes.md'], { cwd: repo });
 
     expect(checkSources(repo)).toEqual([
+      `new.ts: 1 line(s) over ${MAX_COLUMNS} columns (first at line 1)`,
       `src/a-long.graphql: ${MAX_LINES + 1} lines (max ${MAX_LINES})`,
       `src/wide.ts: 1 line(s) over ${MAX_COLUMNS} columns (first at line 1)`,
     ]);
