@@ -3,9 +3,9 @@
  * alone. No line of a hand-written source file is wider than {@link MAX_COLUMNS} columns (Biome formats code to
  * 120 but cannot wrap strings and comments), and no such file is longer than {@link MAX_LINES} lines.
  *
- * The files checked are the ones git tracks or would track (not ignored) ending in .ts, .tsx, .mjs, .js, .cjs or .graphql, except generated
- * ones (a `generated` folder or a `.generated.` name, `web/src/gql/`) and anything under `node_modules` or
- * `dist`. Width counts Unicode code points, so `é` or `─` is one column. Prints one line per offender
+ * The files checked are the ones git tracks or would track (not ignored) ending in .ts, .tsx, .mjs, .js, .cjs or
+ * .graphql, except generated ones (a `generated` folder or a `.generated.` name, `web/src/gql/`) and anything under
+ * `node_modules` or `dist`. Width counts Unicode code points, so `é` or `─` is one column. Prints one line per offender
  * (`path: N lines over 120 columns (first at line L)`, `path: N lines (max 400)`) and exits 1 if there is any,
  * else prints nothing and exits 0. A tracked file deleted from the work tree is skipped.
  */

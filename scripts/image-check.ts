@@ -96,7 +96,8 @@ async function main(): Promise<void> {
     check(
       'buildah build --isolation chroot of ./Dockerfile',
       true,
-      `${buildSeconds.toFixed(0)} s${secret.length ? ', proxy CA as build secret npm_ca' : ', no NODE_EXTRA_CA_CERTS on this machine'}`,
+      `${buildSeconds.toFixed(0)} ` +
+        `s${secret.length ? ', proxy CA as build secret npm_ca' : ', no NODE_EXTRA_CA_CERTS on this machine'}`,
     );
 
     // 3. what is in the image
@@ -137,11 +138,13 @@ async function main(): Promise<void> {
       shipped.filter((f) => re.test(f)).reduce((s, f) => s + statSync(join(workdir, f)).size, 0);
     const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
     check(
-      "/function holds the bundles, their source maps and the image's code caches, nothing else (no runner per-flag caches, no node_modules)",
+      "/function holds the bundles, their source maps and the image's code caches, nothing else (no runner per-flag " +
+        'caches, no node_modules)',
       JSON.stringify(shipped) === JSON.stringify(expected),
       JSON.stringify(shipped) === JSON.stringify(expected)
         ? `bundles ${mb(bytes(/\.cjs$/))}, maps ${mb(bytes(/\.map$/))}, code caches ${mb(bytes(/\.cache$/))}`
-        : `unexpected: ${shipped.filter((f) => !expected.includes(f)).join(', ') || '-'}; missing: ${expected.filter((f) => !shipped.includes(f)).join(', ') || '-'}`,
+        : `unexpected: ${shipped.filter((f) => !expected.includes(f)).join(', ') || '-'}; missing: ` +
+            `${expected.filter((f) => !shipped.includes(f)).join(', ') || '-'}`,
     );
     if (ca && existsSync(ca)) {
       const certs = extraCertificates(ca);
@@ -227,7 +230,8 @@ async function main(): Promise<void> {
     check(
       'gateway from the image answers { me } through the API Gateway front',
       me.status === 200 && meData?.userId === sub && !me.body.errors,
-      `${me.status} ${JSON.stringify(me.body).slice(0, 200)} (first call, cold start included: ${((Date.now() - t) / 1000).toFixed(1)} s after the stack started)`,
+      `${me.status} ${JSON.stringify(me.body).slice(0, 200)} (first call, cold start included: ` +
+        `${((Date.now() - t) / 1000).toFixed(1)} s after the stack started)`,
     );
     const tenancyId = stack.emulator.tenancy.tenancyId;
     const comps = await gql('{ compartments(first: 100) { nodes { id name path lifecycleState } } }', sub);

@@ -9,7 +9,9 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { openDevIssuer, validateMint, MintError, ROLES, MAX_TTL_SECONDS, type Role } from '#local/apigw/issuer.ts';
 
-const USAGE = `usage: npm run token -- --user <id> --role <${ROLES.join('|')}> [--role <...>] [--ttl <seconds, 1..${MAX_TTL_SECONDS}, default 3600>]
+const USAGE =
+  `usage: npm run token -- --user <id> --role <${ROLES.join('|')}> [--role <...>] [--ttl <seconds, ` +
+  `1..${MAX_TTL_SECONDS}, default 3600>]
 env STATE_DIR: where the dev issuer key lives (default .local/)`;
 
 export interface TokenArgs {

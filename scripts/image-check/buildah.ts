@@ -31,7 +31,10 @@ export class Buildah {
     return r.stdout.trim();
   }
 
-  /** Runs buildah with its output to `logFile`; rejects with the log's tail, or after `timeoutMs` (its whole process group killed). */
+  /**
+   * Runs buildah with its output to `logFile`; rejects with the
+   * log's tail, or after `timeoutMs` (its whole process group killed).
+   */
   stream(args: string[], logFile: string, timeoutMs: number): Promise<void> {
     return new Promise((resolvePromise, reject) => {
       const log = createWriteStream(logFile);
@@ -59,7 +62,9 @@ export class Buildah {
           const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-25).join('\n');
           reject(
             new Error(
-              `buildah ${args[0]} ${timedOut ? `did not finish within ${timeoutMs / 1000} s` : `exited with ${code}`}; last lines of its output:\n${tail}`,
+              `buildah ${args[0]} ` +
+                `${timedOut ? `did not finish within ${timeoutMs / 1000} s` : `exited with ${code}`}; last lines of ` +
+                `its output:\n${tail}`,
             ),
           );
         });

@@ -12,7 +12,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObjectStorageClient } from 'oci-objectstorage';
-import { FLOWS, STATEMENTS, renderIam } from '#deployment/iam.ts';
+import { FLOWS, STATEMENTS } from '#deployment/iam.ts';
+import { renderIam } from '#deployment/iam-render.ts';
 import { EXPORTS_BUCKET, FILES_BUCKET } from '#deployment/manifest.ts';
 import { newOcid } from '#local/emulator/core/ids.ts';
 import { loadStackPolicies } from '#local/stack/iam.ts';

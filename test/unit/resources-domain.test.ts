@@ -1,4 +1,7 @@
-/** Unit tests of the resources domain: validation, health rules, metric grouping, SSH keys, the NoSQL TTL cache, the limiter. */
+/**
+ * Unit tests of the resources domain: validation, health rules,
+ * metric grouping, SSH keys, the NoSQL TTL cache, the limiter.
+ */
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cacheTableDef, createKvCache, type CacheRow } from '#shared/cache/index.ts';
