@@ -144,7 +144,7 @@ describe('createAuthProvider: config file', () => {
   });
 
   it(
-    'api_key: an encrypted key with pass_phrase works; a wrong pass phrase is a clear error that does not echo ' + 'it',
+    'api_key: an encrypted key with pass_phrase works; a ' + 'wrong pass phrase is a clear error that does not echo it',
     () => {
       const keyFile = write('enc.pem', encPem);
       const base =

@@ -137,7 +137,7 @@ describe('createOciClient retry and breaker settings', () => {
   });
 
   it(
-    'has no circuit breaker: after a burst of failures the next call still goes out (a default client fails ' + 'fast)',
+    'has no circuit breaker: after a burst of failures the ' + 'next call still goes out (a default client fails fast)',
     async () => {
       const saved = CircuitBreaker.EnableDefaultCircuitBreaker;
       CircuitBreaker.EnableDefaultCircuitBreaker = 'true'; // undo the test env's global switch-off for this test
