@@ -227,14 +227,14 @@ export async function benchFirstAnswer(
     await measure(
       {
         name: 'resources',
-        first: '`{ compartments { id name } }`',
+        first: '`{ compartments { nodes { id name } } }`',
         kind: 'domain',
         bundle: join(DIST, 'resources.cjs'),
       },
       {
         ...(await fnCall('resources')),
-        body: (r) => invokeBody('{ compartments { id name } }', user(r), ['viewer']),
-        check: graphqlCheck('compartments', (v) => Array.isArray(v) && v.length > 0),
+        body: (r) => invokeBody('{ compartments { nodes { id name } } }', user(r), ['viewer']),
+        check: graphqlCheck('compartments', (v) => ((v as { nodes?: unknown[] }).nodes?.length ?? 0) > 0),
       },
     );
     await measure(
