@@ -1,7 +1,7 @@
 /**
- * `npm run check:source`: keeps two layout rules that Biome cannot keep
- * alone. No line of a hand-written source file is wider than {@link MAX_COLUMNS} columns (Biome formats code to
- * 120 but cannot wrap strings and comments), and no such file is longer than {@link MAX_LINES} lines.
+ * `npm run check:source` (run by `npm run lint` after Biome): keeps two layout rules that Biome cannot keep alone.
+ * No line of a hand-written source file is wider than {@link MAX_COLUMNS} columns (Biome formats code to 120 but
+ * cannot wrap strings and comments), and no such file is longer than {@link MAX_LINES} lines.
  *
  * The files checked are the ones git tracks or would track (not ignored) ending in .ts, .tsx, .mjs, .js, .cjs or
  * .graphql, except generated ones (a `generated` folder or a `.generated.` name, `web/src/gql/`) and anything under
