@@ -18,7 +18,9 @@ export interface ColdStartResult {
   medianMs: number;
   samplesMs: number[];
   peakRssMb: number;
-  /** median CPU time (all threads) of the container up to its first answer: steadier than wall time on a shared machine */
+  /**
+   * median CPU time (all threads) of the container up to its first answer: steadier than wall time on a shared machine
+   */
   cpuMedianMs: number;
   /** median of the warm calls' latency (NaN without warm calls) */
   warmMedianMs: number;

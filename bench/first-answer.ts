@@ -11,13 +11,12 @@
  *    8 concurrent; the stitching tax (`{ quota { tier } }` through the front vs invoked straight at
  *    the quota function through the invoke API).
  * Every row names its target and, when missed, what the bench measured as the cause.
+ * Section 2 lives in bench/warm.ts, the target rows in bench/targets.ts.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAuthProvider } from '#shared/auth/index.ts';
-import { createInvokeClient } from '#local/invoke/index.ts';
 import { startStack, type Stack } from '#local/stack/stack.ts';
 import { createLogger } from '#shared/log.ts';
 import { cacheFileFor } from '#bundle/code-cache-file.ts';
@@ -25,12 +24,15 @@ import {
   buildBaseline,
   bundlePlain,
   measureColdStart,
-  median,
   writeCredentials,
   type ColdStartCall,
   type ColdStartResult,
 } from './cold-start.ts';
-import { benchMe, graphqlPost, load, type LoadResult } from './stack.ts';
+import { invokeBody, type LoadResult } from './stack.ts';
+import { fmt, type TargetRow } from './targets.ts';
+import { benchWarm } from './warm.ts';
+
+export { printTargets, type TargetRow } from './targets.ts';
 
 const DIST = join(process.cwd(), 'dist', 'functions');
 const MB = 1024 * 1024;
@@ -54,17 +56,6 @@ export interface FirstAnswerOptions {
   coldOnly?: boolean;
 }
 
-/** One line of the target summary. */
-export interface TargetRow {
-  what: string;
-  value: string;
-  target: string;
-  met: boolean;
-  why?: string;
-}
-
-const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
-
 /** The answer must be a GraphQL result without errors whose `data.<field>` is set. */
 function graphqlCheck(field: string, pick?: (v: unknown) => boolean) {
   return (status: number, body: string): string | undefined => {
@@ -82,9 +73,6 @@ function graphqlCheck(field: string, pick?: (v: unknown) => boolean) {
     return undefined;
   };
 }
-
-const invokeBody = (query: string, userId: string, roles: string[], variables?: Record<string, unknown>) =>
-  JSON.stringify({ graphql: { query, ...(variables ? { variables } : {}) }, caller: { userId, roles } });
 
 const gatewayHeaders = (userId: string, roles: string) => ({
   'Fn-Intent': 'httprequest',
@@ -239,14 +227,14 @@ export async function benchFirstAnswer(
     await measure(
       {
         name: 'resources',
-        first: '`{ compartments { id name } }`',
+        first: '`{ compartments { nodes { id name } } }`',
         kind: 'domain',
         bundle: join(DIST, 'resources.cjs'),
       },
       {
         ...(await fnCall('resources')),
-        body: (r) => invokeBody('{ compartments { id name } }', user(r), ['viewer']),
-        check: graphqlCheck('compartments', (v) => Array.isArray(v) && v.length > 0),
+        body: (r) => invokeBody('{ compartments { nodes { id name } } }', user(r), ['viewer']),
+        check: graphqlCheck('compartments', (v) => ((v as { nodes?: unknown[] }).nodes?.length ?? 0) > 0),
       },
     );
     await measure(
@@ -266,10 +254,12 @@ export async function benchFirstAnswer(
     const floor = rows.find((r) => r.kind === 'floor')!.result;
     const naiveR = rows.find((r) => r.kind === 'naive')!.result;
     console.log(
-      `\n## Cold start to the first real answer (spawn → FDK handshake → first correct answer), median of ${runs}, one run`,
+      '\n## Cold start to the first real answer (spawn → FDK handshake → first correct answer), ' +
+        `median of ${runs}, one run`,
     );
     console.log(
-      '| function | first request | cold ms | vs bare FDK hello | vs the naive function | CPU ms (all threads) | CPU vs hello | CPU vs naive | bundle MB | + code cache MB | peak RSS MB | target (on wall time) |',
+      '| function | first request | cold ms | vs bare FDK hello | vs the naive function | CPU ms (all threads) ' +
+        '| CPU vs hello | CPU vs naive | bundle MB | + code cache MB | peak RSS MB | target (on wall time) |',
     );
     console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
@@ -304,64 +294,20 @@ export async function benchFirstAnswer(
       }
       const cpu = r.result.cpuMedianMs;
       console.log(
-        `| ${r.name} | ${r.first} | ${fmt(r.result.medianMs)} | ${fmt(vsHello, 2)} | ${fmt(vsNaive, 2)} | ${fmt(cpu)} | ${fmt(cpu / floor.cpuMedianMs, 2)} | ${fmt(cpu / naiveR.cpuMedianMs, 2)} | ${bundleMb} | ${cacheMb} | ${fmt(r.result.peakRssMb)} | ${target} |`,
+        `| ${r.name} | ${r.first} | ${fmt(r.result.medianMs)} | ${fmt(vsHello, 2)} | ${fmt(vsNaive, 2)} ` +
+          `| ${fmt(cpu)} | ${fmt(cpu / floor.cpuMedianMs, 2)} | ${fmt(cpu / naiveR.cpuMedianMs, 2)} ` +
+          `| ${bundleMb} | ${cacheMb} | ${fmt(r.result.peakRssMb)} | ${target} |`,
       );
     }
-    console.log(
-      `samples (ms): ${rows.map((r) => `${r.name === 'gateway' ? `gateway ${r.kind === 'gateway-me' ? 'me' : 'stitched'}` : r.name.split(':')[0]} ${r.result.samplesMs.map((x) => x.toFixed(0)).join('/')}`).join('; ')}`,
-    );
+    const sampleName = (r: Row) =>
+      r.name === 'gateway' ? `gateway ${r.kind === 'gateway-me' ? 'me' : 'stitched'}` : r.name.split(':')[0];
+    const samples = rows.map((r) => `${sampleName(r)} ${r.result.samplesMs.map((x) => x.toFixed(0)).join('/')}`);
+    console.log(`samples (ms): ${samples.join('; ')}`);
 
     if (o.coldOnly) return { targets, me: { requests: 0, errors: 0, seconds: 0, rps: NaN, p50Ms: NaN, p99Ms: NaN } };
-    // ---- warm
     const gwMe = rows.find((r) => r.kind === 'gateway-me')!.result;
-    const warmRatio = gwMe.warmMedianMs / floor.warmMedianMs;
-    const me = await benchMe(stack, { total: o.meTotal, concurrency: 8 });
-    const tax = await stitchingTax(stack, o.taxTotal);
-    console.log(`\n## Warm (one run)`);
-    console.log('| measure | value | target |');
-    console.log('|---|---|---|');
-    console.log(
-      `| same container, next call: hello | ${fmt(floor.warmMedianMs, 2)} ms (median of ${floor.samplesMs.length * o.warmCalls}); container CPU ${fmt(floor.warmCpuMs, 3)} ms per call | |`,
-    );
-    console.log(
-      `| same container, next call: gateway \`me\` | ${fmt(gwMe.warmMedianMs, 2)} ms = ${fmt(warmRatio, 2)}× hello; container CPU ${fmt(gwMe.warmCpuMs, 3)} ms per call = ${fmt(gwMe.warmCpuMs / floor.warmCpuMs, 2)}× hello's | ≤ 3× |`,
-    );
-    console.log(
-      `| \`me\` through the front, 8 concurrent | ${fmt(me.rps, 0)} req/s (p50 ${fmt(me.p50Ms, 2)} ms, p99 ${fmt(me.p99Ms, 2)} ms, ${me.errors} errors of ${me.requests}); whole-stack CPU ${fmt(me.cpuPerRequestMs ?? NaN, 2)} ms per request | ≥ 1,000 req/s |`,
-    );
-    console.log(
-      `| \`{ quota { tier } }\` p50, one at a time: through the front / straight invoke of quota | ${fmt(tax.front, 2)} / ${fmt(tax.direct, 2)} ms = ${fmt(tax.front / tax.direct, 2)}× | ≤ 1.5× |`,
-    );
-    targets.push({
-      what: 'warm gateway `me` in-container',
-      value: `${fmt(warmRatio, 2)}× hello`,
-      target: '≤ 3× hello',
-      met: warmRatio <= 3,
-      ...(warmRatio <= 3
-        ? {}
-        : {
-            why: `per call the container runs the FDK, the WHATWG Request/Response adapter and Yoga's pipeline (parse/validate caches, limits, request id, masking) around a one-field execution: ${fmt(gwMe.warmCpuMs, 3)} ms of CPU against the hello's ${fmt(floor.warmCpuMs, 3)}`,
-          }),
-    });
-    targets.push({
-      what: '`me` through the front, 8 concurrent',
-      value: `${fmt(me.rps, 0)} req/s`,
-      target: '≥ 1,000 req/s',
-      met: me.rps >= 1000,
-      ...(me.rps >= 1000 ? {} : { why: meWhy(me) }),
-    });
-    const taxRatio = tax.front / tax.direct;
-    targets.push({
-      what: 'stitching tax `{ quota { tier } }`',
-      value: `${fmt(taxRatio, 2)}×`,
-      target: '≤ 1.5×',
-      met: taxRatio <= 1.5,
-      ...(taxRatio <= 1.5
-        ? {}
-        : {
-            why: 'two extra hops (front → gateway container, gateway → quota invoke, each an HTTP request, a signature and an FDK call) against one straight invoke',
-          }),
-    });
+    const warm = await benchWarm(stack, o, floor, gwMe);
+    targets.push(...warm.targets);
     for (const r of rows) {
       if (r.kind === 'floor' || r.kind === 'naive' || r.kind === 'gateway') continue;
       const bytes = r.bundle && existsSync(r.bundle) ? statSync(r.bundle).size : NaN;
@@ -382,7 +328,7 @@ export async function benchFirstAnswer(
           why: 'heap after the first answer',
         });
     }
-    return { targets, me };
+    return { targets, me: warm.me };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -390,62 +336,15 @@ export async function benchFirstAnswer(
 
 function coldWhy(name: string): string {
   if (name === 'gateway')
-    return "Node's fetch (undici), which Yoga and the FDK adapter need, loads at start (≈50 ms of CPU on this machine); then the ≈1 MB bundle with its code cache; see docs/performance.md";
-  return 'what remains is the bundle (≈0.8–1.4 MB with graphql) and its code cache, the subschema, and the first signed OCI call (RP token and key, RSA signature); the CPU columns are the steadier measure on a shared machine; see docs/performance.md';
-}
-
-function meWhy(me: LoadResult): string {
-  const cpu = me.cpuPerRequestMs ?? NaN;
-  return `the whole local stack spends ${fmt(cpu, 2)} ms of CPU per request (client, front: JWT + RSA-signed invoke, emulator: signature check, runner, gateway container: FDK + Yoga), so 2 cores cap it near ${fmt(2000 / cpu, 0)} req/s, and other agents share them; p50 ${fmt(me.p50Ms, 2)} ms at 8 in flight`;
-}
-
-/** p50 of `{ quota { tier } }` one at a time through the front, and invoked straight at quota through the invoke API (signed, as the gateway does). */
-async function stitchingTax(stack: Stack, total: number): Promise<{ front: number; direct: number }> {
-  const token = await stack.mintToken({ sub: 'bench-tax', roles: ['viewer'] });
-  const quotaId = stack.functionIds.quota;
-  if (!quotaId) throw new Error('the stack does not run quota');
-  const invoker = createInvokeClient({
-    endpoint: stack.emulator.url,
-    auth: createAuthProvider({ method: 'config_file', configFile: stack.ociConfigFile, profile: 'DEFAULT' }),
-  });
-  const viaFront = async () => {
-    const r = await graphqlPost(stack.urls.graphql, token, '{ quota { tier } }');
-    return r.status === 200 && !r.body.errors;
-  };
-  const direct = async () => {
-    const r = await invoker.invoke({
-      functionId: quotaId,
-      body: Buffer.from(invokeBody('{ quota { tier } }', 'bench-tax', ['viewer'])),
-      headers: { 'content-type': 'application/json' },
-    });
-    const b = JSON.parse(r.body.toString('utf8')) as { errors?: unknown[] };
-    return r.status === 200 && !b.errors;
-  };
-  await load({ total: 10, concurrency: 1, send: viaFront });
-  await load({ total: 10, concurrency: 1, send: direct });
-  // interleave so drift on a noisy machine hits both alike
-  const f: number[] = [];
-  const d: number[] = [];
-  for (let i = 0; i < total; i++) {
-    for (const [send, into] of [
-      [viaFront, f],
-      [direct, d],
-    ] as const) {
-      const t = performance.now();
-      if (!(await send())) throw new Error('stitching tax: a request failed');
-      into.push(performance.now() - t);
-    }
-  }
-  return { front: median(f), direct: median(d) };
-}
-
-/** Prints the one summary of every issue-11 target: which row misses and why. */
-export function printTargets(targets: TargetRow[]): void {
-  console.log('\n## Targets (issue 11), this run');
-  console.log('| measure | this run | target | | why (when missed) |');
-  console.log('|---|---|---|---|---|');
-  for (const t of targets)
-    console.log(`| ${t.what} | ${t.value} | ${t.target} | ${t.met ? 'met' : 'MISSED'} | ${t.why ?? ''} |`);
+    return (
+      "Node's fetch (undici), which Yoga and the FDK adapter need, loads at start (≈50 ms of CPU on this machine); " +
+      'then the ≈1 MB bundle with its code cache; see docs/performance.md'
+    );
+  return (
+    'what remains is the bundle (≈0.8–1.4 MB with graphql) and its code cache, the subschema, ' +
+    'and the first signed OCI call (RP token and key, RSA signature); ' +
+    'the CPU columns are the steadier measure on a shared machine; see docs/performance.md'
+  );
 }
 
 /** Starts the stack the issue-11 sections run against. */

@@ -1,6 +1,6 @@
 /**
- * `npm run bench` (`npm run bench -- --quick` for fewer samples, `-- --cold` for the cold-start table alone): one table per section, every
- * figure from this one run, then one summary naming each target a row misses and why.
+ * `npm run bench` (`npm run bench -- --quick` for fewer samples, `-- --cold` for the cold-start table alone): one table
+ * per section, every figure from this one run, then one summary naming each target a row misses and why.
  * - cold start to the first real answer per function, beside a bare FDK hello and a naive
  *   hand-written function, both ratios; bundle, code cache, peak RSS (bench/first-answer.ts)
  * - warm: same-container calls, `me` through the local API gateway, the stitching tax
@@ -22,12 +22,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? (quick ? 3 : 7));
 const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
 console.log(
-  `# npm run bench${quick ? ' --quick' : ''}: node ${process.version}, ${(await import('node:os')).cpus().length} CPUs (${(await import('node:os')).cpus()[0]?.model ?? '?'}), load average ${(
-    await import('node:os')
-  )
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')} at start`,
+  `# npm run bench${quick ? ' --quick' : ''}: node ${process.version}, ${(await import('node:os')).cpus().length} ` +
+    `CPUs (${(await import('node:os')).cpus()[0]?.model ?? '?'}), load average ${(await import('node:os'))
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} at start`,
 );
 
 const targets: TargetRow[] = [];
@@ -69,7 +68,8 @@ const inv = await benchResources();
 const signed = inv.ociCalls + inv.cacheCalls;
 const cpuPerCall = inv.cpuMs / signed;
 console.log(
-  `function CPU per signed OCI request: ${fmt(cpuPerCall)} ms (${fmt(inv.cpuMs, 0)} ms over ${signed} calls, GraphQL and assembly included); one RSA-2048 signature alone costs ${fmt(rsaSignMs)} ms of CPU on this machine now`,
+  `function CPU per signed OCI request: ${fmt(cpuPerCall)} ms (${fmt(inv.cpuMs, 0)} ms over ${signed} calls, GraphQL ` +
+    `and assembly included); one RSA-2048 signature alone costs ${fmt(rsaSignMs)} ms of CPU on this machine now`,
 );
 targets.push({
   what: 'inventory cold run',
@@ -79,7 +79,9 @@ targets.push({
   ...(inv.ratio <= 1.5
     ? {}
     : {
-        why: `function CPU ${fmt(inv.cpuMs, 0)} ms and emulator CPU ${fmt(inv.emulatorCpuMs, 0)} ms share the cores with the ${fmt(inv.lowerBoundMs, 0)} ms of simulated latency`,
+        why:
+          `function CPU ${fmt(inv.cpuMs, 0)} ms and emulator CPU ${fmt(inv.emulatorCpuMs, 0)} ms share the cores ` +
+          `with the ${fmt(inv.lowerBoundMs, 0)} ms of simulated latency`,
       }),
 });
 targets.push({
@@ -90,7 +92,9 @@ targets.push({
   ...(cpuPerCall <= 0.5
     ? {}
     : {
-        why: `one RSA-2048 signature per request costs ${fmt(rsaSignMs)} ms of CPU here now (OCI signs every request with the RP session key), the rest is the SDK's request/response path, JSON and the GraphQL assembly`,
+        why:
+          `one RSA-2048 signature per request costs ${fmt(rsaSignMs)} ms of CPU here now (OCI signs every request ` +
+          `with the RP session key), the rest is the SDK's request/response path, JSON and the GraphQL assembly`,
       }),
 });
 printTargets(targets);

@@ -13,7 +13,12 @@ process.env.EMULATOR_TRANSITION_MS = '0';
 const emu = await startEmulator({ stateDir, port: 0, onError: () => {} });
 const seeded = await applyTenancy(emu, generateTenancy({ compartments, perKind }));
 process.stdout.write(
-  `${JSON.stringify({ url: emu.url, configFile: emu.admin.configFile, tenancyId: emu.tenancy.tenancyId, rootId: seeded.compartments.bench })}\n`,
+  `${JSON.stringify({
+    url: emu.url,
+    configFile: emu.admin.configFile,
+    tenancyId: emu.tenancy.tenancyId,
+    rootId: seeded.compartments.bench,
+  })}\n`,
 );
 process.stdin.resume();
 process.stdin.on('end', () => {

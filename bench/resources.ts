@@ -44,7 +44,10 @@ export interface ResourcesBenchResult {
   repeatOciCalls: number;
   resources: number;
   byService: Record<string, number>;
-  /** CPU the function side used (signing, SDK, GraphQL): the floor on a loaded machine, which the lower bound ignores */
+  /**
+   * CPU the function side used (signing, SDK, GraphQL): the floor on a loaded machine, which the lower bound
+   * ignores
+   */
   cpuMs: number;
   /** CPU the emulator process used meanwhile (Linux /proc; NaN elsewhere): it shares the machine's cores */
   emulatorCpuMs: number;
@@ -61,7 +64,9 @@ function processCpuMs(pid: number | undefined): number {
   }
 }
 
-const DASHBOARD = `query($c: ID!, $fresh: Boolean) { resources(compartmentId: $c, includeSubtree: true, fresh: $fresh, first: 1000) {
+const DASHBOARD =
+  `query($c: ID!, $fresh: Boolean) { resources(compartmentId: $c, includeSubtree: true, fresh: ` +
+  `$fresh, first: 1000) {
   totalCount
   nodes { kind
     ... on Instance { id shape ocpus privateIps publicIps imageName health { status reason } }
@@ -180,7 +185,8 @@ export async function benchResources(o: ResourcesBenchOptions = {}): Promise<Res
     const byService: Record<string, number> = {};
     for (const e of oci) byService[e.service] = (byService[e.service] ?? 0) + 1;
     const throughputBound = Math.max(...Object.values(byService).map((n) => (n * latency) / cap));
-    // dependent chain: compartment pages → a kind's pages → one dependent call (VNIC, backend health, metrics) → cache write
+    // dependent chain: compartment pages → a kind's pages → one
+    // dependent call (VNIC, backend health, metrics) → cache write
     const chain = Math.ceil(compartments / pageLimit) + Math.ceil(perKind / pageLimit) + 1 + 1;
     const lowerBoundMs = Math.max(throughputBound, chain * latency);
     const resources = first.data.resources.totalCount;
@@ -199,17 +205,21 @@ export async function benchResources(o: ResourcesBenchOptions = {}): Promise<Res
     };
     const f = (n: number) => n.toFixed(0);
     console.log(
-      `\n## resources: dashboard inventory (${compartments} compartments, ${perKind} per kind, page ${pageLimit}, ${latency} ms/call, cap ${cap}/service)`,
+      `\n## resources: dashboard inventory (${compartments} compartments, ${perKind} per kind, page ${pageLimit}, ` +
+        `${latency} ms/call, cap ${cap}/service)`,
     );
     console.log(
-      `| run | wall ms | function CPU ms | emulator CPU ms | OCI calls | NoSQL cache calls | lower bound ms | ratio (target ≤ 1.5) |`,
+      `| run | wall ms | function CPU ms | emulator CPU ms | OCI calls | NoSQL cache calls | lower bound ms | ratio ` +
+        `(target ≤ 1.5) |`,
     );
     console.log(`|---|---|---|---|---|---|---|---|`);
     console.log(
-      `| cold (fresh) | ${f(result.wallMs)} | ${f(first.cpuMs)} | ${f(first.emulatorCpuMs)} | ${result.ociCalls} | ${result.cacheCalls} | ${f(lowerBoundMs)} | ${result.ratio.toFixed(2)} |`,
+      `| cold (fresh) | ${f(result.wallMs)} | ${f(first.cpuMs)} | ${f(first.emulatorCpuMs)} | ${result.ociCalls} | ` +
+        `${result.cacheCalls} | ${f(lowerBoundMs)} | ${result.ratio.toFixed(2)} |`,
     );
     console.log(
-      `| repeat within TTL | ${f(result.repeatMs)} | ${f(repeat.cpuMs)} | ${f(repeat.emulatorCpuMs)} | ${result.repeatOciCalls} (target 0) | ${log2.length - result.repeatOciCalls} | – | – |`,
+      `| repeat within TTL | ${f(result.repeatMs)} | ${f(repeat.cpuMs)} | ${f(repeat.emulatorCpuMs)} | ` +
+        `${result.repeatOciCalls} (target 0) | ${log2.length - result.repeatOciCalls} | – | – |`,
     );
     console.log(
       `resources: ${resources}; calls by service: ${Object.entries(byService)

@@ -14,7 +14,10 @@ export interface LoadResult {
   rps: number;
   p50Ms: number;
   p99Ms: number;
-  /** CPU of the whole local stack (client + front + emulator + runner process, and every function container) per request */
+  /**
+   * CPU of the whole local stack (client + front + emulator + runner process, and every function container)
+   * per request
+   */
   cpuPerRequestMs?: number;
 }
 
@@ -127,6 +130,11 @@ function stackCpuMs(stack: Stack): { host: number; containers: Map<number, numbe
 
 export function printLoad(title: string, r: LoadResult, extra = ''): void {
   console.log(
-    `| ${title} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${extra} |`,
+    `| ${title} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(1)} | ${r.p50Ms.toFixed(1)} ` +
+      `| ${r.p99Ms.toFixed(1)} | ${extra} |`,
   );
 }
+
+/** The body of a gateway → domain function invoke: `{ graphql, caller }` (the invoke protocol). */
+export const invokeBody = (query: string, userId: string, roles: string[], variables?: Record<string, unknown>) =>
+  JSON.stringify({ graphql: { query, ...(variables ? { variables } : {}) }, caller: { userId, roles } });

@@ -54,6 +54,8 @@ export async function benchCreateUploadUrl(o: {
   const refused = answers.filter((a) => a.status === 429 && quotaCode(a) === 'STORAGE_QUOTA_EXCEEDED').length;
   const other = 100 - admitted - refused;
   console.log(
-    `| 100 concurrent \`createUploadUrl\`, room for 10 | 100 | ${refused} refused by quota${other ? `, ${other} other failures` : ''} | | | | admitted ${admitted} (expected exactly 10, 90 refused) |`,
+    `| 100 concurrent \`createUploadUrl\`, room for 10 | 100 | ${refused} refused by ` +
+      `quota${other ? `, ${other} other failures` : ''} | | | | admitted ${admitted} (expected exactly 10, 90 ` +
+      `refused) |`,
   );
 }

@@ -111,7 +111,9 @@ export const STATEMENTS: readonly StatementTemplate[] = [
     id: 'presign-objects',
     grantee: 'presign',
     flow: FLOWS.presignFiles,
-    text: `Allow ${dg('presign')} to manage objects in @APP@ where all {target.bucket.name = '@FILES_BUCKET@', ${anyPermission(['OBJECT_INSPECT', 'OBJECT_READ', 'OBJECT_CREATE', 'OBJECT_DELETE'])}}`,
+    text:
+      `Allow ${dg('presign')} to manage objects in @APP@ where all {target.bucket.name = '@FILES_BUCKET@', ` +
+      `${anyPermission(['OBJECT_INSPECT', 'OBJECT_READ', 'OBJECT_CREATE', 'OBJECT_DELETE'])}}`,
     covers: [
       'ListObjects (OBJECT_INSPECT)',
       'HeadObject (OBJECT_READ)',
@@ -123,7 +125,9 @@ export const STATEMENTS: readonly StatementTemplate[] = [
     id: 'presign-pars',
     grantee: 'presign',
     flow: FLOWS.presignUpload,
-    text: `Allow ${dg('presign')} to manage buckets in @APP@ where all {target.bucket.name = '@FILES_BUCKET@', request.permission = 'PAR_MANAGE'}`,
+    text:
+      `Allow ${dg('presign')} to manage buckets in @APP@ where all {target.bucket.name = '@FILES_BUCKET@', ` +
+      `request.permission = 'PAR_MANAGE'}`,
     covers: ['CreatePreauthenticatedRequest (PAR_MANAGE)'],
   },
   rows('presign', FLOWS.presignUpload),
@@ -133,7 +137,9 @@ export const STATEMENTS: readonly StatementTemplate[] = [
     id: 'quota-objects',
     grantee: 'quota',
     flow: FLOWS.quota,
-    text: `Allow ${dg('quota')} to read objects in @APP@ where all {target.bucket.name = '@FILES_BUCKET@', request.permission = 'OBJECT_READ'}`,
+    text:
+      `Allow ${dg('quota')} to read objects in @APP@ where all {target.bucket.name = '@FILES_BUCKET@', ` +
+      `request.permission = 'OBJECT_READ'}`,
     covers: ['HeadObject (OBJECT_READ)'],
   },
   rows('quota', FLOWS.quota),
@@ -270,7 +276,9 @@ export const STATEMENTS: readonly StatementTemplate[] = [
     grantee: 'exports',
     flow: FLOWS.exports,
     forEach: 'exportBucket',
-    text: `Allow ${dg('exports')} to manage objects in @APP@ where all {target.bucket.name = '@EXPORT_BUCKET@', ${anyPermission(['OBJECT_INSPECT', 'OBJECT_READ', 'OBJECT_CREATE', 'OBJECT_DELETE'])}}`,
+    text:
+      `Allow ${dg('exports')} to manage objects in @APP@ where all {target.bucket.name = '@EXPORT_BUCKET@', ` +
+      `${anyPermission(['OBJECT_INSPECT', 'OBJECT_READ', 'OBJECT_CREATE', 'OBJECT_DELETE'])}}`,
     covers: [
       'ListObjects (OBJECT_INSPECT)',
       'HeadObject, download PAR (OBJECT_READ)',
@@ -283,7 +291,9 @@ export const STATEMENTS: readonly StatementTemplate[] = [
     grantee: 'exports',
     flow: FLOWS.exports,
     forEach: 'exportBucket',
-    text: `Allow ${dg('exports')} to manage buckets in @APP@ where all {target.bucket.name = '@EXPORT_BUCKET@', request.permission = 'PAR_MANAGE'}`,
+    text:
+      `Allow ${dg('exports')} to manage buckets in @APP@ where all {target.bucket.name = '@EXPORT_BUCKET@', ` +
+      `request.permission = 'PAR_MANAGE'}`,
     covers: ['CreatePreauthenticatedRequest (PAR_MANAGE)'],
   },
 
@@ -293,7 +303,9 @@ export const STATEMENTS: readonly StatementTemplate[] = [
     grantee: 'apigateway',
     flow: FLOWS.apigateway,
     // API Gateway "Adding a Function in OCI Functions as an API Gateway Back End"
-    text: "Allow any-user to use functions-family in @APP@ where all {request.principal.type = 'ApiGateway', request.resource.compartment.id = '@APP_ID@'}",
+    text:
+      "Allow any-user to use functions-family in @APP@ where all {request.principal.type = 'ApiGateway', " +
+      "request.resource.compartment.id = '@APP_ID@'}",
     covers: ["InvokeFunction (FN_INVOCATION) by the deployment's API gateway"],
   },
   {
@@ -310,11 +322,14 @@ export const STATEMENTS: readonly StatementTemplate[] = [
     flow: FLOWS.schedule,
     when: 'schedule',
     // Resource Scheduler "Example Policies" (request.principal.type = 'resourceschedule'), narrowed to the invoke
-    text: "Allow any-user to use fn-invocation in @APP@ where all {request.principal.type = 'resourceschedule', request.principal.id = '@SCHEDULE_ID@'}",
+    text:
+      "Allow any-user to use fn-invocation in @APP@ where all {request.principal.type = 'resourceschedule', " +
+      "request.principal.id = '@SCHEDULE_ID@'}",
     covers: ['InvokeFunction (FN_INVOCATION) of exports by the reconcile schedule'],
   },
 
-  // the Functions service itself (Functions "Policies Required by OCI Functions"): pull the image, attach to the subnets
+  // the Functions service itself (Functions "Policies Required
+  // by OCI Functions"): pull the image, attach to the subnets
   {
     id: 'faas-network',
     grantee: 'faas',
@@ -332,62 +347,3 @@ export const STATEMENTS: readonly StatementTemplate[] = [
     covers: ['the Functions platform, not the code'],
   },
 ];
-
-/** What a rendering needs. */
-export interface IamRenderContext {
-  prefix: string;
-  functionIds: Readonly<Record<FunctionName, string>>;
-  appCompartmentId: string;
-  /** `tenancy` or `compartment id <ocid>` */
-  inventoryScope: string;
-  filesBucket: string;
-  exportBuckets: readonly string[];
-  tablePrefix: string;
-  /** the reconcile schedule's OCID, if there is one */
-  scheduleId?: string;
-  instanceManagement: boolean;
-}
-
-function fill(text: string, c: IamRenderContext, exportBucket?: string): string {
-  let out = text
-    .replaceAll('@PREFIX@', c.prefix)
-    .replaceAll('@APP_ID@', c.appCompartmentId)
-    .replaceAll('@APP@', `compartment id ${c.appCompartmentId}`)
-    .replaceAll('@INVENTORY@', c.inventoryScope)
-    .replaceAll('@FILES_BUCKET@', c.filesBucket)
-    .replaceAll('@TABLE_PREFIX@', c.tablePrefix)
-    .replaceAll('@SCHEDULE_ID@', c.scheduleId ?? '');
-  for (const fn of FUNCTIONS) out = out.replaceAll(`@FN_ID_${fn.toUpperCase()}@`, c.functionIds[fn]);
-  if (exportBucket !== undefined) out = out.replaceAll('@EXPORT_BUCKET@', exportBucket);
-  const left = /@[A-Z_]+@/.exec(out);
-  if (left) throw new Error(`IAM template token ${left[0]} left unreplaced in: ${text}`);
-  return out;
-}
-
-export interface RenderedStatement {
-  id: string;
-  grantee: Grantee;
-  text: string;
-}
-
-/** The dynamic groups and statements with every token replaced (the local stack; tests). */
-export function renderIam(c: IamRenderContext): {
-  dynamicGroups: { name: string; matchingRule: string }[];
-  statements: RenderedStatement[];
-} {
-  const statements: RenderedStatement[] = [];
-  for (const s of STATEMENTS) {
-    if (s.when === 'instanceManagement' && !c.instanceManagement) continue;
-    if (s.when === 'readOnly' && c.instanceManagement) continue;
-    if (s.when === 'schedule' && !c.scheduleId) continue;
-    if (s.when === 'deployOnly') continue;
-    if (s.forEach === 'exportBucket') {
-      for (const b of c.exportBuckets)
-        statements.push({ id: `${s.id}:${b}`, grantee: s.grantee, text: fill(s.text, c, b) });
-    } else statements.push({ id: s.id, grantee: s.grantee, text: fill(s.text, c) });
-  }
-  return {
-    dynamicGroups: DYNAMIC_GROUPS.map((d) => ({ name: fill(d.name, c), matchingRule: fill(d.matchingRule, c) })),
-    statements,
-  };
-}

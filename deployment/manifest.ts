@@ -183,7 +183,9 @@ export const EVENT_RULES: readonly EventRuleSpec[] = [
 
 /** One API Gateway route (what a deployment specification says). */
 export interface RouteSpec {
-  /** exact request path, or a prefix when it ends with `/*` (as OCI's `/{path*}`: `/assets/*` matches `/assets/a.js`) */
+  /**
+   * exact request path, or a prefix when it ends with `/*` (as OCI's `/{path*}`: `/assets/*` matches `/assets/a.js`)
+   */
   path: string;
   methods: ('GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE')[];
   /** the backend function */

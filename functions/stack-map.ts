@@ -55,7 +55,10 @@ export function asStackSourceMap(json: unknown): StackSourceMap {
   };
 }
 
-/** For each position, the original position of the last segment at or before it (undefined before the first segment or on a segment with no source). */
+/**
+ * For each position, the original position of the last segment at or before it (undefined before the first segment or
+ * on a segment with no source).
+ */
 export function findOriginalPositions(
   map: StackSourceMap,
   positions: readonly GeneratedPosition[],

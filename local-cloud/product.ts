@@ -13,7 +13,7 @@ export { envInt, envOptional, envString } from '../shared/config.ts';
 export { GRAPHIQL } from '../shared/graphql/graphiql.ts';
 export { ROLES, type Role } from '../shared/graphql/roles.ts';
 export { createLogger, type Logger } from '../shared/log.ts';
-export { renderIam } from '../deployment/iam.ts';
+export { renderIam } from '../deployment/iam-render.ts';
 export { quietOciRetrier } from '../shared/console.ts';
 export { containerNodeArgs } from '../deployment/node-args.ts';
 export { createRequestSigner } from '../shared/oci/signer.ts';

@@ -81,7 +81,8 @@ export async function buildWeb(root = ROOT): Promise<WebBuildResult> {
   };
   if (result.gzipTotal > WEB_BUDGET_GZIP_BYTES) {
     throw new Error(
-      `the web app is ${(result.gzipTotal / 1024).toFixed(1)} KB gzipped, over its ${WEB_BUDGET_GZIP_BYTES / 1024} KB budget`,
+      `the web app is ${(result.gzipTotal / 1024).toFixed(1)} KB gzipped, over its ${WEB_BUDGET_GZIP_BYTES / 1024} ` +
+        `KB budget`,
     );
   }
   return result;
@@ -101,7 +102,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   buildWeb().then(
     (r) =>
       process.stdout.write(
-        `dist/web: JS + CSS ${(r.rawTotal / 1024).toFixed(1)} KB, gzip ${(r.gzipTotal / 1024).toFixed(1)} KB (budget ${WEB_BUDGET_GZIP_BYTES / 1024} KB), br ${(r.brTotal / 1024).toFixed(1)} KB\n`,
+        `dist/web: JS + CSS ${(r.rawTotal / 1024).toFixed(1)} KB, gzip ${(r.gzipTotal / 1024).toFixed(1)} KB (budget ` +
+          `${WEB_BUDGET_GZIP_BYTES / 1024} KB), br ${(r.brTotal / 1024).toFixed(1)} KB\n`,
       ),
     (e: unknown) => {
       process.stderr.write(`web build failed: ${e instanceof Error ? e.message : String(e)}\n`);

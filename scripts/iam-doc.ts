@@ -29,7 +29,8 @@ export function renderIamTable(): string {
       .filter(Boolean)
       .join(', ');
     out.push(
-      `| ${s.grantee} | ${s.covers.map(cell).join('<br>')} | \`${cell(s.text)}\` | ${s.id}${extra ? ` (${extra})` : ''} | ${cell(s.flow)} |`,
+      `| ${s.grantee} | ${s.covers.map(cell).join('<br>')} | \`${cell(s.text)}\` | ` +
+        `${s.id}${extra ? ` (${extra})` : ''} | ${cell(s.flow)} |`,
     );
   }
   out.push('', '| dynamic group | matching rule |', '|---|---|');

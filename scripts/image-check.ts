@@ -20,29 +20,12 @@
  * 5. A crash in the image (resources without NOSQL_COMPARTMENT_ID) prints a stack trace naming the
  *    TypeScript sources.
  * Prints one line per check and `image-check: N passed, M failed`; exits 1 on any failure.
+ *
+ * The parts: scripts/image-check/ (report, buildah, the stand-in base, reading the image's files).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes, X509Certificate } from 'node:crypto';
-import {
-  chmodSync,
-  chownSync,
-  copyFileSync,
-  cpSync,
-  createWriteStream,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { rootCertificates } from 'node:tls';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +33,18 @@ import { startStack, type Stack } from '#local/stack/stack.ts';
 import type { ContainerLauncher } from '#local/runner/index.ts';
 import { createLogger } from '#shared/log.ts';
 import { FUNCTIONS } from '#deployment/manifest.ts';
+import { dockerfileBase, makeStandInBase } from './image-check/base.ts';
+import { Buildah, preflight } from './image-check/buildah.ts';
+import {
+  chownTree,
+  extraCertificates,
+  filesHolding,
+  filesUnder,
+  type ImageConfig,
+  processTree,
+  userIds,
+} from './image-check/files.ts';
+import { CheckFailed, check, must, results, say } from './image-check/report.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const IMAGE = 'localhost/oci-graphql-functions:image-check';
@@ -57,271 +52,6 @@ const IMAGE = 'localhost/oci-graphql-functions:image-check';
 const BUILD_TIMEOUT_MS = 15 * 60_000;
 /** One GraphQL call through the front, container start included. */
 const CALL_TIMEOUT_MS = 120_000;
-
-// ---------------------------------------------------------------- reporting
-
-interface CheckResult {
-  name: string;
-  ok: boolean;
-  detail: string;
-}
-const results: CheckResult[] = [];
-const say = (line: string) => void process.stdout.write(`${line}\n`);
-
-function check(name: string, ok: boolean, detail: string): boolean {
-  results.push({ name, ok, detail });
-  say(`${ok ? '  ok  ' : '  FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
-  return ok;
-}
-
-class CheckFailed extends Error {}
-
-/** A check the next steps depend on: a failure stops the run. */
-function must(name: string, ok: boolean, detail: string): void {
-  if (!check(name, ok, detail)) throw new CheckFailed(name);
-}
-
-// ---------------------------------------------------------------- buildah
-
-class Buildah {
-  readonly global: string[];
-  /** buildah's environment: its temp files (a killed `buildah run` leaves its mount dir) go under the work dir too */
-  readonly env: Record<string, string>;
-
-  constructor(work: string) {
-    this.global = ['--root', join(work, 'storage'), '--runroot', join(work, 'run'), '--storage-driver', 'vfs'];
-    mkdirSync(join(work, 'tmp'));
-    // (buildah hands a RUN step only the proxy variables of its environment, never NODE_EXTRA_CA_CERTS)
-    this.env = { ...(process.env as Record<string, string>), TMPDIR: join(work, 'tmp') };
-  }
-
-  /** Runs buildah, returns stdout; throws with its stderr on failure. */
-  run(args: string[]): string {
-    const r = spawnSync('buildah', [...this.global, ...args], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      env: this.env,
-    });
-    if (r.error) throw new Error(`buildah ${args[0]}: ${r.error.message}`);
-    if (r.status !== 0)
-      throw new Error(
-        `buildah ${args.join(' ')} exited with ${r.status}: ${r.stderr.trim().split('\n').slice(-5).join(' | ')}`,
-      );
-    return r.stdout.trim();
-  }
-
-  /** Runs buildah with its output to `logFile`; rejects with the log's tail, or after `timeoutMs` (its whole process group killed). */
-  stream(args: string[], logFile: string, timeoutMs: number): Promise<void> {
-    return new Promise((resolvePromise, reject) => {
-      const log = createWriteStream(logFile);
-      const child = spawn('buildah', [...this.global, ...args], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: this.env,
-        detached: true,
-      });
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
-      }, timeoutMs);
-      child.stdout.pipe(log, { end: false });
-      child.stderr.pipe(log, { end: false });
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        log.end(() => {
-          if (code === 0) return resolvePromise();
-          const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-25).join('\n');
-          reject(
-            new Error(
-              `buildah ${args[0]} ${timedOut ? `did not finish within ${timeoutMs / 1000} s` : `exited with ${code}`}; last lines of its output:\n${tail}`,
-            ),
-          );
-        });
-      });
-    });
-  }
-}
-
-function preflight(): void {
-  const v = spawnSync('buildah', ['--version'], { encoding: 'utf8' });
-  if (v.error) throw new Error('buildah is not installed: apt-get update && apt-get install -y buildah');
-  if (process.getuid?.() !== 0)
-    throw new Error(
-      'the image check runs buildah with chroot isolation and vfs storage as root; run it as root (CI does)',
-    );
-  say(`image check with ${v.stdout.trim()}`);
-}
-
-// ---------------------------------------------------------------- the stand-in base
-
-/** The base image the Dockerfile names by default (`ARG NODE_IMAGE=...`), fully qualified. */
-export function dockerfileBase(dockerfile: string): { named: string; qualified: string } {
-  const m = /^ARG NODE_IMAGE=(\S+)\s*$/m.exec(dockerfile);
-  if (!m) throw new Error('the Dockerfile has no `ARG NODE_IMAGE=<image>` default');
-  const named = m[1]!;
-  const first = named.split('/')[0]!;
-  const hasRegistry = named.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-  const qualified = hasRegistry ? named : `docker.io/${named.includes('/') ? '' : 'library/'}${named}`;
-  return { named, qualified };
-}
-
-/** The shared libraries `ldd` lists for a binary (absolute paths). */
-function sharedLibraries(binary: string): string[] {
-  const r = spawnSync('ldd', [binary], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`ldd ${binary} failed: ${r.stderr.trim()}`);
-  return [...r.stdout.matchAll(/(?:=>\s+|^\s+)(\/\S+)\s+\(0x/gm)].map((m) => m[1]!);
-}
-
-function copyInto(root: string, from: string, to = from, mode?: number): void {
-  const dest = join(root, to);
-  mkdirSync(dirname(dest), { recursive: true });
-  copyFileSync(realpathSync(from), dest);
-  if (mode !== undefined) chmodSync(dest, mode);
-}
-
-/** npm's package folder on this machine (the one running this script, else the one on PATH). */
-function npmPackageDir(): string {
-  const cli =
-    process.env.npm_execpath ??
-    (() => {
-      const r = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error('npm is not on PATH');
-      return realpathSync(r.stdout.trim());
-    })();
-  const dir = resolve(dirname(cli), '..');
-  if (
-    !existsSync(join(dir, 'package.json')) ||
-    (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== 'npm'
-  ) {
-    throw new Error(`cannot find npm's package folder from ${cli}`);
-  }
-  return dir;
-}
-
-/**
- * A minimal root filesystem in the layout of node:<version>-slim: node in /usr/local/bin, npm in
- * /usr/local/lib/node_modules, /bin/sh, /usr/bin/env, the user `node` (1000:1000), /tmp.
- */
-function populateBase(root: string, nodeBinary: string): void {
-  copyInto(root, nodeBinary, '/usr/local/bin/node', 0o755);
-  const sh = realpathSync('/bin/sh');
-  for (const bin of [nodeBinary, sh, '/usr/bin/env']) for (const lib of sharedLibraries(bin)) copyInto(root, lib);
-  copyInto(root, sh, '/bin/sh', 0o755);
-  copyInto(root, '/usr/bin/env', '/usr/bin/env', 0o755);
-  const npm = join(root, 'usr/local/lib/node_modules/npm');
-  mkdirSync(dirname(npm), { recursive: true });
-  cpSync(npmPackageDir(), npm, { recursive: true, verbatimSymlinks: true });
-  symlinkSync('../lib/node_modules/npm/bin/npm-cli.js', join(root, 'usr/local/bin/npm'));
-  symlinkSync('../lib/node_modules/npm/bin/npx-cli.js', join(root, 'usr/local/bin/npx'));
-  mkdirSync(join(root, 'etc'), { recursive: true });
-  writeFileSync(join(root, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\nnode:x:1000:1000::/home/node:/bin/sh\n');
-  writeFileSync(join(root, 'etc/group'), 'root:x:0:\nnode:x:1000:\n');
-  for (const d of ['tmp', 'root', 'home/node']) mkdirSync(join(root, d), { recursive: true });
-  chmodSync(join(root, 'tmp'), 0o1777);
-  chownSync(join(root, 'home/node'), 1000, 1000);
-}
-
-function makeStandInBase(b: Buildah, tag: string, nodeBinary: string, nodeVersion: string): void {
-  const ctr = b.run(['from', 'scratch']);
-  try {
-    const mnt = b.run(['mount', ctr]);
-    populateBase(mnt, nodeBinary);
-    b.run(['umount', ctr]);
-    b.run([
-      'config',
-      '--env',
-      'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-      '--env',
-      `NODE_VERSION=${nodeVersion}`,
-      '--cmd',
-      'node',
-      ctr,
-    ]);
-    b.run(['commit', '--rm', ctr, tag]);
-  } catch (e) {
-    spawnSync('buildah', [...b.global, 'rm', ctr], { env: b.env });
-    throw e;
-  }
-}
-
-// ---------------------------------------------------------------- inspecting the image
-
-interface ImageConfig {
-  User?: string;
-  Env?: string[];
-  Cmd?: string[];
-  Entrypoint?: string[];
-  WorkingDir?: string;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() || d.isSymbolicLink())
-    .map((d) => join(d.parentPath, d.name));
-}
-
-/** The certificates in NODE_EXTRA_CA_CERTS that Node does not ship: the proxy's CA (base64 DER bodies). */
-export function extraCertificates(file: string): string[] {
-  const pems = readFileSync(file, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  const shipped = new Set(rootCertificates.map((p) => new X509Certificate(p).fingerprint256));
-  return pems
-    .filter((p) => !shipped.has(new X509Certificate(p).fingerprint256))
-    .map((p) => p.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, ''));
-}
-
-/** Files of the image holding any of the certificates (their base64 body, as PEM lines, or DER). */
-export function filesHolding(rootfs: string, certs: string[]): string[] {
-  // a 64-character line from each certificate's PEM body, and a slice of its DER
-  const needles = certs.flatMap((c) => [Buffer.from(c.slice(64, 128)), Buffer.from(c, 'base64').subarray(40, 104)]);
-  const hits: string[] = [];
-  for (const f of filesUnder(rootfs)) {
-    if (lstatSync(f).isSymbolicLink()) continue;
-    const data = readFileSync(f);
-    if (needles.some((n) => data.includes(n))) hits.push(`/${relative(rootfs, f)}`);
-  }
-  return hits;
-}
-
-function userIds(rootfs: string, user: string): { uid: number; gid: number } {
-  const [name, group] = user.split(':');
-  if (/^\d+$/.test(name!)) return { uid: Number(name), gid: Number(group ?? name) };
-  const line = readFileSync(join(rootfs, 'etc/passwd'), 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${name}:`));
-  if (!line) throw new Error(`the image's user ${name} is not in its /etc/passwd`);
-  const [, , uid, gid] = line.split(':');
-  return { uid: Number(uid), gid: Number(gid) };
-}
-
-function chownTree(dir: string, uid: number, gid: number): void {
-  chownSync(dir, uid, gid);
-  for (const d of readdirSync(dir, { recursive: true, withFileTypes: true }))
-    chownSync(join(d.parentPath, d.name), uid, gid);
-}
-
-/** Processes under `pid` (itself included), from /proc. */
-function processTree(pid: number): number[] {
-  const out = [pid];
-  for (let i = 0; i < out.length; i++) {
-    let kids: string[] = [];
-    try {
-      kids = readdirSync(`/proc/${out[i]}/task`).flatMap((t) =>
-        readFileSync(`/proc/${out[i]}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean),
-      );
-    } catch {
-      /* gone */
-    }
-    out.push(...kids.map(Number));
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
   preflight();
@@ -366,7 +96,8 @@ async function main(): Promise<void> {
     check(
       'buildah build --isolation chroot of ./Dockerfile',
       true,
-      `${buildSeconds.toFixed(0)} s${secret.length ? ', proxy CA as build secret npm_ca' : ', no NODE_EXTRA_CA_CERTS on this machine'}`,
+      `${buildSeconds.toFixed(0)} ` +
+        `s${secret.length ? ', proxy CA as build secret npm_ca' : ', no NODE_EXTRA_CA_CERTS on this machine'}`,
     );
 
     // 3. what is in the image
@@ -407,11 +138,13 @@ async function main(): Promise<void> {
       shipped.filter((f) => re.test(f)).reduce((s, f) => s + statSync(join(workdir, f)).size, 0);
     const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
     check(
-      "/function holds the bundles, their source maps and the image's code caches, nothing else (no runner per-flag caches, no node_modules)",
+      "/function holds the bundles, their source maps and the image's code caches, nothing else (no runner per-flag " +
+        'caches, no node_modules)',
       JSON.stringify(shipped) === JSON.stringify(expected),
       JSON.stringify(shipped) === JSON.stringify(expected)
         ? `bundles ${mb(bytes(/\.cjs$/))}, maps ${mb(bytes(/\.map$/))}, code caches ${mb(bytes(/\.cache$/))}`
-        : `unexpected: ${shipped.filter((f) => !expected.includes(f)).join(', ') || '-'}; missing: ${expected.filter((f) => !shipped.includes(f)).join(', ') || '-'}`,
+        : `unexpected: ${shipped.filter((f) => !expected.includes(f)).join(', ') || '-'}; missing: ` +
+            `${expected.filter((f) => !shipped.includes(f)).join(', ') || '-'}`,
     );
     if (ca && existsSync(ca)) {
       const certs = extraCertificates(ca);
@@ -497,7 +230,8 @@ async function main(): Promise<void> {
     check(
       'gateway from the image answers { me } through the API Gateway front',
       me.status === 200 && meData?.userId === sub && !me.body.errors,
-      `${me.status} ${JSON.stringify(me.body).slice(0, 200)} (first call, cold start included: ${((Date.now() - t) / 1000).toFixed(1)} s after the stack started)`,
+      `${me.status} ${JSON.stringify(me.body).slice(0, 200)} (first call, cold start included: ` +
+        `${((Date.now() - t) / 1000).toFixed(1)} s after the stack started)`,
     );
     const tenancyId = stack.emulator.tenancy.tenancyId;
     const comps = await gql('{ compartments(first: 100) { nodes { id name path lifecycleState } } }', sub);

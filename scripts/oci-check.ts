@@ -23,7 +23,8 @@ export const USAGE = `usage: npm run oci:check -- [--profile NAME]... [--all] [-
   --profile NAME   profile to check (repeatable; default OCI_CLI_PROFILE, OCI_PROFILE or DEFAULT)
   --all            check every profile in the config file
   --config FILE    OCI config file (default OCI_CLI_CONFIG_FILE, OCI_CONFIG_FILE or ~/.oci/config)
-  --endpoint URL   call this base URL instead of the region's endpoint (default OCI_ENDPOINT_OBJECTSTORAGE, OCI_ENDPOINT)
+  --endpoint URL   call this base URL instead of the region's endpoint
+                   (default OCI_ENDPOINT_OBJECTSTORAGE, OCI_ENDPOINT)
 exit codes: 0 all ok, 1 a profile failed, 2 usage error`;
 
 export interface OciCheckIo {

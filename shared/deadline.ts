@@ -16,7 +16,10 @@ export function runWithDeadline<T>(deadlineAt: number, fn: () => T, now: () => n
   return scope.run({ deadlineAt, now }, fn);
 }
 
-/** Milliseconds left for retries in the current call (its deadline minus {@link ANSWER_MARGIN_MS}), or undefined outside a call. */
+/**
+ * Milliseconds left for retries in the current call (its
+ * deadline minus {@link ANSWER_MARGIN_MS}), or undefined outside a call.
+ */
 export function ambientRemainingMs(): number | undefined {
   const s = scope.getStore();
   if (!s || !Number.isFinite(s.deadlineAt)) return undefined;

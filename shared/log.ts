@@ -5,8 +5,11 @@
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-const SECRET_KEYS =
-  /^(authorization|fingerprint|pass_?phrase|passphrase|private_?key|key_content|key|token|rpst|security_token|signature|secret|password|x-content-sha256|opc-obo-token)$/i;
+const SECRET_KEYS = new RegExp(
+  '^(authorization|fingerprint|pass_?phrase|passphrase|private_?key|key_content|key|token|rpst|security_token' +
+    '|signature|secret|password|x-content-sha256|opc-obo-token)$',
+  'i',
+);
 // JWT-like (three base64url parts) or PEM blocks
 const SECRET_VALUES = [
   /eyJ[\w-]+\.[\w-]+\.[\w-]*/g,

@@ -77,7 +77,9 @@ export function useUnsupportedMediaTypeBody(): Plugin<Record<string, unknown>, G
       const payload = JSON.stringify({
         errors: [
           {
-            message: `unsupported content-type "${sent}": send POST with content-type application/json (or GET with query parameters)`,
+            message:
+              `unsupported content-type "${sent}": send POST with content-type application/json (or GET with ` +
+              `query parameters)`,
             extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } },
           },
         ],
@@ -112,7 +114,10 @@ export function useErrorPolicy(baseLog: Logger): Plugin<Record<string, unknown>,
   };
 }
 
-/** Adapts our logger to Yoga's `logging` option. Yoga's own error lines are demoted to debug: `useErrorPolicy` logs them with ids. */
+/**
+ * Adapts our logger to Yoga's `logging` option. Yoga's own error
+ * lines are demoted to debug: `useErrorPolicy` logs them with ids.
+ */
 export function yogaLogger(log: Logger) {
   const fmt = (args: unknown[]) => ({
     args: args.map((a) => (a instanceof Error ? { name: a.name, message: a.message } : a)),

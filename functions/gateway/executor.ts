@@ -19,7 +19,9 @@ const failure = (code: string, message: string, details: Record<string, unknown>
   errors: [createGraphQLError(message, { extensions: { ...details, code, http: { status: statusOfCode(code) } } })],
 });
 
-/** An executor whose every operation fails with UPSTREAM_UNAVAILABLE and `message` (a function that is not configured). */
+/**
+ * An executor whose every operation fails with UPSTREAM_UNAVAILABLE and `message` (a function that is not configured).
+ */
 export function unavailableExecutor(fn: string, message: string): Executor {
   return () => failure(ErrorCode.UpstreamUnavailable, message, { function: fn });
 }

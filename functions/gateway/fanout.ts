@@ -238,7 +238,8 @@ export function useFanoutBudget(limits: FanoutLimits = {}): Plugin {
         setResultAndStopExecution({
           errors: [
             createGraphQLError(
-              `the request would make about ${total} OCI calls (${costly}); one request may make at most ${maxRequestPrice}: split it, drop fresh: true or narrow includeSubtree`,
+              `the request would make about ${total} OCI calls (${costly}); one request may make at most ` +
+                `${maxRequestPrice}: split it, drop fresh: true or narrow includeSubtree`,
               {
                 extensions: {
                   code: 'GRAPHQL_VALIDATION_FAILED',
@@ -259,7 +260,8 @@ export function useFanoutBudget(limits: FanoutLimits = {}): Plugin {
         setResultAndStopExecution({
           errors: [
             createGraphQLError(
-              `OCI call budget spent: ${r.used} of ${perMinute} in the last minute, this request needs ${total}; try again in ${r.retryAfterSeconds} s`,
+              `OCI call budget spent: ${r.used} of ${perMinute} in the last minute, this request needs ${total}; try ` +
+                `again in ${r.retryAfterSeconds} s`,
               {
                 extensions: {
                   code: ErrorCode.RateLimited,

@@ -26,7 +26,10 @@ import { buildGatewaySchema, buildLocalSchema } from './schema.ts';
 
 /** Options of {@link createGateway}. */
 export interface GatewayOptions {
-  /** Executor per domain function name (see `remoteExecutorsFromEnv`). Functions without one fail with UPSTREAM_UNAVAILABLE. */
+  /**
+   * Executor per domain function name (see
+   * `remoteExecutorsFromEnv`). Functions without one fail with UPSTREAM_UNAVAILABLE.
+   */
   executors: Readonly<Record<string, Executor | undefined>>;
   /** Domain SDL by function name. @default `domainSdl` from schema/index.ts */
   sdl?: Readonly<Record<string, string | undefined>>;

@@ -28,10 +28,10 @@ export interface GatewaySchemaOptions {
 
 /** The schema's own description (introspection `__schema { description }`). */
 export const SCHEMA_DESCRIPTION =
-  "The OCI GraphQL API: a tenancy's compartments and resources with health and metrics, instance operations, " +
-  'user files with quotas, and instance exports. ' +
-  'Conventions: every list that can grow is a Relay connection (edges, nodes, pageInfo: PageInfo); ' +
-  'errors carry extensions.code; see docs/api.md.';
+  "The OCI GraphQL API: a tenancy's compartments and resources with health and metrics, instance operations, user " +
+  'files with quotas, and instance exports. ' +
+  'Conventions: every list that can grow is a Relay connection (edges, nodes, pageInfo: PageInfo); errors carry ' +
+  'extensions.code; see docs/api.md.';
 
 // the Role enum's values are upper case; the identity headers and token claims carry them lower case
 const ROLE_ENUM: Readonly<Record<Role, GraphQLRole>> = { viewer: 'VIEWER', operator: 'OPERATOR', admin: 'ADMIN' };

@@ -63,7 +63,10 @@ async function makeKeyFile(): Promise<KeyFile> {
   };
 }
 
-/** Read the key file, or create it. Creation links a complete temp file into place: the first writer wins, nobody sees a partial file. */
+/**
+ * Read the key file, or create it. Creation links a complete temp
+ * file into place: the first writer wins, nobody sees a partial file.
+ */
 async function loadOrCreateKey(stateDir: string): Promise<KeyFile> {
   const path = keyPath(stateDir);
   try {

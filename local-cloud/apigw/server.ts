@@ -103,7 +103,8 @@ function renderGraphiqlPage(endpoint: string, token: string | undefined): Varian
   const headers = token ? JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2) : '{}';
   const defaultQuery = token
     ? GRAPHIQL.defaultQuery
-    : `# No token: paste one into Headers as {"Authorization": "Bearer <jwt>"}, then reload the schema.\n${GRAPHIQL.defaultQuery}`;
+    : `# No token: paste one into Headers as {"Authorization": "Bearer <jwt>"}, then reload the ` +
+      `schema.\n${GRAPHIQL.defaultQuery}`;
   const page = renderGraphiQL({
     ...GRAPHIQL,
     defaultQuery,

@@ -95,14 +95,16 @@ export class Container {
           ...(this.d.tokenRenewAt !== undefined ? { renewAt: this.d.tokenRenewAt } : {}),
           onEvent: (e) =>
             this.d.log(
-              `[runner] ${this.label} token ${e.kind}${e.error ? `: ${e.error instanceof Error ? e.error.message : String(e.error)}` : ''}`,
+              `[runner] ${this.label} token ` +
+                `${e.kind}${e.error ? `: ${e.error instanceof Error ? e.error.message : String(e.error)}` : ''}`,
             ),
         });
     } catch (e: unknown) {
       await this.kill();
       throw new RunnerError(
         'ContainerInitFail',
-        `container for ${fn.name} could not get resource principal credentials: ${e instanceof Error ? e.message : String(e)}`,
+        `container for ${fn.name} could not get resource principal credentials: ` +
+          `${e instanceof Error ? e.message : String(e)}`,
         { cause: e },
       );
     }

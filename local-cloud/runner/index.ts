@@ -6,10 +6,22 @@
  * @example
  * const runner = await startRunner({
  *   emulator: { url: emu.url, configFile: emu.admin.configFile },
- *   functions: [{ name: 'quota', id: fnOcid, appId, compartmentId, entry: 'dist/functions/entry.cjs', env: { FUNCTION_NAME: 'quota' } }],
+ *   functions: [
+ *     {
+ *       name: 'quota',
+ *       id: fnOcid,
+ *       appId,
+ *       compartmentId,
+ *       entry: 'dist/functions/entry.cjs',
+ *       env: { FUNCTION_NAME: 'quota' },
+ *     },
+ *   ],
  *   workDir: '.local/runner',
  * });
- * const res = await runner.invoke(fnOcid, { body: Buffer.from('{}'), headers: { 'content-type': 'application/json' } });
+ * const res = await runner.invoke(fnOcid, {
+ *   body: Buffer.from('{}'),
+ *   headers: { 'content-type': 'application/json' },
+ * });
  * await runner.close();
  */
 import { randomBytes } from 'node:crypto';
@@ -42,8 +54,9 @@ export interface Runner {
 const MAX_SOCKET_PATH = 107;
 const CONFIG_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // the variables the Fn agent sets (reference §1.1); other FN_* keys (FN_INVOKE_ENDPOINT, FN_ID_*) are ordinary config
-const RESERVED =
-  /^(FN_(LISTENER|FORMAT|APP_ID|APP_NAME|FN_ID|FN_NAME|MEMORY|TYPE|TMPSIZE|CPUS|LOGFRAME_NAME|LOGFRAME_HDR)$|OCI_RESOURCE_PRINCIPAL_|OCI_REGION_METADATA$)/;
+const FN_RESERVED =
+  /FN_(LISTENER|FORMAT|APP_ID|APP_NAME|FN_ID|FN_NAME|MEMORY|TYPE|TMPSIZE|CPUS|LOGFRAME_NAME|LOGFRAME_HDR)$/;
+const RESERVED = new RegExp(`^(${FN_RESERVED.source}|OCI_RESOURCE_PRINCIPAL_|OCI_REGION_METADATA$)`);
 
 export function resolveFunction(f: RunnerFunction): ResolvedFunction {
   const where = `function ${JSON.stringify(f.name)}`;
@@ -107,7 +120,8 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
   const longest = Buffer.byteLength(join(socketBase, 'fnr-XXXXXX', '999999', 'lsnr.sock.tmp'));
   if (longest > MAX_SOCKET_PATH) {
     throw new RunnerConfigError(
-      `socket paths under ${socketBase} would be ${longest} bytes; unix sockets allow ${MAX_SOCKET_PATH}: use a shorter socketBase`,
+      `socket paths under ${socketBase} would be ${longest} bytes; unix sockets allow ${MAX_SOCKET_PATH}: use a ` +
+        `shorter socketBase`,
     );
   }
   if (!existsSync(socketBase)) throw new RunnerConfigError(`socketBase ${socketBase} does not exist`);

@@ -77,7 +77,8 @@ export function emulatorTokenIssuer(options: EmulatorAuthOptions): TokenIssuer {
       }
       if (!res.ok || typeof parsed.token !== 'string') {
         throw new TokenIssueError(
-          `the emulator refused a resource principal token: ${res.status} ${String(parsed.code ?? '')} ${String(parsed.message ?? text.slice(0, 200))}`,
+          `the emulator refused a resource principal token: ${res.status} ${String(parsed.code ?? '')} ` +
+            `${String(parsed.message ?? text.slice(0, 200))}`,
           { status: res.status },
         );
       }

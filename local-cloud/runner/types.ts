@@ -45,7 +45,9 @@ export interface RunnerOptions {
   workDir: string;
   /** the clock Fn-Deadline is computed from @default Date.now */
   clock?: () => number;
-  /** how long the FDK may take to create its socket. The Fn contract says 5 s; raise it on slow machines. @default 5000 */
+  /**
+   * how long the FDK may take to create its socket. The Fn contract says 5 s; raise it on slow machines. @default 5000
+   */
   initTimeoutMs?: number;
   /** calls waiting for a container, per function; one more answers 503 @default 256 */
   maxQueued?: number;
@@ -57,9 +59,15 @@ export interface RunnerOptions {
   tokenTtlSeconds?: number;
   /** fraction of the RPST lifetime after which it is renewed @default 0.75 */
   tokenRenewAt?: number;
-  /** container stdout/stderr lines (prefixed `[name#n]`) and runner events @default line => process.stderr.write(line + '\n') */
+  /**
+   * container stdout/stderr lines (prefixed `[name#n]`) and runner events
+   * @default line => process.stderr.write(line + '\n')
+   */
   log?: (line: string) => void;
-  /** set FN_LOGFRAME_NAME / FN_LOGFRAME_HDR=Opc-Request-Id as OCI does (the FDK then prints a frame line per call) @default false */
+  /**
+   * set FN_LOGFRAME_NAME / FN_LOGFRAME_HDR=Opc-Request-Id as OCI does (the FDK then prints a frame line per call)
+   * @default false
+   */
   logFrames?: boolean;
   /** short base for socket dirs (unix socket paths are limited to 107 bytes) @default '/tmp' */
   socketBase?: string;
@@ -75,7 +83,10 @@ export interface RunnerOptions {
 /** What the runner hands a {@link ContainerLauncher}: what the Fn agent gives a container. */
 export interface ContainerLaunch {
   fn: ResolvedFunction;
-  /** the container's environment: function config, FN_* (FN_LISTENER names a socket in socketDir), OCI_RESOURCE_PRINCIPAL_* (files in homeDir), HOME, PATH */
+  /**
+   * the container's environment: function config, FN_* (FN_LISTENER names a socket in socketDir),
+   * OCI_RESOURCE_PRINCIPAL_* (files in homeDir), HOME, PATH
+   */
   env: Record<string, string>;
   /** the directory the FDK creates lsnr.sock in (a container must see it at the same path) */
   socketDir: string;

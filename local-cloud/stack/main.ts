@@ -5,7 +5,8 @@
  * Env: PORT (API Gateway front, default 8080), EMULATOR_PORT (default 8081), STATE_DIR (default .local/).
  * TENANCY_PROFILE runs the domain functions against a real tenancy as that config-file profile
  * (OCI_CLI_CONFIG_FILE, default ~/.oci/config), with NOSQL_COMPARTMENT_ID (required), OS_NAMESPACE,
- * FILES_BUCKET, EXPORTS_BUCKET, TABLE_PREFIX and TENANCY_ENDPOINT as in README "Run the functions against a real tenancy".
+ * FILES_BUCKET, EXPORTS_BUCKET, TABLE_PREFIX and
+ * TENANCY_ENDPOINT as in README "Run the functions against a real tenancy".
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -99,16 +100,19 @@ async function main(): Promise<void> {
     `  Functions running:           ${running}`,
     ...(tenancy
       ? [
-          `  Domain functions call:       the tenancy of profile ${tenancy.profile} (${tenancy.configFile})${tenancy.endpoint ? ` at ${tenancy.endpoint}` : ''}`,
+          `  Domain functions call:       the tenancy of profile ${tenancy.profile} ` +
+            `(${tenancy.configFile})${tenancy.endpoint ? ` at ${tenancy.endpoint}` : ''}`,
         ]
       : []),
     ...(stack.missing.length
       ? [`  Functions NOT built:         ${stack.missing.join(', ')}  (run npm run build)`]
       : []),
     '',
-    `Dev token (user ${DEV_USER}, role admin, valid ${DEV_TOKEN_TTL_SECONDS / 3600} h); more with: npm run token -- --user <id> --role <viewer|operator|admin>`,
+    `Dev token (user ${DEV_USER}, role admin, valid ${DEV_TOKEN_TTL_SECONDS / 3600} h); more with: npm run token -- ` +
+      `--user <id> --role <viewer|operator|admin>`,
     '',
-    `  curl -s ${stack.urls.graphql} -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ me { userId roles } }"}'`,
+    `  curl -s ${stack.urls.graphql} -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d ` +
+      `'{"query":"{ me { userId roles } }"}'`,
     '',
     'Press Ctrl-C to stop.',
     '',

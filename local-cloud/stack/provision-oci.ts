@@ -1,7 +1,7 @@
 /**
  * Adapter: creates the stack's buckets and NoSQL tables in the emulator with the real oci-sdk
- * clients, signed as the admin user. Idempotent (lists first, creates what is missing): existing buckets are brought to the wanted
- * `objectEventsEnabled`, existing tables are left as they are.
+ * clients, signed as the admin user. Idempotent (lists first, creates what is missing): existing buckets are brought to
+ * the wanted `objectEventsEnabled`, existing tables are left as they are.
  */
 import type * as common from 'oci-common';
 import { ObjectStorageClient } from 'oci-objectstorage';

@@ -53,7 +53,7 @@ export interface StackOptions {
   runnerLog?: (line: string) => void;
   /** how long a container may take to open its socket @default 10_000 */
   initTimeoutMs?: number;
-  /** start each function container another way than the host's node (scripts/image-check.ts runs them from the built image) */
+  /** start each function container another way than the host's node (scripts/image-check.ts: from the image) */
   launch?: ContainerLauncher;
   /** seed the demo tenancy (compartments, instances, databases, ...) on first start @default true */
   seed?: boolean;
@@ -67,7 +67,10 @@ export interface StackOptions {
   tenancy?: TenancyTarget;
 }
 
-/** Where and as whom the domain functions call OCI in tenancy mode (README "Run the functions against a real tenancy"). */
+/**
+ * Where and as whom the domain functions call OCI in tenancy mode
+ * (README "Run the functions against a real tenancy").
+ */
 export interface TenancyTarget {
   /** OCI config file and profile the domain functions sign with (your user and its policies) */
   configFile: string;

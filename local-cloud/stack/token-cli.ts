@@ -10,7 +10,9 @@ import { resolve } from 'node:path';
 import { openDevIssuer, validateMint, MintError, MAX_TTL_SECONDS } from '#local/apigw/issuer.ts';
 import { ROLES, type Role } from '#local/product.ts';
 
-const USAGE = `usage: npm run token -- --user <id> --role <${ROLES.join('|')}> [--role <...>] [--ttl <seconds, 1..${MAX_TTL_SECONDS}, default 3600>]
+const USAGE =
+  `usage: npm run token -- --user <id> --role <${ROLES.join('|')}> [--role <...>] [--ttl <seconds, ` +
+  `1..${MAX_TTL_SECONDS}, default 3600>]
 env STATE_DIR: where the dev issuer key lives (default .local/)`;
 
 export interface TokenArgs {

@@ -92,7 +92,8 @@ function fromConfigFile(env: Env, options: AuthOptions): SafeProvider {
     text = readFileSync(path, 'utf8');
   } catch (e: unknown) {
     throw new AuthConfigError(
-      `cannot read OCI config file ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}); set OCI_CLI_CONFIG_FILE or use a resource principal`,
+      `cannot read OCI config file ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}); set ` +
+        `OCI_CLI_CONFIG_FILE or use a resource principal`,
     );
   }
   const where = `${path} [${profile}]`;

@@ -42,7 +42,8 @@ export function toRequest(ctx: FdkContext, body: Buffer): Request {
   const url = new URL(requestPath(gw.requestURL), 'http://localhost');
   if (url.origin !== 'http://localhost') throw new TypeError('request URL must be a path');
   const init: RequestInit = { method, headers };
-  if (method !== 'GET' && method !== 'HEAD') init.body = new Uint8Array(body); // a copy typed over ArrayBuffer (BodyInit)
+  // a copy typed over ArrayBuffer (BodyInit)
+  if (method !== 'GET' && method !== 'HEAD') init.body = new Uint8Array(body);
   return new Request(url, init);
 }
 

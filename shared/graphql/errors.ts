@@ -75,7 +75,10 @@ export interface FormatErrorOptions {
   log: Logger;
   /** Extra fields on the log line of a masked error (e.g. `{ requestId }`). */
   logFields?: Record<string, unknown>;
-  /** Code of a graphql-js engine error (no original error, no code), e.g. a variable coercion failure. @default 'INTERNAL_SERVER_ERROR' */
+  /**
+   * Code of a graphql-js engine error (no original error, no code), e.g. a variable coercion failure.
+   * @default 'INTERNAL_SERVER_ERROR'
+   */
   engineErrorCode?: string;
 }
 

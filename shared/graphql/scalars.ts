@@ -39,7 +39,8 @@ export const SafeIntScalar = new GraphQLScalarType<number, number>({
     // Variables arrive as JSON: only a JSON number is accepted, never a string.
     if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
       throw badInput(
-        `SafeInt must be an integer between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}, got ${JSON.stringify(value)}`,
+        `SafeInt must be an integer between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}, ` +
+          `got ${JSON.stringify(value)}`,
       );
     }
     return value;

@@ -17,7 +17,8 @@ process.env.EMULATOR_TRANSITION_MS ??= '100';
 process.env.EMULATOR_IMAGE_WORK_MS ??= '1500';
 
 const JOB_FIELDS =
-  'id state percentComplete instanceId instanceName imageId imageName format objectName objectUri sizeBytes deleteImageAfterExport imageDeleted startedAt finishedAt durationSeconds error';
+  'id state percentComplete instanceId instanceName imageId imageName format objectName objectUri sizeBytes ' +
+  'deleteImageAfterExport imageDeleted startedAt finishedAt durationSeconds error';
 const MAGIC = IMAGE_MAGIC;
 
 interface Job {
@@ -152,7 +153,8 @@ describe('exports (e2e through the API gateway)', () => {
         await gql<{
           createExportDownloadUrl: { uri: string; url: string; method: string; expiresAt: string; objectName: string };
         }>(
-          'mutation($id: ID!) { createExportDownloadUrl(jobId: $id, ttlSeconds: 600) { uri url method expiresAt objectName } }',
+          'mutation($id: ID!) { createExportDownloadUrl(jobId: $id, ttlSeconds: 600) { uri url method expiresAt ' +
+            'objectName } }',
           { id: job.id },
           operator,
         )
@@ -279,7 +281,8 @@ describe('exports (e2e through the API gateway)', () => {
     }
   }, 60_000);
 
-  it('cancel while CREATING_IMAGE: CANCELED, image deleted, nothing exported; a finished job cannot be canceled', async () => {
+  it('cancel while CREATING_IMAGE: CANCELED, image deleted, ' +
+    'nothing exported; a finished job cannot be canceled', async () => {
     const started = await startExport({});
     const c = (
       await gql<{ cancelExport: Job }>(`mutation($id: ID!) { cancelExport(id: $id) { ${JOB_FIELDS} } }`, {
@@ -297,7 +300,8 @@ describe('exports (e2e through the API gateway)', () => {
     expect(again.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   }, 60_000);
 
-  it('roles and input errors: a viewer cannot start, an unknown instance is BAD_USER_INPUT and leaves no job', async () => {
+  it('roles and input errors: a viewer cannot start, an unknown ' +
+    'instance is BAD_USER_INPUT and leaves no job', async () => {
     const count = async () =>
       (await gql<{ exportJobs: { nodes: Job[] } }>('{ exportJobs(first: 100) { nodes { id } } }', undefined, viewer))
         .exportJobs.nodes.length;
@@ -320,7 +324,8 @@ describe('exports (e2e through the API gateway)', () => {
     expect(await count()).toBe(n);
     const page = (
       await gql<{ exportJobs: { nodes: Job[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
-        `{ exportJobs(instanceId: "${instanceId}", first: 2) { nodes { id startedAt } pageInfo { hasNextPage endCursor } } }`,
+        `{ exportJobs(instanceId: "${instanceId}", first: 2) { nodes { id startedAt } pageInfo { hasNextPage ` +
+          `endCursor } } }`,
         undefined,
         viewer,
       )

@@ -95,16 +95,19 @@ describe('GraphQL over HTTP through the API gateway front', () => {
     expect(crlf.text).toContain('control characters');
   });
 
-  it('text/plain gets 415 with a GraphQL error body; a client opc-request-id does not replace the front id', async () => {
-    const mine = uid('client-req');
-    const { res, json } = await post(JSON.stringify({ query: '{ me { userId } }' }), {
-      'content-type': 'text/plain',
-      'opc-request-id': mine,
-    });
-    expect(res.status).toBe(415);
-    expect(json?.errors?.[0]?.extensions?.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(res.headers.get('opc-request-id')).toMatch(/^[0-9A-F]{32}$/);
-  });
+  it(
+    'text/plain gets 415 with a GraphQL error body; a client ' + 'opc-request-id does not replace the front id',
+    async () => {
+      const mine = uid('client-req');
+      const { res, json } = await post(JSON.stringify({ query: '{ me { userId } }' }), {
+        'content-type': 'text/plain',
+        'opc-request-id': mine,
+      });
+      expect(res.status).toBe(415);
+      expect(json?.errors?.[0]?.extensions?.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      expect(res.headers.get('opc-request-id')).toMatch(/^[0-9A-F]{32}$/);
+    },
+  );
 
   it('ignores a forged X-User-Id: identity comes only from the token', async () => {
     const { json } = await post(JSON.stringify({ query: '{ me { userId roles } }' }), {

@@ -124,7 +124,8 @@ describe('resources through the local API gateway (seeded demo tenancy)', () => 
 
   it('reads one instance', async () => {
     const r = await fx.graphql<{ instance: Inst & { shape: string; ocpus: number; availabilityDomain: string } }>(
-      `query($id: ID!) { instance(id: $id) { id displayName shape ocpus availabilityDomain lifecycleState privateIps publicIps } }`,
+      `query($id: ID!) { instance(id: $id) { id displayName shape ocpus availabilityDomain lifecycleState privateIps ` +
+        `publicIps } }`,
       { token: await as(['viewer']), variables: { id: ids.web1 } },
     );
     expect(r.body.errors).toBeUndefined();
@@ -136,7 +137,8 @@ describe('resources through the local API gateway (seeded demo tenancy)', () => 
       ocpus: 2,
       availabilityDomain: 'Uocm:US-ASHBURN-AD-1',
     });
-    expect(JSON.stringify([i.privateIps, i.publicIps])).toBe(ids.web1Ips); // same IPs as the list (which does not call GetVnic)
+    // same IPs as the list (which does not call GetVnic)
+    expect(JSON.stringify([i.privateIps, i.publicIps])).toBe(ids.web1Ips);
     const bad = await fx.graphql(`{ instance(id: "ocid1.vcn.oc1.iad.aaaaaaaaabc") { id } }`, {
       token: await as(['viewer']),
     });
@@ -152,7 +154,8 @@ describe('resources through the local API gateway (seeded demo tenancy)', () => 
         instance: { lifecycleState: string };
       };
     }>(
-      `mutation($id: ID!) { instanceAction(id: $id, action: STOP, waitForState: true) { reachedTargetState targetState waited instance { lifecycleState } } }`,
+      `mutation($id: ID!) { instanceAction(id: $id, action: STOP, waitForState: true) { reachedTargetState ` +
+        `targetState waited instance { lifecycleState } } }`,
       { token: await as(['operator']), variables: { id: ids.web1 } },
     );
     expect(r.body.errors).toBeUndefined();

@@ -53,61 +53,64 @@ describe('IAM in the local stack (e2e)', () => {
     expect(lines.find((l) => String(l.msg).startsWith('IAM:'))).toMatchObject({ userStatements: 1 });
   });
 
-  it('without the Events service statement a bucket event is refused, and the stack log names FN_INVOCATION', async () => {
-    const ids = fx.stack.functionIds as Record<FunctionName, string>;
-    for (const f of FUNCTIONS) ids[f] ??= `ocid1.fnfunc.oc1..absent${f}`;
-    const emu = fx.stack.emulator;
-    const full = emu.iam.policies();
-    emu.iam.setPolicies(
-      loadStackPolicies({
-        stateDir: fx.stateDir,
-        functionIds: ids,
-        appCompartmentId: emu.tenancy.tenancyId,
-        scheduleId: loadPrincipalIds(fx.stateDir).scheduleId,
-        exportBuckets: [EXPORTS_BUCKET],
-        tablePrefix: '',
-        without: ['events-invoke'],
-      }).set,
-    );
-    try {
-      const os = new ObjectStorageClient({
-        authenticationDetailsProvider: new common.ConfigFileAuthenticationDetailsProvider(
-          fx.stack.ociConfigFile,
-          'DEFAULT',
-        ),
-      });
-      os.endpoint = fx.stack.urls.emulator;
-      const namespaceName = (await os.getNamespace({})).value;
-      const objectName = `datasets/${uid('user')}/${uid('ds')}/data.csv`;
-      await os.putObject({ namespaceName, bucketName: 'user-files', objectName, putObjectBody: Buffer.from('a\n') });
-      const done = await waitFor(
-        () =>
-          fx.stack.router
-            .deliveries()
-            .find((d) => d.resourceName === objectName && (d.outcome === 'failed' || d.outcome === 'delivered')),
-        { timeoutMs: 30_000, what: 'the refused delivery' },
+  it(
+    'without the Events service statement a bucket event is ' + 'refused, and the stack log names FN_INVOCATION',
+    async () => {
+      const ids = fx.stack.functionIds as Record<FunctionName, string>;
+      for (const f of FUNCTIONS) ids[f] ??= `ocid1.fnfunc.oc1..absent${f}`;
+      const emu = fx.stack.emulator;
+      const full = emu.iam.policies();
+      emu.iam.setPolicies(
+        loadStackPolicies({
+          stateDir: fx.stateDir,
+          functionIds: ids,
+          appCompartmentId: emu.tenancy.tenancyId,
+          scheduleId: loadPrincipalIds(fx.stateDir).scheduleId,
+          exportBuckets: [EXPORTS_BUCKET],
+          tablePrefix: '',
+          without: ['events-invoke'],
+        }).set,
       );
-      expect(done).toMatchObject({ outcome: 'failed', status: 404 });
-      const denied = await waitFor(
-        () => lines.find((l) => l.msg === 'denied: missing permission' && l.missingPermission === 'FN_INVOCATION'),
-        { what: 'the denial in the stack log' },
-      );
-      expect(denied).toMatchObject({
-        component: 'iam',
-        principal: 'service cloudEvents',
-        operation: 'functions InvokeFunction',
-      });
-      expect(emu.requests.query({ operation: 'InvokeFunction' }).at(-1)).toMatchObject({
-        status: 404,
-        code: 'NotAuthorizedOrNotFound',
-        missingPermission: 'FN_INVOCATION',
-        caller: 'cloudEvents',
-      });
-      os.close();
-    } finally {
-      emu.iam.setPolicies(full);
-    }
-  });
+      try {
+        const os = new ObjectStorageClient({
+          authenticationDetailsProvider: new common.ConfigFileAuthenticationDetailsProvider(
+            fx.stack.ociConfigFile,
+            'DEFAULT',
+          ),
+        });
+        os.endpoint = fx.stack.urls.emulator;
+        const namespaceName = (await os.getNamespace({})).value;
+        const objectName = `datasets/${uid('user')}/${uid('ds')}/data.csv`;
+        await os.putObject({ namespaceName, bucketName: 'user-files', objectName, putObjectBody: Buffer.from('a\n') });
+        const done = await waitFor(
+          () =>
+            fx.stack.router
+              .deliveries()
+              .find((d) => d.resourceName === objectName && (d.outcome === 'failed' || d.outcome === 'delivered')),
+          { timeoutMs: 30_000, what: 'the refused delivery' },
+        );
+        expect(done).toMatchObject({ outcome: 'failed', status: 404 });
+        const denied = await waitFor(
+          () => lines.find((l) => l.msg === 'denied: missing permission' && l.missingPermission === 'FN_INVOCATION'),
+          { what: 'the denial in the stack log' },
+        );
+        expect(denied).toMatchObject({
+          component: 'iam',
+          principal: 'service cloudEvents',
+          operation: 'functions InvokeFunction',
+        });
+        expect(emu.requests.query({ operation: 'InvokeFunction' }).at(-1)).toMatchObject({
+          status: 404,
+          code: 'NotAuthorizedOrNotFound',
+          missingPermission: 'FN_INVOCATION',
+          caller: 'cloudEvents',
+        });
+        os.close();
+      } finally {
+        emu.iam.setPolicies(full);
+      }
+    },
+  );
 
   it('the schedule invokes exports with its own principal; without its statement it is refused', async () => {
     const ok = await fx.stack.reconcileExports();

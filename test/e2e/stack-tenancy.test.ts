@@ -52,32 +52,36 @@ afterAll(async () => {
 });
 
 describe('stack in tenancy mode', () => {
-  it('domain functions read and write the tenancy as the profile; the stack emulator only serves the invoke path', async () => {
-    const token = await fx.token({ sub: `ten-${Date.now().toString(36)}`, roles: ['operator'] });
-    const up = await fx.graphql<{ createUploadUrl: { uri: string; url: string } }>(
-      `mutation { createUploadUrl(input: { kind: DATASET, collectionId: "d1", filename: "a.csv", sizeBytes: 1234 }) { uri url } }`,
-      { token },
-    );
-    expect(up.body.errors).toBeUndefined();
-    expect(up.body.data!.createUploadUrl.uri).toMatch(new RegExp(`^oci://user-files@${namespace}/datasets/`));
-    expect(up.body.data!.createUploadUrl.url.startsWith(tenancy.emu.url)).toBe(true);
-    const q = await fx.graphql<{ quota: { storage: { reservedBytes: number } } }>(
-      '{ quota { storage { reservedBytes } } }',
-      { token },
-    );
-    expect(q.body.data?.quota.storage.reservedBytes).toBe(1234);
+  it(
+    'domain functions read and write the tenancy as the profile; ' + 'the stack emulator only serves the invoke path',
+    async () => {
+      const token = await fx.token({ sub: `ten-${Date.now().toString(36)}`, roles: ['operator'] });
+      const up = await fx.graphql<{ createUploadUrl: { uri: string; url: string } }>(
+        `mutation { createUploadUrl(input: { kind: DATASET, collectionId: "d1", filename: "a.csv", sizeBytes: 1234 ` +
+          `}) { uri url } }`,
+        { token },
+      );
+      expect(up.body.errors).toBeUndefined();
+      expect(up.body.data!.createUploadUrl.uri).toMatch(new RegExp(`^oci://user-files@${namespace}/datasets/`));
+      expect(up.body.data!.createUploadUrl.url.startsWith(tenancy.emu.url)).toBe(true);
+      const q = await fx.graphql<{ quota: { storage: { reservedBytes: number } } }>(
+        '{ quota { storage { reservedBytes } } }',
+        { token },
+      );
+      expect(q.body.data?.quota.storage.reservedBytes).toBe(1234);
 
-    const admin = tenancy.emu.admin.userId;
-    const pars = await requestLog(tenancy.emu.url, 'CreatePreauthenticatedRequest');
-    expect(pars.length).toBeGreaterThan(0);
-    expect(pars.every((r) => r.caller === admin && r.status === 200)).toBe(true);
-    const rows = await requestLog(tenancy.emu.url, 'UpdateRow');
-    expect(rows.some((r) => r.caller === admin)).toBe(true);
-    // nothing of the domain's reached the stack's own emulator
-    expect(await requestLog(fx.stack.urls.emulator, 'CreatePreauthenticatedRequest')).toEqual([]);
-    expect(await requestLog(fx.stack.urls.emulator, 'UpdateRow')).toEqual([]);
-    expect((await requestLog(fx.stack.urls.emulator, 'InvokeFunction')).length).toBeGreaterThan(0);
-  });
+      const admin = tenancy.emu.admin.userId;
+      const pars = await requestLog(tenancy.emu.url, 'CreatePreauthenticatedRequest');
+      expect(pars.length).toBeGreaterThan(0);
+      expect(pars.every((r) => r.caller === admin && r.status === 200)).toBe(true);
+      const rows = await requestLog(tenancy.emu.url, 'UpdateRow');
+      expect(rows.some((r) => r.caller === admin)).toBe(true);
+      // nothing of the domain's reached the stack's own emulator
+      expect(await requestLog(fx.stack.urls.emulator, 'CreatePreauthenticatedRequest')).toEqual([]);
+      expect(await requestLog(fx.stack.urls.emulator, 'UpdateRow')).toEqual([]);
+      expect((await requestLog(fx.stack.urls.emulator, 'InvokeFunction')).length).toBeGreaterThan(0);
+    },
+  );
 
   it('a profile that cannot reach the tenancy stops the start with the reason', async () => {
     const bad = join(tenancy.stateDir, 'bad-config');

@@ -36,39 +36,43 @@ function descendants(root: number): number[] {
 }
 
 describe('local stack (e2e)', () => {
-  it('answers { me } through the front with a dev token, 401 without, GraphiQL for a browser; stops leaving no process', async () => {
-    const fx = await startStackFixture();
-    let pids: number[] = [];
-    try {
-      const user = uid('e2e-user');
-      const ok = await fx.graphql<{ me: { userId: string; roles: string[] } }>('{ me { userId roles } }', {
-        token: await fx.token({ sub: user, roles: ['operator'] }),
-      });
-      expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-      expect(ok.body.data?.me).toEqual({ userId: user, roles: ['OPERATOR'] });
+  it(
+    'answers { me } through the front with a dev token, 401 without, GraphiQL for a browser; stops leaving no ' +
+      'process',
+    async () => {
+      const fx = await startStackFixture();
+      let pids: number[] = [];
+      try {
+        const user = uid('e2e-user');
+        const ok = await fx.graphql<{ me: { userId: string; roles: string[] } }>('{ me { userId roles } }', {
+          token: await fx.token({ sub: user, roles: ['operator'] }),
+        });
+        expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+        expect(ok.body.data?.me).toEqual({ userId: user, roles: ['OPERATOR'] });
 
-      const anon = await fx.graphql('{ me { userId } }', { token: null });
-      expect(anon.status).toBe(401);
-      expect(anon.headers.get('www-authenticate')).toMatch(/^Bearer/);
+        const anon = await fx.graphql('{ me { userId } }', { token: null });
+        expect(anon.status).toBe(401);
+        expect(anon.headers.get('www-authenticate')).toMatch(/^Bearer/);
 
-      const page = await fetch(fx.graphqlUrl, { headers: { accept: 'text/html' } });
-      expect(page.status).toBe(200);
-      expect(page.headers.get('content-type')).toMatch(/text\/html/);
-      expect(await page.text()).toMatch(/graphiql/i);
+        const page = await fetch(fx.graphqlUrl, { headers: { accept: 'text/html' } });
+        expect(page.status).toBe(200);
+        expect(page.headers.get('content-type')).toMatch(/text\/html/);
+        expect(await page.text()).toMatch(/graphiql/i);
 
-      pids = fx.stack
-        .runner!.containers()
-        .map((c) => c.pid)
-        .filter((p): p is number => typeof p === 'number');
-      expect(pids.length).toBeGreaterThan(0);
-      expect(pids.every(isAlive)).toBe(true);
-    } finally {
-      await fx.stop();
-    }
-    await waitFor(() => pids.every((p) => !isAlive(p)), { what: 'containers to exit' });
-    await expect(fetch(fx.graphqlUrl)).rejects.toThrow();
-    await expect(fetch(`${fx.stack.urls.emulator}/_emulator/health`)).rejects.toThrow();
-  });
+        pids = fx.stack
+          .runner!.containers()
+          .map((c) => c.pid)
+          .filter((p): p is number => typeof p === 'number');
+        expect(pids.length).toBeGreaterThan(0);
+        expect(pids.every(isAlive)).toBe(true);
+      } finally {
+        await fx.stop();
+      }
+      await waitFor(() => pids.every((p) => !isAlive(p)), { what: 'containers to exit' });
+      await expect(fetch(fx.graphqlUrl)).rejects.toThrow();
+      await expect(fetch(`${fx.stack.urls.emulator}/_emulator/health`)).rejects.toThrow();
+    },
+  );
 
   it('npm start (main.ts): prints the URLs and a dev token that works; SIGTERM stops every process', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'stack-main-'));

@@ -41,10 +41,17 @@ async function gql<T = any>(token: string, query: string, variables: Record<stri
     errors?: { message: string; extensions?: { code?: string; http?: { status?: number } } }[];
   };
 }
-const UPLOAD = `mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { uri url method expiresAt multipart { partSize partCount method header } } }`;
-const QUOTA = `query($u: ID) { quota(userId: $u) { userId tier storage { usedBytes reservedBytes limitBytes usedPct } fileSize { maxBytes } rateLimits { uploadsLastHour hourlyLimit uploadsLastDay dailyLimit } } }`;
-const DOWNLOAD = `mutation($u: String!, $t: Int) { createDownloadUrl(uri: $u, ttlSeconds: $t) { uri url method expiresAt } }`;
-const SET = `mutation($u: ID!, $t: QuotaTier, $l: QuotaLimitsInput) { setQuotaLimits(userId: $u, tier: $t, limits: $l) { tier } }`;
+const UPLOAD =
+  `mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { uri url method expiresAt ` +
+  `multipart { partSize partCount method header } } }`;
+const QUOTA =
+  `query($u: ID) { quota(userId: $u) { userId tier storage { usedBytes reservedBytes limitBytes usedPct ` +
+  `} fileSize { maxBytes } rateLimits { uploadsLastHour hourlyLimit uploadsLastDay dailyLimit } } }`;
+const DOWNLOAD =
+  `mutation($u: String!, $t: Int) { createDownloadUrl(uri: $u, ttlSeconds: $t) { uri url method ` + `expiresAt } }`;
+const SET =
+  `mutation($u: ID!, $t: QuotaTier, $l: QuotaLimitsInput) { setQuotaLimits(userId: $u, tier: $t, limits: ` +
+  `$l) { tier } }`;
 const upload = (token: string, o: Record<string, unknown>) =>
   gql(token, UPLOAD, {
     i: {
@@ -85,7 +92,8 @@ describe('upload and download through PARs', () => {
     const files = (
       await gql(
         token,
-        `{ files(kind: DATASET, collectionId: "ds1") { nodes { uri filename sizeBytes etag } pageInfo { hasNextPage } } }`,
+        `{ files(kind: DATASET, collectionId: "ds1") { nodes { uri filename sizeBytes etag } pageInfo { hasNextPage ` +
+          `} } }`,
       )
     ).data!.files;
     expect(files.nodes).toEqual([expect.objectContaining({ uri: u.uri, filename: 'data.csv', sizeBytes: 1234 })]);
@@ -224,32 +232,38 @@ describe('refusals', () => {
     expect((await quotaOf(token)).rateLimits.uploadsLastDay).toBe(0);
   });
 
-  it("another user's paths are FORBIDDEN; a viewer may read but not upload or delete; quota of others is admin-only", async () => {
-    const alice = await userToken();
-    const bob = await userToken();
-    const viewer = await userToken(['viewer']);
-    const u = (await upload(alice.token, { filename: 'secret.bin', sizeBytes: 4 })).data!.createUploadUrl;
-    await fetch(u.url, { method: 'PUT', body: 'shh!' });
-    expect((await gql(bob.token, DOWNLOAD, { u: u.uri })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect(
-      (await gql(bob.token, `mutation($u: String!) { deleteFile(uri: $u) { deletedCount } }`, { u: u.uri })).errors?.[0]
-        ?.extensions?.code,
-    ).toBe('FORBIDDEN');
-    expect((await gql(bob.token, QUOTA, { u: alice.sub })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await gql(await admin(), QUOTA, { u: alice.sub })).data!.quota.userId).toBe(alice.sub);
-    expect((await upload(viewer.token, {})).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect(
-      (await gql(viewer.token, `mutation { deleteDataset(datasetId: "ds1") { deletedCount } }`)).errors?.[0]?.extensions
-        ?.code,
-    ).toBe('FORBIDDEN');
-    expect((await gql(viewer.token, QUOTA)).data!.quota.userId).toBe(viewer.sub);
-    expect((await gql(alice.token, SET, { u: alice.sub, t: 'PREMIUM' })).errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
-    const log = { kind: 'LOG', collectionId: `job-${alice.sub}`, filename: 'output.log' };
-    expect((await upload(alice.token, log)).errors).toBeUndefined();
-    expect((await upload(bob.token, log)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  });
+  it(
+    "another user's paths are FORBIDDEN; a viewer may read but not upload or delete; quota of others is " +
+      'admin-only',
+    async () => {
+      const alice = await userToken();
+      const bob = await userToken();
+      const viewer = await userToken(['viewer']);
+      const u = (await upload(alice.token, { filename: 'secret.bin', sizeBytes: 4 })).data!.createUploadUrl;
+      await fetch(u.url, { method: 'PUT', body: 'shh!' });
+      expect((await gql(bob.token, DOWNLOAD, { u: u.uri })).errors?.[0]?.extensions).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      expect(
+        (await gql(bob.token, `mutation($u: String!) { deleteFile(uri: $u) { deletedCount } }`, { u: u.uri }))
+          .errors?.[0]?.extensions?.code,
+      ).toBe('FORBIDDEN');
+      expect((await gql(bob.token, QUOTA, { u: alice.sub })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await gql(await admin(), QUOTA, { u: alice.sub })).data!.quota.userId).toBe(alice.sub);
+      expect((await upload(viewer.token, {})).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      expect(
+        (await gql(viewer.token, `mutation { deleteDataset(datasetId: "ds1") { deletedCount } }`)).errors?.[0]
+          ?.extensions?.code,
+      ).toBe('FORBIDDEN');
+      expect((await gql(viewer.token, QUOTA)).data!.quota.userId).toBe(viewer.sub);
+      expect((await gql(alice.token, SET, { u: alice.sub, t: 'PREMIUM' })).errors?.[0]?.extensions?.code).toBe(
+        'FORBIDDEN',
+      );
+      const log = { kind: 'LOG', collectionId: `job-${alice.sub}`, filename: 'output.log' };
+      expect((await upload(alice.token, log)).errors).toBeUndefined();
+      expect((await upload(bob.token, log)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    },
+  );
 });
 
 describe('deletes and the books', () => {

@@ -1,7 +1,7 @@
 /**
  * Browser tests: playwright-core drives Debian's chromium (`apt-get install -y chromium`, see
- * .ci/run), headless, with a fresh profile per launch (playwright's temporary user data dir). A failing test leaves a full-page screenshot
- * in test-results/<test name>.png (the CI artifact).
+ * .ci/run), headless, with a fresh profile per launch (playwright's temporary user data dir). A failing test leaves a
+ * full-page screenshot in test-results/<test name>.png (the CI artifact).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,7 +4,9 @@
  * `renderFdkResult` which mimics the FDK's sendResult so tests see what the agent would receive.
  *
  * @example
- * const ctx = fakeFnContext({ headers: { 'Fn-Intent': 'httprequest', 'Fn-Http-Method': 'GET', 'Fn-Http-Request-Url': '/graphql' } });
+ * const ctx = fakeFnContext({
+ *   headers: { 'Fn-Intent': 'httprequest', 'Fn-Http-Method': 'GET', 'Fn-Http-Request-Url': '/graphql' },
+ * });
  * const out = renderFdkResult(ctx, await handler(Buffer.alloc(0), ctx));
  */
 import type { FdkContext, FdkHttpGatewayContext, FdkResult } from '@fnproject/fdk';

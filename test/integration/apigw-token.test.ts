@@ -39,35 +39,38 @@ afterAll(async () => {
 });
 
 describe('npm run token', () => {
-  it('prints, as its last line, a token the front accepts (key created by the CLI, before the front starts)', async () => {
-    const user = uid('cli-user');
-    const out = await token(['--user', user, '--role', 'operator', '--ttl', '120']);
-    expect(out.code).toBe(0);
-    const last = out.stdout.trimEnd().split('\n').at(-1)!;
-    expect(last).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+  it(
+    'prints, as its last line, a token the front accepts (key ' + 'created by the CLI, before the front starts)',
+    async () => {
+      const user = uid('cli-user');
+      const out = await token(['--user', user, '--role', 'operator', '--ttl', '120']);
+      expect(out.code).toBe(0);
+      const last = out.stdout.trimEnd().split('\n').at(-1)!;
+      expect(last).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
 
-    const issuer = await openDevIssuer({ stateDir });
-    gw = await startApiGateway({
-      port: 0,
-      functions: { gateway: 'ocid1.fnfunc.oc1.iad.aaaaaaaatokentest' },
-      log: createLogger({ level: 'error' }),
-      jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
-      invoker: {
-        invoke: async (req) => (
-          seen.push(req),
-          { status: 200, headers: new Headers({ 'content-type': 'application/json' }), body: Buffer.from('{}') }
-        ),
-      },
-    });
-    const res = await fetch(`${gw.url}/graphql`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${last}` },
-      body: '{}',
-    });
-    expect(res.status).toBe(200);
-    expect(seen.at(-1)!.headers['Fn-Http-H-X-User-Id']).toBe(user);
-    expect(seen.at(-1)!.headers['Fn-Http-H-X-User-Roles']).toBe('operator');
-  });
+      const issuer = await openDevIssuer({ stateDir });
+      gw = await startApiGateway({
+        port: 0,
+        functions: { gateway: 'ocid1.fnfunc.oc1.iad.aaaaaaaatokentest' },
+        log: createLogger({ level: 'error' }),
+        jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
+        invoker: {
+          invoke: async (req) => (
+            seen.push(req),
+            { status: 200, headers: new Headers({ 'content-type': 'application/json' }), body: Buffer.from('{}') }
+          ),
+        },
+      });
+      const res = await fetch(`${gw.url}/graphql`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${last}` },
+        body: '{}',
+      });
+      expect(res.status).toBe(200);
+      expect(seen.at(-1)!.headers['Fn-Http-H-X-User-Id']).toBe(user);
+      expect(seen.at(-1)!.headers['Fn-Http-H-X-User-Roles']).toBe('operator');
+    },
+  );
 
   it('rejects bad arguments with a usage message and a non-zero exit', async () => {
     for (const args of [

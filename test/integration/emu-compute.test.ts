@@ -130,29 +130,35 @@ describe('launch', () => {
 });
 
 describe('instance actions', () => {
-  it('moves RUNNING → STOPPING → STOPPED → STARTING → RUNNING and refuses invalid transitions with 409 IncorrectState', async () => {
-    const id = (await compute.launchInstance({ launchInstanceDetails: launchDetails() })).instance.id;
-    const early = await failure(compute.instanceAction({ instanceId: id, action: 'STOP' }));
-    expect([early.statusCode, early.serviceCode]).toEqual([409, 'IncorrectState']);
-    await waitFor(async () => (await state(id)) === 'RUNNING');
-    expect((await compute.instanceAction({ instanceId: id, action: 'STOP' })).instance.lifecycleState).toBe('STOPPING');
-    await waitFor(async () => (await state(id)) === 'STOPPED', { what: 'STOPPED' });
-    expect((await compute.instanceAction({ instanceId: id, action: 'SOFTSTOP' })).instance.lifecycleState).toBe(
-      'STOPPED',
-    );
-    const reset = await failure(compute.instanceAction({ instanceId: id, action: 'RESET' }));
-    expect([reset.statusCode, reset.serviceCode]).toEqual([409, 'IncorrectState']);
-    expect((await compute.instanceAction({ instanceId: id, action: 'START' })).instance.lifecycleState).toBe(
-      'STARTING',
-    );
-    await waitFor(async () => (await state(id)) === 'RUNNING', { what: 'RUNNING again' });
-    expect((await compute.instanceAction({ instanceId: id, action: 'SOFTRESET' })).instance.lifecycleState).toBe(
-      'STOPPING',
-    );
-    await waitFor(async () => (await state(id)) === 'RUNNING', { what: 'RUNNING after reset' });
-    const bad = await failure(compute.instanceAction({ instanceId: id, action: 'JUMP' }));
-    expect(bad.statusCode).toBe(400);
-  });
+  it(
+    'moves RUNNING → STOPPING → STOPPED → STARTING → RUNNING and refuses invalid transitions with 409 ' +
+      'IncorrectState',
+    async () => {
+      const id = (await compute.launchInstance({ launchInstanceDetails: launchDetails() })).instance.id;
+      const early = await failure(compute.instanceAction({ instanceId: id, action: 'STOP' }));
+      expect([early.statusCode, early.serviceCode]).toEqual([409, 'IncorrectState']);
+      await waitFor(async () => (await state(id)) === 'RUNNING');
+      expect((await compute.instanceAction({ instanceId: id, action: 'STOP' })).instance.lifecycleState).toBe(
+        'STOPPING',
+      );
+      await waitFor(async () => (await state(id)) === 'STOPPED', { what: 'STOPPED' });
+      expect((await compute.instanceAction({ instanceId: id, action: 'SOFTSTOP' })).instance.lifecycleState).toBe(
+        'STOPPED',
+      );
+      const reset = await failure(compute.instanceAction({ instanceId: id, action: 'RESET' }));
+      expect([reset.statusCode, reset.serviceCode]).toEqual([409, 'IncorrectState']);
+      expect((await compute.instanceAction({ instanceId: id, action: 'START' })).instance.lifecycleState).toBe(
+        'STARTING',
+      );
+      await waitFor(async () => (await state(id)) === 'RUNNING', { what: 'RUNNING again' });
+      expect((await compute.instanceAction({ instanceId: id, action: 'SOFTRESET' })).instance.lifecycleState).toBe(
+        'STOPPING',
+      );
+      await waitFor(async () => (await state(id)) === 'RUNNING', { what: 'RUNNING after reset' });
+      const bad = await failure(compute.instanceAction({ instanceId: id, action: 'JUMP' }));
+      expect(bad.statusCode).toBe(400);
+    },
+  );
 
   it('terminates (TERMINATING → TERMINATED), after which the subnet can be deleted', async () => {
     const vcn = (await network.createVcn({ createVcnDetails: { compartmentId, cidrBlock: '10.9.0.0/16' } })).vcn;

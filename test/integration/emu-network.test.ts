@@ -17,72 +17,75 @@ afterAll(async () => {
 });
 
 describe('VCN and its dependents', () => {
-  it('refuses to delete a VCN while it has a subnet, gateway, route table or security list (409 Conflict)', async () => {
-    const vcn = (
-      await net.createVcn({
-        createVcnDetails: {
-          compartmentId: cid,
-          cidrBlock: '10.5.0.0/16',
-          displayName: uid('vcn'),
-          dnsLabel: 'vcnfive',
-        },
-      })
-    ).vcn;
-    expect(vcn).toMatchObject({ lifecycleState: 'AVAILABLE', vcnDomainName: 'vcnfive.oraclevcn.com' });
-    const ig = (
-      await net.createInternetGateway({
-        createInternetGatewayDetails: { compartmentId: cid, vcnId: vcn.id, isEnabled: true },
-      })
-    ).internetGateway;
-    const rt = (
-      await net.createRouteTable({
-        createRouteTableDetails: {
-          compartmentId: cid,
-          vcnId: vcn.id,
-          routeRules: [{ destination: '0.0.0.0/0', destinationType: 'CIDR_BLOCK' as never, networkEntityId: ig.id }],
-        },
-      })
-    ).routeTable;
-    const sl = (
-      await net.createSecurityList({
-        createSecurityListDetails: {
-          compartmentId: cid,
-          vcnId: vcn.id,
-          egressSecurityRules: [{ destination: '0.0.0.0/0', protocol: 'all' }],
-          ingressSecurityRules: [
-            { source: '0.0.0.0/0', protocol: '6', tcpOptions: { destinationPortRange: { min: 443, max: 443 } } },
-          ],
-        },
-      })
-    ).securityList;
-    const subnet = (
-      await net.createSubnet({
-        createSubnetDetails: {
-          compartmentId: cid,
-          vcnId: vcn.id,
-          cidrBlock: '10.5.1.0/24',
-          routeTableId: rt.id,
-          securityListIds: [sl.id],
-        },
-      })
-    ).subnet;
-    expect(subnet).toMatchObject({ routeTableId: rt.id, securityListIds: [sl.id], virtualRouterIp: '10.5.1.1' });
-    const conflicts = [
-      net.deleteVcn({ vcnId: vcn.id }),
-      net.deleteRouteTable({ rtId: rt.id }),
-      net.deleteSecurityList({ securityListId: sl.id }),
-      net.deleteInternetGateway({ igId: ig.id }),
-    ];
-    for (const c of conflicts) expect((await failure(c)).serviceCode).toBe('Conflict');
-    await net.deleteSubnet({ subnetId: subnet.id });
-    await net.deleteRouteTable({ rtId: rt.id });
-    await net.deleteInternetGateway({ igId: ig.id });
-    expect((await failure(net.deleteVcn({ vcnId: vcn.id }))).message).toContain(sl.id);
-    await net.deleteSecurityList({ securityListId: sl.id });
-    await net.deleteVcn({ vcnId: vcn.id });
-    expect((await failure(net.getVcn({ vcnId: vcn.id }))).statusCode).toBe(404);
-    expect((await failure(net.getRouteTable({ rtId: vcn.defaultRouteTableId! }))).statusCode).toBe(404);
-  });
+  it(
+    'refuses to delete a VCN while it has a subnet, gateway, ' + 'route table or security list (409 Conflict)',
+    async () => {
+      const vcn = (
+        await net.createVcn({
+          createVcnDetails: {
+            compartmentId: cid,
+            cidrBlock: '10.5.0.0/16',
+            displayName: uid('vcn'),
+            dnsLabel: 'vcnfive',
+          },
+        })
+      ).vcn;
+      expect(vcn).toMatchObject({ lifecycleState: 'AVAILABLE', vcnDomainName: 'vcnfive.oraclevcn.com' });
+      const ig = (
+        await net.createInternetGateway({
+          createInternetGatewayDetails: { compartmentId: cid, vcnId: vcn.id, isEnabled: true },
+        })
+      ).internetGateway;
+      const rt = (
+        await net.createRouteTable({
+          createRouteTableDetails: {
+            compartmentId: cid,
+            vcnId: vcn.id,
+            routeRules: [{ destination: '0.0.0.0/0', destinationType: 'CIDR_BLOCK' as never, networkEntityId: ig.id }],
+          },
+        })
+      ).routeTable;
+      const sl = (
+        await net.createSecurityList({
+          createSecurityListDetails: {
+            compartmentId: cid,
+            vcnId: vcn.id,
+            egressSecurityRules: [{ destination: '0.0.0.0/0', protocol: 'all' }],
+            ingressSecurityRules: [
+              { source: '0.0.0.0/0', protocol: '6', tcpOptions: { destinationPortRange: { min: 443, max: 443 } } },
+            ],
+          },
+        })
+      ).securityList;
+      const subnet = (
+        await net.createSubnet({
+          createSubnetDetails: {
+            compartmentId: cid,
+            vcnId: vcn.id,
+            cidrBlock: '10.5.1.0/24',
+            routeTableId: rt.id,
+            securityListIds: [sl.id],
+          },
+        })
+      ).subnet;
+      expect(subnet).toMatchObject({ routeTableId: rt.id, securityListIds: [sl.id], virtualRouterIp: '10.5.1.1' });
+      const conflicts = [
+        net.deleteVcn({ vcnId: vcn.id }),
+        net.deleteRouteTable({ rtId: rt.id }),
+        net.deleteSecurityList({ securityListId: sl.id }),
+        net.deleteInternetGateway({ igId: ig.id }),
+      ];
+      for (const c of conflicts) expect((await failure(c)).serviceCode).toBe('Conflict');
+      await net.deleteSubnet({ subnetId: subnet.id });
+      await net.deleteRouteTable({ rtId: rt.id });
+      await net.deleteInternetGateway({ igId: ig.id });
+      expect((await failure(net.deleteVcn({ vcnId: vcn.id }))).message).toContain(sl.id);
+      await net.deleteSecurityList({ securityListId: sl.id });
+      await net.deleteVcn({ vcnId: vcn.id });
+      expect((await failure(net.getVcn({ vcnId: vcn.id }))).statusCode).toBe(404);
+      expect((await failure(net.getRouteTable({ rtId: vcn.defaultRouteTableId! }))).statusCode).toBe(404);
+    },
+  );
 
   it('validates CIDRs and references with 400', async () => {
     const vcn = (await net.createVcn({ createVcnDetails: { compartmentId: cid, cidrBlock: '10.6.0.0/16' } })).vcn;

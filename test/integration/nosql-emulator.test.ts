@@ -58,7 +58,9 @@ describe('NoSQL emulator through NosqlClient', () => {
         createTableDetails: {
           name,
           compartmentId: comp,
-          ddlStatement: `CREATE TABLE ${name} (id INTEGER, sub STRING, at TIMESTAMP(3), PRIMARY KEY(SHARD(id), sub)) USING TTL 3 DAYS`,
+          ddlStatement:
+            `CREATE TABLE ${name} (id INTEGER, sub STRING, at TIMESTAMP(3), PRIMARY KEY(SHARD(id), sub)) ` +
+            `USING TTL 3 DAYS`,
           tableLimits: LIMITS,
         },
       });

@@ -42,7 +42,9 @@ describe('NoSQL query subset', () => {
       createTableDetails: {
         name: t,
         compartmentId: comp,
-        ddlStatement: `CREATE TABLE ${t} (id INTEGER, owner STRING, size LONG, tag STRING, meta JSON, PRIMARY KEY(SHARD(owner), id))`,
+        ddlStatement:
+          `CREATE TABLE ${t} (id INTEGER, owner STRING, size LONG, tag STRING, meta JSON, PRIMARY ` +
+          `KEY(SHARD(owner), id))`,
         tableLimits: LIMITS,
       },
     });

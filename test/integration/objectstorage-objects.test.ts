@@ -149,7 +149,8 @@ describe('PutObject / GetObject / HeadObject', () => {
     });
     expect(await text(mid.value)).toBe('2345');
     expect(mid.contentLength).toBe(4);
-    // oci-common 2.139.1 never parses content-range (convertStringToType lower-cases 'common.Range'), so contentRange stays undefined
+    // oci-common 2.139.1 never parses content-range
+    // (convertStringToType lower-cases 'common.Range'), so contentRange stays undefined
     const tail = await os.getObject({
       namespaceName: ns,
       bucketName: b,

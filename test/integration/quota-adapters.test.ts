@@ -60,38 +60,41 @@ const putVia = (url: string, body: string, method = 'PUT') =>
   fetch(url, { method, body, headers: { 'content-type': 'application/octet-stream' } });
 
 describe('Object Storage adapter', () => {
-  it('a write PAR writes exactly its object, refuses GET, another object, and use after expiry; a read PAR reads', async () => {
-    const name = `datasets/u1/${uid('d')}/a.bin`;
-    const w = await store.createPar({
-      bucket,
-      objectName: name,
-      access: 'ObjectWrite',
-      expiresAt: new Date(Date.now() + 60_000),
-      name: 'w',
-    });
-    expect((await putVia(w.url, 'hello world')).status).toBe(200);
-    expect(await store.head({ bucket, objectName: name })).toMatchObject({ sizeBytes: 11 });
-    expect((await fetch(w.url)).status).toBe(404);
-    expect((await putVia(w.url.replace(/a\.bin$/, 'b.bin'), 'x')).status).toBe(404);
-    const r = await store.createPar({
-      bucket,
-      objectName: name,
-      access: 'ObjectRead',
-      expiresAt: new Date(Date.now() + 60_000),
-      name: 'r',
-    });
-    expect(await (await fetch(r.url)).text()).toBe('hello world');
-    expect((await putVia(r.url, 'overwrite')).status).toBe(404);
-    const short = await store.createPar({
-      bucket,
-      objectName: name,
-      access: 'ObjectRead',
-      expiresAt: new Date(Date.now() + 1500),
-      name: 's',
-    });
-    await new Promise((res) => setTimeout(res, 1600)); // the PAR's own expiry, not a race: nothing else is awaited
-    expect((await fetch(short.url)).status).toBe(404);
-  });
+  it(
+    'a write PAR writes exactly its object, refuses GET, another ' + 'object, and use after expiry; a read PAR reads',
+    async () => {
+      const name = `datasets/u1/${uid('d')}/a.bin`;
+      const w = await store.createPar({
+        bucket,
+        objectName: name,
+        access: 'ObjectWrite',
+        expiresAt: new Date(Date.now() + 60_000),
+        name: 'w',
+      });
+      expect((await putVia(w.url, 'hello world')).status).toBe(200);
+      expect(await store.head({ bucket, objectName: name })).toMatchObject({ sizeBytes: 11 });
+      expect((await fetch(w.url)).status).toBe(404);
+      expect((await putVia(w.url.replace(/a\.bin$/, 'b.bin'), 'x')).status).toBe(404);
+      const r = await store.createPar({
+        bucket,
+        objectName: name,
+        access: 'ObjectRead',
+        expiresAt: new Date(Date.now() + 60_000),
+        name: 'r',
+      });
+      expect(await (await fetch(r.url)).text()).toBe('hello world');
+      expect((await putVia(r.url, 'overwrite')).status).toBe(404);
+      const short = await store.createPar({
+        bucket,
+        objectName: name,
+        access: 'ObjectRead',
+        expiresAt: new Date(Date.now() + 1500),
+        name: 's',
+      });
+      await new Promise((res) => setTimeout(res, 1600)); // the PAR's own expiry, not a race: nothing else is awaited
+      expect((await fetch(short.url)).status).toBe(404);
+    },
+  );
   it('head of a missing object is undefined; list pages with nextStart; delete reports existence', async () => {
     const prefix = `models/u1/${uid('m')}/`;
     const ns = await store.namespace();
@@ -184,45 +187,49 @@ describe('ledger and settlement on NoSQL', () => {
 });
 
 describe('the ledger through ~30 % injected NoSQL faults', () => {
-  it('every admission lands exactly once: 429/503/drops retried, writes applied but unanswered resolved by re-reading', async () => {
-    const rules = [
-      { service: 'nosql', probability: 0.1, status: 429 },
-      { service: 'nosql', probability: 0.1, status: 503 },
-      { service: 'nosql', probability: 0.1, drop: true },
-      // the write lands, the answer is lost: the case a blind retry would apply twice
-      { service: 'nosql', operation: 'UpdateRow', probability: 0.1, drop: true, after: true },
-    ];
-    for (const r of rules) f.emu.faults.add(r);
-    try {
-      const ledger = createLedger({
-        usage: stores.usage,
-        cas: { transientBaseMs: 5, transientCapMs: 50, maxTransient: 30 },
-      });
-      const users = [uid('chaos'), uid('chaos'), uid('chaos'), uid('chaos')];
-      const results = await Promise.allSettled(
-        Array.from({ length: 40 }, (_, i) =>
-          ledger.admit({
-            userId: users[i % 4]!,
-            path: `datasets/${users[i % 4]}/d/f${i}`,
-            sizeBytes: 10 + i,
-            expiresAt: Date.now() + 3_600_000,
-          }),
-        ),
-      );
-      expect(
-        results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
-      ).toEqual([]);
-      const log = f.emu.requests.query({ service: 'nosql' });
-      expect(log.some((e) => e.code === 'ConnectionDroppedAfterApply')).toBe(true);
-      f.emu.faults.clear();
-      for (const [u, user] of users.entries()) {
-        const mine = Array.from({ length: 40 }, (_, i) => i).filter((i) => i % 4 === u);
-        const snap = await ledger.snapshot(user);
-        expect(snap.uploadsLastHour, user).toBe(mine.length);
-        expect(snap.reservedBytes, user).toBe(mine.reduce((s, i) => s + 10 + i, 0));
+  it(
+    'every admission lands exactly once: 429/503/drops retried, writes applied but unanswered resolved by ' +
+      're-reading',
+    async () => {
+      const rules = [
+        { service: 'nosql', probability: 0.1, status: 429 },
+        { service: 'nosql', probability: 0.1, status: 503 },
+        { service: 'nosql', probability: 0.1, drop: true },
+        // the write lands, the answer is lost: the case a blind retry would apply twice
+        { service: 'nosql', operation: 'UpdateRow', probability: 0.1, drop: true, after: true },
+      ];
+      for (const r of rules) f.emu.faults.add(r);
+      try {
+        const ledger = createLedger({
+          usage: stores.usage,
+          cas: { transientBaseMs: 5, transientCapMs: 50, maxTransient: 30 },
+        });
+        const users = [uid('chaos'), uid('chaos'), uid('chaos'), uid('chaos')];
+        const results = await Promise.allSettled(
+          Array.from({ length: 40 }, (_, i) =>
+            ledger.admit({
+              userId: users[i % 4]!,
+              path: `datasets/${users[i % 4]}/d/f${i}`,
+              sizeBytes: 10 + i,
+              expiresAt: Date.now() + 3_600_000,
+            }),
+          ),
+        );
+        expect(
+          results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
+        ).toEqual([]);
+        const log = f.emu.requests.query({ service: 'nosql' });
+        expect(log.some((e) => e.code === 'ConnectionDroppedAfterApply')).toBe(true);
+        f.emu.faults.clear();
+        for (const [u, user] of users.entries()) {
+          const mine = Array.from({ length: 40 }, (_, i) => i).filter((i) => i % 4 === u);
+          const snap = await ledger.snapshot(user);
+          expect(snap.uploadsLastHour, user).toBe(mine.length);
+          expect(snap.reservedBytes, user).toBe(mine.reduce((s, i) => s + 10 + i, 0));
+        }
+      } finally {
+        f.emu.faults.clear();
       }
-    } finally {
-      f.emu.faults.clear();
-    }
-  });
+    },
+  );
 });

@@ -10,7 +10,9 @@ import { startResourcesKit, type ResourcesKit } from './resources-kit.ts';
 let kit: ResourcesKit;
 let compartmentId: string;
 
-const LIST = `query($c: ID!, $fresh: Boolean) { resources(compartmentId: $c, kinds: [INSTANCE], fresh: $fresh) { nodes { ... on Instance { id lifecycleState } } } }`;
+const LIST =
+  `query($c: ID!, $fresh: Boolean) { resources(compartmentId: $c, kinds: [INSTANCE], fresh: $fresh) { ` +
+  `nodes { ... on Instance { id lifecycleState } } } }`;
 
 beforeAll(async () => {
   // the list is read between STOP and STOPPED: a window a loaded CI machine does not step over

@@ -14,7 +14,9 @@ const launched: string[] = [];
 const prefix = `t${Date.now().toString(36).slice(-6)}`;
 
 const LAUNCH = `mutation($input: LaunchInstanceInput!) { launchInstance(input: $input) {
-  instance { id displayName shape ocpus memoryInGBs availabilityDomain faultDomain imageName lifecycleState privateIps publicIps }
+  instance {
+    id displayName shape ocpus memoryInGBs availabilityDomain faultDomain imageName lifecycleState privateIps publicIps
+  }
   imageId sshPublicKey generatedPrivateKey network { vcnId subnetId created } } }`;
 const LIST = `query($c: ID!, $fresh: Boolean) { resources(compartmentId: $c, kinds: [INSTANCE], fresh: $fresh) {
   nodes { ... on Instance { id displayName lifecycleState shape privateIps publicIps health { status reason } } } } }`;
@@ -90,7 +92,8 @@ describe('resources: instances', () => {
     ).toBe(true);
     const calls = kit.callsSince(before);
     expect(calls.filter((c) => c.operation === 'ListInstances').length).toBe(Math.ceil(launched.length / 2));
-    // IPs from ListPrivateIps (subnet) + ListPublicIps, never a GetVnic per VNIC; the same as instance(id) (which uses GetVnic)
+    // IPs from ListPrivateIps (subnet) + ListPublicIps, never a
+    // GetVnic per VNIC; the same as instance(id) (which uses GetVnic)
     expect(calls.filter((c) => c.operation === 'GetVnic')).toEqual([]);
     expect(
       calls.some((c) => c.operation === 'ListPrivateIps') && calls.some((c) => c.operation === 'ListPublicIps'),
@@ -109,7 +112,8 @@ describe('resources: instances', () => {
   it('stops an instance, waits for STOPPED, and invalidates the cached list', async () => {
     const id = launched[1]!;
     const r = await kit.gql(
-      `mutation($id: ID!) { instanceAction(id: $id, action: STOP, waitForState: true) { reachedTargetState targetState waited instance { lifecycleState } } }`,
+      `mutation($id: ID!) { instanceAction(id: $id, action: STOP, waitForState: true) { reachedTargetState ` +
+        `targetState waited instance { lifecycleState } } }`,
       { id },
     );
     expect(r.errors).toBeUndefined();
@@ -127,34 +131,42 @@ describe('resources: instances', () => {
     expect(stopped.health.status).toBe('DOWN');
   });
 
-  it('says when the state was not reached before the deadline, and refuses an action invalid for the state', async () => {
-    const id = launched[1]!;
-    const r = await kit.gql(
-      `mutation($id: ID!) { instanceAction(id: $id, action: START, waitForState: true) { reachedTargetState message instance { lifecycleState } } }`,
-      { id },
-      { remainingMs: 2_000 },
-    );
-    expect(r.errors).toBeUndefined();
-    expect(r.data!.instanceAction.reachedTargetState).toBe(false);
-    expect(r.data!.instanceAction.message).toMatch(/did not reach RUNNING/);
-    const reset = await kit.gql(
-      `mutation($id: ID!) { instanceAction(id: $id, action: RESET, waitForState: true) { reachedTargetState } }`,
-      { id: launched[2]! },
-    );
-    expect(reset.errors).toBeUndefined();
-    expect(reset.data!.instanceAction.reachedTargetState).toBe(true);
-    // RESET needs RUNNING: on a STOPPED instance it is refused (STOPPED is stable, so no race with the transition clock)
-    const stopped = await kit.gql(
-      `mutation($id: ID!) { instanceAction(id: $id, action: STOP, waitForState: true) { reachedTargetState } }`,
-      { id: launched[2]! },
-    );
-    expect(stopped.data!.instanceAction.reachedTargetState).toBe(true);
-    const bad = await kit.gql(`mutation($id: ID!) { instanceAction(id: $id, action: RESET) { reachedTargetState } }`, {
-      id: launched[2]!,
-    });
-    expect(bad.errors?.[0]?.extensions.code).toBe('CONFLICT');
-    expect(bad.errors?.[0]?.message).toMatch(/it is STOPPED/);
-  });
+  it(
+    'says when the state was not reached before the deadline, ' + 'and refuses an action invalid for the state',
+    async () => {
+      const id = launched[1]!;
+      const r = await kit.gql(
+        `mutation($id: ID!) { instanceAction(id: $id, action: START, waitForState: true) { reachedTargetState ` +
+          `message instance { lifecycleState } } }`,
+        { id },
+        { remainingMs: 2_000 },
+      );
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.instanceAction.reachedTargetState).toBe(false);
+      expect(r.data!.instanceAction.message).toMatch(/did not reach RUNNING/);
+      const reset = await kit.gql(
+        `mutation($id: ID!) { instanceAction(id: $id, action: RESET, waitForState: true) { reachedTargetState } }`,
+        { id: launched[2]! },
+      );
+      expect(reset.errors).toBeUndefined();
+      expect(reset.data!.instanceAction.reachedTargetState).toBe(true);
+      // RESET needs RUNNING: on a STOPPED instance it is refused
+      // (STOPPED is stable, so no race with the transition clock)
+      const stopped = await kit.gql(
+        `mutation($id: ID!) { instanceAction(id: $id, action: STOP, waitForState: true) { reachedTargetState } }`,
+        { id: launched[2]! },
+      );
+      expect(stopped.data!.instanceAction.reachedTargetState).toBe(true);
+      const bad = await kit.gql(
+        `mutation($id: ID!) { instanceAction(id: $id, action: RESET) { reachedTargetState } }`,
+        {
+          id: launched[2]!,
+        },
+      );
+      expect(bad.errors?.[0]?.extensions.code).toBe('CONFLICT');
+      expect(bad.errors?.[0]?.message).toMatch(/it is STOPPED/);
+    },
+  );
 
   it('reads one instance and validates ids', async () => {
     const r = await kit.gql(`query($id: ID!) { instance(id: $id) { id compartmentId privateIps } }`, {
@@ -205,7 +217,8 @@ describe('resources: instances', () => {
   it('fetches metrics with one grouped query per compartment and metric', async () => {
     const before = kit.seq();
     const r = await kit.gql(
-      `query($ids: [ID!]!) { metrics(resourceIds: $ids, names: [CPU, MEMORY], window: "1h", resolution: "5m") { resourceId name metric points { timestamp value } } }`,
+      `query($ids: [ID!]!) { metrics(resourceIds: $ids, names: [CPU, MEMORY], window: "1h", resolution: "5m") { ` +
+        `resourceId name metric points { timestamp value } } }`,
       { ids: launched.slice(0, 3) },
     );
     expect(r.errors).toBeUndefined();
@@ -224,13 +237,18 @@ describe('resources: instances', () => {
     });
     expect(mixed.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     expect(mixed.errors?.[0]?.message).toMatch(
-      /resourceIds\[2\] must be the OCID of a instance or autonomousdatabase or mysqldbsystem or loadbalancer, got a compartment/,
+      new RegExp(
+        'resourceIds\\[2\\] must be the OCID of a instance or autonomousdatabase or mysqldbsystem or loadbalancer, ' +
+          'got a compartment',
+      ),
     );
     expect(kit.callsSince(mixedAt)).toEqual([]);
   });
 
   it('terminates, and removes the network only once nothing else uses it', async () => {
-    const TERMINATE = `mutation($id: ID!) { terminateInstance(id: $id, cleanupNetwork: true) { id lifecycleState removedNetwork networkKept } }`;
+    const TERMINATE =
+      `mutation($id: ID!) { terminateInstance(id: $id, cleanupNetwork: true) { id lifecycleState ` +
+      `removedNetwork networkKept } }`;
     const first = await kit.gql(TERMINATE, { id: launched[0]! });
     expect(first.errors).toBeUndefined();
     expect(first.data!.terminateInstance.removedNetwork).toEqual([]);
@@ -320,43 +338,46 @@ describe('resources: launch input is checked before the network is built', () =>
     expect(await networkOf(c)).toEqual(EMPTY);
   });
 
-  it('takes back the pieces it created when OCI still turns the launch down, and never touches reused ones', async () => {
-    const c = await kit.compartment(uid('rejected'));
-    const p = `${prefix}r`;
-    const reject = () =>
-      kit.fx.emu.faults.add({
-        operation: 'LaunchInstance',
-        status: 400,
-        code: 'InvalidParameter',
-        message: 'rejected by a fault rule',
-        count: 1,
-      });
-    reject();
-    const first = await kit.gql(LAUNCH, { input: { displayName: uid('vm'), compartmentId: c, networkPrefix: p } });
-    expect(first.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
-    expect(await networkOf(c)).toEqual(EMPTY);
+  it(
+    'takes back the pieces it created when OCI still turns the ' + 'launch down, and never touches reused ones',
+    async () => {
+      const c = await kit.compartment(uid('rejected'));
+      const p = `${prefix}r`;
+      const reject = () =>
+        kit.fx.emu.faults.add({
+          operation: 'LaunchInstance',
+          status: 400,
+          code: 'InvalidParameter',
+          message: 'rejected by a fault rule',
+          count: 1,
+        });
+      reject();
+      const first = await kit.gql(LAUNCH, { input: { displayName: uid('vm'), compartmentId: c, networkPrefix: p } });
+      expect(first.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+      expect(await networkOf(c)).toEqual(EMPTY);
 
-    // a network that exists is reused by the next launch; a rejected launch leaves it as it was
-    const ok = await kit.gql(LAUNCH, {
-      input: { displayName: uid('vm'), compartmentId: c, networkPrefix: p, openPorts: [80] },
-    });
-    expect(ok.errors).toBeUndefined();
-    const net = await networkOf(c);
-    expect(net.vcns).toHaveLength(1);
-    expect(net.subnets).toHaveLength(1);
-    reject();
-    const again = await kit.gql(LAUNCH, {
-      input: { displayName: uid('vm'), compartmentId: c, networkPrefix: p, openPorts: [8080] },
-    });
-    expect(again.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
-    expect(await networkOf(c)).toEqual(net);
-    const sl = (
-      await kit
-        .client(VirtualNetworkClient)
-        .listSecurityLists({ compartmentId: c, vcnId: net.vcns[0]!, displayName: `${p}-public-sl-us-ashburn-1` })
-    ).items[0]!;
-    expect(sl.ingressSecurityRules.map((x) => x.tcpOptions?.destinationPortRange?.min).sort()).toEqual([22, 80]);
-  });
+      // a network that exists is reused by the next launch; a rejected launch leaves it as it was
+      const ok = await kit.gql(LAUNCH, {
+        input: { displayName: uid('vm'), compartmentId: c, networkPrefix: p, openPorts: [80] },
+      });
+      expect(ok.errors).toBeUndefined();
+      const net = await networkOf(c);
+      expect(net.vcns).toHaveLength(1);
+      expect(net.subnets).toHaveLength(1);
+      reject();
+      const again = await kit.gql(LAUNCH, {
+        input: { displayName: uid('vm'), compartmentId: c, networkPrefix: p, openPorts: [8080] },
+      });
+      expect(again.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+      expect(await networkOf(c)).toEqual(net);
+      const sl = (
+        await kit
+          .client(VirtualNetworkClient)
+          .listSecurityLists({ compartmentId: c, vcnId: net.vcns[0]!, displayName: `${p}-public-sl-us-ashburn-1` })
+      ).items[0]!;
+      expect(sl.ingressSecurityRules.map((x) => x.tcpOptions?.destinationPortRange?.min).sort()).toEqual([22, 80]);
+    },
+  );
 
   it('with an idempotencyKey, a rejected launch keeps its network so the same key retried converges', async () => {
     const c = await kit.compartment(uid('rejected-key'));

@@ -110,9 +110,13 @@ const DASHBOARD = `query($c: ID!, $fresh: Boolean) { resources(compartmentId: $c
   totalCount
   nodes { kind
     ... on Database { id engine displayName health { status } }
-    ... on Cluster { displayName kubernetesVersion endpoints { kubernetes } nodePools { name size lifecycleState } health { status } }
+    ... on Cluster {
+      displayName kubernetesVersion endpoints { kubernetes } nodePools { name size lifecycleState } health { status }
+    }
     ... on ApiGateway { displayName endpointType hostname deployments { pathPrefix endpoint } }
-    ... on LoadBalancer { displayName shape ipAddresses backendSets { name health { status } } health { status reason } }
+    ... on LoadBalancer {
+      displayName shape ipAddresses backendSets { name health { status } } health { status reason }
+    }
   }
   healthSummary { status count }
 } }`;
@@ -189,8 +193,10 @@ describe('resources: dashboard inventory through the gateway', () => {
   it('fetches per-backend health only when asked, and only for sets that are not OK', async () => {
     const before = kit.seq();
     const r = await post(
-      `query($c: ID!) { resources(compartmentId: $c, kinds: [LOAD_BALANCER], fresh: true) { nodes { ... on LoadBalancer {
-      displayName backendSets { name health { status totalBackendCount criticalBackends warningBackends unknownBackends } } } } } }`,
+      `query($c: ID!) { resources(compartmentId: $c, kinds: [LOAD_BALANCER], fresh: true) {
+      nodes { ... on LoadBalancer { displayName backendSets {
+        name health { status totalBackendCount criticalBackends warningBackends unknownBackends }
+      } } } } }`,
       { c: ids.leaf },
     );
     expect(r.errors).toBeUndefined();
@@ -235,7 +241,8 @@ describe('resources: dashboard inventory through the gateway', () => {
     if (!whole.data) throw new Error(JSON.stringify(whole.errors));
     const ids_ = whole.data.resources.nodes.map((n: { id: string }) => n.id);
     const PAGE = `query($c: ID!, $a: String) { resources(compartmentId: $c, includeSubtree: true, first: 7, after: $a) {
-      totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } healthSummary { count } } }`;
+      totalCount edges { cursor node { id } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } healthSummary { count } } }`;
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 20; i++) {
@@ -252,7 +259,8 @@ describe('resources: dashboard inventory through the gateway', () => {
     }
     expect(seen).toEqual(ids_);
     const first = await post(
-      `query($r: ID) { compartments(rootId: $r, first: 1) { totalCount edges { cursor node { name } } pageInfo { hasNextPage } } }`,
+      `query($r: ID) { compartments(rootId: $r, first: 1) { totalCount edges { cursor node { name } } pageInfo { ` +
+        `hasNextPage } } }`,
       { r: ids.top },
     );
     expect(first.data.compartments).toMatchObject({

@@ -105,33 +105,36 @@ describe('resource principal', () => {
     );
   });
 
-  it('replaces the token file before the token expires, and calls keep working after the first token expired', async () => {
-    await invoke();
-    const [c] = runner.containers(fnId);
-    const first = readFileSync(c!.rpstPath, 'utf8');
-    const key = readFileSync(c!.keyPath, 'utf8');
-    const firstClaims = decodeJwt(first);
-    expect(firstClaims.exp! - firstClaims.iat!).toBe(TTL);
-    const second = await waitFor(
-      () => {
-        const t = readFileSync(c!.rpstPath, 'utf8');
-        return t !== first ? t : undefined;
-      },
-      { what: 'the RPST file to be renewed', timeoutMs: 15_000 },
-    );
-    const secondClaims = decodeJwt(second);
-    expect(secondClaims.sub).toBe(fnId);
-    // issued while the first one was still valid, and lives longer
-    expect(secondClaims.iat!).toBeLessThan(firstClaims.exp!);
-    expect(secondClaims.exp!).toBeGreaterThan(firstClaims.exp!);
-    expect(readFileSync(c!.keyPath, 'utf8')).toBe(key);
-    await waitFor(() => Date.now() > firstClaims.exp! * 1000 + 500, {
-      what: 'the first token to expire',
-      timeoutMs: 15_000,
-    });
-    const out = await invoke();
-    expect(out.status).toBe(200);
-    expect(out.body.principal.id).toBe(fnId);
-    expect(runner.containers(fnId).map((x) => x.pid)).toEqual([c!.pid]);
-  });
+  it(
+    'replaces the token file before the token expires, and ' + 'calls keep working after the first token expired',
+    async () => {
+      await invoke();
+      const [c] = runner.containers(fnId);
+      const first = readFileSync(c!.rpstPath, 'utf8');
+      const key = readFileSync(c!.keyPath, 'utf8');
+      const firstClaims = decodeJwt(first);
+      expect(firstClaims.exp! - firstClaims.iat!).toBe(TTL);
+      const second = await waitFor(
+        () => {
+          const t = readFileSync(c!.rpstPath, 'utf8');
+          return t !== first ? t : undefined;
+        },
+        { what: 'the RPST file to be renewed', timeoutMs: 15_000 },
+      );
+      const secondClaims = decodeJwt(second);
+      expect(secondClaims.sub).toBe(fnId);
+      // issued while the first one was still valid, and lives longer
+      expect(secondClaims.iat!).toBeLessThan(firstClaims.exp!);
+      expect(secondClaims.exp!).toBeGreaterThan(firstClaims.exp!);
+      expect(readFileSync(c!.keyPath, 'utf8')).toBe(key);
+      await waitFor(() => Date.now() > firstClaims.exp! * 1000 + 500, {
+        what: 'the first token to expire',
+        timeoutMs: 15_000,
+      });
+      const out = await invoke();
+      expect(out.status).toBe(200);
+      expect(out.body.principal.id).toBe(fnId);
+      expect(runner.containers(fnId).map((x) => x.pid)).toEqual([c!.pid]);
+    },
+  );
 });

@@ -174,7 +174,7 @@ describe('Fn contract', () => {
 });
 
 describe('timeouts and crashes', () => {
-  it('kills a call past its timeout with 504 FunctionInvokeTimeout, replaces the container, and the next call works', async () => {
+  it('kills a call past its timeout (504 FunctionInvokeTimeout), replaces the container; the next works', async () => {
     const warm = json(await call(ids.sleep, { ms: 0 }));
     const slow = await call(ids.sleep, { ms: 10_000 });
     expect(slow.status).toBe(504);
@@ -213,7 +213,7 @@ describe('concurrency', () => {
     expect(runner.containers(ids.wide).length).toBe(2);
   });
 
-  it('answers 503 FunctionInvokeServiceUnavailable when the queue is full or a queued call waits too long', async () => {
+  it('answers 503 FunctionInvokeServiceUnavailable if the queue is full or a queued call waits too long', async () => {
     const small = await startRunner({
       emulator: { url: fx.emu.url, configFile: fx.emu.admin.configFile },
       functions: [fn('busy', ids.sleep, 'fn-sleep', { maxContainers: 1, timeoutSeconds: 30 })],
@@ -266,7 +266,7 @@ describe('idle containers', () => {
 });
 
 describe('container init', () => {
-  it('fails a container that never creates its socket (504 ContainerInitTimeout) or links it absolutely (502)', async () => {
+  it('fails a container whose socket never appears (504 ContainerInitTimeout) or is absolute (502)', async () => {
     const nolisten = newOcid('fnfunc');
     const absolute = newOcid('fnfunc');
     const r = await startRunner({
@@ -292,7 +292,7 @@ describe('container init', () => {
     }
   });
 
-  it('starts containers through a launcher when one is given (the image check runs them inside the image), and fails the call when it throws', async () => {
+  it('starts containers through a launcher (as the image check does); fails the call when it throws', async () => {
     const launched = newOcid('fnfunc');
     const refused = newOcid('fnfunc');
     const seenLaunches: {

@@ -65,7 +65,8 @@ function expectNoSecrets(p: SafeProvider, secrets: string[]) {
 describe('OCI config parsing', () => {
   it('parses profiles with comments and CRLF, and inherits missing keys from DEFAULT', () => {
     const profiles = parseOciConfig(
-      '# c\r\n[DEFAULT]\r\nregion = us-ashburn-1\r\ntenancy=ocid1.tenancy.oc1..t\r\n; other comment\r\n[DEV]\r\nuser = ocid1.user.oc1..u\r\nregion=eu-frankfurt-1\r\n',
+      '# c\r\n[DEFAULT]\r\nregion = us-ashburn-1\r\ntenancy=ocid1.tenancy.oc1..t\r\n; other comment\r\n[DEV]\r\nuser ' +
+        '= ocid1.user.oc1..u\r\nregion=eu-frankfurt-1\r\n',
     );
     expect(resolveProfile(profiles, 'DEV')).toEqual({
       region: 'eu-frankfurt-1',
@@ -97,30 +98,37 @@ describe('OCI config parsing', () => {
 });
 
 describe('createAuthProvider: config file', () => {
-  it('api_key: finds the file and profile from env (OCI_CLI_* first), inherits from DEFAULT, signs as tenancy/user/fingerprint', async () => {
-    const keyFile = write('api.pem', keyPem);
-    const cfg = write(
-      'config-api',
-      `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..ten\nregion=us-ashburn-1\nfingerprint=${FINGERPRINT}\nkey_file=${keyFile}\n[DEV]\nuser=ocid1.user.oc1..dev\n`,
-    );
-    const p = createAuthProvider({
-      env: { OCI_CLI_CONFIG_FILE: cfg, OCI_CONFIG_FILE: '/nonexistent', OCI_CLI_PROFILE: 'DEV', OCI_PROFILE: 'NOPE' },
-    });
-    expect(p.summary()).toEqual({
-      kind: 'api_key',
-      region: 'us-ashburn-1',
-      profile: 'DEV',
-      tenancy: 'ocid1.tenancy.oc1..ten',
-    });
-    expect(await p.getKeyId()).toBe(`ocid1.tenancy.oc1..ten/ocid1.user.oc1..dev/${FINGERPRINT}`);
-    expect(p.getPrivateKey()).toBe(keyPem);
-    expect(p.getPassphrase()).toBeNull();
-    expectNoSecrets(p, [FINGERPRINT, 'PRIVATE KEY', keyPem.slice(40, 80)]);
-  });
+  it(
+    'api_key: finds the file and profile from env (OCI_CLI_* first), inherits from DEFAULT, signs as ' +
+      'tenancy/user/fingerprint',
+    async () => {
+      const keyFile = write('api.pem', keyPem);
+      const cfg = write(
+        'config-api',
+        `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..ten\nregion=us-ashburn-1\nfingerprint=${FINGERPRINT}\n` +
+          `key_file=${keyFile}\n[DEV]\nuser=ocid1.user.oc1..dev\n`,
+      );
+      const p = createAuthProvider({
+        env: { OCI_CLI_CONFIG_FILE: cfg, OCI_CONFIG_FILE: '/nonexistent', OCI_CLI_PROFILE: 'DEV', OCI_PROFILE: 'NOPE' },
+      });
+      expect(p.summary()).toEqual({
+        kind: 'api_key',
+        region: 'us-ashburn-1',
+        profile: 'DEV',
+        tenancy: 'ocid1.tenancy.oc1..ten',
+      });
+      expect(await p.getKeyId()).toBe(`ocid1.tenancy.oc1..ten/ocid1.user.oc1..dev/${FINGERPRINT}`);
+      expect(p.getPrivateKey()).toBe(keyPem);
+      expect(p.getPassphrase()).toBeNull();
+      expectNoSecrets(p, [FINGERPRINT, 'PRIVATE KEY', keyPem.slice(40, 80)]);
+    },
+  );
 
   it('api_key: falls back to OCI_CONFIG_FILE / OCI_PROFILE, then ~/.oci/config and DEFAULT', () => {
     const keyFile = write('api2.pem', keyPem);
-    const body = `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..a\nuser=ocid1.user.oc1..a\nregion=iad\nfingerprint=${FINGERPRINT}\nkey_file=${keyFile}\n[P2]\nregion=phx\n`;
+    const body =
+      `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..a\nuser=ocid1.user.oc1..a\nregion=iad\n` +
+      `fingerprint=${FINGERPRINT}\nkey_file=${keyFile}\n[P2]\nregion=phx\n`;
     const cfg = write('config-fallback', body);
     expect(createAuthProvider({ env: { OCI_CONFIG_FILE: cfg, OCI_PROFILE: 'P2' } }).summary()).toMatchObject({
       profile: 'P2',
@@ -135,24 +143,31 @@ describe('createAuthProvider: config file', () => {
     });
   });
 
-  it('api_key: an encrypted key with pass_phrase works; a wrong pass phrase is a clear error that does not echo it', () => {
-    const keyFile = write('enc.pem', encPem);
-    const base = `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..a\nuser=ocid1.user.oc1..a\nregion=us-ashburn-1\nfingerprint=${FINGERPRINT}\nkey_file=${keyFile}\n`;
-    const good = createAuthProvider({ configFile: write('config-enc', `${base}pass_phrase=${PASS}\n`), env: {} });
-    expect(good.getPassphrase()).toBe(PASS);
-    expectNoSecrets(good, [PASS, FINGERPRINT]);
-    const badCfg = write('config-enc-bad', `${base}pass_phrase=wrong-${PASS}\n`);
-    let err: Error | undefined;
-    try {
-      createAuthProvider({ configFile: badCfg, env: {} });
-    } catch (e) {
-      err = e as Error;
-    }
-    expect(err).toBeInstanceOf(AuthConfigError);
-    expect(err!.message).toMatch(/key_file .*enc\.pem is not a usable PEM private key \(or the pass phrase is wrong\)/);
-    expect(err!.message).not.toContain(PASS);
-    expect(inspect(err)).not.toContain(PASS);
-  });
+  it(
+    'api_key: an encrypted key with pass_phrase works; a ' + 'wrong pass phrase is a clear error that does not echo it',
+    () => {
+      const keyFile = write('enc.pem', encPem);
+      const base =
+        `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..a\nuser=ocid1.user.oc1..a\nregion=us-ashburn-1\n` +
+        `fingerprint=${FINGERPRINT}\nkey_file=${keyFile}\n`;
+      const good = createAuthProvider({ configFile: write('config-enc', `${base}pass_phrase=${PASS}\n`), env: {} });
+      expect(good.getPassphrase()).toBe(PASS);
+      expectNoSecrets(good, [PASS, FINGERPRINT]);
+      const badCfg = write('config-enc-bad', `${base}pass_phrase=wrong-${PASS}\n`);
+      let err: Error | undefined;
+      try {
+        createAuthProvider({ configFile: badCfg, env: {} });
+      } catch (e) {
+        err = e as Error;
+      }
+      expect(err).toBeInstanceOf(AuthConfigError);
+      expect(err!.message).toMatch(
+        /key_file .*enc\.pem is not a usable PEM private key \(or the pass phrase is wrong\)/,
+      );
+      expect(err!.message).not.toContain(PASS);
+      expect(inspect(err)).not.toContain(PASS);
+    },
+  );
 
   it('names the missing key and the profile', () => {
     const cfg = write(
@@ -181,7 +196,8 @@ describe('createAuthProvider: config file', () => {
     const tokenFile = write('token', jwt({ sub: 'u', exp: 1 }) + '\n');
     const cfg = write(
       'config-st',
-      `[DEFAULT]\nregion=us-ashburn-1\n[SESSION]\ntenancy=ocid1.tenancy.oc1..s\nfingerprint=${FINGERPRINT}\nkey_file=${write('st.pem', keyPem)}\nsecurity_token_file=${tokenFile}\n`,
+      `[DEFAULT]\nregion=us-ashburn-1\n[SESSION]\ntenancy=ocid1.tenancy.oc1..s\nfingerprint=${FINGERPRINT}\n` +
+        `key_file=${write('st.pem', keyPem)}\nsecurity_token_file=${tokenFile}\n`,
     );
     const p = createAuthProvider({ configFile: cfg, profile: 'SESSION', env: {} });
     expect(p.summary()).toMatchObject({ kind: 'security_token', profile: 'SESSION' });
@@ -192,14 +208,17 @@ describe('createAuthProvider: config file', () => {
     expectNoSecrets(p, [jwt({ sub: 'u', exp: 2 }).slice(0, 30), FINGERPRINT]);
   });
 
-  it('instance_principal: constructs a lazy provider that oci-common completes on the first signed request', async () => {
-    // The metadata service (169.254.169.254) is not reachable here: only construction is testable.
-    const cfg = write('config-ip', '[DEFAULT]\nauthentication_type=instance_principal\nregion=us-phoenix-1\n');
-    const p = createAuthProvider({ configFile: cfg, env: {} }) as SafeProvider & { getAuthType(): string };
-    expect(p.summary()).toEqual({ kind: 'instance_principal', region: 'us-phoenix-1', profile: 'DEFAULT' });
-    expect(p.getAuthType()).toBe('instance_principal');
-    await expect(p.getKeyId()).rejects.toThrow(/obtained on the first signed request/);
-  });
+  it(
+    'instance_principal: constructs a lazy provider that ' + 'oci-common completes on the first signed request',
+    async () => {
+      // The metadata service (169.254.169.254) is not reachable here: only construction is testable.
+      const cfg = write('config-ip', '[DEFAULT]\nauthentication_type=instance_principal\nregion=us-phoenix-1\n');
+      const p = createAuthProvider({ configFile: cfg, env: {} }) as SafeProvider & { getAuthType(): string };
+      expect(p.summary()).toEqual({ kind: 'instance_principal', region: 'us-phoenix-1', profile: 'DEFAULT' });
+      expect(p.getAuthType()).toBe('instance_principal');
+      await expect(p.getKeyId()).rejects.toThrow(/obtained on the first signed request/);
+    },
+  );
 
   it('rejects an unknown authentication_type', () => {
     const cfg = write('config-unknown', '[DEFAULT]\nauthentication_type=magic\nregion=us-ashburn-1\n');

@@ -70,7 +70,8 @@ function apiKeyProfile(region = 'us-ashburn-1') {
   const cfg = join(dir, `cfg-${Math.random().toString(36).slice(2)}`);
   writeFileSync(
     cfg,
-    `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..t\nuser=ocid1.user.oc1..u\nfingerprint=11:22\nkey_file=${keyFile}\nregion=${region}\n`,
+    `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..t\nuser=ocid1.user.oc1..u\nfingerprint=11:22\nkey_file=${keyFile}\n` +
+      `region=${region}\n`,
   );
   return cfg;
 }
@@ -135,53 +136,59 @@ describe('createOciClient retry and breaker settings', () => {
     expect(seen[0]!.headers['opc-client-retries']).toBeUndefined();
   });
 
-  it('has no circuit breaker: after a burst of failures the next call still goes out (a default client fails fast)', async () => {
-    const saved = CircuitBreaker.EnableDefaultCircuitBreaker;
-    CircuitBreaker.EnableDefaultCircuitBreaker = 'true'; // undo the test env's global switch-off for this test
-    try {
-      const ours = createOciClient(ObjectStorageClient, { service: 'OBJECTSTORAGE', auth: 'none', endpoint: base });
-      const plain = new ObjectStorageClient({} as ConstructorParameters<typeof ObjectStorageClient>[0], {
-        retryConfiguration: NoRetryConfigurationDetails,
-      });
-      plain.endpoint = base;
-      for (const client of [ours, plain]) {
-        for (let i = 0; i < 12; i++) {
-          replies.push({ status: 503, body: { code: 'ServiceUnavailable', message: 'busy' } });
-          await client.getNamespace({}).catch(() => undefined);
+  it(
+    'has no circuit breaker: after a burst of failures the ' + 'next call still goes out (a default client fails fast)',
+    async () => {
+      const saved = CircuitBreaker.EnableDefaultCircuitBreaker;
+      CircuitBreaker.EnableDefaultCircuitBreaker = 'true'; // undo the test env's global switch-off for this test
+      try {
+        const ours = createOciClient(ObjectStorageClient, { service: 'OBJECTSTORAGE', auth: 'none', endpoint: base });
+        const plain = new ObjectStorageClient({} as ConstructorParameters<typeof ObjectStorageClient>[0], {
+          retryConfiguration: NoRetryConfigurationDetails,
+        });
+        plain.endpoint = base;
+        for (const client of [ours, plain]) {
+          for (let i = 0; i < 12; i++) {
+            replies.push({ status: 503, body: { code: 'ServiceUnavailable', message: 'busy' } });
+            await client.getNamespace({}).catch(() => undefined);
+          }
         }
+        replies = [];
+        expect((await ours.getNamespace({})).value).toBe('testns');
+        const plainErr = await plain.getNamespace({}).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(plainErr).toMatchObject({ code: 'EOPENBREAKER' });
+      } finally {
+        CircuitBreaker.EnableDefaultCircuitBreaker = saved;
       }
-      replies = [];
-      expect((await ours.getNamespace({})).value).toBe('testns');
-      const plainErr = await plain.getNamespace({}).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(plainErr).toMatchObject({ code: 'EOPENBREAKER' });
-    } finally {
-      CircuitBreaker.EnableDefaultCircuitBreaker = saved;
-    }
-  });
+    },
+  );
 
-  it('withRetry honours a Retry-After sent with a 429 (recorded by the client, matched by opc-request-id)', async () => {
-    const os = createOciClient(ObjectStorageClient, { service: 'OBJECTSTORAGE', auth: 'none', endpoint: base });
-    replies = [
-      {
-        status: 429,
-        body: { code: 'TooManyRequests', message: 'slow down' },
-        headers: { 'retry-after': '7', 'opc-request-id': 'ra-429-1' },
-      },
-    ];
-    const delays: number[] = [];
-    const r = await withRetry(() => os.getNamespace({}), {
-      env: {},
-      sleep: async (ms) => void delays.push(ms),
-      random: () => 0,
-    });
-    expect(r.value).toBe('testns');
-    expect(delays).toHaveLength(1);
-    expect(delays[0]).toBeGreaterThan(6_000);
-    expect(delays[0]).toBeLessThanOrEqual(7_000);
-  });
+  it(
+    'withRetry honours a Retry-After sent with a 429 ' + '(recorded by the client, matched by opc-request-id)',
+    async () => {
+      const os = createOciClient(ObjectStorageClient, { service: 'OBJECTSTORAGE', auth: 'none', endpoint: base });
+      replies = [
+        {
+          status: 429,
+          body: { code: 'TooManyRequests', message: 'slow down' },
+          headers: { 'retry-after': '7', 'opc-request-id': 'ra-429-1' },
+        },
+      ];
+      const delays: number[] = [];
+      const r = await withRetry(() => os.getNamespace({}), {
+        env: {},
+        sleep: async (ms) => void delays.push(ms),
+        random: () => 0,
+      });
+      expect(r.value).toBe('testns');
+      expect(delays).toHaveLength(1);
+      expect(delays[0]).toBeGreaterThan(6_000);
+      expect(delays[0]).toBeLessThanOrEqual(7_000);
+    },
+  );
 
   it('a create retried by withRetry sends the same opc-retry-token on every attempt', async () => {
     const nosql = createOciClient(NosqlClient, { service: 'NOSQL', auth: 'none', endpoint: base });

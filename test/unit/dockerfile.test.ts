@@ -55,16 +55,20 @@ describe('Dockerfile build stage', () => {
     expect(missing).toEqual([]);
   });
 
-  it('installs with npm ci (the lockfile, exactly), runs only the install scripts the build needs, and builds with npm run build', () => {
-    const install = buildRuns.find((l) => l.includes('npm ci'));
-    expect(install).toMatch(/ npm ci --no-audit --no-fund --ignore-scripts && npm rebuild esbuild$/);
-    // the approved install scripts, less the `node` package's (the base's node runs the build)
-    expect(Object.keys(pkg.allowScripts).filter((p) => p !== 'node')).toEqual(['esbuild']);
-    expect(dockerfile).not.toMatch(/npm install\b/);
-    // only the image's code caches, none of the local runner's per-flag ones
-    expect(buildRuns.at(-1)).toBe('RUN BUILD_CODE_CACHE=image npm run build');
-    expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'tsconfig.json', 'web']));
-  });
+  it(
+    'installs with npm ci (the lockfile, exactly), runs only the install scripts the build needs, and builds ' +
+      'with npm run build',
+    () => {
+      const install = buildRuns.find((l) => l.includes('npm ci'));
+      expect(install).toMatch(/ npm ci --no-audit --no-fund --ignore-scripts && npm rebuild esbuild$/);
+      // the approved install scripts, less the `node` package's (the base's node runs the build)
+      expect(Object.keys(pkg.allowScripts).filter((p) => p !== 'node')).toEqual(['esbuild']);
+      expect(dockerfile).not.toMatch(/npm install\b/);
+      // only the image's code caches, none of the local runner's per-flag ones
+      expect(buildRuns.at(-1)).toBe('RUN BUILD_CODE_CACHE=image npm run build');
+      expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'tsconfig.json', 'web']));
+    },
+  );
 
   it('gives the proxy CA to npm ci as a build secret only: no ENV, ARG or COPY carries it', () => {
     const install = buildRuns.find((l) => l.includes('npm ci'))!;

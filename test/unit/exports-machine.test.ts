@@ -1,61 +1,12 @@
 /**
- * The export state machine with in-memory ports: the happy path, duplicated and reordered events,
- * two copies at once, cancel in each state, a dropped event recovered by reconcile, failures.
+ * The export state machine with in-memory ports (test/helpers/exports-world.ts): the happy path, duplicated
+ * and reordered events, two copies at once, a dropped event recovered by reconcile, failures. Cancel is in
+ * exports-cancel.test.ts, input validation and reads in exports-input.test.ts.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ConflictError, ForbiddenError, NotFoundError, UpstreamError } from '#shared/errors.ts';
-import { createLogger } from '#shared/log.ts';
-import { MemoryTable } from '../helpers/fakes/nosql-memory.ts';
-import { MemoryObjectStore } from '../helpers/fakes/storage-memory.ts';
-import { FakeCompute } from '../helpers/fakes/exports-memory.ts';
-import { createJobStore, type JobRow } from '../../functions/exports/job-store.ts';
-import { createExportService, type ExportService } from '../../functions/exports/service.ts';
-import { EXPORT_JOBS_TABLE } from '../../functions/exports/tables.ts';
-import type { JobStore } from '../../functions/exports/ports.ts';
+import { ConflictError, UpstreamError } from '#shared/errors.ts';
 import type { ExportJob } from '../../functions/exports/model.ts';
-
-const log = createLogger({ level: 'error' });
-
-interface World {
-  svc: ExportService;
-  compute: FakeCompute;
-  store: MemoryObjectStore;
-  jobs: JobStore;
-  instanceId: string;
-  clock: { t: number };
-}
-
-function world(o: { buckets?: string[] } = {}): World {
-  const clock = { t: Date.parse('2024-05-01T10:00:00Z') };
-  const store = new MemoryObjectStore('ns1', () => clock.t);
-  const buckets = new Set(o.buckets ?? ['exports', 'other']);
-  const storage = Object.assign(Object.create(store) as MemoryObjectStore, {
-    list: async (a: { bucket: string; prefix: string; limit?: number }) => {
-      if (!buckets.has(a.bucket)) throw new NotFoundError(`bucket ${a.bucket} not found`);
-      return store.list(a);
-    },
-  });
-  const compute = new FakeCompute(store);
-  const jobs = createJobStore(new MemoryTable<JobRow>({ def: EXPORT_JOBS_TABLE, now: () => clock.t }));
-  const svc = createExportService({
-    jobs,
-    compute,
-    workRequests: compute,
-    storage,
-    log,
-    defaultBucket: 'exports',
-    allowedBuckets: ['exports', 'other', 'nope'],
-    now: () => clock.t,
-    cleanupWaitMs: 0,
-    pollMs: 1,
-    staleAfterMs: 60_000,
-  });
-  const inst = compute.addInstance({ displayName: 'web 1' });
-  return { svc, compute, store, jobs, instanceId: inst.id, clock };
-}
-
-const imageHint = (imageId: string) => ({ kind: 'image' as const, imageId });
-const objectHint = (bucket: string, objectName: string) => ({ kind: 'object' as const, bucket, objectName });
+import { imageHint, objectHint, type World, world } from '../helpers/exports-world.ts';
 
 describe('exports state machine', () => {
   let w: World;
@@ -63,28 +14,31 @@ describe('exports state machine', () => {
     w = world();
   });
 
-  it('runs PENDING → CREATING_IMAGE → EXPORTING → CLEANING_UP → SUCCEEDED on the two events, deleting the image', async () => {
-    const job = await w.svc.start({ instanceId: w.instanceId, format: 'VMDK' }, 'op1');
-    expect(job.state).toBe('CREATING_IMAGE');
-    expect(job.objectName).toMatch(/^exports\/2024-05-01\/web-1-export-202405011000-[0-9a-f]{10}\.vmdk$/);
-    expect(job.instanceName).toBe('web 1');
-    const imageId = job.imageId!;
+  it(
+    'runs PENDING → CREATING_IMAGE → EXPORTING → CLEANING_UP → ' + 'SUCCEEDED on the two events, deleting the image',
+    async () => {
+      const job = await w.svc.start({ instanceId: w.instanceId, format: 'VMDK' }, 'op1');
+      expect(job.state).toBe('CREATING_IMAGE');
+      expect(job.objectName).toMatch(/^exports\/2024-05-01\/web-1-export-202405011000-[0-9a-f]{10}\.vmdk$/);
+      expect(job.instanceName).toBe('web 1');
+      const imageId = job.imageId!;
 
-    w.compute.setProgress(job.createImageWorkRequestId!, 50);
-    expect((await w.svc.get(job.id)).percentComplete).toBe(22);
+      w.compute.setProgress(job.createImageWorkRequestId!, 50);
+      expect((await w.svc.get(job.id)).percentComplete).toBe(22);
 
-    w.compute.finishCreate(imageId);
-    const exporting = await w.svc.onEvent(imageHint(imageId));
-    expect(exporting?.state).toBe('EXPORTING');
-    expect(w.compute.exports).toHaveLength(1);
-    expect(w.compute.exports[0]).toMatchObject({ bucket: 'exports', objectName: job.objectName, format: 'VMDK' });
+      w.compute.finishCreate(imageId);
+      const exporting = await w.svc.onEvent(imageHint(imageId));
+      expect(exporting?.state).toBe('EXPORTING');
+      expect(w.compute.exports).toHaveLength(1);
+      expect(w.compute.exports[0]).toMatchObject({ bucket: 'exports', objectName: job.objectName, format: 'VMDK' });
 
-    w.compute.finishExport(imageId, { sizeBytes: 5555 });
-    const done = await w.svc.onEvent(objectHint('exports', job.objectName));
-    expect(done).toMatchObject({ state: 'SUCCEEDED', percentComplete: 100, sizeBytes: 5555, imageDeleted: true });
-    expect(w.compute.liveImages()).toHaveLength(0);
-    expect(done?.finishedAt).toBe(w.clock.t);
-  });
+      w.compute.finishExport(imageId, { sizeBytes: 5555 });
+      const done = await w.svc.onEvent(objectHint('exports', job.objectName));
+      expect(done).toMatchObject({ state: 'SUCCEEDED', percentComplete: 100, sizeBytes: 5555, imageDeleted: true });
+      expect(w.compute.liveImages()).toHaveLength(0);
+      expect(done?.finishedAt).toBe(w.clock.t);
+    },
+  );
 
   it('keeps the image when deleteImageAfterExport is false', async () => {
     const job = await w.svc.start({ instanceId: w.instanceId, deleteImageAfterExport: false }, 'op1');
@@ -122,16 +76,19 @@ describe('exports state machine', () => {
     expect(w.compute.calls).toEqual({ createImage: 1, exportImage: 1, deleteImage: 1 });
   });
 
-  it('two copies advancing the same PENDING job at once create one image (retry token + conditional write)', async () => {
-    w.compute.failNext = { op: 'createImage', error: new UpstreamError('503'), times: 1 };
-    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
-    expect(job.state).toBe('PENDING'); // transient failure: left for reconcile
-    const results = await Promise.all([w.svc.advance(job.id), w.svc.advance(job.id), w.svc.reconcile()]);
-    expect(results[0].state).toBe('CREATING_IMAGE');
-    expect(results[1].imageId).toBe(results[0].imageId);
-    expect(w.compute.calls.createImage).toBe(1);
-    expect(w.compute.liveImages()).toHaveLength(1);
-  });
+  it(
+    'two copies advancing the same PENDING job at once create ' + 'one image (retry token + conditional write)',
+    async () => {
+      w.compute.failNext = { op: 'createImage', error: new UpstreamError('503'), times: 1 };
+      const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+      expect(job.state).toBe('PENDING'); // transient failure: left for reconcile
+      const results = await Promise.all([w.svc.advance(job.id), w.svc.advance(job.id), w.svc.reconcile()]);
+      expect(results[0].state).toBe('CREATING_IMAGE');
+      expect(results[1].imageId).toBe(results[0].imageId);
+      expect(w.compute.calls.createImage).toBe(1);
+      expect(w.compute.liveImages()).toHaveLength(1);
+    },
+  );
 
   it('a progress-only change is written once per call, not in a loop while the work request moves', async () => {
     const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
@@ -277,19 +234,22 @@ describe('exports state machine', () => {
     expect((await w.svc.get(job.id)).state).toBe('EXPORTING');
   });
 
-  it('CLEANING_UP waits for the export work request before deleting the image (OCI refuses while EXPORTING)', async () => {
-    w.compute.deleteWhileExporting = 'conflict';
-    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
-    w.compute.finishCreate(job.imageId!);
-    await w.svc.onEvent(imageHint(job.imageId!));
-    w.compute.finishExport(job.imageId!, { closeWorkRequest: false });
-    expect((await w.svc.onEvent(objectHint('exports', job.objectName)))?.state).toBe('CLEANING_UP');
-    expect(w.compute.liveImages()).toHaveLength(1);
-    w.compute.closeExport(job.imageId!);
-    await w.svc.reconcile();
-    expect((await w.jobs.get(job.id))?.job.state).toBe('SUCCEEDED');
-    expect(w.compute.liveImages()).toHaveLength(0);
-  });
+  it(
+    'CLEANING_UP waits for the export work request before ' + 'deleting the image (OCI refuses while EXPORTING)',
+    async () => {
+      w.compute.deleteWhileExporting = 'conflict';
+      const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
+      w.compute.finishCreate(job.imageId!);
+      await w.svc.onEvent(imageHint(job.imageId!));
+      w.compute.finishExport(job.imageId!, { closeWorkRequest: false });
+      expect((await w.svc.onEvent(objectHint('exports', job.objectName)))?.state).toBe('CLEANING_UP');
+      expect(w.compute.liveImages()).toHaveLength(1);
+      w.compute.closeExport(job.imageId!);
+      await w.svc.reconcile();
+      expect((await w.jobs.get(job.id))?.job.state).toBe('SUCCEEDED');
+      expect(w.compute.liveImages()).toHaveLength(0);
+    },
+  );
 
   it('fails the job with the work request error when the export fails, deleting the temporary image', async () => {
     const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
@@ -308,196 +268,5 @@ describe('exports state machine', () => {
     const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
     expect(job).toMatchObject({ state: 'FAILED', error: 'creating the image failed: instance is being moved' });
     expect(w.compute.liveImages()).toHaveLength(0);
-  });
-});
-
-describe('exports cancel', () => {
-  let w: World;
-  beforeEach(() => {
-    w = world();
-  });
-
-  it('PENDING: canceled; an image whose CreateImage raced the cancel is found by its tag and deleted', async () => {
-    w.compute.failNext = { op: 'createImage', error: new UpstreamError('503'), times: 1 };
-    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
-    expect(job.state).toBe('PENDING');
-    // another copy issued CreateImage (same token) but died before recording it
-    const { imageId } = await w.compute.createImage({
-      compartmentId: job.compartmentId,
-      instanceId: job.instanceId,
-      displayName: job.imageName,
-      freeformTags: { exportJobId: job.id },
-      retryToken: (await import('../../functions/exports/model.ts')).stepRetryToken(job.id, 'create-image'),
-    });
-    const c = await w.svc.cancel(job.id, { userId: 'op2', isAdmin: true });
-    expect(c).toMatchObject({ state: 'CANCELED', error: 'canceled by op2' });
-    w.compute.finishCreate(imageId);
-    await w.svc.onEvent({ kind: 'image', imageId, taggedJobId: job.id });
-    expect(w.compute.liveImages()).toHaveLength(0);
-    expect((await w.jobs.get(job.id))?.job).toMatchObject({ state: 'CANCELED', imageId, imageDeleted: true });
-  });
-
-  it('CREATING_IMAGE: canceled and the provisioning image deleted; a late createimage.end changes nothing', async () => {
-    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
-    const c = await w.svc.cancel(job.id, { userId: 'op1', isAdmin: false });
-    expect(c).toMatchObject({ state: 'CANCELED', imageDeleted: true });
-    expect(c.cleanup).toBeUndefined();
-    expect(w.compute.liveImages()).toHaveLength(0);
-    expect((await w.svc.onEvent(imageHint(job.imageId!)))?.state).toBe('CANCELED');
-    expect(w.compute.calls.exportImage).toBe(0);
-  });
-
-  it('EXPORTING: canceled; the image is deleted once OCI allows it and an object written late is removed', async () => {
-    w.compute.deleteWhileExporting = 'conflict';
-    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
-    w.compute.finishCreate(job.imageId!);
-    await w.svc.onEvent(imageHint(job.imageId!));
-    const c = await w.svc.cancel(job.id, { userId: 'op1', isAdmin: false });
-    expect(c).toMatchObject({ state: 'CANCELED', cleanup: { image: true, object: true } });
-    expect(w.compute.liveImages()).toHaveLength(1);
-    // the export could not be stopped: it writes its object, then closes
-    w.compute.finishExport(job.imageId!);
-    expect((await w.svc.onEvent(objectHint('exports', job.objectName)))?.state).toBe('CANCELED');
-    expect(await w.store.head({ bucket: 'exports', objectName: job.objectName })).toBeUndefined();
-    expect(w.compute.liveImages()).toHaveLength(0);
-    expect((await w.jobs.get(job.id))?.job.cleanup).toBeUndefined();
-    expect(await w.svc.reconcile()).toMatchObject({ checked: 0 });
-  });
-
-  it('a cancel landing while ExportImage is being called: the export is recorded as cleanup and its file removed when it lands', async () => {
-    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
-    w.compute.finishCreate(job.imageId!);
-    w.compute.deleteWhileExporting = 'conflict';
-    // the cancel wins the job row between the ExportImage call and the EXPORTING write
-    const exportImage = w.compute.exportImage.bind(w.compute);
-    let canceled: ExportJob | undefined;
-    w.compute.exportImage = async (o) => {
-      const r = await exportImage(o);
-      canceled = await w.svc.cancel(job.id, { userId: 'op1', isAdmin: false });
-      return r;
-    };
-    const after = await w.svc.onEvent(imageHint(job.imageId!));
-    expect(canceled?.state).toBe('CANCELED');
-    expect(after).toMatchObject({
-      state: 'CANCELED',
-      exportWorkRequestId: expect.any(String),
-      cleanup: { image: true, object: true },
-    });
-    w.compute.finishExport(job.imageId!, { sizeBytes: 4200 });
-    expect((await w.svc.onEvent(objectHint('exports', job.objectName)))?.state).toBe('CANCELED');
-    expect(await w.store.head({ bucket: 'exports', objectName: job.objectName })).toBeUndefined();
-    expect(w.compute.liveImages()).toHaveLength(0);
-    expect((await w.jobs.get(job.id))?.job.cleanup).toBeUndefined();
-    expect(await w.svc.reconcile()).toMatchObject({ checked: 0 });
-  });
-
-  it('an object landing for a canceled job that never recorded its export is deleted', async () => {
-    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
-    w.compute.finishCreate(job.imageId!);
-    await w.svc.cancel(job.id, { userId: 'op1', isAdmin: false });
-    // an ExportImage whose caller died before recording it, then its file
-    w.store.put('exports', job.objectName, 4200);
-    expect(await w.store.head({ bucket: 'exports', objectName: job.objectName })).toMatchObject({ sizeBytes: 4200 });
-    expect((await w.svc.onEvent(objectHint('exports', job.objectName)))?.state).toBe('CANCELED');
-    expect(await w.store.head({ bucket: 'exports', objectName: job.objectName })).toBeUndefined();
-    expect((await w.jobs.get(job.id))?.job.cleanup).toBeUndefined();
-  });
-
-  it('CLEANING_UP and finished jobs cannot be canceled', async () => {
-    w.compute.deleteWhileExporting = 'conflict';
-    const job = await w.svc.start({ instanceId: w.instanceId }, 'op1');
-    w.compute.finishCreate(job.imageId!);
-    await w.svc.onEvent(imageHint(job.imageId!));
-    w.compute.finishExport(job.imageId!, { closeWorkRequest: false });
-    await w.svc.onEvent(objectHint('exports', job.objectName));
-    await expect(w.svc.cancel(job.id, { userId: 'op1', isAdmin: false })).rejects.toThrow(
-      /is CLEANING_UP; only PENDING, CREATING_IMAGE, EXPORTING/,
-    );
-    await expect(w.svc.cancel(job.id, { userId: 'someone-else', isAdmin: false })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
-    w.compute.closeExport(job.imageId!);
-    await w.svc.reconcile();
-    await expect(w.svc.cancel(job.id, { userId: 'op1', isAdmin: false })).rejects.toBeInstanceOf(ConflictError);
-    expect((await w.jobs.get(job.id))?.job.state).toBe('SUCCEEDED');
-  });
-});
-
-describe('exports input validation and reads', () => {
-  let w: World;
-  beforeEach(() => {
-    w = world();
-  });
-  const noJobs = async () => expect((await w.svc.list({})).jobs).toEqual([]);
-
-  it.each([
-    [{ instanceId: 'not-an-ocid' }, /instanceId must be an instance OCID/],
-    [{ instanceId: 'ocid1.instance.oc1.local.missing' }, /instance ocid1.instance.oc1.local.missing does not exist/],
-    [{ bucket: 'nope' }, /bucket nope does not exist/],
-    [{ bucket: 'user-files' }, /bucket user-files is not an export bucket; use exports or other or nope/],
-    [{ objectNamePrefix: '/abs/' }, /starts with "\/"/],
-    [{ objectNamePrefix: 'a/../b/' }, /"\.\." segment/],
-    [{ objectNamePrefix: 'noslash' }, /does not end with "\/"/],
-    [{ imageName: 'bad name!' }, /imageName must be/],
-  ])('refuses %j with a clear error and leaves no job and no image', async (patch, message) => {
-    await expect(w.svc.start({ instanceId: w.instanceId, ...patch }, 'op1')).rejects.toThrow(message);
-    await noJobs();
-    expect(w.compute.calls.createImage).toBe(0);
-  });
-
-  it('refuses an instance that cannot be imaged', async () => {
-    const inst = w.compute.addInstance({ lifecycleState: 'TERMINATED' });
-    await expect(w.svc.start({ instanceId: inst.id }, 'op1')).rejects.toThrow(
-      /is TERMINATED; an image can be made only while it is RUNNING or STOPPED/,
-    );
-    await noJobs();
-  });
-
-  it('lists newest first with cursors, filtered by state and instance', async () => {
-    const other = w.compute.addInstance({ displayName: 'db' });
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      w.clock.t += 1000;
-      ids.push((await w.svc.start({ instanceId: i % 2 ? other.id : w.instanceId, objectNamePrefix: 'x/' }, 'op1')).id);
-    }
-    await w.svc.cancel(ids[4]!, { userId: 'op1', isAdmin: false });
-    const p1 = await w.svc.list({ first: 2 });
-    expect(p1.jobs.map((j) => j.id)).toEqual([ids[4], ids[3]]);
-    expect(p1.hasMore).toBe(true);
-    const p2 = await w.svc.list({ first: 2, after: Buffer.from(ids[3]!).toString('base64url') });
-    expect(p2.jobs.map((j) => j.id)).toEqual([ids[2], ids[1]]);
-    const p3 = await w.svc.list({ first: 2, after: Buffer.from(ids[1]!).toString('base64url') });
-    expect(p3).toEqual({ jobs: [expect.objectContaining({ id: ids[0] })], hasMore: false });
-    expect((await w.svc.list({ instanceId: other.id })).jobs.map((j) => j.id)).toEqual([ids[3], ids[1]]);
-    expect((await w.svc.list({ state: 'CANCELED' })).jobs.map((j) => j.id)).toEqual([ids[4]]);
-    await expect(w.svc.list({ after: 'garbage' })).rejects.toThrow(/not a cursor/);
-    await expect(w.svc.list({ first: 0 })).rejects.toThrow(/first must be/);
-  });
-
-  it('gives a read PAR only for a SUCCEEDED job', async () => {
-    const job = await w.svc.start(
-      { instanceId: w.instanceId, format: 'VHD', bucket: 'other', objectNamePrefix: '' },
-      'op1',
-    );
-    expect(job.objectName).toMatch(/^web-1-export-\d{12}-[0-9a-f]{10}\.vhd$/);
-    await expect(w.svc.downloadUrl(job.id, 600, { userId: 'op1', isAdmin: false })).rejects.toThrow(
-      /is CREATING_IMAGE; a download URL exists only once it SUCCEEDED/,
-    );
-    w.compute.finishCreate(job.imageId!);
-    await w.svc.onEvent(imageHint(job.imageId!));
-    w.compute.finishExport(job.imageId!);
-    await w.svc.onEvent(objectHint('other', job.objectName));
-    await expect(w.svc.downloadUrl(job.id, 10, { userId: 'op1', isAdmin: false })).rejects.toThrow(/ttlSeconds/);
-    await expect(w.svc.downloadUrl(job.id, 600, { userId: 'someone-else', isAdmin: false })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
-    expect(w.store.pars).toEqual([]);
-    const d = await w.svc.downloadUrl(job.id, 600, { userId: 'op1', isAdmin: false });
-    expect(d.url).toMatch(/^memory:\/\/par\//);
-    expect(w.store.pars).toEqual([
-      expect.objectContaining({ bucket: 'other', objectName: job.objectName, access: 'ObjectRead' }),
-    ]);
-    await expect(w.svc.get('exp0000000000ffffffffff')).rejects.toBeInstanceOf(NotFoundError);
-    await expect(w.svc.get('nope')).rejects.toThrow(/not an export job id/);
   });
 });

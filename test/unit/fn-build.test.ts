@@ -45,7 +45,11 @@ describe('buildFunction', () => {
       import { startFunction } from ${JSON.stringify(join(ROOT, 'shared/fn/index.ts'))};
       import { createAuthProvider } from ${JSON.stringify(join(ROOT, 'shared/auth/index.ts'))};
       import { checkConnectivity } from ${JSON.stringify(join(ROOT, 'shared/auth/connectivity.ts'))};
-      startFunction({ name: 'probe', invoke: async (body) => checkConnectivity(createAuthProvider(), { endpoint: (body as { endpoint: string }).endpoint }) });
+      startFunction({
+        name: 'probe',
+        invoke: async (body) =>
+          checkConnectivity(createAuthProvider(), { endpoint: (body as { endpoint: string }).endpoint }),
+      });
     `,
     );
     const out = join(dir, 'bundle', 'probe.cjs');
@@ -65,7 +69,8 @@ describe('buildFunction', () => {
     writeFileSync(join(dir, 'key.pem'), key);
     writeFileSync(
       join(dir, 'config'),
-      `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..bt\nuser=ocid1.user.oc1..bu\nfingerprint=12:34\nkey_file=${join(dir, 'key.pem')}\nregion=us-ashburn-1\n`,
+      `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..bt\nuser=ocid1.user.oc1..bu\nfingerprint=12:34\n` +
+        `key_file=${join(dir, 'key.pem')}\nregion=us-ashburn-1\n`,
     );
     const sock = join(dir, 'lsnr.sock');
     let stderr = '';
@@ -90,7 +95,10 @@ describe('buildFunction', () => {
       const res = await callSocket(sock, JSON.stringify({ endpoint: base }));
       expect(JSON.parse(res.body)).toEqual({ ok: true, namespace: 'bundle-ns' });
       expect(seen.at(-1)?.authorization).toMatch(
-        /^Signature version="1",keyId="ocid1.tenancy.oc1..bt\/ocid1.user.oc1..bu\/12:34",algorithm="rsa-sha256",headers="x-date \(request-target\) host"/,
+        new RegExp(
+          '^Signature version="1",keyId="ocid1.tenancy.oc1..bt/ocid1.user.oc1..bu/12:34",algorithm="rsa-sha256",' +
+            'headers="x-date \\(request-target\\) host"',
+        ),
       );
     } finally {
       child.kill();
@@ -126,55 +134,61 @@ describe('entry dispatcher', () => {
     expect(missing.stderr).toContain('bundle for \\"presign\\" is missing');
   });
 
-  it('names the TypeScript sources and functions in stack traces of a minified bundle (its source map), and reads the map only when a trace is made', async () => {
-    const outDir = join(dir, 'mapped');
-    await buildFunction({
-      entry: join(ROOT, 'functions/entry.ts'),
-      outfile: join(outDir, 'entry.cjs'),
-      sourcemap: false,
-    });
-    const src = join(dir, 'ledger-probe.ts');
-    writeFileSync(
-      src,
-      [
-        'class Ledger {',
-        '  settle(amount: number): number {',
-        "    if (amount > 1) throw new Error('over the limit');",
-        '    return amount;',
-        '  }',
-        '}',
-        'export function settleAll(amount: number): number {',
-        '  return new Ledger().settle(amount);',
-        '}',
-        "if (process.env.PROBE_THROW === '1') { for (let k = 0; k < 2; k++) { try { settleAll(5); } catch (e) { process.stdout.write(`${(e as Error).stack ?? ''}\\n--\\n`); } } }",
-        'else process.stdout.write(String(settleAll(1)));',
-      ].join('\n'),
-    );
-    await buildFunction({ entry: src, outfile: join(outDir, 'quota.cjs') });
-    expect(existsSync(join(outDir, 'quota.cjs.map'))).toBe(true);
-    expect(existsSync(join(outDir, 'entry.cjs.map'))).toBe(false);
-    const run = (env: Record<string, string>) =>
-      spawnSync(process.execPath, [join(outDir, 'entry.cjs')], {
-        env: { PATH: process.env.PATH, FUNCTION_NAME: 'quota', ...env },
-        encoding: 'utf8',
+  it(
+    'names the TypeScript sources and functions in stack traces of a minified bundle (its source map), and reads ' +
+      'the map only when a trace is made',
+    async () => {
+      const outDir = join(dir, 'mapped');
+      await buildFunction({
+        entry: join(ROOT, 'functions/entry.ts'),
+        outfile: join(outDir, 'entry.cjs'),
+        sourcemap: false,
       });
-    const thrown = run({ PROBE_THROW: '1' });
-    expect(thrown.status, thrown.stderr).toBe(0);
-    const [first, second] = thrown.stdout.split('\n--\n');
-    const frames = first!.split('\n');
-    expect(frames[0]).toBe('Error: over the limit');
-    expect(frames[1]).toBe(`    at settle (${src}:3:27)`);
-    expect(frames[2]).toBe(`    at settleAll (${src}:8:23)`);
-    expect(second).toBe(first); // the second trace from the positions the first one looked up
-    // the map is read lazily: an unreadable one breaks nothing until a trace needs it, then frames stay as V8 wrote them
-    writeFileSync(join(outDir, 'quota.cjs.map'), '{ not json');
-    const ok = run({});
-    expect(ok.stdout).toBe('1');
-    expect(ok.stderr).toBe('');
-    const unmapped = run({ PROBE_THROW: '1' });
-    expect(unmapped.stdout.split('\n--\n')[0]!.split('\n')[1]).toMatch(
-      new RegExp(`^    at \\S+ \\(${join(outDir, 'quota.cjs').replace(/\./g, '\\.')}:1:\\d+\\)$`),
-    );
-    expect(unmapped.stderr).toContain('source map unreadable');
-  });
+      const src = join(dir, 'ledger-probe.ts');
+      writeFileSync(
+        src,
+        [
+          'class Ledger {',
+          '  settle(amount: number): number {',
+          "    if (amount > 1) throw new Error('over the limit');",
+          '    return amount;',
+          '  }',
+          '}',
+          'export function settleAll(amount: number): number {',
+          '  return new Ledger().settle(amount);',
+          '}',
+          "if (process.env.PROBE_THROW === '1') { for (let k = 0; k < 2; k++) { try { settleAll(5); } catch (e) { " +
+            "process.stdout.write(`${(e as Error).stack ?? ''}\\n--\\n`); } } }",
+          'else process.stdout.write(String(settleAll(1)));',
+        ].join('\n'),
+      );
+      await buildFunction({ entry: src, outfile: join(outDir, 'quota.cjs') });
+      expect(existsSync(join(outDir, 'quota.cjs.map'))).toBe(true);
+      expect(existsSync(join(outDir, 'entry.cjs.map'))).toBe(false);
+      const run = (env: Record<string, string>) =>
+        spawnSync(process.execPath, [join(outDir, 'entry.cjs')], {
+          env: { PATH: process.env.PATH, FUNCTION_NAME: 'quota', ...env },
+          encoding: 'utf8',
+        });
+      const thrown = run({ PROBE_THROW: '1' });
+      expect(thrown.status, thrown.stderr).toBe(0);
+      const [first, second] = thrown.stdout.split('\n--\n');
+      const frames = first!.split('\n');
+      expect(frames[0]).toBe('Error: over the limit');
+      expect(frames[1]).toBe(`    at settle (${src}:3:27)`);
+      expect(frames[2]).toBe(`    at settleAll (${src}:8:23)`);
+      expect(second).toBe(first); // the second trace from the positions the first one looked up
+      // the map is read lazily: an unreadable one breaks nothing
+      // until a trace needs it, then frames stay as V8 wrote them
+      writeFileSync(join(outDir, 'quota.cjs.map'), '{ not json');
+      const ok = run({});
+      expect(ok.stdout).toBe('1');
+      expect(ok.stderr).toBe('');
+      const unmapped = run({ PROBE_THROW: '1' });
+      expect(unmapped.stdout.split('\n--\n')[0]!.split('\n')[1]).toMatch(
+        new RegExp(`^    at \\S+ \\(${join(outDir, 'quota.cjs').replace(/\./g, '\\.')}:1:\\d+\\)$`),
+      );
+      expect(unmapped.stderr).toContain('source map unreadable');
+    },
+  );
 });

@@ -24,7 +24,8 @@ startFunction({
     if (url.pathname === '/empty') return new Response(null, { status: 204 });
     if (url.pathname === '/boom') throw new Error('secret-db-password leaked?');
     const body = req.method === 'POST' ? await req.text() : '';
-    return new Response(JSON.stringify({ method: req.method, path: url.pathname + url.search, user: req.headers.get('x-user-id'), body }), {
+    const user = req.headers.get('x-user-id');
+    return new Response(JSON.stringify({ method: req.method, path: url.pathname + url.search, user, body }), {
       status: 201, headers: { 'content-type': 'application/json', 'x-custom': 'c1' },
     });
   },

@@ -84,8 +84,12 @@ function setup(fanout: { maxRequestPrice?: number; userBudgetPerMinute?: number 
   };
 }
 
-const aliases = (n: number, root: (i: number) => string, fresh = true) =>
-  `{ ${Array.from({ length: n }, (_, i) => `a${i}: resources(compartmentId: "${root(i)}", includeSubtree: true, fresh: ${fresh}) { healthSummary { status count } }`).join(' ')} }`;
+const aliases = (n: number, root: (i: number) => string, fresh = true) => {
+  const alias = (i: number) =>
+    `a${i}: resources(compartmentId: "${root(i)}", includeSubtree: true, fresh: ${fresh}) ` +
+    '{ healthSummary { status count } }';
+  return `{ ${Array.from({ length: n }, (_, i) => alias(i)).join(' ')} }`;
+};
 
 describe('fan-out prices', () => {
   it('prices subtree scans, fresh, health and metrics; identical lookups count once', () => {
@@ -111,7 +115,9 @@ describe('fan-out prices', () => {
     expect(price('query($f: Boolean) { compartments(fresh: $f) { id } }', { f: true })).toBe(10);
     expect(
       price(
-        `{ metrics(resourceIds: ${JSON.stringify(Array.from({ length: 60 }, (_, i) => `ocid1.instance.oc1..x${i}`))}, names: [CPU, MEMORY]) { name } }`,
+        `{ metrics(resourceIds: ` +
+          `${JSON.stringify(Array.from({ length: 60 }, (_, i) => `ocid1.instance.oc1..x${i}`))}, names: [CPU, ` +
+          `MEMORY]) { name } }`,
       ),
     ).toBe(2 * 2 * 2 + 8);
     expect(price('{ __typename }')).toBe(0);
@@ -140,27 +146,31 @@ describe('the gateway bounds fan-out', () => {
     expect(invokes).toHaveLength(0);
   });
 
-  it('a user past the budget of the minute gets RATE_LIMITED with a retry time; others and cheap requests are not affected', async () => {
-    const { post, invokes, advance } = setup({ userBudgetPerMinute: 500 });
-    const scan = aliases(1, () => TENANCY);
-    expect((await post(scan)).res.status).toBe(200);
-    advance(10_000);
-    expect((await post(scan)).res.status).toBe(200);
-    const refused = await post(scan);
-    expect(refused.res.status).toBe(429);
-    expect(refused.res.headers.get('retry-after')).toBe('50');
-    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
-      code: 'RATE_LIMITED',
-      retryAfterSeconds: 50,
-      price: 240,
-      budgetPerMinute: 500,
-    });
-    expect(invokes).toHaveLength(2);
-    expect((await post(scan, 'bob')).res.status).toBe(200);
-    expect((await post(`{ resources(compartmentId: "${TENANCY}") { nodes { id } } }`)).res.status).toBe(200);
-    advance(50_000);
-    expect((await post(scan)).res.status).toBe(200);
-  });
+  it(
+    'a user past the budget of the minute gets RATE_LIMITED with a retry time; others and cheap requests are not ' +
+      'affected',
+    async () => {
+      const { post, invokes, advance } = setup({ userBudgetPerMinute: 500 });
+      const scan = aliases(1, () => TENANCY);
+      expect((await post(scan)).res.status).toBe(200);
+      advance(10_000);
+      expect((await post(scan)).res.status).toBe(200);
+      const refused = await post(scan);
+      expect(refused.res.status).toBe(429);
+      expect(refused.res.headers.get('retry-after')).toBe('50');
+      expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'RATE_LIMITED',
+        retryAfterSeconds: 50,
+        price: 240,
+        budgetPerMinute: 500,
+      });
+      expect(invokes).toHaveLength(2);
+      expect((await post(scan, 'bob')).res.status).toBe(200);
+      expect((await post(`{ resources(compartmentId: "${TENANCY}") { nodes { id } } }`)).res.status).toBe(200);
+      advance(50_000);
+      expect((await post(scan)).res.status).toBe(200);
+    },
+  );
 });
 
 describe('UserBudget', () => {

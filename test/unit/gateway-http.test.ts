@@ -1,117 +1,19 @@
-import { makeExecutableSchema } from '@graphql-tools/schema';
+/**
+ * The gateway over HTTP, in-process through `gateway.fetch`: identity headers and request ids, GraphQL over
+ * HTTP (status codes, limits, GET, GraphiQL) and the error codes every answer carries. Delegation to the
+ * domain functions is in gateway-delegation.test.ts; the fixture in test/helpers/gateway-things.ts.
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../../functions/gateway/gateway.ts';
-import { createRemoteExecutor, remoteExecutorsFromEnv } from '../../functions/gateway/executor.ts';
-import type { FunctionInvoker } from '../../functions/gateway/invoker.ts';
-import { createInMemoryInvoker } from '../helpers/fakes/gateway-invoker.ts';
-import { AppError, NotFoundError } from '../../shared/errors.ts';
-import { createLogger } from '../../shared/log.ts';
 import type { FnCall } from '../../shared/fn/index.ts';
-import {
-  executeSubschemaRequest,
-  requireRole,
-  scalarResolvers,
-  type SubschemaContext,
-} from '../../shared/graphql/index.ts';
-import { subschemaTypeDefs } from '../../schema/index.ts';
+import { capturedLog, GQL_JSON, post as postTo, thingsGateway, VIEWER } from '../helpers/gateway-things.ts';
 
-// A tiny domain subschema, served through the real invoke protocol by an in-memory invoker.
-const thingsSdl = /* GraphQL */ `
-  type Query {
-    things: [Thing!]!
-    thing(id: ID!): Thing
-    secretCount: Int!
-    boom: String
-    size(bytes: SafeInt!): SafeInt!
-    at(when: DateTime!): DateTime!
-    node: Node
-    limited: Boolean
-  }
-  type Mutation { touch(id: ID!): Thing! }
-  type Thing { id: ID! name: String! owner: String! }
-  type Node { id: ID! child: Node }
-`;
-const ghostSdl = 'type Query { ghost: String }';
-
-const things = [{ id: 't1', name: 'first' }];
-const thingsSchema = makeExecutableSchema({
-  typeDefs: subschemaTypeDefs(thingsSdl),
-  resolvers: [
-    scalarResolvers,
-    {
-      Query: {
-        things: (_: unknown, __: unknown, ctx: SubschemaContext) =>
-          things.map((t) => ({ ...t, owner: ctx.caller.userId })),
-        thing: (_: unknown, { id }: { id: string }, ctx: SubschemaContext) => {
-          const t = things.find((x) => x.id === id);
-          if (!t) throw new NotFoundError(`thing ${id} not found`, { details: { id } });
-          return { ...t, owner: ctx.caller.userId };
-        },
-        secretCount: (_: unknown, __: unknown, ctx: SubschemaContext) => {
-          requireRole(ctx.caller, 'operator');
-          return 42;
-        },
-        boom: () => {
-          throw new Error('db password is hunter2');
-        },
-        limited: () => {
-          throw new AppError('HOURLY_LIMIT_EXCEEDED', 429, 'hourly upload limit exceeded: 50 of 50');
-        },
-        size: (_: unknown, { bytes }: { bytes: number }) => bytes * 2,
-        at: (_: unknown, { when }: { when: Date }) => new Date(when.getTime() + 1000),
-        node: () => ({ id: 'n0', child: { id: 'n1', child: null } }),
-      },
-      Mutation: { touch: (_: unknown, { id }: { id: string }) => ({ id, name: 'touched', owner: 'x' }) },
-    },
-  ],
-});
-
-const logLines: string[] = [];
-const logger = createLogger({
-  level: 'debug',
-  sink: (l) => {
-    logLines.push(l);
-    if (process.env.DBG) console.log(l);
-  },
-});
+const { logger, logLines } = capturedLog();
 let gateway: Gateway;
-
 beforeAll(() => {
-  const invoker = createInMemoryInvoker({
-    handlers: { 'ocid1.fnfunc.things': (body, call) => executeSubschemaRequest({ schema: thingsSchema, body, call }) },
-    log: logger,
-  });
-  gateway = createGateway({
-    sdl: { things: thingsSdl, ghost: ghostSdl },
-    executors: remoteExecutorsFromEnv({
-      functions: ['things', 'ghost'],
-      invoker,
-      env: { FN_ID_THINGS: 'ocid1.fnfunc.things' },
-    }),
-    logger,
-  });
+  gateway = thingsGateway(logger);
 });
-
-const VIEWER = { 'x-user-id': 'alice', 'x-user-roles': 'viewer' };
-const GQL_JSON = 'application/graphql-response+json';
-
-async function post(
-  query: string,
-  opts: { headers?: Record<string, string>; variables?: unknown; accept?: string } = {},
-) {
-  const res = await gateway.fetch('http://fn/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: opts.accept ?? GQL_JSON, ...(opts.headers ?? VIEWER) },
-    body: JSON.stringify({ query, variables: opts.variables }),
-  });
-  return {
-    res,
-    body: (await res.json()) as {
-      data?: Record<string, unknown> | null;
-      errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[];
-    },
-  };
-}
+const post = (query: string, opts?: Parameters<typeof postTo>[2]) => postTo(gateway, query, opts);
 
 describe('gateway identity', () => {
   it('answers me from the identity headers, ignoring unknown roles', async () => {
@@ -175,63 +77,6 @@ describe('gateway identity', () => {
     expect(res.headers.get('opc-request-id')).toBe('req-echo-1');
     const { res: res2 } = await post('{ me { userId } }');
     expect(res2.headers.get('opc-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-  });
-});
-
-describe('gateway delegation over the invoke protocol', () => {
-  it('runs a domain query with the caller and keeps 64-bit-ish scalars', async () => {
-    const { res, body } = await post(
-      'query($b: SafeInt!) { things { id name owner } size(bytes: $b) at(when: "2024-05-01T12:00:00Z") }',
-      {
-        variables: { b: 2 ** 40 },
-      },
-    );
-    expect(res.status).toBe(200);
-    expect(body).toEqual({
-      data: { things: [{ id: 't1', name: 'first', owner: 'alice' }], size: 2 ** 41, at: '2024-05-01T12:00:01.000Z' },
-    });
-  });
-
-  it('refuses a viewer an operator field with FORBIDDEN from the domain side', async () => {
-    const { res, body } = await post('{ me { userId } secretCount }');
-    expect(res.status).toBe(200);
-    expect(body.data).toBeNull(); // secretCount is non-null, so the error nulls the whole data
-    expect(body.errors).toHaveLength(1);
-    expect(body.errors?.[0]).toMatchObject({ path: ['secretCount'], extensions: { code: 'FORBIDDEN' } });
-    expect(body.errors?.[0]?.message).toContain('operator');
-    const ok = await post('{ secretCount }', { headers: { 'x-user-id': 'op', 'x-user-roles': 'operator' } });
-    expect(ok.body).toEqual({ data: { secretCount: 42 } });
-  });
-
-  it('lets a 413/429 refusal set the HTTP status, keeping code and message', async () => {
-    const { res, body } = await post('{ limited }');
-    expect(res.status).toBe(429);
-    expect(body.errors?.[0]).toMatchObject({
-      path: ['limited'],
-      message: 'hourly upload limit exceeded: 50 of 50',
-      extensions: { code: 'HOURLY_LIMIT_EXCEEDED' },
-    });
-  });
-
-  it('keeps an AppError message and code, masks an unexpected error', async () => {
-    const { body } = await post('{ thing(id: "nope") { id } boom me { userId } }');
-    expect(body.data).toEqual({ thing: null, boom: null, me: { userId: 'alice' } });
-    const byPath = Object.fromEntries((body.errors ?? []).map((e) => [String(e.path?.[0]), e]));
-    expect(byPath.thing).toMatchObject({
-      message: 'thing nope not found',
-      extensions: { code: 'NOT_FOUND', id: 'nope' },
-    });
-    expect(byPath.boom).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-    expect(JSON.stringify(body)).not.toContain('hunter2');
-    expect(logLines.some((l) => l.includes('hunter2') && l.includes('"callId":"mem-'))).toBe(true);
-  });
-
-  it('answers UPSTREAM_UNAVAILABLE naming the missing FN_ID for an unconfigured function', async () => {
-    const { res, body } = await post('{ ghost me { userId } }');
-    expect(res.status).toBe(200);
-    expect(body.data).toEqual({ ghost: null, me: { userId: 'alice' } });
-    expect(body.errors?.[0]).toMatchObject({ path: ['ghost'], extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
-    expect(body.errors?.[0]?.message).toContain('FN_ID_GHOST');
   });
 });
 
@@ -335,113 +180,6 @@ describe('gateway GraphQL over HTTP', () => {
   });
 });
 
-describe('gateway upstream failures', () => {
-  const sdl = { flaky: 'type Query { flaky: String }' };
-  async function ask(invoker: FunctionInvoker, headers: Record<string, string> = VIEWER) {
-    const g = createGateway({
-      sdl,
-      executors: { flaky: createRemoteExecutor({ fn: 'flaky', fnId: 'ocid1.fnfunc.flaky', invoker }) },
-      logger,
-    });
-    const res = await g.fetch('http://fn/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: GQL_JSON, ...headers },
-      body: JSON.stringify({ query: 'query Q { flaky }', operationName: 'Q' }),
-    });
-    return {
-      res,
-      body: (await res.json()) as {
-        data?: unknown;
-        errors?: { message: string; extensions?: Record<string, unknown> }[];
-      },
-    };
-  }
-
-  it('sends the invoke protocol body with caller, request id and a deadline', async () => {
-    const seen: { fnId: string; body: unknown; deadlineMs: number }[] = [];
-    const { body } = await ask(
-      {
-        invoke: async (fnId, text, { deadlineMs }) => {
-          seen.push({ fnId, body: JSON.parse(text), deadlineMs });
-          return JSON.stringify({ data: { flaky: 'ok' } });
-        },
-      },
-      { 'x-user-id': 'carol', 'x-user-roles': 'admin,bogus', 'opc-request-id': 'req-proto-1' },
-    );
-    expect(body).toEqual({ data: { flaky: 'ok' } });
-    expect(seen).toHaveLength(1);
-    expect(seen[0]?.fnId).toBe('ocid1.fnfunc.flaky');
-    expect(seen[0]?.deadlineMs).toBeGreaterThan(0);
-    expect(seen[0]?.body).toMatchObject({
-      graphql: { query: expect.stringContaining('flaky'), variables: {}, operationName: 'Q' },
-      caller: { userId: 'carol', roles: ['admin'] },
-      requestId: 'req-proto-1',
-    });
-  });
-
-  it('maps an invoke failure to UPSTREAM_UNAVAILABLE without leaking its text', async () => {
-    const failing: FunctionInvoker = {
-      invoke: async () => {
-        throw Object.assign(new Error('502 function failed: stack at /internal/path'), { statusCode: 502 });
-      },
-    };
-    const { res, body } = await ask(failing);
-    expect(res.status).toBe(200);
-    expect(body.data).toEqual({ flaky: null });
-    expect(body.errors?.[0]).toMatchObject({
-      message: 'the flaky function is unavailable; try again later',
-      extensions: { code: 'UPSTREAM_UNAVAILABLE', function: 'flaky' },
-    });
-    expect(JSON.stringify(body)).not.toContain('/internal/path');
-  });
-
-  it('maps a malformed function response to UPSTREAM_UNAVAILABLE', async () => {
-    for (const reply of ['<html>oops</html>', '[]', '{"hello":1}', '{"data":5}']) {
-      const { body } = await ask({ invoke: async () => reply });
-      expect(body.errors?.[0]).toMatchObject({
-        message: 'the flaky function returned an invalid response',
-        extensions: { code: 'UPSTREAM_UNAVAILABLE' },
-      });
-    }
-  });
-
-  it('masks an unexpected gateway-side error and logs it with the request id', async () => {
-    const g = createGateway({
-      sdl,
-      executors: {
-        flaky: () => {
-          throw new Error('executor exploded: secret-xyz');
-        },
-      },
-      logger,
-    });
-    const res = await g.fetch('http://fn/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER, 'opc-request-id': 'req-mask-1' },
-      body: JSON.stringify({ query: '{ flaky me { userId } }' }),
-    });
-    const body = (await res.json()) as {
-      data: unknown;
-      errors: { message: string; extensions: Record<string, unknown> }[];
-    };
-    expect(res.status).toBe(200);
-    expect(body.data).toEqual({ flaky: null, me: { userId: 'alice' } });
-    expect(body.errors[0]).toMatchObject({
-      message: 'Unexpected error.',
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
-    });
-    expect(JSON.stringify(body)).not.toContain('secret-xyz');
-    const line = logLines.find((l) => l.includes('secret-xyz') && l.includes('"msg":"unexpected error"'));
-    expect(line).toBeDefined();
-    expect(JSON.parse(line!)).toMatchObject({
-      level: 'error',
-      msg: 'unexpected error',
-      requestId: 'req-mask-1',
-      path: 'flaky',
-    });
-  });
-});
-
 describe('every error carries extensions.code', () => {
   it('variable coercion errors are BAD_USER_INPUT', async () => {
     for (const variables of [{ b: 'abc' }, {}]) {
@@ -464,73 +202,5 @@ describe('every error carries extensions.code', () => {
     expect(body.errors[0]!.extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(body.errors[0]!.message).toContain('text/plain');
     expect(body.errors[0]!.message).toContain('application/json');
-  });
-});
-
-describe('invoke retries', () => {
-  it('marks delegated queries idempotent and mutations not (only queries are retried after a failure that may have run)', async () => {
-    const inner = createInMemoryInvoker({
-      handlers: {
-        'ocid1.fnfunc.things': (body, c) => executeSubschemaRequest({ schema: thingsSchema, body, call: c }),
-      },
-      log: logger,
-    });
-    const seen: (boolean | undefined)[] = [];
-    const invoker: FunctionInvoker = {
-      invoke: (id, body, opts) => {
-        seen.push(opts.idempotent);
-        return inner.invoke(id, body, opts);
-      },
-    };
-    const gw = createGateway({
-      sdl: { things: thingsSdl },
-      executors: remoteExecutorsFromEnv({
-        functions: ['things'],
-        invoker,
-        env: { FN_ID_THINGS: 'ocid1.fnfunc.things' },
-      }),
-      logger,
-    });
-    for (const query of ['{ things { id } }', 'mutation { touch(id: "t9") { id } }']) {
-      const res = await gw.fetch('http://fn/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER },
-        body: JSON.stringify({ query }),
-      });
-      expect(res.status).toBe(200);
-    }
-    expect(seen).toEqual([true, false]);
-  });
-
-  it('sends the root fields of one query that go to one function in one invoke (aliases included)', async () => {
-    const inner = createInMemoryInvoker({
-      handlers: {
-        'ocid1.fnfunc.things': (body, c) => executeSubschemaRequest({ schema: thingsSchema, body, call: c }),
-      },
-      log: logger,
-    });
-    const bodies: string[] = [];
-    const invoker: FunctionInvoker = {
-      invoke: (id, body, opts) => {
-        bodies.push(body);
-        return inner.invoke(id, body, opts);
-      },
-    };
-    const gw = createGateway({
-      sdl: { things: thingsSdl },
-      executors: remoteExecutorsFromEnv({
-        functions: ['things'],
-        invoker,
-        env: { FN_ID_THINGS: 'ocid1.fnfunc.things' },
-      }),
-      logger,
-    });
-    const res = await gw.fetch('http://fn/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: GQL_JSON, ...VIEWER },
-      body: JSON.stringify({ query: '{ a: things { id } b: things { id } t: thing(id: "t1") { name } }' }),
-    });
-    expect(await res.json()).toEqual({ data: { a: [{ id: 't1' }], b: [{ id: 't1' }], t: { name: 'first' } } });
-    expect(bodies).toHaveLength(1);
   });
 });

@@ -7,7 +7,10 @@ import { createLogger } from '../../shared/log.ts';
 const logger = createLogger({ level: 'error', sink: () => {} });
 const VIEWER = { 'x-user-id': 'carol', 'x-user-roles': 'viewer' };
 
-/** A gateway whose stitched schema cannot be built (a domain SDL names an unknown type): only operations that never build it can succeed. */
+/**
+ * A gateway whose stitched schema cannot be built (a domain SDL names an unknown type): only operations that never
+ * build it can succeed.
+ */
 function gatewayWithBrokenStitching() {
   const invoker = createInMemoryInvoker({ handlers: {}, log: logger });
   return createGateway({

@@ -26,7 +26,9 @@ function fakeCall(lines: string[], overrides: Partial<FnCall> = {}): FnCall {
 
 const schema = makeExecutableSchema({
   typeDefs: subschemaTypeDefs(`
-    type Query { whoami: String! requestId: String! ops: Int! boom: Int coded: Int bytes(n: SafeInt!): SafeInt! tenant: String! }
+    type Query {
+      whoami: String! requestId: String! ops: Int! boom: Int coded: Int bytes(n: SafeInt!): SafeInt! tenant: String!
+    }
   `),
   resolvers: [
     scalarResolvers,

@@ -62,7 +62,8 @@ const allowed = (
 describe('policy syntax', () => {
   it('parses subjects, verbs, types, locations and conditions', () => {
     const s = parsePolicyStatement(
-      "Allow group ObjectWriters to manage objects in compartment ABC where any {request.permission='OBJECT_CREATE', request.permission='OBJECT_INSPECT'}",
+      "Allow group ObjectWriters to manage objects in compartment ABC where any {request.permission='OBJECT_CREATE', " +
+        "request.permission='OBJECT_INSPECT'}",
     );
     expect(s.subjects).toEqual([{ kind: 'group', name: 'ObjectWriters' }]);
     expect(s.grant).toEqual({ verb: 'manage', resourceType: 'objects' });
@@ -76,7 +77,8 @@ describe('policy syntax', () => {
     });
     expect(
       parsePolicyStatement(
-        'allow dynamic-group id ocid1.dynamicgroup.oc1..x to use fn-invocation in compartment id ocid1.compartment.oc1..y',
+        'allow dynamic-group id ocid1.dynamicgroup.oc1..x to use fn-invocation in compartment id ' +
+          'ocid1.compartment.oc1..y',
       ).subjects,
     ).toEqual([{ kind: 'dynamic-group', id: 'ocid1.dynamicgroup.oc1..x' }]);
     expect(
@@ -167,7 +169,8 @@ describe('verbs, families and locations', () => {
 describe('conditions', () => {
   it('= / != / any / all over the request and target variables', () => {
     const e = engine([
-      "Allow group ObjectReaders to manage objects in tenancy where all {target.bucket.name = 'files', any {request.permission = 'OBJECT_READ', request.permission = 'OBJECT_CREATE'}}",
+      "Allow group ObjectReaders to manage objects in tenancy where all {target.bucket.name = 'files', any " +
+        "{request.permission = 'OBJECT_READ', request.permission = 'OBJECT_CREATE'}}",
       "Allow group ObjectReaders to read buckets in tenancy where target.bucket.name != 'secret'",
     ]);
     expect(allowed(e, alice, 'OBJECT_READ', A, { 'target.bucket.name': 'files' })).toBe(true);
@@ -191,7 +194,8 @@ describe('conditions', () => {
 
   it('NoSQL table names (target.nosql-table.name) and the table of a Query statement', () => {
     const e = engine([
-      "allow group ObjectReaders to use nosql-rows in compartment Project-A where target.nosql-table.name = 'customers'",
+      'allow group ObjectReaders to use nosql-rows in compartment Project-A ' +
+        "where target.nosql-table.name = 'customers'",
     ]);
     expect(allowed(e, alice, 'NOSQL_ROWS_INSERT', A, { 'target.nosql-table.name': 'customers' })).toBe(true);
     expect(allowed(e, alice, 'NOSQL_ROWS_INSERT', A, { 'target.nosql-table.name': 'orders' })).toBe(false);
@@ -243,9 +247,11 @@ describe('principals', () => {
     };
     const events: IamPrincipal = { kind: 'service', id: 'cloudEvents', type: 'service' };
     const e = engine([
-      `ALLOW any-user to use functions-family in compartment Project-A where ALL {request.principal.type= 'ApiGateway', request.resource.compartment.id = '${A}'}`,
+      `ALLOW any-user to use functions-family in compartment Project-A where ALL {request.principal.type= ` +
+        `'ApiGateway', request.resource.compartment.id = '${A}'}`,
       'Allow service cloudEvents to use functions-family in compartment Project-A',
-      "Allow any-user to use fn-invocation in compartment Project-A where all{request.principal.type='resourceschedule',request.principal.id='ocid1.resourceschedule.oc1..s'}",
+      'Allow any-user to use fn-invocation in compartment Project-A where ' +
+        "all{request.principal.type='resourceschedule',request.principal.id='ocid1.resourceschedule.oc1..s'}",
     ]);
     expect(allowed(e, gw, 'FN_INVOCATION', A)).toBe(true);
     expect(allowed(e, { ...gw, compartmentId: B }, 'FN_INVOCATION', A)).toBe(false);
@@ -258,43 +264,46 @@ describe('principals', () => {
 });
 
 describe('permission table', () => {
-  it('every permission it names belongs to a resource type, and every emulated signed operation has an entry', async () => {
-    for (const [op, spec] of Object.entries(OPERATIONS)) {
-      for (const p of [...spec.permissions, ...(spec.also?.permissions ?? [])])
-        expect(resourceTypeOf(p), `${op}: ${p}`).toBeDefined();
-    }
-    expect(Object.keys(RESOURCE_TYPES).length).toBeGreaterThan(20);
-    const dir = mkdtempSync(join(tmpdir(), 'iam-ops-'));
-    const emu = await startEmulator({ stateDir: dir, port: 0 });
-    try {
-      const names = [
-        'auth',
-        'functions',
-        'nosql',
-        'objectstorage',
-        'identity',
-        'compute',
-        'network',
-        'workrequests',
-        'database',
-        'mysql',
-        'containerengine',
-        'apigateway',
-        'loadbalancer',
-        'monitoring',
-      ];
-      const missing: string[] = [];
-      for (const n of names) {
-        const p = emu.provider(n);
-        expect(p, n).toBeDefined();
-        for (const r of p!.routes)
-          if ((r.auth ?? 'signature') === 'signature' && !r.iam && !OPERATIONS[`${n}:${r.operation}`])
-            missing.push(`${n}:${r.operation}`);
+  it(
+    'every permission it names belongs to a resource type, and ' + 'every emulated signed operation has an entry',
+    async () => {
+      for (const [op, spec] of Object.entries(OPERATIONS)) {
+        for (const p of [...spec.permissions, ...(spec.also?.permissions ?? [])])
+          expect(resourceTypeOf(p), `${op}: ${p}`).toBeDefined();
       }
-      expect(missing).toEqual([]);
-    } finally {
-      await emu.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+      expect(Object.keys(RESOURCE_TYPES).length).toBeGreaterThan(20);
+      const dir = mkdtempSync(join(tmpdir(), 'iam-ops-'));
+      const emu = await startEmulator({ stateDir: dir, port: 0 });
+      try {
+        const names = [
+          'auth',
+          'functions',
+          'nosql',
+          'objectstorage',
+          'identity',
+          'compute',
+          'network',
+          'workrequests',
+          'database',
+          'mysql',
+          'containerengine',
+          'apigateway',
+          'loadbalancer',
+          'monitoring',
+        ];
+        const missing: string[] = [];
+        for (const n of names) {
+          const p = emu.provider(n);
+          expect(p, n).toBeDefined();
+          for (const r of p!.routes)
+            if ((r.auth ?? 'signature') === 'signature' && !r.iam && !OPERATIONS[`${n}:${r.operation}`])
+              missing.push(`${n}:${r.operation}`);
+        }
+        expect(missing).toEqual([]);
+      } finally {
+        await emu.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

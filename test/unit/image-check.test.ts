@@ -1,5 +1,5 @@
 /**
- * The pure parts of the image check (scripts/image-check.ts): which base tag the stand-in gets, and
+ * The pure parts of the image check (scripts/image-check/): which base tag the stand-in gets, and
  * the search for the proxy CA in an image's files. The check itself is `npm run image:check`.
  */
 import { X509Certificate } from 'node:crypto';
@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dockerfileBase, extraCertificates, filesHolding } from '../../scripts/image-check.ts';
+import { dockerfileBase } from '../../scripts/image-check/base.ts';
+import { extraCertificates, filesHolding } from '../../scripts/image-check/files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'image-check-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -66,16 +66,19 @@ describe('npm run oci:check', () => {
     expect(r.out).not.toContain('PRIVATE KEY');
   });
 
-  it('takes --endpoint over OCI_ENDPOINT, and the profile from OCI_CLI_PROFILE / file from OCI_CLI_CONFIG_FILE', async () => {
-    const dead = `http://127.0.0.1:${await closedPort()}`;
-    const r = await check(['--endpoint', fx.emu.url], {
-      OCI_ENDPOINT: dead,
-      OCI_CLI_CONFIG_FILE: configFile,
-      OCI_CLI_PROFILE: 'EMU',
-    });
-    expect(r.code).toBe(0);
-    expect(r.out).toContain(`namespace=${fx.emu.tenancy.namespace}`);
-  });
+  it(
+    'takes --endpoint over OCI_ENDPOINT, and the profile from ' + 'OCI_CLI_PROFILE / file from OCI_CLI_CONFIG_FILE',
+    async () => {
+      const dead = `http://127.0.0.1:${await closedPort()}`;
+      const r = await check(['--endpoint', fx.emu.url], {
+        OCI_ENDPOINT: dead,
+        OCI_CLI_CONFIG_FILE: configFile,
+        OCI_CLI_PROFILE: 'EMU',
+      });
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(`namespace=${fx.emu.tenancy.namespace}`);
+    },
+  );
 
   it('fails clearly (exit 1) when the endpoint is unreachable', async () => {
     const dead = `http://127.0.0.1:${await closedPort()}`;
@@ -87,20 +90,23 @@ describe('npm run oci:check', () => {
     expect(r.out).not.toContain(fx.emu.admin.fingerprint);
   });
 
-  it('fails clearly for an unknown profile, an incomplete profile and a missing file; --all checks each profile', async () => {
-    const unknown = await check(['--config', configFile, '--profile', 'NOPE'], { OCI_ENDPOINT: fx.emu.url });
-    expect(unknown.code).toBe(1);
-    expect(unknown.out).toMatch(/^FAIL NOPE: .*NOPE/);
-    const broken = await check(['--config', configFile, '--profile', 'BROKEN'], { OCI_ENDPOINT: fx.emu.url });
-    expect(broken.code).toBe(1);
-    expect(broken.out).toMatch(/^FAIL BROKEN: .*BROKEN.*missing "(fingerprint|key_file)"/);
-    const missing = await check(['--config', join(dir, 'absent')], {});
-    expect(missing.code).toBe(1);
-    expect(missing.out).toMatch(/cannot read OCI config file .*absent/);
-    const all = await check(['--config', configFile, '--all'], { OCI_ENDPOINT: fx.emu.url });
-    expect(all.code).toBe(1);
-    expect(all.out.split('\n').map((l) => l.slice(0, 11))).toEqual(['ok   EMU (a', 'FAIL BROKEN']);
-  });
+  it(
+    'fails clearly for an unknown profile, an incomplete profile ' + 'and a missing file; --all checks each profile',
+    async () => {
+      const unknown = await check(['--config', configFile, '--profile', 'NOPE'], { OCI_ENDPOINT: fx.emu.url });
+      expect(unknown.code).toBe(1);
+      expect(unknown.out).toMatch(/^FAIL NOPE: .*NOPE/);
+      const broken = await check(['--config', configFile, '--profile', 'BROKEN'], { OCI_ENDPOINT: fx.emu.url });
+      expect(broken.code).toBe(1);
+      expect(broken.out).toMatch(/^FAIL BROKEN: .*BROKEN.*missing "(fingerprint|key_file)"/);
+      const missing = await check(['--config', join(dir, 'absent')], {});
+      expect(missing.code).toBe(1);
+      expect(missing.out).toMatch(/cannot read OCI config file .*absent/);
+      const all = await check(['--config', configFile, '--all'], { OCI_ENDPOINT: fx.emu.url });
+      expect(all.code).toBe(1);
+      expect(all.out.split('\n').map((l) => l.slice(0, 11))).toEqual(['ok   EMU (a', 'FAIL BROKEN']);
+    },
+  );
 
   it('answers usage errors with exit 2', async () => {
     for (const argv of [['--bogus'], ['extra'], ['--all', '--profile', 'EMU'], ['--profile', ' ']]) {

@@ -137,43 +137,46 @@ describe('infra/oci HCL', () => {
     await expect(parse('broken.tf', 'resource "a" "b" {\n  x =\n}\n')).rejects.toThrow(/Invalid expression/);
   });
 
-  it('functions.tf declares exactly the stack FUNCTIONS, each with its FUNCTION_NAME and the env it reads', async () => {
-    const hcl = (await parse('functions.tf', tfText('functions.tf'))) as Hcl;
-    const fns = hcl.resource!.oci_functions_function!;
-    expect(Object.keys(fns).sort()).toEqual([...FUNCTIONS].sort());
-    const needs: Record<FunctionName, string[]> = {
-      resources: ['FUNCTION_NAME = "resources"', 'local.nosql_config', 'TENANCY_ID'],
-      exports: ['FUNCTION_NAME = "exports"', 'local.nosql_config', 'local.storage_config'],
-      presign: ['FUNCTION_NAME = "presign"', 'local.nosql_config', 'local.storage_config'],
-      quota: ['FUNCTION_NAME = "quota"', 'local.nosql_config', 'local.storage_config'],
-      gateway: [
-        'FUNCTION_NAME      = "gateway"',
-        'FN_INVOKE_ENDPOINT = oci_functions_function.resources.invoke_endpoint',
-      ],
-    };
-    for (const fn of FUNCTIONS) {
-      const r = fns[fn]![0]!;
-      expect(r.image).toBe('${var.image_url}');
-      expect(r.display_name).toBe(fn);
-      expect(r.memory_in_mbs).toBe(`\${local.fn_settings["${fn}"].memory_in_mbs}`);
-      expect(r.timeout_in_seconds).toBe(`\${local.fn_settings["${fn}"].timeout_in_seconds}`);
-      for (const n of needs[fn]) expect(String(r.config), `${fn} config`).toContain(n);
-    }
-    for (const other of FUNCTIONS.filter((f) => f !== 'gateway')) {
-      expect(String(fns.gateway![0]!.config)).toMatch(
-        new RegExp(`FN_ID_${other.toUpperCase()}\\s+= oci_functions_function\\.${other}\\.id`),
-      );
-    }
-    for (const k of ['NOSQL_COMPARTMENT_ID', 'TABLE_PREFIX', 'OS_NAMESPACE', 'FILES_BUCKET', 'EXPORTS_BUCKET'])
-      expect(code('functions.tf')).toContain(k);
-    // every config key the manifest says a deployment sets is set by Terraform
-    for (const fn of FUNCTIONS)
-      for (const k of FUNCTION_SPECS[fn].config.filter((c) => c.required))
-        expect(code('functions.tf'), `${fn}: ${k.name} (deployment/manifest.ts)`).toMatch(
-          new RegExp(`\\b${k.name}\\s+=`),
+  it(
+    'functions.tf declares exactly the stack FUNCTIONS, each ' + 'with its FUNCTION_NAME and the env it reads',
+    async () => {
+      const hcl = (await parse('functions.tf', tfText('functions.tf'))) as Hcl;
+      const fns = hcl.resource!.oci_functions_function!;
+      expect(Object.keys(fns).sort()).toEqual([...FUNCTIONS].sort());
+      const needs: Record<FunctionName, string[]> = {
+        resources: ['FUNCTION_NAME = "resources"', 'local.nosql_config', 'TENANCY_ID'],
+        exports: ['FUNCTION_NAME = "exports"', 'local.nosql_config', 'local.storage_config'],
+        presign: ['FUNCTION_NAME = "presign"', 'local.nosql_config', 'local.storage_config'],
+        quota: ['FUNCTION_NAME = "quota"', 'local.nosql_config', 'local.storage_config'],
+        gateway: [
+          'FUNCTION_NAME      = "gateway"',
+          'FN_INVOKE_ENDPOINT = oci_functions_function.resources.invoke_endpoint',
+        ],
+      };
+      for (const fn of FUNCTIONS) {
+        const r = fns[fn]![0]!;
+        expect(r.image).toBe('${var.image_url}');
+        expect(r.display_name).toBe(fn);
+        expect(r.memory_in_mbs).toBe(`\${local.fn_settings["${fn}"].memory_in_mbs}`);
+        expect(r.timeout_in_seconds).toBe(`\${local.fn_settings["${fn}"].timeout_in_seconds}`);
+        for (const n of needs[fn]) expect(String(r.config), `${fn} config`).toContain(n);
+      }
+      for (const other of FUNCTIONS.filter((f) => f !== 'gateway')) {
+        expect(String(fns.gateway![0]!.config)).toMatch(
+          new RegExp(`FN_ID_${other.toUpperCase()}\\s+= oci_functions_function\\.${other}\\.id`),
         );
-    expect(code('functions.tf')).not.toMatch(/OCI_ENDPOINT|OCI_RESOURCE_PRINCIPAL/);
-  });
+      }
+      for (const k of ['NOSQL_COMPARTMENT_ID', 'TABLE_PREFIX', 'OS_NAMESPACE', 'FILES_BUCKET', 'EXPORTS_BUCKET'])
+        expect(code('functions.tf')).toContain(k);
+      // every config key the manifest says a deployment sets is set by Terraform
+      for (const fn of FUNCTIONS)
+        for (const k of FUNCTION_SPECS[fn].config.filter((c) => c.required))
+          expect(code('functions.tf'), `${fn}: ${k.name} (deployment/manifest.ts)`).toMatch(
+            new RegExp(`\\b${k.name}\\s+=`),
+          );
+      expect(code('functions.tf')).not.toMatch(/OCI_ENDPOINT|OCI_RESOURCE_PRINCIPAL/);
+    },
+  );
 
   it('every var.* is declared and every local.* is defined', () => {
     const all = tfFiles().map(code).join('\n');
@@ -205,87 +208,104 @@ describe('infra/oci HCL', () => {
     expect(code('events.tf')).toContain('action_type = "FAAS"');
   });
 
-  it('API Gateway validates the JWT (TOKEN_AUTHENTICATION, remote JWKS, iss/aud) and sets identity headers with OVERWRITE', () => {
-    const gw = code('apigateway.tf');
-    expect(gw).toContain('type                        = "TOKEN_AUTHENTICATION"');
-    expect(gw).not.toContain('JWT_AUTHENTICATION');
-    expect(gw).toMatch(/type\s+= "REMOTE_JWKS"\s+uri\s+= var\.jwt_jwks_uri/);
-    expect(gw).toMatch(/issuers\s+= \[var\.jwt_issuer\]/);
-    expect(gw).toMatch(/audiences = \[var\.jwt_audience\]/);
-    expect(gw).toContain('user_id_expr = "$${request.auth[${var.user_id_claim}]}"');
-    expect(gw).toContain('roles_expr   = "$${request.auth[${var.roles_claim}]}"');
-    for (const [h, expr] of [
-      ['X-User-Id', 'user_id_expr'],
-      ['X-User-Roles', 'roles_expr'],
-    ]) {
+  it(
+    'API Gateway validates the JWT (TOKEN_AUTHENTICATION, remote JWKS, iss/aud) and sets identity headers with ' +
+      'OVERWRITE',
+    () => {
+      const gw = code('apigateway.tf');
+      expect(gw).toContain('type                        = "TOKEN_AUTHENTICATION"');
+      expect(gw).not.toContain('JWT_AUTHENTICATION');
+      expect(gw).toMatch(/type\s+= "REMOTE_JWKS"\s+uri\s+= var\.jwt_jwks_uri/);
+      expect(gw).toMatch(/issuers\s+= \[var\.jwt_issuer\]/);
+      expect(gw).toMatch(/audiences = \[var\.jwt_audience\]/);
+      expect(gw).toContain('user_id_expr = "$${request.auth[${var.user_id_claim}]}"');
+      expect(gw).toContain('roles_expr   = "$${request.auth[${var.roles_claim}]}"');
+      for (const [h, expr] of [
+        ['X-User-Id', 'user_id_expr'],
+        ['X-User-Roles', 'roles_expr'],
+      ]) {
+        expect(gw).toMatch(
+          new RegExp(`name\\s+= "${h}"\\s+values\\s+= \\[local\\.${expr}\\]\\s+if_exists = "OVERWRITE"`),
+        );
+      }
+      expect(gw).toMatch(/for_each = local\.stack\.routes/);
+      expect(gw).toMatch(/type = "AUTHENTICATION_ONLY"/);
       expect(gw).toMatch(
-        new RegExp(`name\\s+= "${h}"\\s+values\\s+= \\[local\\.${expr}\\]\\s+if_exists = "OVERWRITE"`),
+        /type\s+= "ORACLE_FUNCTIONS_BACKEND"\s+function_id = local\.function_ids\[routes\.value\.function\]/,
       );
-    }
-    expect(gw).toMatch(/for_each = local\.stack\.routes/);
-    expect(gw).toMatch(/type = "AUTHENTICATION_ONLY"/);
-    expect(gw).toMatch(
-      /type\s+= "ORACLE_FUNCTIONS_BACKEND"\s+function_id = local\.function_ids\[routes\.value\.function\]/,
-    );
-  });
+    },
+  );
 
-  it('IAM: rendered from the manifest (one dynamic group per function, per-grantee policies), every template token replaced', () => {
-    const iam = code('iam.tf');
-    expect(iam).toMatch(/for_each\s+= local\.iam_dynamic_groups/);
-    expect(iam).toMatch(/for_each\s+= local\.iam_by_grantee/);
-    expect(iam).toContain('for id, s in local.stack.iam.statements');
-    expect(iam).toContain('replace(d.matching_rule, "@FN_ID_${upper(fn)}@", local.function_ids[fn])');
-    // every token the templates use is replaced by iam.tf (the check block catches the rest at plan time)
-    const tokens = new Set(
-      [...STATEMENTS, ...DYNAMIC_GROUPS.map((d) => ({ text: `${d.name} ${d.matchingRule}` }))].flatMap((s) =>
-        [...s.text.matchAll(/@[A-Z_]+@/g)].map((m) => m[0]),
-      ),
-    );
-    for (const t of tokens) {
-      if (t.startsWith('@FN_ID_')) continue;
-      expect(iam, t).toContain(`"${t}"`);
-    }
-    // the defects of issue 10 stay fixed: no tenancy-wide function group, no undocumented invoke variable, nothing unused
-    expect(JSON.stringify(STATEMENTS)).not.toMatch(
-      /target\.function\.id|read buckets|manage all-resources|manage instance-images/,
-    );
-    expect(iam).not.toContain("resource.compartment.id = '${var.compartment_ocid}'");
-    for (const d of DYNAMIC_GROUPS) expect(d.matchingRule).toMatch(/resource\.id = '@FN_ID_[A-Z]+@'/);
-    expect(STATEMENTS.find((s) => s.id === 'events-invoke')!.text).toBe(
-      'Allow service cloudEvents to use functions-family in @APP@',
-    );
-    expect(STATEMENTS.find((s) => s.id === 'exports-instances')!.text).toContain('INSTANCE_CREATE_IMAGE');
-    expect(STATEMENTS.filter((s) => s.forEach === 'exportBucket').length).toBeGreaterThan(0);
-    expect(iam).toContain('distinct(concat([var.exports_bucket], var.extra_export_buckets))');
-    expect(code('functions.tf')).toContain('EXPORT_IMAGES_COMPARTMENT_ID = var.compartment_ocid');
-    expect(code('functions.tf')).toContain('EXPORT_BUCKETS = join(",", var.extra_export_buckets)');
-    const sched = code('schedule.tf');
-    expect(sched).toContain('resource "oci_resource_scheduler_schedule" "reconcile"');
-    expect(sched).toContain('jsonencode({ task = "reconcileExports" })');
-    expect(sched).toContain('id = oci_functions_function.exports.id');
-  });
+  it(
+    'IAM: rendered from the manifest (one dynamic group per function, per-grantee policies), every template ' +
+      'token replaced',
+    () => {
+      const iam = code('iam.tf');
+      expect(iam).toMatch(/for_each\s+= local\.iam_dynamic_groups/);
+      expect(iam).toMatch(/for_each\s+= local\.iam_by_grantee/);
+      expect(iam).toContain('for id, s in local.stack.iam.statements');
+      expect(iam).toContain('replace(d.matching_rule, "@FN_ID_${upper(fn)}@", local.function_ids[fn])');
+      // every token the templates use is replaced by iam.tf (the check block catches the rest at plan time)
+      const tokens = new Set(
+        [...STATEMENTS, ...DYNAMIC_GROUPS.map((d) => ({ text: `${d.name} ${d.matchingRule}` }))].flatMap((s) =>
+          [...s.text.matchAll(/@[A-Z_]+@/g)].map((m) => m[0]),
+        ),
+      );
+      for (const t of tokens) {
+        if (t.startsWith('@FN_ID_')) continue;
+        expect(iam, t).toContain(`"${t}"`);
+      }
+      // the defects of issue 10 stay fixed: no tenancy-wide
+      // function group, no undocumented invoke variable, nothing unused
+      expect(JSON.stringify(STATEMENTS)).not.toMatch(
+        /target\.function\.id|read buckets|manage all-resources|manage instance-images/,
+      );
+      expect(iam).not.toContain("resource.compartment.id = '${var.compartment_ocid}'");
+      for (const d of DYNAMIC_GROUPS) expect(d.matchingRule).toMatch(/resource\.id = '@FN_ID_[A-Z]+@'/);
+      expect(STATEMENTS.find((s) => s.id === 'events-invoke')!.text).toBe(
+        'Allow service cloudEvents to use functions-family in @APP@',
+      );
+      expect(STATEMENTS.find((s) => s.id === 'exports-instances')!.text).toContain('INSTANCE_CREATE_IMAGE');
+      expect(STATEMENTS.filter((s) => s.forEach === 'exportBucket').length).toBeGreaterThan(0);
+      expect(iam).toContain('distinct(concat([var.exports_bucket], var.extra_export_buckets))');
+      expect(code('functions.tf')).toContain('EXPORT_IMAGES_COMPARTMENT_ID = var.compartment_ocid');
+      expect(code('functions.tf')).toContain('EXPORT_BUCKETS = join(",", var.extra_export_buckets)');
+      const sched = code('schedule.tf');
+      expect(sched).toContain('resource "oci_resource_scheduler_schedule" "reconcile"');
+      expect(sched).toContain('jsonencode({ task = "reconcileExports" })');
+      expect(sched).toContain('id = oci_functions_function.exports.id');
+    },
+  );
 
-  it("the generated iam data is the manifest's, and Terraform is the one deploy path (no func.yaml); the provider is bounded", () => {
-    const d = (JSON.parse(committed()) as StackData).iam;
-    expect(Object.keys(d.dynamic_groups)).toEqual([...FUNCTIONS]);
-    expect(Object.keys(d.statements)).toEqual(STATEMENTS.map((s) => s.id));
-    for (const s of STATEMENTS)
-      expect(d.statements[s.id]).toEqual({
-        grantee: s.grantee,
-        text: s.text,
-        for_each: s.forEach ?? '',
-        when: s.when ?? '',
-      });
-    expect(
-      existsSync(join(ROOT, 'func.yaml')),
-      'func.yaml is gone: Terraform (infra/oci) is the one deploy path (docs/deploy.md)',
-    ).toBe(false);
-    expect(code('versions.tf')).toMatch(/version = "~> 7\.\d+"/);
-  });
+  it(
+    "the generated iam data is the manifest's, and Terraform is the one deploy path (no func.yaml); the provider " +
+      'is bounded',
+    () => {
+      const d = (JSON.parse(committed()) as StackData).iam;
+      expect(Object.keys(d.dynamic_groups)).toEqual([...FUNCTIONS]);
+      expect(Object.keys(d.statements)).toEqual(STATEMENTS.map((s) => s.id));
+      for (const s of STATEMENTS)
+        expect(d.statements[s.id]).toEqual({
+          grantee: s.grantee,
+          text: s.text,
+          for_each: s.forEach ?? '',
+          when: s.when ?? '',
+        });
+      expect(
+        existsSync(join(ROOT, 'func.yaml')),
+        'func.yaml is gone: Terraform (infra/oci) is the one deploy path (docs/deploy.md)',
+      ).toBe(false);
+      expect(code('versions.tf')).toMatch(/version = "~> 7\.\d+"/);
+    },
+  );
 
-  it('docs/iam.md has the current table function → operations → permission → statement (npx tsx scripts/iam-doc.ts)', () => {
-    const doc = readFileSync(join(ROOT, IAM_DOC), 'utf8');
-    expect(doc, 'docs/iam.md table is stale').toBe(withFreshTable(doc));
-    for (const s of STATEMENTS) expect(doc).toContain(`| ${s.id}`);
-  });
+  it(
+    'docs/iam.md has the current table function → operations → permission → statement (npx tsx ' +
+      'scripts/iam-doc.ts)',
+    () => {
+      const doc = readFileSync(join(ROOT, IAM_DOC), 'utf8');
+      expect(doc, 'docs/iam.md table is stale').toBe(withFreshTable(doc));
+      for (const s of STATEMENTS) expect(doc).toContain(`| ${s.id}`);
+    },
+  );
 });

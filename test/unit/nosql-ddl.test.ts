@@ -6,7 +6,8 @@ import { encodeKey, normaliseRow, parseKeyParams } from '#local/emulator/service
 describe('NoSQL DDL parser', () => {
   it('parses columns, NOT NULL, DEFAULT, a shard key and a TTL', () => {
     const d = parseDdl(
-      'create table if not exists Users (id STRING, seq LONG, at TIMESTAMP(3) NOT NULL, ok BOOLEAN DEFAULT true, doc JSON, PRIMARY KEY(SHARD(id), seq)) USING TTL 12 HOURS;',
+      'create table if not exists Users (id STRING, seq LONG, at TIMESTAMP(3) NOT NULL, ok BOOLEAN DEFAULT true, doc ' +
+        'JSON, PRIMARY KEY(SHARD(id), seq)) USING TTL 12 HOURS;',
     );
     expect(d).toMatchObject({
       kind: 'create',

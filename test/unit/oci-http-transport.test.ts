@@ -100,26 +100,30 @@ describe('node:http transport for the SDK', () => {
     expect(JSON.parse(Buffer.concat(parts).toString('utf8'))).toEqual({ echo: 'abcd' });
   });
 
-  it("hands back error statuses with statusText and body (the SDK maps them), and a refused connection as node:http's error", async () => {
-    const client = createNodeHttpClient(null);
-    const res = await client.send({
-      method: 'GET',
-      uri: `${base}/fail`,
-      headers: new LightHeaders() as unknown as Headers,
-    });
-    expect([res.status, res.statusText, res.ok, res.headers.get('opc-request-id')]).toEqual([
-      409,
-      'Conflict',
-      false,
-      'r-409',
-    ]);
-    expect(await res.text()).toContain('IncorrectState');
-    const closed = http.createServer();
-    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
-    const dead = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
-    await new Promise((r) => closed.close(r));
-    await expect(
-      client.send({ method: 'GET', uri: `${dead}/x`, headers: new LightHeaders() as unknown as Headers }),
-    ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
-  });
+  it(
+    'hands back error statuses with statusText and body (the SDK maps them), and a refused connection as ' +
+      "node:http's error",
+    async () => {
+      const client = createNodeHttpClient(null);
+      const res = await client.send({
+        method: 'GET',
+        uri: `${base}/fail`,
+        headers: new LightHeaders() as unknown as Headers,
+      });
+      expect([res.status, res.statusText, res.ok, res.headers.get('opc-request-id')]).toEqual([
+        409,
+        'Conflict',
+        false,
+        'r-409',
+      ]);
+      expect(await res.text()).toContain('IncorrectState');
+      const closed = http.createServer();
+      await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+      const dead = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+      await new Promise((r) => closed.close(r));
+      await expect(
+        client.send({ method: 'GET', uri: `${dead}/x`, headers: new LightHeaders() as unknown as Headers }),
+      ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    },
+  );
 });

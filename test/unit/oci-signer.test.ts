@@ -45,7 +45,8 @@ describe('request signer', () => {
       () =>
         request(
           'GET',
-          "http://127.0.0.1:8081/20160918/instances?compartmentId=ocid1.compartment.oc1..x&limit=10&page=o%3A10&displayName=it's%20mine",
+          'http://127.0.0.1:8081/20160918/instances' +
+            "?compartmentId=ocid1.compartment.oc1..x&limit=10&page=o%3A10&displayName=it's%20mine",
         ),
     ],
     [

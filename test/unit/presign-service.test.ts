@@ -58,7 +58,9 @@ function setup() {
   return { stores, store, ledger, settlement, presign, gql };
 }
 
-const UPLOAD = `mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { uri url method expiresAt multipart { partSize partCount header } } }`;
+const UPLOAD =
+  `mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { uri url method expiresAt ` +
+  `multipart { partSize partCount header } } }`;
 const input = (o: Record<string, unknown> = {}) => ({
   i: { kind: 'DATASET', collectionId: 'ds1', filename: 'a.csv', sizeBytes: 100, ...o },
 });
@@ -226,7 +228,9 @@ describe('download, listing, deletes', () => {
     const { gql, store } = setup();
     for (let i = 0; i < 5; i++) store.put(BUCKET, `datasets/alice/ds1/f${i}`, i + 1);
     store.put(BUCKET, 'datasets/bob/ds1/x', 1);
-    const Q = `query($a: String) { files(kind: DATASET, collectionId: "ds1", first: 2, after: $a) { nodes { filename sizeBytes uri } pageInfo { endCursor hasNextPage } } }`;
+    const Q =
+      `query($a: String) { files(kind: DATASET, collectionId: "ds1", first: 2, after: $a) { nodes { filename ` +
+      `sizeBytes uri } pageInfo { endCursor hasNextPage } } }`;
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 5; i++) {
@@ -237,7 +241,9 @@ describe('download, listing, deletes', () => {
     }
     expect(seen).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
     // every edge has a cursor: reading after the first one starts at the second, also once the first is gone
-    const E = `query($a: String) { files(kind: DATASET, collectionId: "ds1", first: 2, after: $a) { edges { cursor node { filename } } pageInfo { hasPreviousPage } } }`;
+    const E =
+      `query($a: String) { files(kind: DATASET, collectionId: "ds1", first: 2, after: $a) { edges { cursor ` +
+      `node { filename } } pageInfo { hasPreviousPage } } }`;
     const page: any = await gql('alice', ['viewer'], E, { a: null });
     expect(page.data.files.pageInfo.hasPreviousPage).toBe(false);
     const afterFirst: any = await gql('alice', ['viewer'], E, { a: page.data.files.edges[0].cursor });
@@ -312,8 +318,12 @@ describe('download, listing, deletes', () => {
 });
 
 describe('quota subschema', () => {
-  const Q = `query($u: ID) { quota(userId: $u) { userId tier storage { usedBytes reservedBytes limitBytes usedPct } fileSize { maxBytes } rateLimits { uploadsLastHour hourlyLimit uploadsLastDay dailyLimit } } }`;
-  const SET = `mutation($u: ID!, $t: QuotaTier, $l: QuotaLimitsInput) { setQuotaLimits(userId: $u, tier: $t, limits: $l) { tier storage { limitBytes } rateLimits { hourlyLimit } } }`;
+  const Q =
+    `query($u: ID) { quota(userId: $u) { userId tier storage { usedBytes reservedBytes limitBytes usedPct } ` +
+    `fileSize { maxBytes } rateLimits { uploadsLastHour hourlyLimit uploadsLastDay dailyLimit } } }`;
+  const SET =
+    `mutation($u: ID!, $t: QuotaTier, $l: QuotaLimitsInput) { setQuotaLimits(userId: $u, tier: $t, limits: ` +
+    `$l) { tier storage { limitBytes } rateLimits { hourlyLimit } } }`;
   it('self for anyone, others for admins only; 64-bit byte counts', async () => {
     const { gql } = setup();
     const me = await gql('alice', ['viewer'], Q, {}, quotaSchema);

@@ -91,8 +91,11 @@ function setup() {
 }
 
 const UPLOAD = `mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { uri url method } }`;
-const QUOTA = `query($u: ID) { quota(userId: $u) { userId storage { usedBytes reservedBytes } rateLimits { uploadsLastHour } } }`;
-const SET = `mutation($u: ID!, $l: QuotaLimitsInput) { setQuotaLimits(userId: $u, limits: $l) { storage { limitBytes } } }`;
+const QUOTA =
+  `query($u: ID) { quota(userId: $u) { userId storage { usedBytes reservedBytes } rateLimits { ` +
+  `uploadsLastHour } } }`;
+const SET =
+  `mutation($u: ID!, $l: QuotaLimitsInput) { setQuotaLimits(userId: $u, limits: $l) { storage { limitBytes ` + `} } }`;
 const DL = `mutation($u: String!) { createDownloadUrl(uri: $u) { url method } }`;
 const DEL = `mutation($u: String!) { deleteFile(uri: $u) { deletedCount deletedBytes } }`;
 const USAGE = `query { storageUsage { totalBytes byKind { kind bytes files } } }`;

@@ -66,23 +66,27 @@ describe('admission reserves and counts', () => {
 });
 
 describe('rate windows with a controllable clock', () => {
-  it('51st upload in an hour is refused; when the oldest leaves the window one more passes; the day window still counts', async () => {
-    const { ledger, clock } = setup();
-    for (let i = 0; i < 50; i++) {
-      await ledger.admit({ userId: 'u1', path: `p${i}`, sizeBytes: 1, expiresAt: clock.now() + 60_000 });
-      clock.advance(1000);
-    }
-    expect(
-      await err(ledger.admit({ userId: 'u1', path: 'x', sizeBytes: 1, expiresAt: clock.now() + 60_000 })),
-    ).toMatchObject({ code: 'HOURLY_LIMIT_EXCEEDED' });
-    clock.advance(HOUR_MS - 50_000);
-    await ledger.admit({ userId: 'u1', path: 'x', sizeBytes: 1, expiresAt: clock.now() + 60_000 });
-    // exactly one slot freed (the first admission left the window): the next one is refused again
-    expect(await ledger.snapshot('u1')).toMatchObject({ uploadsLastHour: 50, uploadsLastDay: 51 });
-    expect(
-      await err(ledger.admit({ userId: 'u1', path: 'y', sizeBytes: 1, expiresAt: clock.now() + 60_000 })),
-    ).toMatchObject({ code: 'HOURLY_LIMIT_EXCEEDED' });
-  });
+  it(
+    '51st upload in an hour is refused; when the oldest leaves the window one more passes; the day window still ' +
+      'counts',
+    async () => {
+      const { ledger, clock } = setup();
+      for (let i = 0; i < 50; i++) {
+        await ledger.admit({ userId: 'u1', path: `p${i}`, sizeBytes: 1, expiresAt: clock.now() + 60_000 });
+        clock.advance(1000);
+      }
+      expect(
+        await err(ledger.admit({ userId: 'u1', path: 'x', sizeBytes: 1, expiresAt: clock.now() + 60_000 })),
+      ).toMatchObject({ code: 'HOURLY_LIMIT_EXCEEDED' });
+      clock.advance(HOUR_MS - 50_000);
+      await ledger.admit({ userId: 'u1', path: 'x', sizeBytes: 1, expiresAt: clock.now() + 60_000 });
+      // exactly one slot freed (the first admission left the window): the next one is refused again
+      expect(await ledger.snapshot('u1')).toMatchObject({ uploadsLastHour: 50, uploadsLastDay: 51 });
+      expect(
+        await err(ledger.admit({ userId: 'u1', path: 'y', sizeBytes: 1, expiresAt: clock.now() + 60_000 })),
+      ).toMatchObject({ code: 'HOURLY_LIMIT_EXCEEDED' });
+    },
+  );
   it('daily limit with an override', async () => {
     const { ledger, clock } = setup();
     await ledger.setLimits({ userId: 'u1', limits: { maxUploadsPerDay: 3 } });

@@ -80,18 +80,21 @@ describe('settlement from bucket events', () => {
     await settlement.settle(ev('create', P, old));
     expect(await ledger.snapshot('u1')).toMatchObject({ usedBytes: 999, filesByKind: { DATASET: 1 } });
   });
-  it('concurrent (and concurrently duplicated) events for many objects of one user lose no update and count once', async () => {
-    const { store, ledger, settlement, ev } = setup();
-    const events = Array.from({ length: 30 }, (_, i) =>
-      ev('create', `datasets/u1/d1/f${i}`, store.put(BUCKET, `datasets/u1/d1/f${i}`, i + 1)),
-    );
-    await Promise.all(
-      [...events, ...events, ...events.map((e) => ({ ...e, eventId: `${e.eventId}-again` }))].map((e) =>
-        settlement.settle(e),
-      ),
-    );
-    expect(await ledger.snapshot('u1')).toMatchObject({ usedBytes: (30 * 31) / 2, filesByKind: { DATASET: 30 } });
-  });
+  it(
+    'concurrent (and concurrently duplicated) events for many ' + 'objects of one user lose no update and count once',
+    async () => {
+      const { store, ledger, settlement, ev } = setup();
+      const events = Array.from({ length: 30 }, (_, i) =>
+        ev('create', `datasets/u1/d1/f${i}`, store.put(BUCKET, `datasets/u1/d1/f${i}`, i + 1)),
+      );
+      await Promise.all(
+        [...events, ...events, ...events.map((e) => ({ ...e, eventId: `${e.eventId}-again` }))].map((e) =>
+          settlement.settle(e),
+        ),
+      );
+      expect(await ledger.snapshot('u1')).toMatchObject({ usedBytes: (30 * 31) / 2, filesByKind: { DATASET: 30 } });
+    },
+  );
   it('a crash between the object row and the usage row is finished by the retry, once', async () => {
     const { stores, store, ledger, ev, now } = setup();
     // usage store that fails once on write: the pending delta stays on the object row

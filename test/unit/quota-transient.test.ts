@@ -96,18 +96,21 @@ describe('admission under transient faults', () => {
     expect(await truth.snapshot('u1')).toMatchObject({ reservedBytes: 7, uploadsLastHour: 1 });
   });
 
-  it('cancelling by admission id is exact and idempotent, and a never-landed admission cancels to nothing', async () => {
-    const { ledger, truth, t } = setup({});
-    await ledger.admit({ userId: 'u1', path: 'keep', sizeBytes: 5, expiresAt: t + HOUR_MS, admissionId: 'keep' });
-    await ledger.admit({ userId: 'u1', path: 'p', sizeBytes: 7, expiresAt: t + HOUR_MS, admissionId: 'gone' });
-    await ledger.cancelAdmission({ userId: 'u1', path: 'p', admissionId: 'gone' });
-    await ledger.cancelAdmission({ userId: 'u1', path: 'p', admissionId: 'gone' });
-    await ledger.cancelAdmission({ userId: 'u1', path: 'p', admissionId: 'never-admitted' });
-    expect(await truth.snapshot('u1')).toMatchObject({ reservedBytes: 5, uploadsLastHour: 1 });
-    await expect(
-      ledger.admit({ userId: 'u1', path: 'p', sizeBytes: 7, expiresAt: t + HOUR_MS, admissionId: 'gone' }),
-    ).rejects.toMatchObject({ code: 'CONFLICT' });
-  });
+  it(
+    'cancelling by admission id is exact and idempotent, and ' + 'a never-landed admission cancels to nothing',
+    async () => {
+      const { ledger, truth, t } = setup({});
+      await ledger.admit({ userId: 'u1', path: 'keep', sizeBytes: 5, expiresAt: t + HOUR_MS, admissionId: 'keep' });
+      await ledger.admit({ userId: 'u1', path: 'p', sizeBytes: 7, expiresAt: t + HOUR_MS, admissionId: 'gone' });
+      await ledger.cancelAdmission({ userId: 'u1', path: 'p', admissionId: 'gone' });
+      await ledger.cancelAdmission({ userId: 'u1', path: 'p', admissionId: 'gone' });
+      await ledger.cancelAdmission({ userId: 'u1', path: 'p', admissionId: 'never-admitted' });
+      expect(await truth.snapshot('u1')).toMatchObject({ reservedBytes: 5, uploadsLastHour: 1 });
+      await expect(
+        ledger.admit({ userId: 'u1', path: 'p', sizeBytes: 7, expiresAt: t + HOUR_MS, admissionId: 'gone' }),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
+    },
+  );
 
   it('gives up after the transient budget or the deadline, and does not retry other errors', async () => {
     const { ledger, truth, calls, t } = setup({ put: Array<Fault>(50).fill('refused') });
@@ -198,18 +201,21 @@ describe('export job writes under transient faults', () => {
     return { table, applied: () => applied };
   }
 
-  it('a create and an update whose answers were lost are found by re-reading: one write each, versions returned', async () => {
-    const { table, applied } = faultyTable(['lost-answer', 'refused', 'lost-answer']);
-    const jobs = createJobStore(table);
-    await runWithDeadline(Date.now() + 60_000, async () => {
-      const v1 = await jobs.create(job());
-      expect(v1).toBeTruthy();
-      const v2 = await jobs.update(job({ state: 'CREATING_IMAGE', updatedAt: 2 }), v1!);
-      expect(v2).toBeTruthy();
-      expect(await jobs.get('job-1')).toMatchObject({ version: v2, job: { state: 'CREATING_IMAGE' } });
-    });
-    expect(applied()).toBe(2);
-  });
+  it(
+    'a create and an update whose answers were lost are found by ' + 're-reading: one write each, versions returned',
+    async () => {
+      const { table, applied } = faultyTable(['lost-answer', 'refused', 'lost-answer']);
+      const jobs = createJobStore(table);
+      await runWithDeadline(Date.now() + 60_000, async () => {
+        const v1 = await jobs.create(job());
+        expect(v1).toBeTruthy();
+        const v2 = await jobs.update(job({ state: 'CREATING_IMAGE', updatedAt: 2 }), v1!);
+        expect(v2).toBeTruthy();
+        expect(await jobs.get('job-1')).toMatchObject({ version: v2, job: { state: 'CREATING_IMAGE' } });
+      });
+      expect(applied()).toBe(2);
+    },
+  );
 
   it('a write refused while another writer got in is a conflict (undefined), never a success over it', async () => {
     const inner = new MemoryTable<JobRow>({ def: EXPORT_JOBS_TABLE as never });

@@ -53,18 +53,22 @@ function fakeDeps(reads: string[], afterAction: string, o: { remainingMs?: () =>
 
 describe('instanceAction RESET/SOFTRESET with waitForState', () => {
   for (const action of ['RESET', 'SOFTRESET'] as const) {
-    it(`${action}: waits for the instance to leave RUNNING and come back, even when the action still answers RUNNING`, async () => {
-      // the first read is the state check before the action; then RUNNING once more, then the reset shows
-      const { d, seen } = fakeDeps(['RUNNING', 'RUNNING', 'STOPPING', 'STARTING', 'RUNNING'], 'RUNNING');
-      const r = await instanceAction(d, { id: view('x').id, action, waitForState: true });
-      expect(r).toMatchObject({
-        reachedTargetState: true,
-        waited: true,
-        targetState: 'RUNNING',
-        instance: { lifecycleState: 'RUNNING' },
-      });
-      expect(seen).toEqual(['RUNNING', 'RUNNING', 'STOPPING', 'STARTING', 'RUNNING']);
-    });
+    it(
+      `${action}: waits for the instance to leave RUNNING and come back, ` +
+        'even when the action still answers RUNNING',
+      async () => {
+        // the first read is the state check before the action; then RUNNING once more, then the reset shows
+        const { d, seen } = fakeDeps(['RUNNING', 'RUNNING', 'STOPPING', 'STARTING', 'RUNNING'], 'RUNNING');
+        const r = await instanceAction(d, { id: view('x').id, action, waitForState: true });
+        expect(r).toMatchObject({
+          reachedTargetState: true,
+          waited: true,
+          targetState: 'RUNNING',
+          instance: { lifecycleState: 'RUNNING' },
+        });
+        expect(seen).toEqual(['RUNNING', 'RUNNING', 'STOPPING', 'STARTING', 'RUNNING']);
+      },
+    );
   }
 
   it('accepts RUNNING after a few polls that never saw the reset (it went by between two polls)', async () => {

@@ -69,11 +69,14 @@ describe('the stitched schema', () => {
     expect(String(query.exportJob!.type)).toBe('ExportJob!');
   });
 
-  it('mirrors the lifecycle and backend health enums in TypeScript, and maps a state it does not know to UNKNOWN', () => {
-    expect([...LIFECYCLE_STATES].sort()).toEqual(enumValues('LifecycleState').sort());
-    expect([...BACKEND_SET_HEALTH].sort()).toEqual(enumValues('BackendSetHealthStatus').sort());
-    expect(lifecycleStateOf('RUNNING')).toBe('RUNNING');
-    expect(lifecycleStateOf('UNKNOWN_VALUE')).toBe('UNKNOWN');
-    expect(lifecycleStateOf('SOMETHING_NEW')).toBe('UNKNOWN');
-  });
+  it(
+    'mirrors the lifecycle and backend health enums in ' + 'TypeScript, and maps a state it does not know to UNKNOWN',
+    () => {
+      expect([...LIFECYCLE_STATES].sort()).toEqual(enumValues('LifecycleState').sort());
+      expect([...BACKEND_SET_HEALTH].sort()).toEqual(enumValues('BackendSetHealthStatus').sort());
+      expect(lifecycleStateOf('RUNNING')).toBe('RUNNING');
+      expect(lifecycleStateOf('UNKNOWN_VALUE')).toBe('UNKNOWN');
+      expect(lifecycleStateOf('SOMETHING_NEW')).toBe('UNKNOWN');
+    },
+  );
 });

@@ -75,29 +75,34 @@ describe('findOriginalPositions', () => {
     expect(found.some((f) => f?.source.endsWith('functions/quota/handler.ts'))).toBe(true);
   });
 
-  it('answers undefined before the first segment and on a segment without source, and carries a segment over empty lines', () => {
-    // line 0: col 2 -> a.ts 0:0 named "x", col 3 -> a.ts 0:1, col 5 (1 field: no source); line 1: col 0 -> a.ts 0:2; line 3: col 0 -> b.ts 3:4
-    const map = { sources: ['a.ts', 'b.ts'], names: ['x'], mappings: 'EAAAA,CAAC,E;AAAC;;ACGE' };
-    const r = findOriginalPositions(map, [
-      { line: 0, column: 1 },
-      { line: 0, column: 2 },
-      { line: 0, column: 4 },
-      { line: 0, column: 9 },
-      { line: 2, column: 5 },
-      { line: 3, column: 9 },
-    ]);
-    expect(r).toEqual([
-      undefined,
-      { source: 'a.ts', line: 0, column: 0, name: 'x' },
-      { source: 'a.ts', line: 0, column: 1, name: undefined },
-      undefined,
-      { source: 'a.ts', line: 0, column: 2, name: undefined },
-      { source: 'b.ts', line: 3, column: 4, name: undefined },
-    ]);
-    const reference = new SourceMap({ version: 3, file: 'x.js', sourceRoot: '', sourcesContent: [], ...map });
-    expect((reference.findEntry(0, 9) as { originalSource?: string }).originalSource).toBeUndefined();
-    expect(reference.findEntry(2, 5)).toMatchObject({ originalSource: 'a.ts', originalLine: 0, originalColumn: 2 });
-  });
+  it(
+    'answers undefined before the first segment and on a segment without source, and carries a segment over ' +
+      'empty lines',
+    () => {
+      // line 0: col 2 -> a.ts 0:0 named "x", col 3 -> a.ts 0:1, col 5 (1 field: no source); line 1: col 0 -> a.ts 0:2;
+      // line 3: col 0 -> b.ts 3:4
+      const map = { sources: ['a.ts', 'b.ts'], names: ['x'], mappings: 'EAAAA,CAAC,E;AAAC;;ACGE' };
+      const r = findOriginalPositions(map, [
+        { line: 0, column: 1 },
+        { line: 0, column: 2 },
+        { line: 0, column: 4 },
+        { line: 0, column: 9 },
+        { line: 2, column: 5 },
+        { line: 3, column: 9 },
+      ]);
+      expect(r).toEqual([
+        undefined,
+        { source: 'a.ts', line: 0, column: 0, name: 'x' },
+        { source: 'a.ts', line: 0, column: 1, name: undefined },
+        undefined,
+        { source: 'a.ts', line: 0, column: 2, name: undefined },
+        { source: 'b.ts', line: 3, column: 4, name: undefined },
+      ]);
+      const reference = new SourceMap({ version: 3, file: 'x.js', sourceRoot: '', sourcesContent: [], ...map });
+      expect((reference.findEntry(0, 9) as { originalSource?: string }).originalSource).toBeUndefined();
+      expect(reference.findEntry(2, 5)).toMatchObject({ originalSource: 'a.ts', originalLine: 0, originalColumn: 2 });
+    },
+  );
 
   it('refuses what is not a v3 map or has a broken mappings string', () => {
     expect(() => asStackSourceMap({ version: 2, mappings: '' })).toThrow(/version 3/);

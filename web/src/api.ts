@@ -79,13 +79,25 @@ export function describe(code: string, message: string, d: Record<string, unknow
     case 'FILE_TOO_LARGE':
       return `The file is too large: ${bytes(d.sizeBytes)}, your limit per file is ${bytes(d.maxBytes)}.`;
     case 'STORAGE_QUOTA_EXCEEDED':
-      return `Not enough storage quota: ${bytes(d.currentBytes)} used + ${bytes(d.uploadBytes)} would exceed your ${bytes(d.limitBytes)}.`;
+      return (
+        `Not enough storage quota: ${bytes(d.currentBytes)} used + ${bytes(d.uploadBytes)} would exceed your ` +
+        `${bytes(d.limitBytes)}.`
+      );
     case 'HOURLY_LIMIT_EXCEEDED':
-      return `Upload limit reached: ${String(d.uploads)} uploads in the last hour (limit ${String(d.limit)}). Retry in ${seconds(d.retryAfterSeconds)}.`;
+      return (
+        `Upload limit reached: ${String(d.uploads)} uploads in the last hour (limit ${String(d.limit)}). Retry ` +
+        `in ${seconds(d.retryAfterSeconds)}.`
+      );
     case 'DAILY_LIMIT_EXCEEDED':
-      return `Upload limit reached: ${String(d.uploads)} uploads in the last 24 hours (limit ${String(d.limit)}). Retry in ${seconds(d.retryAfterSeconds)}.`;
+      return (
+        `Upload limit reached: ${String(d.uploads)} uploads in the last 24 hours (limit ${String(d.limit)}). ` +
+        `Retry in ${seconds(d.retryAfterSeconds)}.`
+      );
     case 'RATE_LIMITED':
-      return `Too many requests${d.retryAfterSeconds !== undefined ? `; retry in ${seconds(d.retryAfterSeconds)}` : ''}: ${message}`;
+      return (
+        `Too many ` +
+        `requests${d.retryAfterSeconds !== undefined ? `; retry in ${seconds(d.retryAfterSeconds)}` : ''}: ${message}`
+      );
     case 'NOT_FOUND':
       return `Not found: ${message}`;
     case 'CONFLICT':

@@ -122,19 +122,25 @@ export const ExportJobsQuery = graphql(`
 
 export const ExportJobQuery = graphql(`
   query ExportJob($id: ID!) {
-    exportJob(id: $id) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }
+    exportJob(id: $id) {
+      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error
+    }
   }
 `);
 
 export const ExportInstanceMutation = graphql(`
   mutation ExportInstance($input: ExportInstanceInput!) {
-    exportInstance(input: $input) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }
+    exportInstance(input: $input) {
+      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error
+    }
   }
 `);
 
 export const CancelExportMutation = graphql(`
   mutation CancelExport($id: ID!) {
-    cancelExport(id: $id) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }
+    cancelExport(id: $id) {
+      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error
+    }
   }
 `);
 

@@ -44,8 +44,8 @@ function JobRow({ job, onChange }: { job: Job; onChange: (j: Job) => void }) {
         {job.error ? <span class="muted"> ({job.error})</span> : null}
       </td>
       <td>
-        <progress max={100} value={job.percentComplete} aria-label={`Progress of the export of ${job.instanceName}`} />{' '}
-        {job.percentComplete} %
+        <progress max={100} value={job.percentComplete} aria-label={`Progress of the export of ${job.instanceName}`} />
+        {` ${job.percentComplete} %`}
       </td>
       <td>{job.sizeBytes != null ? formatBytes(job.sizeBytes) : ''}</td>
       <td>

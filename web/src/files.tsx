@@ -22,7 +22,10 @@ export function QuotaGauges({ quota }: { quota: QuotaData['quota'] }) {
         label={`Storage (${quota.tier})`}
         value={s.usedBytes}
         max={s.limitBytes}
-        text={`${formatBytes(s.usedBytes)} of ${formatBytes(s.limitBytes)}${s.reservedBytes ? `, ${formatBytes(s.reservedBytes)} reserved` : ''}`}
+        text={
+          `${formatBytes(s.usedBytes)} of ` +
+          `${formatBytes(s.limitBytes)}${s.reservedBytes ? `, ${formatBytes(s.reservedBytes)} reserved` : ''}`
+        }
       />
       <Gauge
         id="hourly"

@@ -55,10 +55,10 @@ export interface Route {
   /** the pipeline does not buffer the body; the handler reads `req.stream` */
   streamBody?: boolean;
   /**
-   * What IAM checks for this route when the permission table (iam/permissions.ts) has no entry for
+   * What IAM checks for this route when the permission table (iam/operations.ts) has no entry for
    * it (test-only and emulator-specific routes): `{ permissions: [], target: 'tenancy' }` = any signed caller.
    */
-  iam?: import('../iam/permissions.ts').OperationSpec;
+  iam?: import('../iam/operations.ts').OperationSpec;
   handler(req: EmulatorRequest): Promise<EmulatorResponse> | EmulatorResponse;
 }
 

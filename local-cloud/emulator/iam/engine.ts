@@ -11,7 +11,10 @@ import { parsePolicyStatement, type PolicyStatement, type Subject } from './poli
 
 /** Who calls, as the request's signature proved it. */
 export interface IamPrincipal {
-  /** user: an API key or session of a tenancy user; resource: an RPST (functions, API Gateway, schedules); service: an OCI service (Events) */
+  /**
+   * user: an API key or session of a tenancy user; resource: an RPST (functions, API Gateway, schedules); service: an
+   * OCI service (Events)
+   */
   kind: 'user' | 'resource' | 'service';
   /** user/resource OCID, or the service name (`cloudEvents`) */
   id: string;
@@ -202,10 +205,10 @@ export class PolicyEngine {
           (!st.where || evaluate(st.where, vars)),
       );
       if (!ok) {
-        const who =
-          p.kind === 'resource'
-            ? `${p.type} ${p.id}${dgs.length ? ` (dynamic groups: ${dgs.map((d) => d.name).join(', ')})` : ' (in no dynamic group)'}`
-            : `${p.kind} ${p.id}`;
+        const groups = dgs.length
+          ? ` (dynamic groups: ${dgs.map((d) => d.name).join(', ')})`
+          : ' (in no dynamic group)';
+        const who = p.kind === 'resource' ? `${p.type} ${p.id}${groups}` : `${p.kind} ${p.id}`;
         const where = [
           check.compartmentId ? `compartment ${check.compartmentId}` : 'an unknown compartment',
           ...Object.entries(check.vars ?? {}).map(([k, v]) => `${k}=${v}`),

@@ -18,7 +18,7 @@ import {
   type IamPrincipal,
   type SourcedStatement,
 } from './engine.ts';
-import type { OperationSpec } from './permissions.ts';
+import type { OperationSpec } from './operations.ts';
 import { checksFor, type TargetDeps } from './targets.ts';
 
 export { PolicyEngine } from './engine.ts';
@@ -35,7 +35,8 @@ export type {
 export { parsePolicyStatement } from './policy.ts';
 export { parseConditionText, evaluate } from './conditions.ts';
 export { IamSyntaxError } from './errors.ts';
-export { OPERATIONS, RESOURCE_TYPES, FAMILIES } from './permissions.ts';
+export { OPERATIONS } from './operations.ts';
+export { RESOURCE_TYPES, FAMILIES } from './permissions.ts';
 
 export const ADMIN_GROUP = 'Administrators';
 export const ADMIN_STATEMENT = `Allow group ${ADMIN_GROUP} to manage all-resources in tenancy`;
@@ -160,7 +161,9 @@ export class EmulatorIam {
     let reason: string;
     if (!checks) {
       missing = `(no permission mapping for ${req.service}:${req.operation})`;
-      reason = `${req.service} ${req.operation} has no entry in the emulator's permission table (local-cloud/emulator/iam/permissions.ts); only the admin may call it`;
+      reason =
+        `${req.service} ${req.operation} has no entry in the emulator's permission table ` +
+        '(local-cloud/emulator/iam/operations.ts); only the admin may call it';
     } else {
       const d = this.engine.authorize(p, req.operation, checks);
       if (d.allowed) return;
@@ -181,7 +184,8 @@ export class EmulatorIam {
         ? new OciServiceError(
             404,
             'BucketNotFound',
-            `Either the bucket named '${req.params.bucketName}' does not exist in the namespace '${req.params.namespaceName ?? this.deps.namespace}' or you are not authorized to access it`,
+            `Either the bucket named '${req.params.bucketName}' does not exist in the namespace ` +
+              `'${req.params.namespaceName ?? this.deps.namespace}' or you are not authorized to access it`,
           )
         : new OciServiceError(404, 'NotAuthorizedOrNotFound', 'Authorization failed or requested resource not found.');
     throw Object.assign(err, { iamDenial: denial });

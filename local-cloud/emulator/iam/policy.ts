@@ -45,7 +45,8 @@ function parseSubjects(c: Cursor): Subject[] {
       if (c.isWord('group', 'dynamic-group', 'service')) kind = c.word('subject').toLowerCase() as typeof kind;
       else if (!kind)
         throw new IamSyntaxError(
-          `expected a subject (group, dynamic-group, any-user, any-group, service), found ${JSON.stringify(c.peek()?.v ?? '')}`,
+          'expected a subject (group, dynamic-group, any-user, any-group, service), ' +
+            `found ${JSON.stringify(c.peek()?.v ?? '')}`,
           c.text,
         );
       if (kind === 'service') out.push({ kind, name: c.word('a service name') });

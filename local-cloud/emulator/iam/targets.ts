@@ -6,7 +6,7 @@
 import type { StateStore } from '../core/store.ts';
 import type { EmulatorRequest } from '../core/types.ts';
 import type { IamCheck } from './engine.ts';
-import { OPERATIONS, type OperationSpec } from './permissions.ts';
+import { OPERATIONS, type OperationSpec } from './operations.ts';
 
 export interface TargetDeps {
   store: StateStore;

@@ -3,7 +3,9 @@
  * conditional writes, `expiresAt` expiry, the SQL subset), for unit tests of domain code.
  *
  * @example
- * const users = new MemoryTable<User>({ def: { name: 'users', columns: { id: 'STRING', name: 'STRING' }, primaryKey: ['id'] } });
+ * const users = new MemoryTable<User>({
+ *   def: { name: 'users', columns: { id: 'STRING', name: 'STRING' }, primaryKey: ['id'] },
+ * });
  */
 import { randomUUID } from 'node:crypto';
 import { BadUserInputError } from '#shared/errors.ts';

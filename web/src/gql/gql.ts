@@ -27,9 +27,9 @@ type Documents = {
     "\n  mutation CreateDownloadUrl($uri: String!) {\n    createDownloadUrl(uri: $uri, ttlSeconds: 600) { url method }\n  }\n": typeof types.CreateDownloadUrlDocument,
     "\n  mutation DeleteFile($uri: String!) {\n    deleteFile(uri: $uri) { deletedCount deletedBytes }\n  }\n": typeof types.DeleteFileDocument,
     "\n  query ExportJobs($after: String) {\n    exportJobs(first: 20, after: $after) {\n      nodes { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ExportJobsDocument,
-    "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }\n  }\n": typeof types.ExportJobDocument,
-    "\n  mutation ExportInstance($input: ExportInstanceInput!) {\n    exportInstance(input: $input) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }\n  }\n": typeof types.ExportInstanceDocument,
-    "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }\n  }\n": typeof types.CancelExportDocument,
+    "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error\n    }\n  }\n": typeof types.ExportJobDocument,
+    "\n  mutation ExportInstance($input: ExportInstanceInput!) {\n    exportInstance(input: $input) {\n      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error\n    }\n  }\n": typeof types.ExportInstanceDocument,
+    "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error\n    }\n  }\n": typeof types.CancelExportDocument,
     "\n  mutation ExportDownload($jobId: ID!) {\n    createExportDownloadUrl(jobId: $jobId, ttlSeconds: 600) { url method objectName }\n  }\n": typeof types.ExportDownloadDocument,
 };
 const documents: Documents = {
@@ -46,9 +46,9 @@ const documents: Documents = {
     "\n  mutation CreateDownloadUrl($uri: String!) {\n    createDownloadUrl(uri: $uri, ttlSeconds: 600) { url method }\n  }\n": types.CreateDownloadUrlDocument,
     "\n  mutation DeleteFile($uri: String!) {\n    deleteFile(uri: $uri) { deletedCount deletedBytes }\n  }\n": types.DeleteFileDocument,
     "\n  query ExportJobs($after: String) {\n    exportJobs(first: 20, after: $after) {\n      nodes { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ExportJobsDocument,
-    "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }\n  }\n": types.ExportJobDocument,
-    "\n  mutation ExportInstance($input: ExportInstanceInput!) {\n    exportInstance(input: $input) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }\n  }\n": types.ExportInstanceDocument,
-    "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }\n  }\n": types.CancelExportDocument,
+    "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error\n    }\n  }\n": types.ExportJobDocument,
+    "\n  mutation ExportInstance($input: ExportInstanceInput!) {\n    exportInstance(input: $input) {\n      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error\n    }\n  }\n": types.ExportInstanceDocument,
+    "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error\n    }\n  }\n": types.CancelExportDocument,
     "\n  mutation ExportDownload($jobId: ID!) {\n    createExportDownloadUrl(jobId: $jobId, ttlSeconds: 600) { url method objectName }\n  }\n": types.ExportDownloadDocument,
 };
 
@@ -121,15 +121,15 @@ export function graphql(source: "\n  query ExportJobs($after: String) {\n    exp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }\n  }\n"): (typeof documents)["\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }\n  }\n"];
+export function graphql(source: "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error\n    }\n  }\n"): (typeof documents)["\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ExportInstance($input: ExportInstanceInput!) {\n    exportInstance(input: $input) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }\n  }\n"): (typeof documents)["\n  mutation ExportInstance($input: ExportInstanceInput!) {\n    exportInstance(input: $input) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }\n  }\n"];
+export function graphql(source: "\n  mutation ExportInstance($input: ExportInstanceInput!) {\n    exportInstance(input: $input) {\n      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error\n    }\n  }\n"): (typeof documents)["\n  mutation ExportInstance($input: ExportInstanceInput!) {\n    exportInstance(input: $input) {\n      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }\n  }\n"): (typeof documents)["\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) { id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error }\n  }\n"];
+export function graphql(source: "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error\n    }\n  }\n"): (typeof documents)["\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      id state percentComplete instanceId instanceName format objectUri sizeBytes startedAt finishedAt error\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

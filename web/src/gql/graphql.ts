@@ -151,7 +151,10 @@ export type LaunchInstanceInput = {
   userData?: string | null | undefined;
 };
 
-/** Lifecycle states of OCI resources (every kind listed here uses a subset). A state this API does not know yet is UNKNOWN. */
+/**
+ * Lifecycle states of OCI resources (every kind listed here uses a subset).
+ * A state this API does not know yet is UNKNOWN.
+ */
 export type LifecycleState =
   /** Usable (most kinds). */
   | 'ACTIVE'
@@ -231,7 +234,10 @@ export type MetricName =
   /** Bytes sent per interval. */
   | 'NETWORK_OUT';
 
-/** Quota tiers: DEFAULT = 100 GiB storage, 10 GiB per file, 50 uploads/hour, 500/day; PREMIUM = 1 TiB, 100 GiB, 500, 5000. */
+/**
+ * Quota tiers: DEFAULT = 100 GiB storage, 10 GiB per file, 50 uploads/hour, 500/day;
+ * PREMIUM = 1 TiB, 100 GiB, 500, 5000.
+ */
 export type QuotaTier =
   /** 100 GiB storage, 10 GiB per file, 50 uploads an hour, 500 a day. */
   | 'DEFAULT'

@@ -22,7 +22,8 @@ export interface DiskSource {
 
 const note = (s: DiskSource, format: string) =>
   Buffer.from(
-    `\nOCI local emulator synthetic ${format} export of image ${s.imageId} (${s.displayName}), ${s.operatingSystem} ${s.operatingSystemVersion}, ${s.sizeInGBs} GB virtual.\n`,
+    `\nOCI local emulator synthetic ${format} export of image ${s.imageId} (${s.displayName}), ${s.operatingSystem} ` +
+      `${s.operatingSystemVersion}, ${s.sizeInGBs} GB virtual.\n`,
   );
 
 function qcow2(s: DiskSource): Buffer {
@@ -48,7 +49,9 @@ function vmdk(s: DiskSource): Buffer {
   h.writeBigUInt64LE(2n, 36); // descriptor size (sectors)
   const desc = Buffer.alloc(1024);
   desc.write(
-    `# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\ncreateType="monolithicSparse"\n\n# Extent description\nRW ${sectors} SPARSE "${s.displayName}.vmdk"\n\n# The Disk Data Base\nddb.virtualHWVersion = "4"\nddb.adapterType = "lsilogic"\n`,
+    `# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\ncreateType="monolithicSparse"\n\n# Extent ` +
+      `description\nRW ${sectors} SPARSE "${s.displayName}.vmdk"\n\n# The Disk Data Base\nddb.virtualHWVersion = ` +
+      `"4"\nddb.adapterType = "lsilogic"\n`,
   );
   return Buffer.concat([h, desc, note(s, 'VMDK')]);
 }

@@ -1,4 +1,7 @@
-/** Images: the platform catalogue, ListImages/GetImage/UpdateImage/DeleteImage, CreateImage from an instance, ExportImage. */
+/**
+ * Images: the platform catalogue,
+ * ListImages/GetImage/UpdateImage/DeleteImage, CreateImage from an instance, ExportImage.
+ */
 import { OciErrors } from '../../core/errors.ts';
 import { newOcid } from '../../core/ids.ts';
 import type { EmulatorRequest, ProviderContext, Route } from '../../core/types.ts';
@@ -74,7 +77,8 @@ function destinationOf(ctx: ProviderContext, b: Record<string, unknown>): Export
     const m = /^(\/p\/[^/]+)?\/n\/([^/]+)\/b\/([^/]+)\/o\/(.+)$/.exec(url.pathname);
     if (!m)
       throw OciErrors.invalidParameter(
-        'destinationUri must be an object URL /n/<namespace>/b/<bucket>/o/<object> or a PAR URL /p/<token>/n/.../o/<object>',
+        'destinationUri must be an object URL /n/<namespace>/b/<bucket>/o/<object> or a PAR URL ' +
+          '/p/<token>/n/.../o/<object>',
       );
     const dec = (s: string) => {
       try {

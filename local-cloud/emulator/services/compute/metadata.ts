@@ -2,8 +2,9 @@
 import { OciErrors } from '../../core/errors.ts';
 import { obj } from '../resource-kit/validate.ts';
 
-const SSH_KEY =
-  /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$/;
+const SSH_KEY_TYPE =
+  /ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com/;
+const SSH_KEY = new RegExp(`^(${SSH_KEY_TYPE.source}) [A-Za-z0-9+/]+={0,3}( .*)?$`);
 
 export function validateMetadata(raw: unknown): Record<string, string> {
   const md = obj(raw, 'metadata');

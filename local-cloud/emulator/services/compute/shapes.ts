@@ -33,7 +33,8 @@ export function resolveShapeConfig(spec: ShapeSpec, raw: unknown): ShapeConfig {
         (cfg.memoryInGBs !== undefined && cfg.memoryInGBs !== spec.memoryInGBs))
     ) {
       throw OciErrors.invalidParameter(
-        `Shape ${spec.shape} is not flexible; shapeConfig cannot change its ${spec.ocpus} OCPU / ${spec.memoryInGBs} GB`,
+        `Shape ${spec.shape} is not flexible; ` +
+          `shapeConfig cannot change its ${spec.ocpus} OCPU / ${spec.memoryInGBs} GB`,
       );
     }
     return { ...base, ocpus: spec.ocpus!, memoryInGBs: spec.memoryInGBs!, vcpus: spec.ocpus! * 2 };
@@ -46,7 +47,8 @@ export function resolveShapeConfig(spec: ShapeSpec, raw: unknown): ShapeConfig {
   const per = memoryInGBs / ocpus;
   if (per < f.minPerOcpu || per > f.maxPerOcpu) {
     throw OciErrors.invalidParameter(
-      `shapeConfig.memoryInGBs ${memoryInGBs} for ${ocpus} OCPUs is outside ${f.minPerOcpu}..${f.maxPerOcpu} GB per OCPU for ${spec.shape}`,
+      `shapeConfig.memoryInGBs ${memoryInGBs} for ${ocpus} OCPUs is outside ${f.minPerOcpu}..${f.maxPerOcpu} GB per ` +
+        `OCPU for ${spec.shape}`,
     );
   }
   return {

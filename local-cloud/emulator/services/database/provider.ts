@@ -84,7 +84,11 @@ export function databaseProvider(ctx: ProviderContext): DatabaseProvider {
       optionalNum(i.dataStorageSizeInTBs, 'dataStorageSizeInTBs', { min: 0.02, max: 384 }) ?? (free ? 0.02 : 1);
     const host = `${randomBytes(5).toString('hex')}-${dbName.toLowerCase()}.adb.us-ashburn-1.oraclecloudapps.com`;
     const svc = (level: string) =>
-      `(description=(retry_count=20)(retry_delay=3)(address=(protocol=tcps)(port=1522)(host=adb.us-ashburn-1.oraclecloud.com))(connect_data=(service_name=${randomBytes(4).toString('hex')}_${dbName.toLowerCase()}_${level}.adb.oraclecloud.com))(security=(ssl_server_dn_match=yes)))`;
+      '(description=(retry_count=20)(retry_delay=3)' +
+      '(address=(protocol=tcps)(port=1522)(host=adb.us-ashburn-1.oraclecloud.com))' +
+      `(connect_data=(service_name=${randomBytes(4).toString('hex')}_${dbName.toLowerCase()}_${level}` +
+      '.adb.oraclecloud.com))' +
+      '(security=(ssl_server_dn_match=yes)))';
     return table.put({
       ...base,
       displayName: i.displayName ?? dbName,
@@ -114,7 +118,9 @@ export function databaseProvider(ctx: ProviderContext): DatabaseProvider {
         ordsUrl: `https://${host}/ords/`,
         graphStudioUrl: `https://${host}/graphstudio/`,
         machineLearningUserManagementUrl: `https://${host}/omlusers/`,
-        mongoDbUrl: `mongodb://[user:password@]${host}:27017/[user]?authMechanism=PLAIN&authSource=$external&ssl=true&retryWrites=false&loadBalanced=true`,
+        mongoDbUrl:
+          `mongodb://[user:password@]${host}:27017/[user]` +
+          '?authMechanism=PLAIN&authSource=$external&ssl=true&retryWrites=false&loadBalanced=true',
       },
     } as AutonomousDatabaseRecord);
   }

@@ -1,14 +1,16 @@
 /**
  * Load Balancer (LoadBalancerClient, `/20170115`): ListLoadBalancers, GetLoadBalancer,
  * ListBackendSets, GetBackendSet, GetBackendSetHealth, GetBackendHealth, GetLoadBalancerHealth,
- * ListLoadBalancerHealths (per compartment: `{loadBalancerId, status}` summaries) over records made by `createLoadBalancer` (seed, tests, bench), where each backend carries the health
- * the seed gives it. Every other LoadBalancerClient operation answers 501 naming it.
+ * ListLoadBalancerHealths (per compartment: `{loadBalancerId, status}` summaries) over records made by
+ * `createLoadBalancer` (seed, tests, bench), where each backend carries the health the seed gives it. Every other
+ * LoadBalancerClient operation answers 501 naming it.
  *
  * Health rules (OCI's, simplified): a backend set is UNKNOWN with no backends or when every
  * backend is UNKNOWN, OK when all are OK, CRITICAL when none is OK, else WARNING; a load balancer
  * likewise over its backend sets, except that a load balancer with exactly one backend set has
- * that set's status (as on OCI, whose documented load balancer rules give that for one set). Limitations: read-only over REST; no health checks run;
- * `healthCheckResults` are synthetic; listeners, certificates and rule sets are stored as given.
+ * that set's status (as on OCI, whose documented load balancer rules give that for one set). Limitations: read-only
+ * over REST; no health checks run; `healthCheckResults` are
+ * synthetic; listeners, certificates and rule sets are stored as given.
  */
 import type { EmulatorRequest, Provider, ProviderContext, Route } from '../../core/types.ts';
 import { surfaceOf } from '../resource-kit/catalog.ts';

@@ -79,7 +79,8 @@ export function parseQuery(text: string): MetricQuery {
         const m = re.exec(body);
         if (!m)
           throw bad(
-            `cannot read the dimension filter at '${body.slice(pos)}' (use name = "value" or name =~ "a|b*", separated by commas)`,
+            `cannot read the dimension filter at '${body.slice(pos)}' (use name = "value" or name =~ "a|b*", ` +
+              `separated by commas)`,
           );
         filters.push({ name: m[1]!, op: m[2] as '=' | '=~', value: m[3]!, test: matcher(m[2] as '=' | '=~', m[3]!) });
         pos = re.lastIndex;

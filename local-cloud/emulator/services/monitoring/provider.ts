@@ -75,7 +75,8 @@ export function monitoringProvider(ctx: ProviderContext): Provider {
         for (let ts = Math.ceil(start / resolutionMs) * resolutionMs; ts <= end; ts += resolutionMs) stamps.push(ts);
         if (stamps.length * groups.size > MAX_POINTS)
           throw OciErrors.limitExceeded(
-            `The query would return ${stamps.length * groups.size} datapoints; the limit is ${MAX_POINTS}. Narrow the time range or raise the resolution.`,
+            `The query would return ${stamps.length * groups.size} datapoints; the limit is ${MAX_POINTS}. Narrow ` +
+              `the time range or raise the resolution.`,
           );
         const series = [...groups.values()].map((g) => ({
           namespace,

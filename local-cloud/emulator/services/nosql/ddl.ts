@@ -92,7 +92,8 @@ class DdlParser {
   fail(what: string): never {
     const p = this.peek();
     throw new DdlError(
-      `DDL syntax error: ${what} at position ${p.pos}${p.kind === 'eof' ? ' (end of statement)' : `, found '${p.text}'`}`,
+      `DDL syntax error: ${what} at position ` +
+        `${p.pos}${p.kind === 'eof' ? ' (end of statement)' : `, found '${p.text}'`}`,
     );
   }
   private need(k: string): void {

@@ -12,7 +12,8 @@ export const OsErrors = {
     new OciServiceError(
       404,
       'NamespaceNotFound',
-      `You do not have authorization to perform this request, or the requested resource could not be found: namespace ${ns}`,
+      `You do not have authorization to perform this request, or the requested resource could not be found: ` +
+        `namespace ${ns}`,
     ),
   bucketNotFound: (bucket: string) =>
     new OciServiceError(

@@ -144,7 +144,8 @@ export async function commitUpload(
   parts.slice(0, -1).forEach((p) => {
     if (p.size < os.options.minPartSize)
       throw OciErrors.invalidParameter(
-        `Part ${p.partNumber} is ${p.size} bytes; every part but the last must be at least ${os.options.minPartSize} bytes`,
+        `Part ${p.partNumber} is ${p.size} bytes; every part but the last must be at least ${os.options.minPartSize} ` +
+          `bytes`,
       );
   });
   checkPreconditions(os.state.getObject(bucket.name, u.object), pre, u.object);

@@ -225,7 +225,8 @@ function parUseRoutes(os: OsContext, resolve: Resolve, allows: Allows): Route[] 
             par: { parId: par.id, tokenHash: hashToken(token) },
           });
           req.stream.resume();
-          const accessUri = `/p/${token}/n/${bucket.namespace}/b/${bucket.name}/u/${encodePath(name)}/id/${u.uploadId}/`;
+          const objectPath = `/n/${bucket.namespace}/b/${bucket.name}/u/${encodePath(name)}`;
+          const accessUri = `/p/${token}${objectPath}/id/${u.uploadId}/`;
           return { body: { ...uploadBody(u, bucket.namespace), accessUri } };
         }
         return { headers: putResponseHeaders(await putObjectBody(os, req, bucket, name)) };

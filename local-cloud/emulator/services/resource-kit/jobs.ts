@@ -47,7 +47,8 @@ export class JobRunner {
 
   schedule(kind: string, dueAt: number, payload: Record<string, unknown>): JobRecord {
     if (!this.handlers[kind]) throw new Error(`no job handler for ${kind}`);
-    const id = `${dueAt.toString().padStart(15, '0')}-${process.pid}-${++this.seq}-${Math.random().toString(36).slice(2, 8)}`;
+    const nonce = Math.random().toString(36).slice(2, 8);
+    const id = `${dueAt.toString().padStart(15, '0')}-${process.pid}-${++this.seq}-${nonce}`;
     const job = this.col.put(id, { id, kind, dueAt, payload, state: 'pending' });
     this.arm();
     return job;

@@ -100,7 +100,10 @@ export class ResourceTable<T extends ResourceRecord> {
 export interface ListOptions<T> extends PageOptions {
   /** query parameter → record field for exact-match filters, e.g. `{ displayName: 'displayName', vcnId: 'vcnId' }` */
   filters?: Record<string, keyof T>;
-  /** sortBy value (case-insensitive) → field @default { timecreated: 'timeCreated', displayname: 'displayName', name: 'name' } */
+  /**
+   * sortBy value (case-insensitive) → field
+   * @default { timecreated: 'timeCreated', displayname: 'displayName', name: 'name' }
+   */
   sortKeys?: Record<string, keyof T>;
   /** @default 'timecreated' */
   defaultSortBy?: string;

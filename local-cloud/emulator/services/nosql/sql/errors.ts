@@ -10,7 +10,8 @@ export class SqlError extends Error {
 export class SqlUnsupportedError extends SqlError {
   constructor(what: string) {
     super(
-      `${what} is not supported (supported: SELECT * | columns | count(*) FROM t [WHERE] [ORDER BY] [LIMIT] [OFFSET], DELETE FROM t [WHERE])`,
+      `${what} is not supported (supported: SELECT * | columns | count(*) FROM t [WHERE] [ORDER BY] [LIMIT] ` +
+        `[OFFSET], DELETE FROM t [WHERE])`,
     );
     this.name = 'SqlUnsupportedError';
   }
