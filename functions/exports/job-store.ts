@@ -117,7 +117,8 @@ export function createJobStore(table: KeyValueTable<JobRow>): JobStore {
         where.push('id < $before');
         variables.$before = o.before;
       }
-      const sql = `SELECT * FROM {table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${o.first + 1}`;
+      const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+      const sql = `SELECT * FROM {table}${filter} ORDER BY id DESC LIMIT ${o.first + 1}`;
       const rows = await collect<JobRow>(sql, variables, o.first + 1);
       return { jobs: rows.slice(0, o.first).map((r) => r.data), hasMore: rows.length > o.first };
     },

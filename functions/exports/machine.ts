@@ -136,7 +136,8 @@ export function createMachine(d: MachineDeps) {
             retryToken: stepRetryToken(j.id, 'export-image'),
           });
         } catch (e) {
-          if (e instanceof ConflictError) return withPercent(j, wr); // not exportable yet: the next event or reconcile retries
+          // not exportable yet: the next event or reconcile retries
+          if (e instanceof ConflictError) return withPercent(j, wr);
           if (isPermanent(e)) return { job: fail(j, `exporting the image failed: ${errorMessage(e)}`) };
           throw e;
         }

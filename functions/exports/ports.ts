@@ -56,7 +56,10 @@ export interface WorkRequestInfo {
 
 /** Work requests of the compute operations (progress and outcome). */
 export interface WorkRequestsPort {
-  /** The work request, or undefined when it is unknown (expired). `error` holds the first error message of a FAILED one. */
+  /**
+   * The work request, or undefined when it is unknown (expired). `error` holds the first error message of a
+   * FAILED one.
+   */
   get(workRequestId: string): Promise<WorkRequestInfo | undefined>;
 }
 

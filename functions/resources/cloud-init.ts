@@ -20,6 +20,7 @@ status installing-helm
 curl -fsSL https://raw.githubusercontent.com/helm/helm/main/scripts/get-helm-3 | bash
 export KUBECONFIG=/etc/rancher/k3s/k3s.yaml
 until kubectl get nodes >/dev/null 2>&1; do sleep 5; done
-printf '{"stage":"ready","k3s":"%s","helm":"%s","time":"%s"}\\n' "$(k3s --version | head -1)" "$(helm version --short)" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" > ${STATUS_FILE}
+printf '{"stage":"ready","k3s":"%s","helm":"%s","time":"%s"}\\n' \\
+  "$(k3s --version | head -1)" "$(helm version --short)" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" > ${STATUS_FILE}
 `;
 }

@@ -58,7 +58,9 @@ export function healthOf(r: ResourceView, load?: RecentLoad): Health {
       if (unknown.length)
         return {
           status: 'UNKNOWN',
-          reason: `health of backend set${unknown.length > 1 ? 's' : ''} ${unknown.map((b) => b.name).join(', ')} unknown`,
+          reason:
+            `health of backend set${unknown.length > 1 ? 's' : ''} ${unknown.map((b) => b.name).join(', ')}` +
+            ' unknown',
         };
       return { status: 'HEALTHY', reason: `all ${r.backendSets.length} backend sets OK` };
     }
@@ -79,7 +81,9 @@ export function healthOf(r: ResourceView, load?: RecentLoad): Health {
       if (bad.length)
         return {
           status: 'DEGRADED',
-          reason: `deployment${bad.length > 1 ? 's' : ''} ${bad.map((d) => `${d.displayName} ${d.lifecycleState}`).join(', ')}`,
+          reason:
+            `deployment${bad.length > 1 ? 's' : ''} ` +
+            bad.map((d) => `${d.displayName} ${d.lifecycleState}`).join(', '),
         };
       return {
         status: 'HEALTHY',

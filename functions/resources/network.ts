@@ -47,7 +47,10 @@ export interface NetworkChanges {
   widened?: { securityListId: string; added: SecurityRuleSpec[] };
 }
 
-/** `created`: ids of the pieces this call created (reused ones are not listed); `changes`: for {@link undoNetworkChanges}. */
+/**
+ * `created`: ids of the pieces this call created (reused ones are not listed); `changes`: for
+ * {@link undoNetworkChanges}.
+ */
 export interface EnsuredNetwork {
   vcnId: string;
   subnetId: string;

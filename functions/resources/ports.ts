@@ -247,7 +247,10 @@ export interface ComputePort {
   listAvailabilityDomains(compartmentId: string): Promise<string[]>;
   /** one image (NOT_FOUND when unknown) with its lifecycle state */
   getImage(imageId: string): Promise<ImageInfo & { lifecycleState: string }>;
-  /** the shapes offered to the compartment; with `imageId` only those compatible with that image (one entry per shape name) */
+  /**
+   * the shapes offered to the compartment; with `imageId` only those compatible with that image (one entry per
+   * shape name)
+   */
   listShapes(args: { compartmentId: string; imageId?: string }): Promise<ShapeInfo[]>;
   /** instances (not TERMINATED) whose primary VNIC is in `subnetId` */
   countInstancesInSubnet(args: {

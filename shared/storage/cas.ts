@@ -28,7 +28,10 @@ export interface UpdateRowOptions {
   maxTransient?: number;
   /** Time budget in ms. @default the Fn call's remaining time, else unlimited */
   deadlineMs?: number;
-  /** Backoff after a transient failure: full jitter from OCI_RETRY_BASE_MS, capped at OCI_RETRY_CAP_MS (shared/oci/retry.ts). */
+  /**
+   * Backoff after a transient failure: full jitter from OCI_RETRY_BASE_MS, capped at OCI_RETRY_CAP_MS
+   * (shared/oci/retry.ts).
+   */
   transientBaseMs?: number;
   transientCapMs?: number;
   sleep?: (ms: number) => Promise<void>;

@@ -47,7 +47,8 @@ export class HourlyLimitExceededError extends QuotaRefusedError {
     super(
       QuotaErrorCode.HourlyLimitExceeded,
       429,
-      `hourly upload limit exceeded: ${f.uploads} uploads in the last hour, limit ${f.limit}; retry in ${f.retryAfterSeconds} s`,
+      `hourly upload limit exceeded: ${f.uploads} uploads in the last hour, limit ${f.limit}; ` +
+        `retry in ${f.retryAfterSeconds} s`,
       { details: { ...f } },
     );
     this.name = 'HourlyLimitExceededError';
@@ -59,7 +60,8 @@ export class DailyLimitExceededError extends QuotaRefusedError {
     super(
       QuotaErrorCode.DailyLimitExceeded,
       429,
-      `daily upload limit exceeded: ${f.uploads} uploads in the last 24 hours, limit ${f.limit}; retry in ${f.retryAfterSeconds} s`,
+      `daily upload limit exceeded: ${f.uploads} uploads in the last 24 hours, limit ${f.limit}; ` +
+        `retry in ${f.retryAfterSeconds} s`,
       { details: { ...f } },
     );
     this.name = 'DailyLimitExceededError';

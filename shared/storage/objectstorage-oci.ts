@@ -45,7 +45,10 @@ export function parseSdkDate(v: unknown): Date | undefined {
   return new Date(Date.UTC(n[0], n[1] - 1, n[2], n[3], n[4], n[5], ms));
 }
 
-/** Builds the adapter. @example createOciObjectStore({ client: createOciClient(ObjectStorageClient, { service: 'OBJECTSTORAGE' }) }) */
+/**
+ * Builds the adapter.
+ * @example createOciObjectStore({ client: createOciClient(ObjectStorageClient, { service: 'OBJECTSTORAGE' }) })
+ */
 export function createOciObjectStore(options: OciObjectStoreOptions): ObjectStore {
   const { client } = options;
   let ns: Promise<string> | undefined = options.namespace ? Promise.resolve(options.namespace) : undefined;

@@ -31,7 +31,10 @@ export interface Reservation {
   admissionId?: string;
 }
 
-/** An admission by id, kept {@link SETTLED_RETENTION_MS}: how a retried or cancelled admission finds out whether it landed. */
+/**
+ * An admission by id, kept {@link SETTLED_RETENTION_MS}: how a retried or cancelled admission finds out whether
+ * it landed.
+ */
 export interface AdmissionRecord {
   admittedAt: number;
   cancelled?: true;

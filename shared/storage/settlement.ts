@@ -13,8 +13,8 @@
  * so a change goes through a pending delta: (1) write the new object state plus `pending` to the
  * object row, (2) apply the delta to the usage row unless its id is in `usage.applied`, recording
  * it, (3) clear `pending`, (4) move the id to short-lived tombstones (`settled`, 10 min: a
- * concurrent finisher that read the pending delta before (3) still finds it). A crash between steps leaves `pending`, which the
- * retry (the Events router redelivers on failure) or any later reconcile of the path finishes;
+ * concurrent finisher that read the pending delta before (3) still finds it). A crash between steps leaves
+ * `pending`, which the retry (the Events router redelivers on failure) or any later reconcile of the path finishes;
  * step (2) is guarded by the id, so no delta applies twice. Idempotency records: event ids (with a
  * TTL) short-cut duplicates, and a create/update whose eTag the object row already holds skips the HEAD.
  */
@@ -76,7 +76,10 @@ export interface ReconcileUsageOptions {
   deletedAt?: number;
 }
 
-/** Reservations of a path admitted up to 1 s after the object's last-modified (HTTP dates have 1 s resolution) are settled. */
+/**
+ * Reservations of a path admitted up to 1 s after the object's last-modified (HTTP dates have 1 s resolution)
+ * are settled.
+ */
 const RELEASE_SLACK_MS = 1000;
 
 export type Settlement = ReturnType<typeof createSettlement>;
