@@ -12,6 +12,7 @@
  *   A defaulted nullable argument (`first: Int = 20`) is typed non-null, yet a client may send an
  *   explicit null: keep the `?? default` where such an argument is read.
  */
+import { existsSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /** The custom scalars as they travel in JSON: SafeInt → number, DateTime → string (RFC 3339). */
@@ -32,7 +33,7 @@ export const resolverScalars = {
 /** The resolver types of one function's subschema. Paths in `contextType` and `mappers` are relative to its folder. */
 function resolverTypes(fn: string, contextType: string, mappers: Record<string, string> = {}) {
   const output = {
-    schema: ['schema/scalars.graphql', `schema/${fn}.graphql`],
+    schema: ['schema/scalars.graphql', existsSync(`schema/${fn}`) ? `schema/${fn}/*.graphql` : `schema/${fn}.graphql`],
     plugins: ['typescript', 'typescript-resolvers'],
     config: {
       scalars: resolverScalars,
@@ -53,7 +54,7 @@ const config: CodegenConfig = {
   ignoreNoDocuments: false,
   generates: {
     'web/src/gql/': {
-      schema: 'schema/*.graphql',
+      schema: 'schema/**/*.graphql',
       documents: ['web/src/**/*.ts', 'web/src/**/*.tsx', '!web/src/gql/**'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },

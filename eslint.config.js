@@ -1,11 +1,11 @@
 // The schema linter (`npm run lint:schema`, part of `npm test`): graphql-eslint's schema rules over
-// schema/*.graphql, loaded as one schema (the files merge as the gateway stitches them).
+// schema/**/*.graphql, loaded as one schema (the files merge as the gateway stitches them).
 import graphql from '@graphql-eslint/eslint-plugin';
 
 export default [
   {
-    files: ['schema/*.graphql'],
-    languageOptions: { parser: graphql.parser, parserOptions: { graphQLConfig: { schema: 'schema/*.graphql' } } },
+    files: ['schema/**/*.graphql'],
+    languageOptions: { parser: graphql.parser, parserOptions: { graphQLConfig: { schema: 'schema/**/*.graphql' } } },
     plugins: { '@graphql-eslint': graphql },
     rules: {
       ...graphql.configs['flat/schema-recommended'].rules,

@@ -7,7 +7,9 @@
  */
 import scalars from './scalars.graphql';
 import gateway from './gateway.graphql';
-import resourcesSdl from './resources.graphql';
+import resourcesApi from './resources/api.graphql';
+import resourcesEnums from './resources/enums.graphql';
+import resourcesTypes from './resources/types.graphql';
 import exportsSdl from './exports.graphql';
 import presignSdl from './presign.graphql';
 import quotaSdl from './quota.graphql';
@@ -23,9 +25,12 @@ export const scalarsSdl: string = scalars;
 /** The gateway's own SDL (without the shared declarations). */
 export const gatewaySdl: string = gateway;
 
-/** SDL of each domain subschema whose `schema/<fn>.graphql` exists (without the shared declarations). */
+/**
+ * SDL of each domain subschema (without the shared declarations): `schema/<fn>.graphql`, or the files of
+ * `schema/<fn>/` joined when one file would be too long to read.
+ */
 export const domainSdl: Readonly<Partial<Record<DomainFunction, string>>> = {
-  resources: resourcesSdl,
+  resources: [resourcesApi, resourcesEnums, resourcesTypes].join('\n'),
   exports: exportsSdl,
   presign: presignSdl,
   quota: quotaSdl,

@@ -128,7 +128,7 @@ export function functionNames(root = ROOT): FunctionName[] {
 }
 
 /**
- * Validates every `schema/<name>.graphql` (with the shared `scalars.graphql` prepended, as the
+ * Validates every `schema/<name>.graphql` or `schema/<name>/` (with the shared `scalars.graphql` prepended, as the
  * functions build them). The deployed gateway builds its stitched schema with `trustedSdl` (no SDL
  * validation at cold start), which is sound only because an invalid SDL never gets past the build.
  * Throws naming the file and graphql's message.
@@ -136,12 +136,23 @@ export function functionNames(root = ROOT): FunctionName[] {
 export function validateSchemas(root = ROOT): string[] {
   const dir = join(root, 'schema');
   const scalars = readFileSync(join(dir, 'scalars.graphql'), 'utf8');
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.graphql') && f !== 'scalars.graphql')
+  // a subschema is schema/<name>.graphql, or the .graphql files of schema/<name>/ joined
+  const files = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => (e.isDirectory() || e.name.endsWith('.graphql')) && e.name !== 'scalars.graphql')
+    .filter((e) => !e.isDirectory() || readdirSync(join(dir, e.name)).some((f) => f.endsWith('.graphql')))
+    .map((e) => (e.isDirectory() ? `${e.name}/` : e.name))
     .sort();
+  const sdlOf = (f: string) =>
+    f.endsWith('/')
+      ? readdirSync(join(dir, f))
+          .filter((g) => g.endsWith('.graphql'))
+          .sort()
+          .map((g) => readFileSync(join(dir, f, g), 'utf8'))
+          .join('\n')
+      : readFileSync(join(dir, f), 'utf8');
   for (const f of files) {
     try {
-      buildSchema(`${scalars}\n${readFileSync(join(dir, f), 'utf8')}`);
+      buildSchema(`${scalars}\n${sdlOf(f)}`);
     } catch (e: unknown) {
       throw new Error(`schema/${f} is not a valid subschema: ${e instanceof Error ? e.message : String(e)}`);
     }

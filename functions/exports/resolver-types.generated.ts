@@ -139,7 +139,10 @@ export type ExportReconcileReport = {
   advanced: Scalars['Int']['output'];
   /** Jobs looked at (unfinished, or owing cleanup). */
   checked: Scalars['Int']['output'];
-  /** False when the pass ran out of time before looking at every job; the next pass resumes after the last one it looked at. */
+  /**
+   * False when the pass ran out of time before looking at every job; the next pass resumes after the last one it
+   * looked at.
+   */
   complete: Scalars['Boolean']['output'];
   /** Jobs that could not be moved on. */
   failures: Array<ExportReconcileFailure>;

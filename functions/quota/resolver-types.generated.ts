@@ -128,7 +128,10 @@ export type QuotaStorage = {
   usedPct: Scalars['Float']['output'];
 };
 
-/** Quota tiers: DEFAULT = 100 GiB storage, 10 GiB per file, 50 uploads/hour, 500/day; PREMIUM = 1 TiB, 100 GiB, 500, 5000. */
+/**
+ * Quota tiers: DEFAULT = 100 GiB storage, 10 GiB per file, 50 uploads/hour, 500/day;
+ * PREMIUM = 1 TiB, 100 GiB, 500, 5000.
+ */
 export type QuotaTier =
   /** 100 GiB storage, 10 GiB per file, 50 uploads an hour, 500 a day. */
   | 'DEFAULT'

@@ -1,5 +1,5 @@
 /**
- * The GraphQL `LifecycleState` enum (schema/resources.graphql): every state the listed OCI kinds
+ * The GraphQL `LifecycleState` enum (schema/resources/enums.graphql): every state the listed OCI kinds
  * use. OCI can add states (the SDK reads them as UNKNOWN_VALUE); the API answers those as UNKNOWN
  * rather than failing the whole list on an enum it cannot serialise.
  */

@@ -394,7 +394,10 @@ export type LaunchNetwork = {
   vcnId: Scalars['ID']['output'];
 };
 
-/** Lifecycle states of OCI resources (every kind listed here uses a subset). A state this API does not know yet is UNKNOWN. */
+/**
+ * Lifecycle states of OCI resources (every kind listed here uses a subset).
+ * A state this API does not know yet is UNKNOWN.
+ */
 export type LifecycleState =
   /** Usable (most kinds). */
   | 'ACTIVE'
@@ -536,7 +539,10 @@ export type Mutation = {
   instanceAction: InstanceActionResult;
   /** Launch an instance in the convention network (created or reused). */
   launchInstance: LaunchInstanceResult;
-  /** Terminate an instance; with cleanupNetwork, also remove the network pieces launchInstance created once nothing else uses them. */
+  /**
+   * Terminate an instance; with cleanupNetwork, also remove the network pieces launchInstance created once nothing
+   * else uses them.
+   */
   terminateInstance: TerminateInstanceResult;
 };
 

@@ -1,4 +1,4 @@
-/** Resolvers of schema/resources.graphql: role checks and input validation here, logic in the domain modules. */
+/** Resolvers of schema/resources/*.graphql: role checks and input validation here, logic in the domain modules. */
 import { requireRole, sliceConnection, type Connection, type SubschemaContext } from '#shared/graphql/index.ts';
 import { requireOcid } from '#shared/ocid.ts';
 import { badInput, requireDuration, requireInt, requireList, requireNumber, requireString } from '#shared/validate.ts';

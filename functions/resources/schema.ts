@@ -1,4 +1,4 @@
-/** The resources subschema: schema/resources.graphql + resolvers (built once per process). */
+/** The resources subschema: schema/resources/*.graphql + resolvers (built once per process). */
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { TRUSTED_SDL, scalarResolvers } from '#shared/graphql/index.ts';
 import { domainSdl, subschemaTypeDefs } from '../../schema/index.ts';

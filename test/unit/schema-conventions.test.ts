@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGatewaySchema } from '../../functions/gateway/schema.ts';
 import { BACKEND_SET_HEALTH, LIFECYCLE_STATES, lifecycleStateOf } from '../../functions/resources/lifecycle.ts';
 import { domainSdl } from '../../schema/index.ts';
+import { validateSchemas } from '../../scripts/build.ts';
 
 const schema: GraphQLSchema = buildGatewaySchema({ sdl: domainSdl, executors: {} });
 const enumValues = (name: string) => {
@@ -79,4 +80,16 @@ describe('the stitched schema', () => {
       expect(lifecycleStateOf('SOMETHING_NEW')).toBe('UNKNOWN');
     },
   );
+});
+
+describe("the build's schema check", () => {
+  it('validates every subschema, a file or a folder of files (schema/resources/ is three)', () => {
+    expect(validateSchemas()).toEqual([
+      'exports.graphql',
+      'gateway.graphql',
+      'presign.graphql',
+      'quota.graphql',
+      'resources/',
+    ]);
+  });
 });
