@@ -1,62 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { executeSubschemaRequest, type Role } from '#shared/graphql/index.ts';
-import { createLogger } from '#shared/log.ts';
+import { BUCKET, call, GiB, MiB, presignWorld } from '../helpers/presign-world.ts';
 import { MemoryTable } from '../helpers/fakes/nosql-memory.ts';
 import { createJobOwners } from '#shared/storage/jobs.ts';
 import { createLedger } from '#shared/storage/ledger.ts';
 import { createSettlement } from '#shared/storage/settlement.ts';
 import { quotaStores, type DocRow } from '#shared/storage/tables.ts';
 import { MemoryObjectStore } from '../helpers/fakes/storage-memory.ts';
-import type { FnCall } from '#shared/fn/index.ts';
-import { presignSchema } from '../../functions/presign/schema.ts';
 import { quotaSchema } from '../../functions/quota/schema.ts';
 import { createPresignService } from '#shared/storage/presign.ts';
 import { planUpload } from '#shared/storage/multipart.ts';
 
-const BUCKET = 'user-files';
-const GiB = 1024 ** 3;
-const MiB = 1024 ** 2;
-const silent = createLogger({ sink: () => {} });
-const call: FnCall = {
-  callId: 'c1',
-  deadline: new Date(Date.now() + 60_000),
-  remainingMs: () => 60_000,
-  env: {},
-  log: silent,
-};
-
-function setup() {
-  const now = () => Date.now();
-  const stores = quotaStores((def) => new MemoryTable<DocRow>({ def }));
-  const store = new MemoryObjectStore('ns', now);
-  const ledger = createLedger({ usage: stores.usage });
-  const settlement = createSettlement({ ...stores, store, bucket: BUCKET });
-  const jobs = createJobOwners(stores.jobs);
-  const presign = createPresignService({
-    ledger,
-    settlement,
-    jobs,
-    store,
-    settings: { bucket: BUCKET, uploadTtlSeconds: 3600, multipart: { thresholdBytes: GiB, partBytes: 128 * MiB } },
-  });
-  const gql = async (
-    userId: string,
-    roles: Role[],
-    query: string,
-    variables: Record<string, unknown> = {},
-    schema = presignSchema,
-  ) =>
-    executeSubschemaRequest({
-      schema,
-      call,
-      body: { graphql: { query, variables }, caller: { userId, roles } },
-      createContext: (base) => ({ ...base, presign, ledger }),
-    }) as Promise<{
-      data?: Record<string, any> | null;
-      errors?: { message: string; extensions: { code: string; http: { status: number } } }[];
-    }>;
-  return { stores, store, ledger, settlement, presign, gql };
-}
+const setup = () => presignWorld();
 
 const UPLOAD =
   `mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { uri url method expiresAt ` +
@@ -154,7 +108,7 @@ describe('createUploadUrl', () => {
       jobs: createJobOwners(stores.jobs),
       store,
       settings: { bucket: BUCKET, uploadTtlSeconds: 3600, multipart: { thresholdBytes: GiB, partBytes: 128 * MiB } },
-      log: silent,
+      log: call.log,
     });
     await expect(
       presign.createUploadUrl(

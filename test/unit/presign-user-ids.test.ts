@@ -3,66 +3,16 @@
  * downloads and deletes work; paths and the ledger use userSegment(userId); the API shows the id.
  */
 import { describe, expect, it } from 'vitest';
-import { executeSubschemaRequest, type Role } from '#shared/graphql/index.ts';
-import { createLogger } from '#shared/log.ts';
-import { MemoryTable } from '../helpers/fakes/nosql-memory.ts';
-import { createJobOwners } from '#shared/storage/jobs.ts';
-import { createLedger } from '#shared/storage/ledger.ts';
+import { BUCKET, presignWorld } from '../helpers/presign-world.ts';
 import { userSegment } from '#shared/storage/paths.ts';
-import { createSettlement } from '#shared/storage/settlement.ts';
-import { quotaStores, type DocRow } from '#shared/storage/tables.ts';
-import { MemoryObjectStore } from '../helpers/fakes/storage-memory.ts';
-import type { FnCall } from '#shared/fn/index.ts';
-import { presignSchema } from '../../functions/presign/schema.ts';
 import { quotaSchema } from '../../functions/quota/schema.ts';
-import { createPresignService } from '#shared/storage/presign.ts';
 
-const BUCKET = 'user-files';
-const GiB = 1024 ** 3;
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
 const AUTH0 = 'auth0|123';
-const silent = createLogger({ sink: () => {} });
-const call: FnCall = {
-  callId: 'c1',
-  deadline: new Date(Date.now() + 60_000),
-  remainingMs: () => 60_000,
-  env: {},
-  log: silent,
-};
-
-type Result = { data?: Record<string, any> | null; errors?: { message: string; extensions: { code: string } }[] };
 
 function setup() {
-  const stores = quotaStores((def) => new MemoryTable<DocRow>({ def }));
-  const store = new MemoryObjectStore('ns');
-  const ledger = createLedger({ usage: stores.usage });
-  const settlement = createSettlement({ ...stores, store, bucket: BUCKET });
-  const jobs = createJobOwners(stores.jobs);
-  const presign = createPresignService({
-    ledger,
-    settlement,
-    jobs,
-    store,
-    settings: {
-      bucket: BUCKET,
-      uploadTtlSeconds: 3600,
-      multipart: { thresholdBytes: GiB, partBytes: 128 * 1024 ** 2 },
-    },
-  });
-  const gql = (
-    userId: string,
-    roles: Role[],
-    query: string,
-    variables: Record<string, unknown> = {},
-    schema = presignSchema,
-  ) =>
-    executeSubschemaRequest({
-      schema,
-      call,
-      body: { graphql: { query, variables }, caller: { userId, roles } },
-      createContext: (base) => ({ ...base, presign, ledger }),
-    }) as Promise<Result>;
+  const { stores, store, ledger, settlement, gql } = presignWorld();
   /** Uploads `size` bytes as `userId` through the PAR path and settles the create event. */
   const uploadAndSettle = async (
     userId: string,
