@@ -14,5 +14,5 @@ export { GRAPHIQL } from '../shared/graphql/graphiql.ts';
 export { createLogger, type Logger } from '../shared/log.ts';
 export { renderIam } from '../deployment/iam.ts';
 export { quietOciRetrier } from '../shared/console.ts';
-export { containerNodeArgs } from '../deployment/node-args.ts';
+export { containerEnv } from '../deployment/node-args.ts';
 export { createRequestSigner } from '../shared/oci/signer.ts';

@@ -39,6 +39,8 @@ export interface CodeCacheOptions {
   timeoutMs?: number;
   /** The V8 flags the function will run with (they are part of the cache's validity). @default [] */
   execArgv?: string[];
+  /** V8 flags the function gets as NODE_OPTIONS (function config), before CODE_CACHE_NODE_OPTIONS. @default [] */
+  nodeOptions?: string[];
 }
 
 export interface CodeCacheResult {
@@ -221,7 +223,14 @@ export async function buildCodeCache(o: CodeCacheOptions): Promise<CodeCacheResu
   rmSync(cacheFile, { force: true });
   const dir = mkdtempSync(join(tmpdir(), 'codecache-'));
   try {
-    const env = { ...fakeEnvironment(dir), FUNCTION_NAME: o.name, FN_CODE_CACHE_OUT: cacheFile };
+    const base = fakeEnvironment(dir);
+    const nodeOptions = [...(o.nodeOptions ?? []), base.NODE_OPTIONS ?? ''].join(' ').trim();
+    const env = {
+      ...base,
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+      FUNCTION_NAME: o.name,
+      FN_CODE_CACHE_OUT: cacheFile,
+    };
     let mode: CodeCacheResult['mode'] = 'trained';
     let note: string;
     try {

@@ -21,6 +21,7 @@ import { provision } from './provision-oci.ts';
 import { seedDemoTenancy } from '#local/emulator/seed/index.ts';
 import {
   BUCKETS,
+  containerEnv,
   EXPORTS_BUCKET,
   FILES_BUCKET,
   FUNCTIONS,
@@ -227,8 +228,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         namespace: tenancy.env.OS_NAMESPACE,
       });
     const envFor = (fn: FunctionName): Record<string, string> => {
+      // the tier's V8 flags and arena count, as Terraform sets them (deployment/node-args.ts); a
+      // NODE_OPTIONS of options.functionEnv (e.g. the chaos bench's memory probe) comes after them
+      const tierEnv = containerEnv(FUNCTION_SPECS[fn].memoryMb);
+      const extra = options.functionEnv?.NODE_OPTIONS;
       const env: Record<string, string> = {
+        ...tierEnv,
         ...(tenancy && fn !== 'gateway' ? tenancy.env : baseEnv),
+        NODE_OPTIONS: extra ? `${tierEnv.NODE_OPTIONS} ${extra}` : tierEnv.NODE_OPTIONS,
         FUNCTION_NAME: fn,
       };
       if (fn === 'gateway')
