@@ -110,8 +110,12 @@ export async function gql(
   }
 }
 
-/** A client PUT through the PAR, retried like any HTTP client would (PUT is idempotent). */
-export async function putObject(url: string, bytes: number): Promise<boolean> {
+/**
+ * A client PUT through the PAR, retried like any HTTP client would (PUT is idempotent). Returns
+ * undefined when it landed, else why not: `PUT_FAILED_<status>` (the last answer; `NETWORK` when dropped).
+ */
+export async function putObject(url: string, bytes: number): Promise<string | undefined> {
+  let last = 'NETWORK';
   for (let attempt = 1; attempt <= 8; attempt++) {
     try {
       const r = await fetch(url, {
@@ -120,14 +124,15 @@ export async function putObject(url: string, bytes: number): Promise<boolean> {
         headers: { 'content-type': 'application/octet-stream' },
       });
       await r.arrayBuffer();
-      if (r.ok) return true;
-      if (r.status !== 429 && r.status < 500) return false;
+      if (r.ok) return undefined;
+      last = String(r.status);
+      if (r.status !== 429 && r.status < 500) break;
     } catch {
-      /* dropped: try again */
+      last = 'NETWORK'; // dropped: try again
     }
     await new Promise((res) => setTimeout(res, Math.random() * 100 * 2 ** attempt));
   }
-  return false;
+  return `PUT_FAILED_${last}`;
 }
 
 /** Runs `fn` over `items`, at most `concurrency` at a time. */

@@ -152,7 +152,8 @@ export async function mixedRound(
       const a = await gql(stack, fx.operator, UPLOAD, {
         i: { kind: 'DATASET', collectionId: `mixed${round}`, filename: `m${i}.bin`, sizeBytes: size },
       });
-      if (!a.code && !(await putObject(a.data!.createUploadUrl.url as string, size))) a.code = 'PUT_FAILED';
+      const failed = a.code ? undefined : await putObject(a.data!.createUploadUrl.url as string, size);
+      if (failed) a.code = failed;
       if (!a.code) put.bytes += size;
       t.upload.add(a);
     });
