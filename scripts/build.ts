@@ -231,9 +231,8 @@ export async function buildAll(root = ROOT, options: BuildAllOptions = {}): Prom
       // one cache per function, trained under the NODE_OPTIONS its containers get (deployment/node-args.ts)
       const nodeOptions = containerNodeArgs(FUNCTION_SPECS[fn as FunctionName].memoryMb);
       const c = await buildCodeCache({ name: fn, bundle, entry: join(dist, 'functions', 'entry.cjs'), nodeOptions });
-      process.stdout.write(
-        `${relative(root, c.cacheFile).padEnd(32)} ${kb(c.bytes).padStart(8)}  ${c.mode}: ${c.note} (${nodeOptions.join(' ')})\n`,
-      );
+      const line = `${relative(root, c.cacheFile).padEnd(32)} ${kb(c.bytes).padStart(8)}`;
+      process.stdout.write(`${line}  ${c.mode}: ${c.note} (${nodeOptions.join(' ')})\n`);
     }
   }
   return results;
