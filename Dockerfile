@@ -8,8 +8,9 @@
 #   --build-arg NODE_IMAGE=node:24.21.0-slim@sha256:<digest>
 # Both stages use the same base: `npm run build` writes each bundle's V8 code cache
 # (dist/functions/<fn>.cache, bundle/code-cache.ts), which V8 accepts only from the same Node/V8
-# version and flags; the runtime starts node without flags. A mismatch is not fatal: entry.cjs
-# logs one warning and compiles from source.
+# version and flags; the runtime gets its V8 flags as function config (NODE_OPTIONS per memory tier,
+# deployment/node-args.ts, set by Terraform) and the build trains each cache under them. A mismatch
+# is not fatal: entry.cjs logs one warning and compiles from source.
 #
 # Behind a TLS-intercepting proxy, give npm its CA as a build secret (never a layer, never an ENV):
 #   docker build --secret id=npm_ca,src="$NODE_EXTRA_CA_CERTS" .
@@ -35,10 +36,9 @@ COPY deployment ./deployment
 COPY functions ./functions
 # npm run build also builds the web app (dist/web); the runtime stage does not take it
 COPY web ./web
-# V8 flags the functions run with (e.g. a NODE_OPTIONS set in the fn config) must train the cache too.
+# further V8 flags the functions run with (beyond deployment/node-args.ts) must train the cache too.
 ARG CODE_CACHE_NODE_OPTIONS=
-# BUILD_CODE_CACHE=image: only the cache for the image's plain `node entry.cjs`, none of the local
-# runner's per-flag caches (<fn>.<flags hash>.cache).
+# BUILD_CODE_CACHE=image: one code cache per function, for `node entry.cjs` under its tier's NODE_OPTIONS.
 RUN BUILD_CODE_CACHE=image npm run build
 
 FROM ${NODE_IMAGE}

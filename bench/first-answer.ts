@@ -4,8 +4,8 @@
  * 1. Cold start to the first *real* answer (spawn → FDK handshake → first correct answer, checked),
  *    for every function, beside a bare @fnproject/fdk hello and a naive hand-written function
  *    (bench/naive/handler.cjs: FDK + oci-nosql + oci-common, resource principal, one GetRow,
- *    plain esbuild), with both ratios. Containers run as the image runs them (`node entry.cjs`,
- *    no V8 flags), with the resource principal of the function they stand for, against the stack's
+ *    plain esbuild), with both ratios. Containers run as the image runs them (`node entry.cjs`, the
+ *    tier's NODE_OPTIONS from the function config), with the resource principal of the function, against the stack's
  *    emulator; the gateway's stitched query reaches the stack's warm quota container.
  * 2. Warm: the same container answering again (hello vs gateway `me`); `me` through the front at
  *    8 concurrent; the stitching tax (`{ quota { tier } }` through the front vs invoked straight at

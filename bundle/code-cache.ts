@@ -40,6 +40,8 @@ export interface CodeCacheOptions {
   timeoutMs?: number;
   /** The V8 flags the function will run with (they are part of the cache's validity). @default [] */
   execArgv?: string[];
+  /** V8 flags the function gets as NODE_OPTIONS (function config), before CODE_CACHE_NODE_OPTIONS. @default [] */
+  nodeOptions?: string[];
 }
 
 export interface CodeCacheResult {
@@ -138,14 +140,14 @@ const TRAINING_CALLS: Array<{ headers: Record<string, string>; body: string }> =
  * (client construction, RP credentials, signing, the node:http transport), which fails fast on the
  * closed training endpoint (one attempt: OCI_RETRY_MAX_ATTEMPTS=1), so that code is in the cache too.
  */
-const FIRST_OCI_CALL: Record<string, { query: string; roles: string[]; variables?: Record<string, unknown> }> = {
+export const FIRST_OCI_CALL: Record<string, { query: string; roles: string[]; variables?: Record<string, unknown> }> = {
   quota: { query: '{ quota { tier } }', roles: ['viewer'] },
   presign: {
     query: 'mutation($i: CreateUploadUrlInput!) { createUploadUrl(input: $i) { url } }',
     roles: ['operator'],
     variables: { i: { kind: 'DATASET', collectionId: 'code-cache', filename: 'f.bin', sizeBytes: 1 } },
   },
-  resources: { query: '{ compartments { id name } }', roles: ['viewer'] },
+  resources: { query: '{ compartments { nodes { id name } } }', roles: ['viewer'] },
   exports: { query: '{ exportJobs { nodes { id } } }', roles: ['viewer'] },
 };
 
@@ -222,7 +224,14 @@ export async function buildCodeCache(o: CodeCacheOptions): Promise<CodeCacheResu
   rmSync(cacheFile, { force: true });
   const dir = mkdtempSync(join(tmpdir(), 'codecache-'));
   try {
-    const env = { ...fakeEnvironment(dir), FUNCTION_NAME: o.name, FN_CODE_CACHE_OUT: cacheFile };
+    const base = fakeEnvironment(dir);
+    const nodeOptions = [...(o.nodeOptions ?? []), base.NODE_OPTIONS ?? ''].join(' ').trim();
+    const env = {
+      ...base,
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+      FUNCTION_NAME: o.name,
+      FN_CODE_CACHE_OUT: cacheFile,
+    };
     let mode: CodeCacheResult['mode'] = 'trained';
     let note: string;
     try {

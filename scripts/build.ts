@@ -211,14 +211,11 @@ export async function buildAll(root = ROOT, options: BuildAllOptions = {}): Prom
   if (cacheMode !== 'none') {
     for (const fn of fns) {
       const bundle = join(dist, 'functions', `${fn}.cjs`);
-      // one cache for the image's plain `node entry.cjs`, one for the local runner's heap-capped flags
-      const memoryMb = FUNCTION_SPECS[fn as FunctionName].memoryMb;
-      for (const execArgv of cacheMode === 'image' ? [[]] : [[], containerNodeArgs(memoryMb)]) {
-        const c = await buildCodeCache({ name: fn, bundle, entry: join(dist, 'functions', 'entry.cjs'), execArgv });
-        const flags = execArgv.length ? ` (${execArgv.join(' ')})` : '';
-        const size = kb(c.bytes).padStart(8);
-        process.stdout.write(`${relative(root, c.cacheFile).padEnd(32)} ${size}  ${c.mode}: ${c.note}${flags}\n`);
-      }
+      // one cache per function, trained under the NODE_OPTIONS its containers get (deployment/node-args.ts)
+      const nodeOptions = containerNodeArgs(FUNCTION_SPECS[fn as FunctionName].memoryMb);
+      const c = await buildCodeCache({ name: fn, bundle, entry: join(dist, 'functions', 'entry.cjs'), nodeOptions });
+      const line = `${relative(root, c.cacheFile).padEnd(32)} ${kb(c.bytes).padStart(8)}`;
+      process.stdout.write(`${line}  ${c.mode}: ${c.note} (${nodeOptions.join(' ')})\n`);
     }
   }
   return results;

@@ -31,6 +31,7 @@ import {
   type ConditionValue,
 } from '#deployment/manifest.ts';
 import { DYNAMIC_GROUPS, STATEMENTS } from '#deployment/iam.ts';
+import { containerEnv } from '#deployment/node-args.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -48,7 +49,8 @@ export const OCI_MEMORY_MB = [128, 256, 512, 1024, 2048, 3072] as const;
 export const OCI_MAX_TIMEOUT_SECONDS = 300;
 
 export interface StackData {
-  functions: Record<string, { memory_in_mbs: number; timeout_in_seconds: number }>;
+  /** `env`: the process settings of the function's tier (deployment/node-args.ts), merged into its config */
+  functions: Record<string, { memory_in_mbs: number; timeout_in_seconds: number; env: Record<string, string> }>;
   buckets: Record<'files' | 'exports', { object_events_enabled: boolean }>;
   nosql_tables: Record<
     string,
@@ -81,7 +83,7 @@ export async function generateStackData(): Promise<StackData> {
       throw new Error(`function ${fn}: memory ${memory} MB is not an OCI Functions size (${OCI_MEMORY_MB.join(', ')})`);
     if (!Number.isInteger(timeout) || timeout < 1 || timeout > OCI_MAX_TIMEOUT_SECONDS)
       throw new Error(`function ${fn}: timeout ${timeout} s is outside 1..${OCI_MAX_TIMEOUT_SECONDS}`);
-    functions[fn] = { memory_in_mbs: memory, timeout_in_seconds: timeout };
+    functions[fn] = { memory_in_mbs: memory, timeout_in_seconds: timeout, env: containerEnv(memory) };
   }
 
   const buckets = {} as StackData['buckets'];

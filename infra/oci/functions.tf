@@ -1,8 +1,10 @@
 # The Functions application and the five functions, all from the one image (var.image_url).
 # FUNCTION_NAME picks the bundle (functions/entry.ts); the rest is the config each one reads
 # (ARCHITECTURE.md "Function runtime"). Memory/timeout come from the stack's
-# FUNCTION_SETTINGS via generated/stack.json. No OCI_ENDPOINT: on OCI the clients use the region's
-# endpoints and the resource principal the platform provides.
+# FUNCTION_SETTINGS via generated/stack.json, and so does each tier's `env` (NODE_OPTIONS with the V8
+# heap flags, MALLOC_ARENA_MAX; deployment/node-args.ts): the image's code caches are trained under
+# those flags, so it replaces a NODE_OPTIONS given in extra_function_config. No OCI_ENDPOINT: on OCI
+# the clients use the region's endpoints and the resource principal the platform provides.
 
 resource "oci_functions_application" "app" {
   compartment_id = var.compartment_ocid
@@ -33,7 +35,7 @@ resource "oci_functions_function" "resources" {
   image              = var.image_url
   memory_in_mbs      = local.fn_settings["resources"].memory_in_mbs
   timeout_in_seconds = local.fn_settings["resources"].timeout_in_seconds
-  config = merge(var.extra_function_config, local.nosql_config, {
+  config = merge(var.extra_function_config, local.fn_settings["resources"].env, local.nosql_config, {
     FUNCTION_NAME = "resources"
     TENANCY_ID    = var.tenancy_ocid
   })
@@ -46,7 +48,8 @@ resource "oci_functions_function" "exports" {
   image              = var.image_url
   memory_in_mbs      = local.fn_settings["exports"].memory_in_mbs
   timeout_in_seconds = local.fn_settings["exports"].timeout_in_seconds
-  config = merge(var.extra_function_config, local.nosql_config, local.storage_config, {
+  config = merge(
+    var.extra_function_config, local.fn_settings["exports"].env, local.nosql_config, local.storage_config, {
     FUNCTION_NAME = "exports"
     # the temporary images live here, where exports' image grants are (iam.tf)
     EXPORT_IMAGES_COMPARTMENT_ID = var.compartment_ocid
@@ -60,7 +63,8 @@ resource "oci_functions_function" "presign" {
   image              = var.image_url
   memory_in_mbs      = local.fn_settings["presign"].memory_in_mbs
   timeout_in_seconds = local.fn_settings["presign"].timeout_in_seconds
-  config = merge(var.extra_function_config, local.nosql_config, local.storage_config, {
+  config = merge(
+    var.extra_function_config, local.fn_settings["presign"].env, local.nosql_config, local.storage_config, {
     FUNCTION_NAME = "presign"
   })
   freeform_tags = local.freeform_tags
@@ -72,7 +76,7 @@ resource "oci_functions_function" "quota" {
   image              = var.image_url
   memory_in_mbs      = local.fn_settings["quota"].memory_in_mbs
   timeout_in_seconds = local.fn_settings["quota"].timeout_in_seconds
-  config = merge(var.extra_function_config, local.nosql_config, local.storage_config, {
+  config = merge(var.extra_function_config, local.fn_settings["quota"].env, local.nosql_config, local.storage_config, {
     FUNCTION_NAME = "quota"
   })
   freeform_tags = local.freeform_tags
@@ -86,7 +90,7 @@ resource "oci_functions_function" "gateway" {
   image              = var.image_url
   memory_in_mbs      = local.fn_settings["gateway"].memory_in_mbs
   timeout_in_seconds = local.fn_settings["gateway"].timeout_in_seconds
-  config = merge(var.extra_function_config, {
+  config = merge(var.extra_function_config, local.fn_settings["gateway"].env, {
     FUNCTION_NAME      = "gateway"
     FN_INVOKE_ENDPOINT = oci_functions_function.resources.invoke_endpoint
     FN_ID_RESOURCES    = oci_functions_function.resources.id

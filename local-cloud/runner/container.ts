@@ -13,7 +13,6 @@ import { ContainerCredentials } from './credentials.ts';
 import { RunnerError } from './errors.ts';
 import { awaitListener, type HandshakeFailure } from './handshake.ts';
 import { newCallId } from './ids.ts';
-import { containerNodeArgs } from '#local/product.ts';
 import type { TokenIssuer } from './rpst-oci.ts';
 import type { ContainerInfo, ContainerLauncher, LaunchCommand, ResolvedFunction } from './types.ts';
 
@@ -110,10 +109,11 @@ export class Container {
     }
     const entry = resolve(fn.entry);
     const env = this.env();
-    // `node <heap cap> entry.cjs`: see deployment/node-args.ts (and the code cache trained for these flags).
+    // `node entry.cjs`, as the image runs it; V8 flags come as function config (NODE_OPTIONS, which the local
+    // stack sets from deployment/node-args.ts as Terraform does)
     let cmd: LaunchCommand = {
       command: this.d.nodePath,
-      args: [...containerNodeArgs(fn.memoryMb), entry],
+      args: [entry],
       env,
       cwd: dirname(entry),
     };

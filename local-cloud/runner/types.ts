@@ -74,7 +74,7 @@ export interface RunnerOptions {
   /** @default process.execPath */
   nodePath?: string;
   /**
-   * Starts a container's process some other way than `nodePath <heap cap> <entry>` on the host, e.g.
+   * Starts a container's process some other way than `nodePath <entry>` on the host, e.g.
    * inside the built image (scripts/image-check.ts). @default the host's node
    */
   launch?: ContainerLauncher;

@@ -11,7 +11,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { envInt, envOptional, envString, expandHome, quietOciRetrier } from '#local/product.ts';
-import { startStack, type TenancyTarget } from './stack.ts';
+import { startStack } from './stack.ts';
+import type { TenancyTarget } from './tenancy.ts';
 
 // the stack's own SDK calls (provisioning) retry through withRetry; oci-common's retrier lines are noise
 quietOciRetrier();

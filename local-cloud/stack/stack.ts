@@ -14,13 +14,13 @@ import { openDevIssuer, startApiGateway, ROUTES, type ApiGateway, type MintOptio
 import { createInvokeClient } from '#local/invoke/index.ts';
 import { createEventsRouter, type EventsRouter, type RetryPolicy } from '#local/events/index.ts';
 import { createLogger, type Logger } from '#local/product.ts';
-import { createAuthProvider } from '#local/product.ts';
-import { checkConnectivity } from '#local/product.ts';
 import { loadFunctionIds } from './function-ids.ts';
+import { tenancyEnv, type TenancyTarget } from './tenancy.ts';
 import { provision } from './provision-oci.ts';
 import { seedDemoTenancy } from '#local/emulator/seed/index.ts';
 import {
   BUCKETS,
+  containerEnv,
   EXPORTS_BUCKET,
   FILES_BUCKET,
   FUNCTIONS,
@@ -65,28 +65,6 @@ export interface StackOptions {
    * invoke path stay local. @default undefined: everything talks to the emulator
    */
   tenancy?: TenancyTarget;
-}
-
-/**
- * Where and as whom the domain functions call OCI in tenancy mode
- * (README "Run the functions against a real tenancy").
- */
-export interface TenancyTarget {
-  /** OCI config file and profile the domain functions sign with (your user and its policies) */
-  configFile: string;
-  profile: string;
-  /** compartment holding the functions' NoSQL tables (NOSQL_COMPARTMENT_ID) */
-  compartmentId: string;
-  /** Object Storage namespace @default the profile's, from GetNamespace */
-  namespace?: string;
-  /** @default 'user-files' */
-  filesBucket?: string;
-  /** @default 'exports' */
-  exportsBucket?: string;
-  /** the Terraform `table_prefix`, if any */
-  tablePrefix?: string;
-  /** one base URL for every OCI service instead of the profile region's endpoints (a proxy, another emulator) */
-  endpoint?: string;
 }
 
 export interface StackUrls {
@@ -230,8 +208,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         namespace: tenancy.env.OS_NAMESPACE,
       });
     const envFor = (fn: FunctionName): Record<string, string> => {
+      // the tier's V8 flags and arena count, as Terraform sets them (deployment/node-args.ts); a
+      // NODE_OPTIONS of options.functionEnv (e.g. the chaos bench's memory probe) comes after them
+      const tierEnv = containerEnv(FUNCTION_SPECS[fn].memoryMb);
+      const extra = options.functionEnv?.NODE_OPTIONS;
       const env: Record<string, string> = {
+        ...tierEnv,
         ...(tenancy && fn !== 'gateway' ? tenancy.env : baseEnv),
+        NODE_OPTIONS: extra ? `${tierEnv.NODE_OPTIONS} ${extra}` : tierEnv.NODE_OPTIONS,
         FUNCTION_NAME: fn,
       };
       if (fn === 'gateway')
@@ -360,37 +344,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await close();
     throw e;
   }
-}
-
-/**
- * The domain functions' config in tenancy mode, after one signed call proves the profile reaches
- * the tenancy (a bad profile stops the start with the reason, not the first GraphQL call).
- */
-async function tenancyEnv(
-  t: TenancyTarget,
-  extra: Record<string, string> | undefined,
-): Promise<{ env: Record<string, string> }> {
-  let provider;
-  try {
-    provider = createAuthProvider({ method: 'config_file', configFile: t.configFile, profile: t.profile });
-  } catch (e: unknown) {
-    throw new Error(`tenancy profile ${t.profile}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const check = await checkConnectivity(provider, t.endpoint ? { endpoint: t.endpoint } : {});
-  if (!check.ok) throw new Error(`tenancy profile ${t.profile} cannot reach OCI: ${check.message}`);
-  if (!t.compartmentId)
-    throw new Error('tenancy mode needs the compartment of the NoSQL tables (NOSQL_COMPARTMENT_ID)');
-  return {
-    env: {
-      FILES_BUCKET: t.filesBucket ?? FILES_BUCKET,
-      EXPORTS_BUCKET: t.exportsBucket ?? EXPORTS_BUCKET,
-      OS_NAMESPACE: t.namespace ?? check.namespace,
-      NOSQL_COMPARTMENT_ID: t.compartmentId,
-      ...(t.tablePrefix ? { TABLE_PREFIX: t.tablePrefix } : {}),
-      ...(t.endpoint ? { OCI_ENDPOINT: t.endpoint } : {}),
-      ...extra,
-    },
-  };
 }
 
 function settingsMeta(fn: FunctionName) {

@@ -19,6 +19,7 @@ import {
   type FunctionName,
 } from '#deployment/manifest.ts';
 import { DYNAMIC_GROUPS, STATEMENTS } from '#deployment/iam.ts';
+import { containerEnv } from '#deployment/node-args.ts';
 import { eventRules } from '#local/stack/resources.ts';
 import {
   BUCKET_TOKENS,
@@ -59,7 +60,11 @@ describe('generated stack data (infra/oci/generated/stack.json)', () => {
     expect(Object.keys(d.functions)).toEqual([...FUNCTIONS]);
     for (const fn of FUNCTIONS) {
       const s = FUNCTION_SPECS[fn];
-      expect(d.functions[fn]).toEqual({ memory_in_mbs: s.memoryMb, timeout_in_seconds: s.timeoutSeconds });
+      expect(d.functions[fn]).toEqual({
+        memory_in_mbs: s.memoryMb,
+        timeout_in_seconds: s.timeoutSeconds,
+        env: containerEnv(s.memoryMb),
+      });
     }
   });
 
@@ -138,7 +143,7 @@ describe('infra/oci HCL', () => {
   });
 
   it(
-    'functions.tf declares exactly the stack FUNCTIONS, each ' + 'with its FUNCTION_NAME and the env it reads',
+    'functions.tf declares exactly the stack FUNCTIONS, each with ' + 'its FUNCTION_NAME and the env it reads',
     async () => {
       const hcl = (await parse('functions.tf', tfText('functions.tf'))) as Hcl;
       const fns = hcl.resource!.oci_functions_function!;
@@ -160,6 +165,10 @@ describe('infra/oci HCL', () => {
         expect(r.memory_in_mbs).toBe(`\${local.fn_settings["${fn}"].memory_in_mbs}`);
         expect(r.timeout_in_seconds).toBe(`\${local.fn_settings["${fn}"].timeout_in_seconds}`);
         for (const n of needs[fn]) expect(String(r.config), `${fn} config`).toContain(n);
+        // the tier's NODE_OPTIONS (the code caches are trained under them), after extra_function_config
+        expect(String(r.config), `${fn} config`).toMatch(
+          new RegExp(`var\\.extra_function_config, local\\.fn_settings\\["${fn}"\\]\\.env,`),
+        );
       }
       for (const other of FUNCTIONS.filter((f) => f !== 'gateway')) {
         expect(String(fns.gateway![0]!.config)).toMatch(
