@@ -253,14 +253,17 @@ describe('exports (e2e through the API gateway)', () => {
         e.data.freeformTags?.exportJobId !== started.id
       )
         return;
-      // the router was subscribed first and has started delivering this event: kill the container under it
+      // the router was subscribed first and has started delivering this event. The handler's ExportImage
+      // is held 2 s, so it is still running when the container is killed under it 200 ms later.
+      const hold = fx.stack.emulator.faults.add({ service: 'compute', operation: 'ExportImage', latencyMs: 2000 });
       setTimeout(() => {
         for (const c of fx.stack.runner!.containers(fnId))
           if (c.pid) {
             process.kill(c.pid, 'SIGKILL');
             killed++;
           }
-      }, 5);
+        fx.stack.emulator.faults.remove(hold.id);
+      }, 200);
     });
     try {
       const { job } = await pollUntil(started.id, 'SUCCEEDED');
