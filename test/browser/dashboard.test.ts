@@ -119,6 +119,8 @@ describe('the dashboard in chromium', () => {
     expect(await row(page, 'web-1').locator('[data-state]').textContent()).toBe('RUNNING');
   });
 
+  // uploads through the presign ledger, which under load has shown rare multi-second waits
+  // (test/integration/quota-adapters.test.ts): a wide timeout below
   it('uploads files through the PAR (single and multipart) and ' +
     'the quota gauge follows; download and delete', async () => {
     const page = await br.page();
@@ -150,9 +152,7 @@ describe('the dashboard in chromium', () => {
     await page.getByRole('button', { name: 'Delete big.bin' }).click();
     await expect.poll(() => page.locator('tr[data-file="big.bin"]').count(), { timeout: 30_000 }).toBe(0);
     await expect.poll(() => storage.textContent(), { timeout: 30_000 }).toMatch(/^7\.8 KiB of/);
-  }, // uploads through the presign ledger, which under load has shown rare multi-second waits (see
-  // test/integration/quota-adapters.test.ts): a wide timeout
-  120_000);
+  }, 120_000);
 
   it('exports an instance: start, progress to SUCCEEDED, download offered', async () => {
     const page = await br.page();
