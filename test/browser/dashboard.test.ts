@@ -119,8 +119,7 @@ describe('the dashboard in chromium', () => {
     expect(await row(page, 'web-1').locator('[data-state]').textContent()).toBe('RUNNING');
   });
 
-  // uploads through the presign ledger, which under load has shown rare multi-second waits
-  // (test/integration/quota-adapters.test.ts): a wide timeout below
+  // single and multipart uploads from the browser: on a loaded 2-core machine this test once passed 60 s
   it('uploads files through the PAR (single and multipart) and ' +
     'the quota gauge follows; download and delete', async () => {
     const page = await br.page();

@@ -22,7 +22,12 @@ let os: ObjectStorageClient;
 let store: ObjectStore;
 let stores: ReturnType<typeof quotaStores>;
 let bucket: string;
-const noBreaker = { circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }) };
+// as the functions build them (createOciClient): no circuit breaker and no SDK retrier, whose own backoff
+// (seconds per 429 or 503) would sit under the ledger's retries and stretch a run to a minute
+const noBreaker = {
+  circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+  retryConfiguration: common.NoRetryConfigurationDetails,
+};
 
 beforeAll(async () => {
   f = await startEmulatorFixture();
@@ -187,48 +192,49 @@ describe('ledger and settlement on NoSQL', () => {
 });
 
 describe('the ledger through ~30 % injected NoSQL faults', () => {
-  // usually 5-20 s; under these faults a run now and then waits 4-9 s between two requests with no retry
-  // sleeping (seen on older commits too, cause not found yet): a wide timeout below, not a flake
-  it('every admission lands exactly once: 429/503/drops retried, writes applied but unanswered resolved by ' +
-    're-reading', async () => {
-    const rules = [
-      { service: 'nosql', probability: 0.1, status: 429 },
-      { service: 'nosql', probability: 0.1, status: 503 },
-      { service: 'nosql', probability: 0.1, drop: true },
-      // the write lands, the answer is lost: the case a blind retry would apply twice
-      { service: 'nosql', operation: 'UpdateRow', probability: 0.1, drop: true, after: true },
-    ];
-    for (const r of rules) f.emu.faults.add(r);
-    try {
-      const ledger = createLedger({
-        usage: stores.usage,
-        cas: { transientBaseMs: 5, transientCapMs: 50, maxTransient: 30 },
-      });
-      const users = [uid('chaos'), uid('chaos'), uid('chaos'), uid('chaos')];
-      const results = await Promise.allSettled(
-        Array.from({ length: 40 }, (_, i) =>
-          ledger.admit({
-            userId: users[i % 4]!,
-            path: `datasets/${users[i % 4]}/d/f${i}`,
-            sizeBytes: 10 + i,
-            expiresAt: Date.now() + 3_600_000,
-          }),
-        ),
-      );
-      expect(
-        results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
-      ).toEqual([]);
-      const log = f.emu.requests.query({ service: 'nosql' });
-      expect(log.some((e) => e.code === 'ConnectionDroppedAfterApply')).toBe(true);
-      f.emu.faults.clear();
-      for (const [u, user] of users.entries()) {
-        const mine = Array.from({ length: 40 }, (_, i) => i).filter((i) => i % 4 === u);
-        const snap = await ledger.snapshot(user);
-        expect(snap.uploadsLastHour, user).toBe(mine.length);
-        expect(snap.reservedBytes, user).toBe(mine.reduce((s, i) => s + 10 + i, 0));
+  it(
+    'every admission lands exactly once: 429/503/drops retried, writes applied but unanswered resolved by ' +
+      're-reading',
+    async () => {
+      const rules = [
+        { service: 'nosql', probability: 0.1, status: 429 },
+        { service: 'nosql', probability: 0.1, status: 503 },
+        { service: 'nosql', probability: 0.1, drop: true },
+        // the write lands, the answer is lost: the case a blind retry would apply twice
+        { service: 'nosql', operation: 'UpdateRow', probability: 0.1, drop: true, after: true },
+      ];
+      for (const r of rules) f.emu.faults.add(r);
+      try {
+        const ledger = createLedger({
+          usage: stores.usage,
+          cas: { transientBaseMs: 5, transientCapMs: 50, maxTransient: 30 },
+        });
+        const users = [uid('chaos'), uid('chaos'), uid('chaos'), uid('chaos')];
+        const results = await Promise.allSettled(
+          Array.from({ length: 40 }, (_, i) =>
+            ledger.admit({
+              userId: users[i % 4]!,
+              path: `datasets/${users[i % 4]}/d/f${i}`,
+              sizeBytes: 10 + i,
+              expiresAt: Date.now() + 3_600_000,
+            }),
+          ),
+        );
+        expect(
+          results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
+        ).toEqual([]);
+        const log = f.emu.requests.query({ service: 'nosql' });
+        expect(log.some((e) => e.code === 'ConnectionDroppedAfterApply')).toBe(true);
+        f.emu.faults.clear();
+        for (const [u, user] of users.entries()) {
+          const mine = Array.from({ length: 40 }, (_, i) => i).filter((i) => i % 4 === u);
+          const snap = await ledger.snapshot(user);
+          expect(snap.uploadsLastHour, user).toBe(mine.length);
+          expect(snap.reservedBytes, user).toBe(mine.reduce((s, i) => s + 10 + i, 0));
+        }
+      } finally {
+        f.emu.faults.clear();
       }
-    } finally {
-      f.emu.faults.clear();
-    }
-  }, 120_000);
+    },
+  );
 });
