@@ -165,9 +165,9 @@ const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 /** Options of {@link buildAll}. */
 export interface BuildAllOptions {
   /**
-   * Which V8 code caches to write (bundle/code-cache.ts): `all` = one for the image's plain
-   * `node entry.cjs` and one for the local runner's heap-capped flags; `image` = only the first
-   * (the Dockerfile: the image holds none of the local runner's files); `none`.
+   * Whether to write the V8 code caches (bundle/code-cache.ts): one per function, trained under the
+   * tier's NODE_OPTIONS that both the image and the local runner use, so `all` and `image` (the
+   * Dockerfile's spelling) write the same files; `none` writes none.
    * @default env BUILD_CODE_CACHE (`0` = none, `image`), else `all`
    */
   codeCache?: 'all' | 'image' | 'none';
