@@ -42,6 +42,15 @@ ARG CODE_CACHE_NODE_OPTIONS=
 RUN BUILD_CODE_CACHE=image npm run build
 
 FROM ${NODE_IMAGE}
+# The allocator: Debian's jemalloc, preloaded into every process of the image, one arena, freed pages
+# returned at once (deployment/node-args.ts IMAGE_ALLOCATOR; a unit test keeps the two equal). glibc's
+# malloc kept the high-water mark of transient bursts, +10-24 MB per container in the soak
+# (docs/operations.md "Soak memory"). The link gives it one path on every architecture.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libjemalloc2 \
+    && rm -rf /var/lib/apt/lists/* \
+    && ln -s "$(dpkg -L libjemalloc2 | grep '/libjemalloc\.so\.2$')" /usr/local/lib/libjemalloc.so.2
+ENV LD_PRELOAD=/usr/local/lib/libjemalloc.so.2 MALLOC_CONF=narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0
 WORKDIR /function
 ENV NODE_ENV=production
 # bundles, their code caches and source maps (stack traces name the TypeScript sources)

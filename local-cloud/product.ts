@@ -15,5 +15,5 @@ export { ROLES, type Role } from '../shared/graphql/roles.ts';
 export { createLogger, type Logger } from '../shared/log.ts';
 export { renderIam } from '../deployment/iam-render.ts';
 export { quietOciRetrier } from '../shared/console.ts';
-export { containerEnv } from '../deployment/node-args.ts';
+export { containerEnv, IMAGE_ALLOCATOR } from '../deployment/node-args.ts';
 export { createRequestSigner } from '../shared/oci/signer.ts';

@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     let t = Date.now();
     makeStandInBase(b, base.qualified, nodeBinary, nodeVersion);
     check(
-      "stand-in base image from this machine's Node",
+      "stand-in base image: a minimal Debian (mmdebstrap) with this machine's Node",
       true,
       `${base.qualified} (${((Date.now() - t) / 1000).toFixed(1)} s)`,
     );
@@ -272,15 +272,17 @@ async function main(): Promise<void> {
       const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
       const exe = readlinkSync(`/proc/${node}/exe`);
       const root = readlinkSync(`/proc/${node}/root`);
+      // the image's allocator (Dockerfile ENV LD_PRELOAD): jemalloc mapped into the process
+      const jemalloc = readFileSync(`/proc/${node}/maps`, 'utf8').includes('/libjemalloc.so.2');
       // seen from here: buildah bind-mounts the image's rootfs under a temp dir and chroots into it
       return {
         name: c.name,
-        ok: uid === user.uid && root !== '/' && exe === join(root, 'usr/local/bin/node'),
-        what: `uid ${uid}, root ${root}, exe <root>/${relative(root, exe)}`,
+        ok: uid === user.uid && root !== '/' && exe === join(root, 'usr/local/bin/node') && jemalloc,
+        what: `uid ${uid}, root ${root}, exe <root>/${relative(root, exe)}, ${jemalloc ? 'jemalloc' : 'NO jemalloc'}`,
       };
     });
     check(
-      'the function processes run chrooted in the image as its user',
+      "the function processes run chrooted in the image as its user, with the image's jemalloc preloaded",
       inImage.length >= 2 && inImage.every((c) => c.ok),
       inImage.map((c) => `${c.name}: ${c.what}`).join('; '),
     );

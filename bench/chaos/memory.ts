@@ -60,6 +60,13 @@ export class MemoryProbes {
     return this.labels.get(fn)?.size ?? 0;
   }
 
+  /** The latest reading of every container heard from in the last `maxAgeMs`, by label (`<fn>#<n>`). */
+  current(now = Date.now(), maxAgeMs = 25_000): Map<string, MemoryReading> {
+    const out = new Map<string, MemoryReading>();
+    for (const p of this.latest.values()) if (p.at >= now - maxAgeMs) out.set(p.label, p.reading);
+    return out;
+  }
+
   /** Per function, the reading of its largest container (by RSS) among those heard from in the last `maxAgeMs`. */
   byFunction(now = Date.now(), maxAgeMs = 25_000): Map<string, MemoryReading & { label: string }> {
     const out = new Map<string, MemoryReading & { label: string }>();

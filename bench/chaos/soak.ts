@@ -15,6 +15,8 @@ const SAMPLE_MS = 30_000;
 interface Sample {
   at: number;
   memory: Map<string, MemoryReading & { label: string }>;
+  /** every container's reading, by label */
+  containers: Map<string, MemoryReading>;
 }
 
 const mb = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : x.toFixed(1));
@@ -44,7 +46,7 @@ export async function soak(
     const latencies = all.flatMap((x) => x.latencies);
     const errors = all.reduce((s, x) => s + x.failed, 0);
     const memory = o.probes.byFunction();
-    samples.push({ at: Date.now(), memory });
+    samples.push({ at: Date.now(), memory, containers: o.probes.current() });
     const by = (f: (r: MemoryReading) => number) =>
       [...memory]
         .sort(([a], [b]) => a.localeCompare(b))
@@ -123,7 +125,10 @@ function memoryReport(samples: Sample[], t0: number, minutes: number, probes: Me
         `${mb(b?.anonMb)} → ${mb(l.anonMb)} | ${mb(b?.heapUsedMb)} → ${mb(l.heapUsedMb)} | ${mb(l.heapLimitMb)} |`,
     );
   }
-  console.log('\nWhere the last RSS is (largest container, MB; V8 spaces resident)');
+  console.log(
+    '\nWhere the RSS is: the largest container at the end, its own readings after warm-up → last ' +
+      '(MB; V8 spaces resident)',
+  );
   console.log(
     '| function | container | RSS | file-backed | V8 new space | old | code | trusted + large objects | ' +
       'malloc, stacks, rest | external (ArrayBuffers) |',
@@ -131,11 +136,16 @@ function memoryReport(samples: Sample[], t0: number, minutes: number, probes: Me
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const fn of fns) {
     const r = last.memory.get(fn)!;
+    const was = base.containers.get(r.label);
     const d = breakdown(r);
+    const w = was && breakdown(was);
+    const span = (f: (x: MemoryReading) => number | null | undefined) =>
+      was ? `${mb(f(was))} → ${mb(f(r))}` : mb(f(r));
     console.log(
-      `| ${fn} | ${r.label} | ${mb(r.rssMb)} | ${mb(d.file)} | ${mb(r.spaces.new)} | ${mb(r.spaces.old)} | ` +
-        `${mb(r.spaces.code)} | ${mb(r.spaces.trusted + r.spaces.large)} | ${mb(d.rest)} | ` +
-        `${mb(r.externalMb)} (${mb(r.arrayBuffersMb)}) |`,
+      `| ${fn} | ${r.label}${was ? '' : ' (started after warm-up)'} | ${span((x) => x.rssMb)} | ` +
+        `${w ? `${mb(w.file)} → ` : ''}${mb(d.file)} | ${span((x) => x.spaces.new)} | ${span((x) => x.spaces.old)} | ` +
+        `${span((x) => x.spaces.code)} | ${span((x) => x.spaces.trusted + x.spaces.large)} | ` +
+        `${w ? `${mb(w.rest)} → ` : ''}${mb(d.rest)} | ${span((x) => x.externalMb)} |`,
     );
   }
   console.log(

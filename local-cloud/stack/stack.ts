@@ -31,6 +31,7 @@ import {
 import { eventRules } from './resources.ts';
 import { loadStackPolicies } from './iam.ts';
 import { loadPrincipalIds, localPrincipalAuth } from './principals.ts';
+import { hostAllocatorEnv } from './allocator.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -207,6 +208,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         endpoint: options.tenancy!.endpoint ?? "(the profile region's)",
         namespace: tenancy.env.OS_NAMESPACE,
       });
+    // the image's allocator, for containers started here (an image launcher brings its own)
+    const allocator = options.launch ? null : hostAllocatorEnv();
+    if (!options.launch && !allocator)
+      log.warn('jemalloc not found: local containers use glibc malloc, the image preloads jemalloc', {
+        fix: 'apt-get install libjemalloc2',
+      });
     const envFor = (fn: FunctionName): Record<string, string> => {
       // the tier's V8 flags and arena count, as Terraform sets them (deployment/node-args.ts); a
       // NODE_OPTIONS of options.functionEnv (e.g. the chaos bench's memory probe) comes after them
@@ -214,6 +221,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const extra = options.functionEnv?.NODE_OPTIONS;
       const env: Record<string, string> = {
         ...tierEnv,
+        ...allocator,
         ...(tenancy && fn !== 'gateway' ? tenancy.env : baseEnv),
         NODE_OPTIONS: extra ? `${tierEnv.NODE_OPTIONS} ${extra}` : tierEnv.NODE_OPTIONS,
         FUNCTION_NAME: fn,

@@ -1,11 +1,14 @@
 /**
- * The stand-in base image: no registry is reachable, so the base the Dockerfile names is made from this
- * machine's Node plus the libraries `ldd` lists, /bin/sh, env and npm, in the layout of node:<version>-slim.
+ * The stand-in base image: no registry is reachable, so the base the Dockerfile names is made here, in the
+ * layout of node:<version>-slim: a minimal Debian (mmdebstrap, variant apt, this machine's suite: apt works,
+ * so the runtime stage installs jemalloc as it does on the real base) plus this machine's Node and npm and
+ * the user `node`.
  */
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
+  appendFileSync,
   copyFileSync,
   cpSync,
   existsSync,
@@ -13,7 +16,6 @@ import {
   readFileSync,
   realpathSync,
   symlinkSync,
-  writeFileSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Buildah } from './buildah.ts';
@@ -62,26 +64,37 @@ function npmPackageDir(): string {
   return dir;
 }
 
+/** This machine's Debian suite (`VERSION_CODENAME`), the one the stand-in's Debian is made of. */
+function debianSuite(): string {
+  const os = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
+  const m = /^VERSION_CODENAME=(\w+)$/m.exec(os);
+  if (!/^ID=debian$/m.test(os) || !m) throw new Error('the image check makes its stand-in base with Debian tools');
+  return m[1]!;
+}
+
 /**
- * A minimal root filesystem in the layout of node:<version>-slim: node in /usr/local/bin, npm in
- * /usr/local/lib/node_modules, /bin/sh, /usr/bin/env, the user `node` (1000:1000), /tmp.
+ * The root filesystem: a minimal Debian with apt (as node:<version>-slim is debian:<suite>-slim plus Node),
+ * node in /usr/local/bin, npm in /usr/local/lib/node_modules, the user `node` (1000:1000).
  */
 function populateBase(root: string, nodeBinary: string): void {
+  const suite = debianSuite();
+  const r = spawnSync('mmdebstrap', ['--variant=apt', '--mode=root', '--quiet', suite, root], {
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  if (r.status !== 0)
+    throw new Error(`mmdebstrap ${suite} failed (apt-get install mmdebstrap): ${(r.stderr || r.error?.message) ?? ''}`);
   copyInto(root, nodeBinary, '/usr/local/bin/node', 0o755);
-  const sh = realpathSync('/bin/sh');
-  for (const bin of [nodeBinary, sh, '/usr/bin/env']) for (const lib of sharedLibraries(bin)) copyInto(root, lib);
-  copyInto(root, sh, '/bin/sh', 0o755);
-  copyInto(root, '/usr/bin/env', '/usr/bin/env', 0o755);
+  // node:<version>-slim's node runs on the Debian it is built for; this Node may want a library Debian lacks
+  for (const lib of sharedLibraries(nodeBinary)) if (!existsSync(join(root, lib))) copyInto(root, lib);
   const npm = join(root, 'usr/local/lib/node_modules/npm');
   mkdirSync(dirname(npm), { recursive: true });
   cpSync(npmPackageDir(), npm, { recursive: true, verbatimSymlinks: true });
   symlinkSync('../lib/node_modules/npm/bin/npm-cli.js', join(root, 'usr/local/bin/npm'));
   symlinkSync('../lib/node_modules/npm/bin/npx-cli.js', join(root, 'usr/local/bin/npx'));
-  mkdirSync(join(root, 'etc'), { recursive: true });
-  writeFileSync(join(root, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\nnode:x:1000:1000::/home/node:/bin/sh\n');
-  writeFileSync(join(root, 'etc/group'), 'root:x:0:\nnode:x:1000:\n');
-  for (const d of ['tmp', 'root', 'home/node']) mkdirSync(join(root, d), { recursive: true });
-  chmodSync(join(root, 'tmp'), 0o1777);
+  appendFileSync(join(root, 'etc/passwd'), 'node:x:1000:1000::/home/node:/bin/sh\n');
+  appendFileSync(join(root, 'etc/group'), 'node:x:1000:\n');
+  mkdirSync(join(root, 'home/node'), { recursive: true });
   chownSync(join(root, 'home/node'), 1000, 1000);
 }
 

@@ -13,11 +13,18 @@ export interface ImageConfig {
   WorkingDir?: string;
 }
 
-/** Every file and symlink under `dir` (absolute paths). */
+/**
+ * Every file and symlink under `dir` (absolute paths). Symlinked directories are listed, not entered
+ * (a Debian rootfs has /dev/fd -> /proc/self/fd, which `readdirSync`'s recursive mode walks into).
+ */
 export function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() || d.isSymbolicLink())
-    .map((d) => join(d.parentPath, d.name));
+  const out: string[] = [];
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, d.name);
+    if (d.isDirectory()) out.push(...filesUnder(path));
+    else if (d.isFile() || d.isSymbolicLink()) out.push(path);
+  }
+  return out;
 }
 
 /** The certificates in NODE_EXTRA_CA_CERTS that Node does not ship: the proxy's CA (base64 DER bodies). */

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { IMAGE_ALLOCATOR } from '#deployment/node-args.ts';
 
 const dockerfile = readFileSync('Dockerfile', 'utf8');
 // instructions with their continuation lines joined, comments dropped
@@ -96,6 +97,18 @@ describe('Dockerfile base and runtime stage', () => {
     expect(runtimeStage).toMatch(/^USER node$/m);
     expect(runtimeStage).toMatch(/^CMD \["node", "dist\/functions\/entry\.cjs"\]$/m);
     expect(runtimeStage).not.toMatch(/NODE_OPTIONS/);
+  });
+
+  it("preloads Debian's jemalloc with the allocator settings of deployment/node-args.ts", () => {
+    const runtime = instructions.slice(firstRuntime);
+    const env = runtime.find((l) => l.startsWith('ENV LD_PRELOAD='));
+    expect(env).toBe(`ENV LD_PRELOAD=${IMAGE_ALLOCATOR.preload} MALLOC_CONF=${IMAGE_ALLOCATOR.conf}`);
+    const install = runtime.find((l) => l.includes('apt-get install'));
+    expect(install).toMatch(/--no-install-recommends libjemalloc2 /);
+    expect(install).toContain(`/libjemalloc\\.so\\.2$')" ${IMAGE_ALLOCATOR.preload}`);
+    expect(install).toContain('rm -rf /var/lib/apt/lists/*');
+    // before the user switch: apt needs root
+    expect(runtime.indexOf(install!)).toBeLessThan(runtime.findIndex((l) => l.startsWith('USER ')));
   });
 });
 

@@ -1,12 +1,13 @@
 /**
  * deployment/node-args.ts: the process settings of a function container per memory tier, given as
  * function config (NODE_OPTIONS, MALLOC_ARENA_MAX). Node must accept the flags in NODE_OPTIONS and
- * V8 must size its heap from them.
+ * V8 must size its heap from them. The local stack preloads the image's allocator when it finds it.
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { FUNCTION_SPECS, FUNCTIONS } from '#deployment/manifest.ts';
-import { containerEnv, containerNodeArgs } from '#deployment/node-args.ts';
+import { containerEnv, containerNodeArgs, IMAGE_ALLOCATOR } from '#deployment/node-args.ts';
+import { hostAllocatorEnv } from '#local/stack/allocator.ts';
 
 const MB = 1024 * 1024;
 
@@ -37,4 +38,31 @@ describe('container node args', () => {
       expect(limit).toBeLessThanOrEqual(old + 3 * (memoryMb / 64));
     },
   );
+});
+
+describe("the image's allocator on this machine (local containers)", () => {
+  it('preloads the first jemalloc found, with the settings the image uses', () => {
+    const seen: string[] = [];
+    const env = hostAllocatorEnv((p) => {
+      seen.push(p);
+      return p === '/usr/lib/aarch64-linux-gnu/libjemalloc.so.2';
+    });
+    expect(env).toEqual({
+      LD_PRELOAD: '/usr/lib/aarch64-linux-gnu/libjemalloc.so.2',
+      MALLOC_CONF: IMAGE_ALLOCATOR.conf,
+    });
+    expect(seen[0]).toBe(IMAGE_ALLOCATOR.preload);
+    expect(hostAllocatorEnv(() => false)).toBeNull();
+  });
+
+  it.runIf(hostAllocatorEnv() !== null)('a node started with it maps jemalloc and runs with the tier flags', () => {
+    const r = spawnSync(
+      process.execPath,
+      ['-e', 'process.stdout.write(require("node:fs").readFileSync("/proc/self/maps", "utf8"))'],
+      { env: { PATH: process.env.PATH ?? '', ...containerEnv(128), ...hostAllocatorEnv()! }, encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('/libjemalloc.so.2');
+  });
 });
